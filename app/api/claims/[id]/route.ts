@@ -1,0 +1,15 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { handleApi, jsonError } from "@/lib/api/responses";
+import { claimDetailJson } from "@/lib/api/serialize";
+import { getClaim } from "@/lib/data/claims";
+import { isRecordId } from "@/lib/validation/record-id";
+
+// Public, read-only: a draft answers 404 exactly like an unknown id.
+export async function GET(request: NextRequest, ctx: RouteContext<"/api/claims/[id]">): Promise<Response> {
+  return handleApi(async () => {
+    const { id } = await ctx.params;
+    const claim = isRecordId(id) ? await getClaim(id) : null;
+    if (!claim) return jsonError("not_found", `No published claim has the id "${id.slice(0, 64)}".`);
+    return NextResponse.json(claimDetailJson(claim, request.nextUrl.origin));
+  });
+}

@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { ClaimList } from "@/components/claims/claim-list";
+import { getClaimant } from "@/lib/data/claimants";
+import { listClaims } from "@/lib/data/claims";
+import { claimantKindLabel } from "@/lib/domain/claimant-kind";
+import { DEFAULT_PAGE_SIZE } from "@/lib/validation/claim-query";
+import { isRecordId } from "@/lib/validation/record-id";
+
+const loadClaimant = cache(async (id: string) => (isRecordId(id) ? getClaimant(id) : null));
+
+export async function generateMetadata({ params }: PageProps<"/claimants/[id]">): Promise<Metadata> {
+  const claimant = await loadClaimant((await params).id);
+  return claimant ? { title: claimant.name } : {};
+}
+
+export default async function ClaimantPage({ params }: PageProps<"/claimants/[id]">) {
+  const claimant = await loadClaimant((await params).id);
+  if (!claimant) notFound();
+  const filters = { claimant: claimant.id };
+  const page = await listClaims(filters, { limit: DEFAULT_PAGE_SIZE, cursor: null });
+
+  return (
+    <>
+      <p className="mb-2 text-sm font-semibold uppercase tracking-wide text-stone-700">
+        Claimant · {claimantKindLabel(claimant.kind)}
+      </p>
+      <h1 className="font-serif text-3xl font-bold">{claimant.name}</h1>
+      {claimant.description ? <p className="mt-3 whitespace-pre-line">{claimant.description}</p> : null}
+      {claimant.url ? (
+        <p className="mt-2 text-sm">
+          <a href={claimant.url} className="break-all text-blue-800 underline" rel="noopener noreferrer">
+            {claimant.url}
+          </a>
+        </p>
+      ) : null}
+      <div className="mt-8">
+        <ClaimList page={page} filters={filters} />
+      </div>
+    </>
+  );
+}

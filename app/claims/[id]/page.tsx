@@ -1,0 +1,138 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { ClaimHistory } from "@/components/claims/claim-history";
+import { QuoteInContext } from "@/components/claims/quote";
+import { sourceCountLabel } from "@/components/claims/claim-card";
+import { SourceAddress } from "@/components/sources/source-address";
+import { sourceMetaLine } from "@/components/sources/source-meta";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { getClaim } from "@/lib/data/claims";
+import { formatPartialDate } from "@/lib/domain/partial-date";
+import { relationInfo } from "@/lib/domain/relation";
+import { STATUS_INFO } from "@/lib/domain/status";
+import { isRecordId } from "@/lib/validation/record-id";
+
+// generateMetadata and the page share one read per request.
+const loadClaim = cache(async (id: string) => (isRecordId(id) ? getClaim(id) : null));
+
+export async function generateMetadata({ params }: PageProps<"/claims/[id]">): Promise<Metadata> {
+  const claim = await loadClaim((await params).id);
+  return claim ? { title: claim.summary, description: `${STATUS_INFO[claim.status].label}: ${claim.summary}` } : {};
+}
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
+
+export default async function ClaimPage({ params }: PageProps<"/claims/[id]">) {
+  const claim = await loadClaim((await params).id);
+  if (!claim) notFound();
+  const status = STATUS_INFO[claim.status];
+  const claimDate = formatPartialDate(claim.claimDate, claim.claimDatePrecision);
+
+  return (
+    <article>
+      <p className="mb-2 text-sm">
+        <Link href={`/stories/${claim.story.slug}`} className="text-blue-800 underline">
+          {claim.story.title}
+        </Link>
+      </p>
+      <h1 className="font-serif text-3xl font-bold leading-tight">{claim.summary}</h1>
+
+      <section aria-labelledby="said-heading" className="mt-6">
+        <h2 id="said-heading" className="sr-only">
+          What was said
+        </h2>
+        <blockquote className="border-l-4 border-blue-800 bg-white p-4 font-serif text-lg">
+          <p>“{claim.text}”</p>
+        </blockquote>
+        <p className="mt-2 text-sm text-stone-800">
+          Said by{" "}
+          <Link href={`/claimants/${claim.claimant.id}`} className="text-blue-800 underline">
+            {claim.claimant.name}
+          </Link>
+          {claimDate ? <>, {claimDate}</> : <>; our sources do not say when</>}.
+        </p>
+      </section>
+
+      <section aria-labelledby="status-heading" className="mt-6 rounded border border-stone-300 bg-white p-4">
+        <h2 id="status-heading" className="text-lg font-semibold">
+          Our rating: <StatusBadge status={claim.status} />
+        </h2>
+        <p className="mt-2 text-sm text-stone-700">
+          <Link href="/methodology" className="text-blue-800 underline">
+            {status.label}
+          </Link>{" "}
+          means: {status.definition}
+        </p>
+        <h3 className="mt-4 font-semibold">Why</h3>
+        <p className="mt-1 whitespace-pre-line">{claim.statusReason || "No reason has been recorded yet."}</p>
+        <p className="mt-3 text-sm text-stone-700">
+          Published {dateFormat.format(claim.publishedAt)}; last updated {dateFormat.format(claim.updatedAt)}.
+        </p>
+      </section>
+
+      <section aria-labelledby="sources-heading" className="mt-8">
+        <h2 id="sources-heading" className="text-xl font-semibold">
+          Sources <span className="text-base font-normal text-stone-700">({sourceCountLabel(claim.sourceCount)})</span>
+        </h2>
+        {claim.sources.length === 0 ? (
+          <p className="mt-2 text-stone-700">No source is linked to this claim yet.</p>
+        ) : (
+          <ul className="mt-3 space-y-4">
+            {claim.sources.map((link) => (
+              <li key={link.id} className="rounded border border-stone-300 bg-white p-4">
+                <p className="text-sm font-semibold uppercase tracking-wide text-stone-700">{relationInfo(link.relation).label}</p>
+                <h3 className="mt-1 text-lg font-semibold">
+                  <Link href={`/sources/${link.source.id}`} className="text-blue-800 underline">
+                    {link.source.title}
+                  </Link>
+                </h3>
+                <p className="text-sm text-stone-700">{sourceMetaLine(link.source)}</p>
+                <QuoteInContext quote={link.quote} prefix={link.quotePrefix} suffix={link.quoteSuffix} />
+                {link.note ? <p className="mt-2 text-sm text-stone-800">Note: {link.note}</p> : null}
+                <p className="mt-2 text-sm">
+                  <SourceAddress url={link.source.url} archivedUrl={link.source.archivedUrl} />
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="annotations-heading" className="mt-8">
+        <h2 id="annotations-heading" className="text-xl font-semibold">
+          Reviewers’ notes
+        </h2>
+        {claim.annotations.length === 0 ? (
+          <p className="mt-2 text-stone-700">No notes yet.</p>
+        ) : (
+          <ul className="mt-3 space-y-3">
+            {claim.annotations.map((note) => (
+              <li key={note.id} className="rounded border border-stone-300 bg-white p-4">
+                <p className="whitespace-pre-line">{note.body}</p>
+                <p className="mt-2 text-sm text-stone-700">
+                  {note.author.name},{" "}
+                  <time dateTime={note.createdAt.toISOString()}>{dateFormat.format(note.createdAt)}</time>
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="history-heading" className="mt-8">
+        <h2 id="history-heading" className="mb-3 text-xl font-semibold">
+          History
+        </h2>
+        <ClaimHistory events={claim.events} />
+      </section>
+
+      <p className="no-print mt-8 text-sm">
+        <a href={`/api/claims/${claim.id}`} className="text-blue-800 underline">
+          This claim as JSON
+        </a>
+      </p>
+    </article>
+  );
+}

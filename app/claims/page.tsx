@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ClaimFilters } from "@/components/claims/claim-filters";
+import { ClaimList } from "@/components/claims/claim-list";
+import { listClaimants } from "@/lib/data/claimants";
+import { listClaims } from "@/lib/data/claims";
+import { listSourceOptions } from "@/lib/data/sources";
+import { listStoryOptions } from "@/lib/data/stories";
+import { parseClaimQuery, toSearchParams } from "@/lib/validation/claim-query";
+
+export const metadata: Metadata = { title: "Claims" };
+
+export default async function ClaimsPage({ searchParams }: PageProps<"/claims">) {
+  const query = parseClaimQuery(toSearchParams(await searchParams));
+  const filters = query.ok ? query.filters : {};
+  const [stories, claimants, sources, page] = await Promise.all([
+    listStoryOptions(),
+    listClaimants(),
+    listSourceOptions(),
+    query.ok ? listClaims(query.filters, { limit: query.limit, cursor: query.cursor }) : null,
+  ]);
+
+  return (
+    <>
+      <h1 className="mb-6 font-serif text-3xl font-bold">Claims</h1>
+      <ClaimFilters
+        filters={filters}
+        stories={stories.map((s) => ({ id: s.id, label: s.title }))}
+        claimants={claimants.map((c) => ({ id: c.id, label: c.name }))}
+        sources={sources.map((s) => ({ id: s.id, label: s.title }))}
+      />
+      {page ? (
+        <ClaimList page={page} filters={filters} />
+      ) : (
+        <div role="alert" className="rounded border border-red-300 bg-red-50 p-4 text-red-900">
+          <p className="font-semibold">This link asks for something we cannot show.</p>
+          <p className="mt-1">{query.ok ? null : query.message}</p>
+          <p className="mt-2">
+            <Link href="/claims" className="text-blue-800 underline">
+              See all claims
+            </Link>
+          </p>
+        </div>
+      )}
+    </>
+  );
+}

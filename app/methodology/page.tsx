@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { RELATIONS, RELATION_INFO } from "@/lib/domain/relation";
+import { SOURCE_KINDS, SOURCE_KIND_LABEL } from "@/lib/domain/source-kind";
+import { CLAIM_STATUSES, STATUS_INFO, isVerdict, verdictStatuses } from "@/lib/domain/status";
+
+export const metadata: Metadata = {
+  title: "Methodology",
+  description: "How Factline rates claims: every status and what it means.",
+};
+
+const RELATION_DEFINITION: Record<(typeof RELATIONS)[number], string> = {
+  "appears-in": "The claim is made or reported in this source; the quote shows where.",
+  supports: "The source holds evidence for the claim.",
+  disputes: "The source holds evidence against the claim.",
+  context: "The source helps to understand the claim without settling it.",
+};
+
+export default function MethodologyPage() {
+  return (
+    <>
+      <h1 className="mb-4 font-serif text-3xl font-bold">How we rate claims</h1>
+      <p className="mb-6 text-lg">
+        Every claim we track is recorded in the words it was said, linked to the sources where it appears and to the
+        evidence that bears on it, and given one of the statuses below, with the reason for it. Every change is kept
+        in the claim’s history.
+      </p>
+
+      <h2 className="mb-3 text-xl font-semibold">Statuses</h2>
+      <dl className="space-y-4">
+        {CLAIM_STATUSES.map((status) => (
+          <div key={status} id={`status-${status}`} className="rounded border border-stone-300 bg-white p-4">
+            <dt>
+              <StatusBadge status={status} />
+            </dt>
+            <dd className="mt-2">{STATUS_INFO[status].definition}</dd>
+            <dd className="mt-1 text-sm text-stone-700">
+              {isVerdict(status) ? "A verdict." : "Not a verdict."}{" "}
+              <Link href={`/claims?status=${status}`} className="text-blue-800 underline">
+                Claims rated {STATUS_INFO[status].label.toLowerCase()}
+              </Link>
+            </dd>
+          </div>
+        ))}
+      </dl>
+
+      <h2 className="mb-3 mt-8 text-xl font-semibold">The verdict scale</h2>
+      <p className="mb-2">From the weakest to the strongest support for a claim:</p>
+      <ol className="list-decimal space-y-1 pl-6">
+        {verdictStatuses().map((status) => (
+          <li key={status}>{STATUS_INFO[status].label}</li>
+        ))}
+      </ol>
+
+      <h2 className="mb-3 mt-8 text-xl font-semibold">How a source relates to a claim</h2>
+      <dl className="space-y-2">
+        {RELATIONS.map((relation) => (
+          <div key={relation}>
+            <dt className="font-semibold">{RELATION_INFO[relation].label}</dt>
+            <dd>
+              {RELATION_DEFINITION[relation]}
+              {RELATION_INFO[relation].needsQuote ? " We record the exact quote." : null}
+            </dd>
+          </div>
+        ))}
+      </dl>
+
+      <h2 className="mb-3 mt-8 text-xl font-semibold">Kinds of source</h2>
+      <ul className="list-disc space-y-1 pl-6">
+        {SOURCE_KINDS.map((kind) => (
+          <li key={kind}>{SOURCE_KIND_LABEL[kind]}</li>
+        ))}
+      </ul>
+      <p className="mt-4">
+        When a source has no public address, for example a statement given to a news agency, we say so; we never
+        invent one.
+      </p>
+    </>
+  );
+}

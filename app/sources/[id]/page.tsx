@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { QuoteInContext } from "@/components/claims/quote";
+import { SourceAddress } from "@/components/sources/source-address";
+import { sourceMetaLine } from "@/components/sources/source-meta";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { getSource } from "@/lib/data/sources";
+import { relationInfo } from "@/lib/domain/relation";
+import { isRecordId } from "@/lib/validation/record-id";
+
+const loadSource = cache(async (id: string) => (isRecordId(id) ? getSource(id) : null));
+
+export async function generateMetadata({ params }: PageProps<"/sources/[id]">): Promise<Metadata> {
+  const source = await loadSource((await params).id);
+  return source ? { title: source.title } : {};
+}
+
+export default async function SourcePage({ params }: PageProps<"/sources/[id]">) {
+  const source = await loadSource((await params).id);
+  if (!source) notFound();
+
+  return (
+    <article>
+      <p className="mb-2 text-sm font-semibold uppercase tracking-wide text-stone-700">Source</p>
+      <h1 className="font-serif text-3xl font-bold leading-tight">{source.title}</h1>
+      <p className="mt-2 text-stone-800">{sourceMetaLine(source)}</p>
+      {source.description ? <p className="mt-4 whitespace-pre-line">{source.description}</p> : null}
+      <dl className="mt-4 grid gap-x-4 gap-y-2 rounded border border-stone-300 bg-white p-4 text-sm sm:grid-cols-[10rem_1fr]">
+        <dt className="font-semibold">Address</dt>
+        <dd>
+          <SourceAddress url={source.url} archivedUrl={source.archivedUrl} />
+        </dd>
+        <dt className="font-semibold">Publisher</dt>
+        <dd>{source.publisher ?? "Not stated"}</dd>
+        <dt className="font-semibold">Text on file</dt>
+        <dd>{source.hasCapturedText ? "Yes: quotes can be checked against our copy." : "No copy of its text is on file."}</dd>
+      </dl>
+
+      <section aria-labelledby="backlinks-heading" className="mt-8">
+        <h2 id="backlinks-heading" className="text-xl font-semibold">
+          Claims citing this source{" "}
+          <span className="text-base font-normal text-stone-700">({source.claims.length})</span>
+        </h2>
+        {source.claims.length === 0 ? (
+          <p className="mt-2 text-stone-700">No published claim cites this source yet.</p>
+        ) : (
+          <ul className="mt-3 space-y-4">
+            {source.claims.map((link) => (
+              <li key={link.id} className="rounded border border-stone-300 bg-white p-4">
+                <div className="flex flex-wrap items-center gap-3">
+                  <StatusBadge status={link.claim.status} />
+                  <span className="text-sm font-semibold uppercase tracking-wide text-stone-700">
+                    {relationInfo(link.relation).backlinkLabel}
+                  </span>
+                </div>
+                <h3 className="mt-2 text-lg font-semibold">
+                  <Link href={`/claims/${link.claim.id}`} className="text-blue-800 underline">
+                    {link.claim.summary}
+                  </Link>
+                </h3>
+                <p className="text-sm text-stone-700">Claimed by {link.claim.claimant.name}</p>
+                <QuoteInContext quote={link.quote} prefix={link.quotePrefix} suffix={link.quoteSuffix} />
+                {link.note ? <p className="mt-2 text-sm text-stone-800">Note: {link.note}</p> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        {source.claims.length > 0 ? (
+          <p className="no-print mt-4 text-sm">
+            <Link href={`/claims?source=${source.id}`} className="text-blue-800 underline">
+              Filter the claims list by this source
+            </Link>
+          </p>
+        ) : null}
+      </section>
+    </article>
+  );
+}

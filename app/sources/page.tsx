@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { sourceMetaLine } from "@/components/sources/source-meta";
+import { listSources } from "@/lib/data/sources";
+
+// Read from the database on each request, never prerendered at build time.
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Sources" };
+
+export default async function SourcesPage() {
+  const sources = await listSources();
+  return (
+    <>
+      <h1 className="mb-6 font-serif text-3xl font-bold">Sources</h1>
+      {sources.length === 0 ? (
+        <p>No source has been recorded yet.</p>
+      ) : (
+        <ul className="space-y-3">
+          {sources.map((source) => (
+            <li key={source.id} className="rounded border border-stone-300 bg-white p-4">
+              <h2 className="text-lg font-semibold">
+                <Link href={`/sources/${source.id}`} className="text-blue-800 underline">
+                  {source.title}
+                </Link>
+              </h2>
+              <p className="text-sm text-stone-700">
+                {sourceMetaLine(source)} · cited by {source.claimCount === 1 ? "1 claim" : `${source.claimCount} claims`}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { StoryClaims } from "@/components/claims/story-claims";
+import { getStoryBySlug } from "@/lib/data/stories";
+import { isRecordId } from "@/lib/validation/record-id";
+
+const loadStory = cache(async (slug: string) => (isRecordId(slug) ? getStoryBySlug(slug, 100) : null));
+
+export async function generateMetadata({ params }: PageProps<"/stories/[slug]">): Promise<Metadata> {
+  const story = await loadStory((await params).slug);
+  return story ? { title: story.title, description: story.summary } : {};
+}
+
+export default async function StoryPage({ params }: PageProps<"/stories/[slug]">) {
+  const story = await loadStory((await params).slug);
+  if (!story) notFound();
+  return (
+    <>
+      <p className="mb-2 text-sm font-semibold uppercase tracking-wide text-stone-700">Story</p>
+      <h1 className="font-serif text-3xl font-bold leading-tight">{story.title}</h1>
+      {story.summary ? <p className="mt-3 text-lg text-stone-800">{story.summary}</p> : null}
+      <div className="mt-6">
+        <StoryClaims story={story} headingLevel="h2" />
+      </div>
+      <p className="no-print mt-6 text-sm">
+        <Link href={`/claims?story=${story.id}`} className="text-blue-800 underline">
+          Filter and search this story’s claims
+        </Link>
+      </p>
+    </>
+  );
+}

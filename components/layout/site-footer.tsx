@@ -1,0 +1,14 @@
+import Link from "next/link";
+
+export function SiteFooter() {
+  return (
+    <footer className="border-t border-stone-300 bg-white">
+      <div className="mx-auto max-w-4xl px-4 py-6 text-sm text-stone-700">
+        <p>
+          Factline follows each claim to the sources where it appears and the evidence that bears on it.
+          Read how we rate claims in our <Link href="/methodology" className="text-blue-800 underline">methodology</Link>.
+        </p>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,45 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+test("home, claims list, claim, source, claimant and methodology pages have no serious axe violations", async ({ page }) => {
+  await page.goto("/");
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.goto("/claims?q=tripled");
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.getByRole("article").first().getByRole("heading").getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.getByRole("region", { name: /^Sources/ }).getByRole("heading", { level: 3 }).getByRole("link").first().click();
+  await expect(page.getByRole("heading", { name: /^Claims citing this source/ })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.getByRole("link", { name: "Claimants" }).click();
+  await page.getByRole("main").getByRole("link").first().click();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.goto("/methodology");
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("the keyboard reaches the skip link first, and it moves focus past the header", async ({ page }) => {
+  await page.goto("/");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#main$/);
+  // The next Tab lands inside the main content, on the first story link.
+  await page.keyboard.press("Tab");
+  const focusedInMain = await page.evaluate(() => document.activeElement?.closest("main") !== null);
+  expect(focusedInMain).toBe(true);
+});

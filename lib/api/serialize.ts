@@ -1,0 +1,104 @@
+import { isoPartialDate } from "@/lib/domain/partial-date";
+import type { ClaimDetail, ClaimListItem } from "@/lib/data/claims";
+import type { SourceDetail } from "@/lib/data/sources";
+
+/** Absolute URL of a reader page, from the origin the request came to. */
+export function publicUrl(origin: string, path: string): string {
+  return new URL(path, origin).toString();
+}
+
+export function claimListItemJson(item: ClaimListItem, origin: string) {
+  return {
+    id: item.id,
+    summary: item.summary,
+    text: item.text,
+    status: item.status,
+    claimant: { id: item.claimant.id, name: item.claimant.name },
+    claimDate: isoPartialDate(item.claimDate, item.claimDatePrecision),
+    story: { id: item.story.id, title: item.story.title },
+    sourceCount: item.sourceCount,
+    url: publicUrl(origin, `/claims/${encodeURIComponent(item.id)}`),
+  };
+}
+
+function parseJsonField(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+export function claimDetailJson(claim: ClaimDetail, origin: string) {
+  return {
+    id: claim.id,
+    summary: claim.summary,
+    text: claim.text,
+    status: claim.status,
+    statusReason: claim.statusReason,
+    claimant: { id: claim.claimant.id, name: claim.claimant.name, kind: claim.claimant.kind },
+    claimDate: isoPartialDate(claim.claimDate, claim.claimDatePrecision),
+    story: { id: claim.story.id, title: claim.story.title },
+    sourceCount: claim.sourceCount,
+    publishedAt: claim.publishedAt.toISOString(),
+    updatedAt: claim.updatedAt.toISOString(),
+    url: publicUrl(origin, `/claims/${encodeURIComponent(claim.id)}`),
+    sources: claim.sources.map((link) => ({
+      relation: link.relation,
+      quote: link.quote,
+      quotePrefix: link.quotePrefix,
+      quoteSuffix: link.quoteSuffix,
+      note: link.note,
+      source: {
+        id: link.source.id,
+        title: link.source.title,
+        publisher: link.source.publisher,
+        url: link.source.url,
+        kind: link.source.kind,
+        publishedAt: isoPartialDate(link.source.publishedAt, link.source.publishedAtPrecision),
+      },
+    })),
+    annotations: claim.annotations.map((a) => ({
+      id: a.id,
+      body: a.body,
+      author: { name: a.author.name },
+      createdAt: a.createdAt.toISOString(),
+      updatedAt: a.updatedAt.toISOString(),
+    })),
+    events: claim.events.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      actor: e.actor ? { name: e.actor.name } : null,
+      before: parseJsonField(e.before),
+      after: parseJsonField(e.after),
+      reason: e.reason,
+      createdAt: e.createdAt.toISOString(),
+    })),
+  };
+}
+
+export function sourceDetailJson(source: SourceDetail, origin: string) {
+  return {
+    id: source.id,
+    title: source.title,
+    publisher: source.publisher,
+    author: source.author,
+    url: source.url,
+    archivedUrl: source.archivedUrl,
+    kind: source.kind,
+    description: source.description,
+    publishedAt: isoPartialDate(source.publishedAt, source.publishedAtPrecision),
+    pageUrl: publicUrl(origin, `/sources/${encodeURIComponent(source.id)}`),
+    claims: source.claims.map((link) => ({
+      relation: link.relation,
+      quote: link.quote,
+      claim: {
+        id: link.claim.id,
+        summary: link.claim.summary,
+        status: link.claim.status,
+        url: publicUrl(origin, `/claims/${encodeURIComponent(link.claim.id)}`),
+      },
+    })),
+  };
+}

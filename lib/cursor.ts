@@ -1,0 +1,34 @@
+import { z } from "zod";
+
+/**
+ * Opaque pagination cursors. A cursor says how many items came before the page (`n`) and,
+ * for lists in publication order, the last item seen (`p`, `id`) so the next page is a keyset
+ * read rather than an ever-deeper offset. Ranked search pages carry `n` alone.
+ */
+export const cursorSchema = z.strictObject({
+  n: z.int().min(0).max(10_000_000),
+  p: z.iso.datetime().optional(),
+  id: z.string().min(1).max(64).optional(),
+});
+
+export type Cursor = z.infer<typeof cursorSchema>;
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor), "utf8").toString("base64url");
+}
+
+/** The cursor, or null when the text is not one of ours. */
+export function decodeCursor(text: string): Cursor | null {
+  if (!/^[A-Za-z0-9_-]{1,400}$/.test(text)) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
+  } catch {
+    return null;
+  }
+  const parsed = cursorSchema.safeParse(value);
+  if (!parsed.success) return null;
+  // A keyset cursor needs both halves.
+  if ((parsed.data.p === undefined) !== (parsed.data.id === undefined)) return null;
+  return parsed.data;
+}

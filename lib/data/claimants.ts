@@ -1,0 +1,51 @@
+import "server-only";
+import { db } from "@/lib/db";
+
+export interface ClaimantDetail {
+  id: string;
+  name: string;
+  kind: string;
+  description: string;
+  url: string | null;
+  publishedClaimCount: number;
+}
+
+/** A claimant, or null when unknown. Their claims are read with listClaims({ claimant }). */
+export async function getClaimant(id: string): Promise<ClaimantDetail | null> {
+  const row = await db.claimant.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      name: true,
+      kind: true,
+      description: true,
+      url: true,
+      _count: { select: { claims: { where: { publishedAt: { not: null } } } } },
+    },
+  });
+  if (!row) return null;
+  const { _count, ...rest } = row;
+  return { ...rest, publishedClaimCount: _count.claims };
+}
+
+export interface ClaimantListItem {
+  id: string;
+  name: string;
+  kind: string;
+  publishedClaimCount: number;
+}
+
+/** Claimants with at least one published claim, by name. */
+export async function listClaimants(): Promise<ClaimantListItem[]> {
+  const rows = await db.claimant.findMany({
+    where: { claims: { some: { publishedAt: { not: null } } } },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      kind: true,
+      _count: { select: { claims: { where: { publishedAt: { not: null } } } } },
+    },
+  });
+  return rows.map(({ _count, ...rest }) => ({ ...rest, publishedClaimCount: _count.claims }));
+}

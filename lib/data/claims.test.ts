@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMigratedDatabase } from "@/lib/testing/temp-database";
+
+// lib/db.ts opens DATABASE_URL when first imported: point it at a fresh, seeded file first.
+const database = createMigratedDatabase();
+process.env.DATABASE_URL = database.url;
+
+const { db } = await import("@/lib/db");
+const { seedDatabase } = await import("@/prisma/seed");
+const { listClaims, getClaim } = await import("./claims");
+const { getSource } = await import("./sources");
+const { getClaimant, listClaimants } = await import("./claimants");
+const { listStoriesWithClaims, getStoryBySlug } = await import("./stories");
+const { decodeCursor } = await import("@/lib/cursor");
+
+const DRAFT_ID = "test-draft-claim";
+
+beforeAll(async () => {
+  await seedDatabase(db);
+  // A draft in the same story, by the same claimant, citing the same source as a published claim.
+  const published = await db.claim.findFirstOrThrow({
+    where: { summary: { contains: "tripled" } },
+    select: { storyId: true, claimantId: true, sources: { select: { sourceId: true }, take: 1 } },
+  });
+  await db.claim.create({
+    data: {
+      id: DRAFT_ID,
+      text: "Draft words that mention tripled budgets",
+      summary: "An unpublished draft about tripled budgets",
+      claimantId: published.claimantId,
+      storyId: published.storyId,
+      sources: { create: { sourceId: published.sources[0]!.sourceId, relation: "appears-in", quote: "draft quote" } },
+    },
+  });
+});
+
+afterAll(async () => {
+  await db.$disconnect();
+  database.cleanup();
+});
+
+const page = { limit: 20, cursor: null };
+
+describe("listClaims", () => {
+  it("lists the published seed claims, newest publication first", async () => {
+    const result = await listClaims({}, page);
+    expect(result.total).toBe(12);
+    expect(result.items).toHaveLength(12);
+    expect(result.nextCursor).toBeNull();
+    const times = result.items.map((i) => i.publishedAt.getTime());
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+    expect(result.items.every((i) => i.sourceCount > 0)).toBe(true);
+  });
+
+  it("pages by keyset without repeating or skipping a claim", async () => {
+    const ids: string[] = [];
+    let cursor = null;
+    let pages = 0;
+    do {
+      const result: Awaited<ReturnType<typeof listClaims>> = await listClaims({}, { limit: 5, cursor });
+      expect(result.offset).toBe(ids.length);
+      ids.push(...result.items.map((i) => i.id));
+      cursor = result.nextCursor ? decodeCursor(result.nextCursor) : null;
+      pages++;
+    } while (cursor);
+    expect(pages).toBe(3);
+    expect(new Set(ids).size).toBe(12);
+  });
+
+  it("filters by status, claimant, story and source", async () => {
+    const all = (await listClaims({}, page)).items;
+    const sample = all.find((c) => c.status === "unverified")!;
+    const byStatus = await listClaims({ status: "unverified" }, page);
+    expect(byStatus.items.length).toBeGreaterThan(0);
+    expect(byStatus.items.every((i) => i.status === "unverified")).toBe(true);
+    expect(byStatus.total).toBe(all.filter((c) => c.status === "unverified").length);
+
+    const byClaimant = await listClaims({ claimant: sample.claimant.id }, page);
+    expect(byClaimant.items.every((i) => i.claimant.id === sample.claimant.id)).toBe(true);
+    expect(byClaimant.total).toBe(all.filter((c) => c.claimant.id === sample.claimant.id).length);
+
+    expect((await listClaims({ story: sample.story.id }, page)).total).toBe(12);
+    expect((await listClaims({ story: "no-such-story" }, page)).total).toBe(0);
+
+    const claim = await getClaim(sample.id);
+    const sourceId = claim!.sources[0]!.source.id;
+    const bySource = await listClaims({ source: sourceId }, page);
+    expect(bySource.items.map((i) => i.id)).toContain(sample.id);
+    const source = await getSource(sourceId);
+    expect(bySource.total).toBe(new Set(source!.claims.map((l) => l.claim.id)).size);
+  });
+
+  it("never shows a draft", async () => {
+    const all = await listClaims({}, page);
+    expect(all.items.map((i) => i.id)).not.toContain(DRAFT_ID);
+    expect(await getClaim(DRAFT_ID)).toBeNull();
+    const search = await listClaims({ q: "tripled" }, page);
+    expect(search.items.map((i) => i.id)).not.toContain(DRAFT_ID);
+    const draft = await db.claim.findUniqueOrThrow({ where: { id: DRAFT_ID }, select: { claimantId: true, sources: { select: { sourceId: true } } } });
+    const source = await getSource(draft.sources[0]!.sourceId);
+    expect(source!.claims.map((l) => l.claim.id)).not.toContain(DRAFT_ID);
+    const claimant = await getClaimant(draft.claimantId);
+    expect((await listClaims({ claimant: draft.claimantId }, page)).total).toBe(claimant!.publishedClaimCount);
+    const stories = await listStoriesWithClaims({ stories: 10, claimsPerStory: 50 });
+    expect(stories[0]!.claims.map((c) => c.id)).not.toContain(DRAFT_ID);
+    expect(stories[0]!.publishedClaimCount).toBe(12);
+  });
+});
+
+describe("search", () => {
+  it('ranks The Guardian\'s claim first for "tripled", in any case', async () => {
+    for (const q of ["tripled", "TRIPLED", "Tripled"]) {
+      const result = await listClaims({ q }, page);
+      expect(result.items[0]?.summary, q).toContain("tripled");
+      expect(result.items[0]?.claimant.name).toBe("The Guardian");
+    }
+  });
+
+  it("needs every word to match, in summary, text, claimant or quote", async () => {
+    const both = await listClaims({ q: "Palantir 139.3" }, page);
+    expect(both.total).toBe(1);
+    expect((await listClaims({ q: "Palantir tripled" }, page)).total).toBe(0);
+    const byClaimant = await listClaims({ q: "guardian" }, page);
+    // A word found only in the claimant's name still finds the claim.
+    const guardianClaims = (await listClaims({}, page)).items.filter((i) => i.claimant.name === "The Guardian");
+    expect(guardianClaims.length).toBeGreaterThanOrEqual(3);
+    for (const claim of guardianClaims) expect(byClaimant.items.map((i) => i.id)).toContain(claim.id);
+  });
+
+  it("treats LIKE wildcards as plain characters", async () => {
+    expect((await listClaims({ q: "%" }, page)).total).toBe(0);
+    expect((await listClaims({ q: "_" }, page)).total).toBe(0);
+  });
+
+  it("combines with filters and pages by offset", async () => {
+    const first = await listClaims({ q: "microsoft" }, { limit: 2, cursor: null });
+    expect(first.total).toBeGreaterThan(2);
+    const second = await listClaims({ q: "microsoft" }, { limit: 2, cursor: decodeCursor(first.nextCursor!) });
+    expect(second.offset).toBe(2);
+    expect(second.items.map((i) => i.id)).not.toContain(first.items[0]!.id);
+    const filtered = await listClaims({ q: "microsoft", status: "not-checkable" }, page);
+    expect(filtered.items.every((i) => i.status === "not-checkable")).toBe(true);
+  });
+});
+
+describe("detail reads", () => {
+  it("getClaim returns sources with quotes, annotations and history", async () => {
+    const [first] = (await listClaims({ q: "tripled" }, page)).items;
+    const claim = await getClaim(first!.id);
+    expect(claim).not.toBeNull();
+    expect(claim!.sources.some((s) => s.quote.includes("tripled"))).toBe(true);
+    expect(claim!.events.map((e) => e.kind)).toContain("created");
+  });
+
+  it("getStoryBySlug and listClaimants read published content only", async () => {
+    const story = (await listStoriesWithClaims({ stories: 1, claimsPerStory: 3 }))[0]!;
+    expect(story.claims).toHaveLength(3);
+    expect(story.publishedClaimCount).toBe(12);
+    expect((await getStoryBySlug(story.slug, 100))!.claims).toHaveLength(12);
+    expect(await getStoryBySlug("no-such-story", 100)).toBeNull();
+    const claimants = await listClaimants();
+    expect(claimants.reduce((n, c) => n + c.publishedClaimCount, 0)).toBe(12);
+  });
+
+  it("unknown ids are null, not errors", async () => {
+    expect(await getClaim("nope")).toBeNull();
+    expect(await getSource("nope")).toBeNull();
+    expect(await getClaimant("nope")).toBeNull();
+  });
+});

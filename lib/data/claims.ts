@@ -1,0 +1,205 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db";
+import { encodeCursor, type Cursor } from "@/lib/cursor";
+import { toClaimStatus, type ClaimStatus } from "@/lib/domain/status";
+import { searchClaimIds } from "@/lib/search";
+import type { ClaimFilters } from "@/lib/validation/claim-query";
+
+/** Only published claims reach readers; drafts never leave lib/data. */
+const PUBLISHED = { publishedAt: { not: null } } satisfies Prisma.ClaimWhereInput;
+
+const listSelect = {
+  id: true,
+  summary: true,
+  text: true,
+  status: true,
+  claimDate: true,
+  claimDatePrecision: true,
+  publishedAt: true,
+  claimant: { select: { id: true, name: true } },
+  story: { select: { id: true, title: true, slug: true } },
+  sources: { select: { sourceId: true } },
+} satisfies Prisma.ClaimSelect;
+
+type ListRow = Prisma.ClaimGetPayload<{ select: typeof listSelect }>;
+
+export interface ClaimListItem {
+  id: string;
+  summary: string;
+  text: string;
+  status: ClaimStatus;
+  claimDate: Date | null;
+  claimDatePrecision: string;
+  publishedAt: Date;
+  claimant: { id: string; name: string };
+  story: { id: string; title: string; slug: string };
+  /** Distinct sources linked to the claim, whatever the relation. */
+  sourceCount: number;
+}
+
+function toListItem(row: ListRow): ClaimListItem {
+  return {
+    id: row.id,
+    summary: row.summary,
+    text: row.text,
+    status: toClaimStatus(row.status),
+    claimDate: row.claimDate,
+    claimDatePrecision: row.claimDatePrecision,
+    // PUBLISHED guarantees it; the fallback only satisfies the type.
+    publishedAt: row.publishedAt ?? new Date(0),
+    claimant: row.claimant,
+    story: row.story,
+    sourceCount: new Set(row.sources.map((s) => s.sourceId)).size,
+  };
+}
+
+function filterWhere(filters: ClaimFilters): Prisma.ClaimWhereInput {
+  return {
+    ...PUBLISHED,
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.claimant ? { claimantId: filters.claimant } : {}),
+    ...(filters.story ? { storyId: filters.story } : {}),
+    ...(filters.source ? { sources: { some: { sourceId: filters.source } } } : {}),
+  };
+}
+
+export interface ClaimPage {
+  items: ClaimListItem[];
+  total: number;
+  /** How many matching claims come before this page. */
+  offset: number;
+  nextCursor: string | null;
+}
+
+/**
+ * Published claims matching the filters: newest publication first, or best match first when
+ * there is a text query. Pages are read by keyset (publishedAt, id), not by offset.
+ */
+export async function listClaims(
+  filters: ClaimFilters,
+  page: { limit: number; cursor: Cursor | null },
+): Promise<ClaimPage> {
+  const offset = page.cursor?.n ?? 0;
+
+  if (filters.q) {
+    const found = await searchClaimIds(filters.q, filters, { offset, limit: page.limit });
+    const rows = await db.claim.findMany({ where: { id: { in: found.ids } }, select: listSelect });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const items = found.ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [toListItem(row)] : [];
+    });
+    const seen = offset + items.length;
+    return {
+      items,
+      total: found.total,
+      offset,
+      nextCursor: seen < found.total && items.length > 0 ? encodeCursor({ n: seen }) : null,
+    };
+  }
+
+  const where = filterWhere(filters);
+  const after = page.cursor?.p && page.cursor.id ? { p: new Date(page.cursor.p), id: page.cursor.id } : null;
+  const [rows, total] = await Promise.all([
+    db.claim.findMany({
+      where: after
+        ? {
+            AND: [
+              where,
+              {
+                OR: [
+                  { publishedAt: { lt: after.p } },
+                  { publishedAt: after.p, id: { lt: after.id } },
+                ],
+              },
+            ],
+          }
+        : where,
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      take: page.limit + 1,
+      select: listSelect,
+    }),
+    db.claim.count({ where }),
+  ]);
+  const hasMore = rows.length > page.limit;
+  const items = rows.slice(0, page.limit).map(toListItem);
+  const last = items.at(-1);
+  return {
+    items,
+    total,
+    offset,
+    nextCursor:
+      hasMore && last
+        ? encodeCursor({ n: offset + items.length, p: last.publishedAt.toISOString(), id: last.id })
+        : null,
+  };
+}
+
+const detailSelect = {
+  ...listSelect,
+  statusReason: true,
+  createdAt: true,
+  updatedAt: true,
+  version: true,
+  claimant: { select: { id: true, name: true, kind: true, description: true } },
+  story: { select: { id: true, title: true, slug: true } },
+  sources: {
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      relation: true,
+      quote: true,
+      quotePrefix: true,
+      quoteSuffix: true,
+      note: true,
+      source: {
+        select: {
+          id: true,
+          title: true,
+          publisher: true,
+          author: true,
+          url: true,
+          archivedUrl: true,
+          kind: true,
+          publishedAt: true,
+          publishedAtPrecision: true,
+        },
+      },
+    },
+  },
+  annotations: {
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, body: true, createdAt: true, updatedAt: true, author: { select: { id: true, name: true } } },
+  },
+  events: {
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      kind: true,
+      before: true,
+      after: true,
+      reason: true,
+      createdAt: true,
+      actor: { select: { id: true, name: true } },
+    },
+  },
+} satisfies Prisma.ClaimSelect;
+
+export type ClaimDetail = Omit<Prisma.ClaimGetPayload<{ select: typeof detailSelect }>, "status" | "publishedAt"> & {
+  status: ClaimStatus;
+  publishedAt: Date;
+  sourceCount: number;
+};
+
+/** A published claim with its sources, annotations and history; null when unknown or a draft. */
+export async function getClaim(id: string): Promise<ClaimDetail | null> {
+  const row = await db.claim.findFirst({ where: { id, ...PUBLISHED }, select: detailSelect });
+  if (!row || !row.publishedAt) return null;
+  return {
+    ...row,
+    status: toClaimStatus(row.status),
+    publishedAt: row.publishedAt,
+    sourceCount: new Set(row.sources.map((s) => s.source.id)).size,
+  };
+}

@@ -1,0 +1,26 @@
+/** The error codes the app raises on purpose; each maps to an HTTP status in route handlers. */
+export const APP_ERROR_STATUS = {
+  bad_request: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  rate_limited: 429,
+  unavailable: 503,
+} as const;
+
+export type AppErrorCode = keyof typeof APP_ERROR_STATUS;
+
+/** A broken rule or a refused request, with a message fit to show a person. */
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  constructor(code: AppErrorCode, message: string) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+  }
+  get status(): number {
+    return APP_ERROR_STATUS[this.code];
+  }
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { encodeCursor } from "@/lib/cursor";
+import { claimQueryString, parseClaimQuery, toSearchParams } from "./claim-query";
+
+const parse = (query: string) => parseClaimQuery(new URLSearchParams(query));
+
+describe("claim query parameters", () => {
+  it("default to the first page of 20", () => {
+    expect(parse("")).toEqual({ ok: true, filters: {}, limit: 20, cursor: null });
+  });
+
+  it("read every filter, trim the words and ignore empty values from an untouched form", () => {
+    const result = parse("status=false&claimant=c1&story=s1&source=src_1&q=%20tripled%20&limit=100");
+    expect(result).toEqual({
+      ok: true,
+      filters: { status: "false", claimant: "c1", story: "s1", source: "src_1", q: "tripled" },
+      limit: 100,
+      cursor: null,
+    });
+    expect(parse("status=&claimant=&q=")).toEqual({ ok: true, filters: {}, limit: 20, cursor: null });
+    expect(parse("q=%20%20")).toMatchObject({ ok: true, filters: {} });
+  });
+
+  it("decode a cursor it gave out", () => {
+    const cursor = { n: 20, p: "2026-01-01T00:00:00.000Z", id: "x" };
+    expect(parse(`cursor=${encodeCursor(cursor)}`)).toMatchObject({ ok: true, cursor });
+  });
+
+  it.each([
+    ["status=bogus", "status"],
+    ["status=Accurate", "status"],
+    ["limit=-1", "limit"],
+    ["limit=abc", "limit"],
+    ["limit=0", "limit"],
+    ["limit=101", "limit"],
+    ["limit=1e2", "limit"],
+    ["cursor=%%%", "cursor"],
+    ["claimant=a%20b", "claimant"],
+    [`source=${"x".repeat(65)}`, "source"],
+    [`q=${"x".repeat(201)}`, "q"],
+    ["limit=5&limit=6", "limit"],
+  ])("refuse %s, naming the parameter", (query, field) => {
+    const result = parse(query);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.field).toBe(field);
+      expect(result.message).toContain(field);
+    }
+  });
+
+  it("refuse unknown parameters by name", () => {
+    const result = parse("colour=blue");
+    expect(result).toEqual({ ok: false, field: "query", message: "Unknown parameter: colour." });
+  });
+
+  it("write filters back as a stable, shareable query string", () => {
+    expect(claimQueryString({ source: "s", q: "a b", status: "false" })).toBe("?q=a+b&status=false&source=s");
+    expect(claimQueryString({})).toBe("");
+    expect(claimQueryString({ story: "st" }, { cursor: "abc" })).toBe("?story=st&cursor=abc");
+  });
+
+  it("keep repeated keys when converting a page's searchParams", () => {
+    expect(toSearchParams({ a: ["1", "2"], b: "3", c: undefined }).toString()).toBe("a=1&a=2&b=3");
+  });
+});

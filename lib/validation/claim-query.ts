@@ -1,0 +1,123 @@
+import { z } from "zod";
+import { CLAIM_STATUSES } from "@/lib/domain/status";
+import { decodeCursor, type Cursor } from "@/lib/cursor";
+import { recordIdSchema } from "@/lib/validation/record-id";
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+export const MAX_QUERY_LENGTH = 200;
+
+const id = recordIdSchema;
+
+/**
+ * The claims filters as they arrive in a URL: `/claims?status=&claimant=&story=&source=&q=`
+ * and `/api/claims?...&limit=&cursor=`. One schema for the reader page and the API, so a
+ * link copied from one works in the other.
+ */
+export const claimQuerySchema = z.strictObject({
+  status: z
+    .enum(CLAIM_STATUSES, {
+      error: `must be one of: ${CLAIM_STATUSES.join(", ")}`,
+    })
+    .optional(),
+  claimant: id.optional(),
+  story: id.optional(),
+  source: id.optional(),
+  q: z
+    .string()
+    .max(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`)
+    .transform((s) => s.trim())
+    .optional(),
+  limit: z
+    .string()
+    .regex(/^\d+$/, `must be a whole number from 1 to ${MAX_PAGE_SIZE}`)
+    .transform(Number)
+    .pipe(
+      z
+        .int()
+        .min(1, `must be a whole number from 1 to ${MAX_PAGE_SIZE}`)
+        .max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`),
+    )
+    .optional(),
+  cursor: z
+    .string()
+    .transform((text, ctx): Cursor => {
+      const cursor = decodeCursor(text);
+      if (!cursor) {
+        ctx.addIssue({ code: "custom", message: "is not a cursor this API gave out" });
+        return z.NEVER;
+      }
+      return cursor;
+    })
+    .optional(),
+});
+
+export type ClaimQuery = z.output<typeof claimQuerySchema>;
+
+export interface ClaimFilters {
+  status?: ClaimQuery["status"];
+  claimant?: string;
+  story?: string;
+  source?: string;
+  q?: string;
+}
+
+export type ParsedClaimQuery =
+  | { ok: true; filters: ClaimFilters; limit: number; cursor: Cursor | null }
+  | { ok: false; message: string; field: string };
+
+/**
+ * Parses URL search params. A parameter given twice, an unknown parameter or an invalid
+ * value is an error naming the parameter: the API answers 400 with it, the page shows it.
+ */
+export function parseClaimQuery(params: URLSearchParams): ParsedClaimQuery {
+  const raw: Record<string, string> = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    if (values.length > 1) {
+      return { ok: false, field: key, message: `Parameter "${key}" was given more than once.` };
+    }
+    // An empty value is "no filter" (an untouched select in the filter form sends one).
+    if (values[0] !== "") raw[key] = values[0] ?? "";
+  }
+  const parsed = claimQuerySchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path[0] !== undefined ? String(issue.path[0]) : "query";
+    const message =
+      issue?.code === "unrecognized_keys"
+        ? `Unknown parameter${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}.`
+        : `Parameter "${field}" ${issue?.message ?? "is invalid"}.`;
+    return { ok: false, field, message };
+  }
+  const { limit, cursor, q, ...rest } = parsed.data;
+  return {
+    ok: true,
+    filters: { ...rest, ...(q ? { q } : {}) },
+    limit: limit ?? DEFAULT_PAGE_SIZE,
+    cursor: cursor ?? null,
+  };
+}
+
+/** The URL query for a set of filters (and optional cursor), in a stable order for sharing. */
+export function claimQueryString(filters: ClaimFilters, extra: { cursor?: string } = {}): string {
+  const params = new URLSearchParams();
+  if (filters.q) params.set("q", filters.q);
+  if (filters.status) params.set("status", filters.status);
+  if (filters.story) params.set("story", filters.story);
+  if (filters.claimant) params.set("claimant", filters.claimant);
+  if (filters.source) params.set("source", filters.source);
+  if (extra.cursor) params.set("cursor", extra.cursor);
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+/** A page's `searchParams` object as URLSearchParams, keeping repeated keys. */
+export function toSearchParams(record: Record<string, string | string[] | undefined>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(record)) {
+    if (Array.isArray(value)) value.forEach((v) => params.append(key, v));
+    else if (value !== undefined) params.append(key, value);
+  }
+  return params;
+}

@@ -1,0 +1,408 @@
+#!/usr/bin/env node
+// Offline stand-in for Prisma's native `schema-engine` binary (see
+// docs/decisions/002-offline-schema-engine.md). Prisma 7's CLI downloads that binary on first
+// use, which cannot work without internet; prisma.config.ts points PRISMA_SCHEMA_ENGINE_BINARY
+// here instead. We speak the binary's protocol and forward every call to the same engine
+// compiled to WebAssembly (@prisma/schema-engine-wasm), driven through
+// @prisma/adapter-better-sqlite3. The numbered notes (1-7) are the places where the
+// WebAssembly engine behaves differently from the binary the CLI expects.
+//
+// Started by the CLI in one of two ways:
+//   <this> --datamodels <schema file>... --datasource '{"url":"file:..."}'
+//       JSON-RPC 2.0 over stdin/stdout, one message per line. stdout carries nothing else;
+//       logs go to stderr as JSON lines, which the CLI parses.
+//   <this> --datasource '{"url":"file:..."}' cli can-connect-to-database|create-database
+//       answers with the exit status, and on failure a JSON error line on stderr.
+import fs from "node:fs";
+import path from "node:path";
+import readline from "node:readline";
+import { createRequire } from "node:module";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+
+// driver-adapter-utils wraps adapter calls in the results the engine expects. It is the
+// adapter's dependency (pinned by it), not ours, so resolve it from the adapter.
+const { bindMigrationAwareSqlAdapterFactory } = createRequire(
+  import.meta.resolve("@prisma/adapter-better-sqlite3"),
+)("@prisma/driver-adapter-utils");
+
+const MIGRATIONS_TABLE = "_prisma_migrations";
+const NO_FILTER = { externalTables: [], externalEnums: [] };
+
+/** Errors shaped like the native engine's user-facing errors (P-codes). */
+class UserFacingError extends Error {
+  constructor(code, message, meta = {}) {
+    super(message);
+    this.code = code;
+    this.meta = meta;
+  }
+}
+
+function log(level, message, target = "prisma_schema_engine_bridge") {
+  process.stderr.write(`${JSON.stringify({ level, fields: { message }, target })}\n`);
+}
+
+function parseArgs(argv) {
+  const args = { datamodels: [], datasource: {}, cliCommand: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--datamodels") args.datamodels.push(argv[++i]);
+    else if (arg === "--datasource") args.datasource = JSON.parse(argv[++i]);
+    else if (arg === "cli") args.cliCommand = argv[++i];
+    // --enabled-preview-features and --extension-types have no SQLite meaning here.
+    else if (arg.startsWith("--")) i++;
+  }
+  return args;
+}
+
+/** The filesystem path of a SQLite `file:` URL (what better-sqlite3 opens). */
+function sqlitePath(url) {
+  if (!url.startsWith("file:")) {
+    throw new UserFacingError("P1013", `The offline schema engine only supports SQLite file: URLs.`);
+  }
+  return path.resolve(url.replace(/^file:(\/\/)?/, "").split("?")[0]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Connections handed to the WebAssembly engine
+
+/**
+ * The main database. (6) The engine connects as soon as it is created, and better-sqlite3
+ * creates a missing file on open, so `migrate diff` (which never touches the database) would
+ * leave an empty file behind: open it on first use instead.
+ * (1) On a fresh database the engine's read of `_prisma_migrations` fails with P1014, where
+ * the native engine means "no migrations applied yet": answer that read with no rows, and
+ * remember it so diagnoseMigrationHistory can say `hasMigrationsTable: false`.
+ */
+function mainConnection(adapterFactory, state) {
+  let opening;
+  const open = () => (opening ??= adapterFactory.connect());
+  return {
+    provider: "sqlite",
+    adapterName: adapterFactory.adapterName,
+    async queryRaw(query) {
+      try {
+        return await (await open()).queryRaw(query);
+      } catch (error) {
+        const cause = error?.cause;
+        if (cause?.kind === "TableDoesNotExist" && cause.table === MIGRATIONS_TABLE) {
+          state.migrationsTableMissing = true;
+          return { columnNames: [], columnTypes: [], rows: [] };
+        }
+        throw error;
+      }
+    },
+    executeRaw: acceptScripts(
+      async (query) => (await open()).executeRaw(query),
+      async (script) => (await open()).executeScript(script),
+    ),
+    // The engine runs each migration script through here; keep the driver's own error so
+    // applyMigrations can report it (4).
+    async executeScript(script) {
+      try {
+        return await (await open()).executeScript(script);
+      } catch (error) {
+        state.scriptError = error?.cause ?? { originalMessage: String(error?.message ?? error) };
+        throw error;
+      }
+    },
+    async startTransaction(isolationLevel) {
+      return (await open()).startTransaction(isolationLevel);
+    },
+    async dispose() {
+      const connection = opening;
+      opening = undefined;
+      await (await connection)?.dispose();
+    },
+  };
+}
+
+/**
+ * (2) The engine sends whole scripts as one parameterless executeRaw: each migration file
+ * replayed on the shadow database, and `db execute`. better-sqlite3 refuses a string of
+ * several statements (or none) with a RangeError before running anything: run those as scripts.
+ */
+function acceptScripts(executeRaw, executeScript) {
+  return async (query) => {
+    try {
+      return await executeRaw(query);
+    } catch (error) {
+      if (!(error instanceof RangeError) || query.args.length > 0) throw error;
+      await executeScript(query.sql);
+      return 0;
+    }
+  };
+}
+
+/** The shadow database (in memory unless the datasource names one). */
+async function shadowConnection(adapterFactory) {
+  const connection = await adapterFactory.connectToShadowDb();
+  connection.executeRaw = acceptScripts(
+    connection.executeRaw.bind(connection),
+    connection.executeScript.bind(connection),
+  );
+  return connection;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The engine
+
+// The engine's panic hook reports the panic's message here just before the module traps.
+let panicMessage;
+globalThis.PRISMA_WASM_PANIC_REGISTRY = {
+  set_message(message) {
+    panicMessage = message;
+  },
+};
+
+/** Loads the WebAssembly engine. Its package entry imports the .wasm as an ES module, which
+ * Node 20 cannot do without a flag, so instantiate it from the generated bindings directly. */
+async function loadEngineModule() {
+  const bindingsUrl = import.meta.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
+  const bindings = await import(bindingsUrl);
+  const wasmPath = new URL("schema_engine_bg.wasm", bindingsUrl);
+  const { instance } = await WebAssembly.instantiate(fs.readFileSync(wasmPath), {
+    "./schema_engine_bg.js": bindings,
+  });
+  bindings.__wbg_set_wasm(instance.exports);
+  instance.exports.__wbindgen_start();
+  return bindings;
+}
+
+async function createBridge(args) {
+  const url = args.datasource.url ?? "file::memory:";
+  const adapterFactory = new PrismaBetterSqlite3(
+    { url: url === "file::memory:" ? ":memory:" : `file:${sqlitePath(url)}` },
+    { shadowDatabaseUrl: args.datasource.shadowDatabaseUrl },
+  );
+  const state = { migrationsTableMissing: false, scriptError: undefined };
+  const main = mainConnection(adapterFactory, state);
+  const boundFactory = bindMigrationAwareSqlAdapterFactory({
+    provider: "sqlite",
+    adapterName: adapterFactory.adapterName,
+    connect: async () => main,
+    connectToShadowDb: () => shadowConnection(adapterFactory),
+  });
+
+  const { SchemaEngine } = await loadEngineModule();
+  // `datamodels` must be undefined or non-empty.
+  const datamodels = args.datamodels.length
+    ? args.datamodels.map((file) => [file, fs.readFileSync(file, "utf8")])
+    : undefined;
+  const engine = await SchemaEngine.new(
+    { datamodels },
+    (line) => process.stderr.write(`${line.trimEnd()}\n`),
+    boundFactory,
+  );
+
+  /** (3) The engine's SQLite reset only deletes rows (and so trips the ClaimEvent trigger);
+   * the native engine empties the file. Drop every view and table instead, so migrations
+   * re-apply from scratch. sqlite_sequence cannot be dropped, so it is emptied. */
+  async function reset() {
+    const { rows } = await main.queryRaw({
+      sql: "SELECT type, name FROM sqlite_master WHERE type IN ('view', 'table') AND name NOT LIKE 'sqlite_%' ORDER BY type = 'table'",
+      args: [],
+      argTypes: [],
+    });
+    const quote = (name) => `"${name.replaceAll('"', '""')}"`;
+    const drops = rows.map(([type, name]) => `DROP ${type.toUpperCase()} ${quote(name)};`);
+    const hasSequence = (
+      await main.queryRaw({
+        sql: "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'",
+        args: [],
+        argTypes: [],
+      })
+    ).rows.length;
+    // Foreign keys off, or dropping a referenced table first fails; the pragma is ignored
+    // inside a transaction, hence outside BEGIN.
+    await main.executeScript(
+      [
+        "PRAGMA foreign_keys = OFF;",
+        "BEGIN;",
+        ...drops,
+        hasSequence ? "DELETE FROM sqlite_sequence;" : "",
+        "COMMIT;",
+        "PRAGMA foreign_keys = ON;",
+        "VACUUM;",
+      ].join("\n"),
+    );
+    return {};
+  }
+
+  /** (4) A failing migration surfaces as the raw SQLite error; the CLI expects P3018 naming
+   * the migration. The engine has recorded it as failed, so ask it which one. */
+  async function applyMigrations(params) {
+    state.scriptError = undefined;
+    try {
+      return await engine.applyMigrations(params);
+    } catch (error) {
+      const scriptError = state.scriptError;
+      if (!scriptError) throw error;
+      const { failedMigrationNames } = await engine.diagnoseMigrationHistory({
+        migrationsList: params.migrationsList,
+        optInToShadowDatabase: false,
+        filters: params.filters ?? NO_FILTER,
+      });
+      const migrationName = failedMigrationNames.at(-1);
+      if (!migrationName) throw error;
+      const databaseErrorCode = String(scriptError.originalCode ?? scriptError.extendedCode ?? "");
+      const databaseError = scriptError.originalMessage ?? scriptError.message ?? error.message;
+      throw new UserFacingError(
+        "P3018",
+        "A migration failed to apply. New migrations cannot be applied before the error is recovered from. Read more about how to resolve migration issues in a production database: https://pris.ly/d/migrate-resolve\n\n" +
+          `Migration name: ${migrationName}\n\nDatabase error code: ${databaseErrorCode}\n\nDatabase error:\n${databaseError}\n`,
+        {
+          migration_name: migrationName,
+          database_error_code: databaseErrorCode,
+          database_error: databaseError,
+        },
+      );
+    }
+  }
+
+  async function diagnoseMigrationHistory(params) {
+    state.migrationsTableMissing = false;
+    const result = await engine.diagnoseMigrationHistory(params);
+    return state.migrationsTableMissing ? { ...result, hasMigrationsTable: false } : result;
+  }
+
+  /** (5) The engine returns the diff as a value; the native engine asks the CLI to print it
+   * (a `print` request), and the CLI prints nothing else. */
+  async function diff(params, askToPrint) {
+    const { stdout, ...result } = await engine.diff(params);
+    if (stdout) await askToPrint(stdout);
+    return { ...result, stdout: null };
+  }
+
+  // Methods are called on `engine` itself: wasm-bindgen methods lose their binding if detached.
+  const methods = {
+    applyMigrations,
+    diagnoseMigrationHistory,
+    diff,
+    reset,
+    getDatabaseVersion: (params) => engine.version(params),
+  };
+  return {
+    call(method, params, askToPrint) {
+      if (methods[method]) return methods[method](params, askToPrint);
+      if (typeof engine[method] !== "function" || method === "free" || method.startsWith("_")) {
+        throw Object.assign(new Error(`Method not found: ${method}`), { rpcCode: -32601 });
+      }
+      return engine[method](params);
+    },
+    errorRegistry: boundFactory.errorRegistry,
+    dispose: () => main.dispose(),
+  };
+}
+
+/** (7) JSON-RPC errors in the native engine's shape, which the CLI reads from `data`. */
+function toRpcError(error, errorRegistry) {
+  if (error?.rpcCode) return { code: error.rpcCode, message: error.message };
+  // A Rust panic inside WebAssembly surfaces as a trap, its message in the panic registry.
+  const isPanic = error instanceof WebAssembly.RuntimeError;
+  const message = String((isPanic && panicMessage) || (error?.message ?? error))
+    // Adapter errors that were not driver errors are kept by id in the registry.
+    .replace(/External error id#(\d+)/g, (text, id) => {
+      const found = errorRegistry?.consumeError(Number(id));
+      return found ? String(found.error?.message ?? found.error) : text;
+    })
+    // The WebAssembly engine appends its span trace; the native one does not.
+    .split(/\n {2,}0: /)[0];
+  return {
+    code: 4466,
+    message: isPanic ? message : "An error happened. Check the data field for details.",
+    data: {
+      is_panic: isPanic,
+      message,
+      meta: error?.meta ?? {},
+      error_code: isPanic ? undefined : error?.code,
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Modes
+
+async function serveJsonRpc(args) {
+  let bridge;
+  let printId = 0;
+  const pendingPrints = new Map();
+  const send = (message) => process.stdout.write(`${JSON.stringify({ jsonrpc: "2.0", ...message })}\n`);
+  const askToPrint = (content) =>
+    new Promise((resolve) => {
+      const id = `print-${++printId}`;
+      pendingPrints.set(id, resolve);
+      send({ id, method: "print", params: { content } });
+    });
+
+  async function handle({ id, method, params }) {
+    try {
+      // Created on the first request: loading the WebAssembly module takes a moment, and a
+      // bad schema or URL then fails as an answer to that request.
+      bridge ??= await createBridge(args);
+      const result = await bridge.call(method, params, askToPrint);
+      send({ id, result: result ?? {} });
+    } catch (error) {
+      log("ERROR", String(error?.message ?? error));
+      send({ id, error: toRpcError(error, bridge?.errorRegistry) });
+    }
+  }
+
+  // One request at a time, in order, as the native engine does; replies to our `print`
+  // requests are not queued, since a request waiting for one is holding the queue.
+  let queue = Promise.resolve();
+  const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+  lines.on("line", (line) => {
+    if (line.trim() === "") return;
+    const message = JSON.parse(line);
+    if (message.method === undefined) {
+      pendingPrints.get(message.id)?.();
+      pendingPrints.delete(message.id);
+      return;
+    }
+    queue = queue.then(() => handle(message));
+  });
+  // The CLI ends stdin to stop the engine and, on Linux, sends SIGTERM straight after: close
+  // the database on either, or the journal kept by applyMigrations' exclusive lock stays behind.
+  const stop = async () => {
+    await bridge?.dispose();
+    process.exit(0);
+  };
+  process.once("SIGTERM", stop);
+  lines.on("close", () => queue.then(stop));
+}
+
+/** `cli` subcommands: exit 0 on success; on failure a JSON error line on stderr and exit 1.
+ * The CLI skips the first stderr line, so a log line always comes first. */
+async function runCliCommand(args) {
+  log("INFO", `Starting schema engine CLI: ${args.cliCommand}`);
+  try {
+    const file = sqlitePath(args.datasource.url ?? "");
+    if (args.cliCommand === "can-connect-to-database") {
+      if (!fs.existsSync(file)) {
+        throw new UserFacingError(
+          "P1003",
+          `Database \`${path.basename(file)}\` does not exist at \`${file}\`.`,
+        );
+      }
+    } else if (args.cliCommand === "create-database") {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      const connection = await new PrismaBetterSqlite3({ url: `file:${file}` }).connect();
+      await connection.dispose();
+    } else {
+      throw new Error(`Unknown cli command: ${args.cliCommand}`);
+    }
+  } catch (error) {
+    process.stderr.write(
+      `${JSON.stringify({
+        level: "ERROR",
+        fields: { is_panic: false, error_code: error.code, message: error.message },
+        target: "schema_engine::logger",
+      })}\n`,
+    );
+    process.exitCode = 1;
+  }
+}
+
+const args = parseArgs(process.argv.slice(2));
+if (args.cliCommand) await runCliCommand(args);
+else await serveJsonRpc(args);

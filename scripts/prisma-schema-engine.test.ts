@@ -1,0 +1,286 @@
+// The offline schema-engine bridge (scripts/prisma-schema-engine.mjs) stands in for Prisma's
+// native engine, and Prisma calls the WebAssembly engine behind it not yet stable: these tests
+// drive the real `prisma` CLI through it, each in its own copy of the project, and check the
+// database itself. See docs/decisions/002-offline-schema-engine.md.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, describe, expect, it } from "vitest";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const BRIDGE = path.join(ROOT, "scripts", "prisma-schema-engine.mjs");
+const APPEND_ONLY = "claim history is append-only";
+
+const committedMigrations = fs
+  .readdirSync(path.join(ROOT, "prisma", "migrations"), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
+
+const modelNames = [
+  ...fs.readFileSync(path.join(ROOT, "prisma", "schema.prisma"), "utf8").matchAll(/^model (\w+)/gm),
+].map((match) => match[1]);
+
+type Project = {
+  dir: string;
+  dbFile: string;
+  prisma: (...args: string[]) => { status: number | null; output: string };
+  open: () => Database.Database;
+};
+
+const projects: string[] = [];
+afterEach(() => {
+  for (const dir of projects.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A copy of the project's Prisma files in a temp directory, with its own database file. */
+function makeProject(): Project {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "factline-schema-engine-"));
+  projects.push(dir);
+  fs.cpSync(path.join(ROOT, "prisma", "schema.prisma"), path.join(dir, "prisma", "schema.prisma"));
+  fs.cpSync(path.join(ROOT, "prisma", "migrations"), path.join(dir, "prisma", "migrations"), {
+    recursive: true,
+  });
+  fs.cpSync(path.join(ROOT, "prisma.config.ts"), path.join(dir, "prisma.config.ts"));
+  fs.cpSync(path.join(ROOT, "lib", "database-url.ts"), path.join(dir, "lib", "database-url.ts"));
+  // prisma.config.ts imports "prisma/config", and npx finds the CLI here.
+  fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
+  const dbFile = path.join(dir, "data", "test.db");
+
+  return {
+    dir,
+    dbFile,
+    prisma: (...args) => {
+      const result = spawnSync("npx", ["prisma", ...args], {
+        cwd: dir,
+        encoding: "utf8",
+        timeout: 100_000,
+        env: {
+          ...process.env,
+          DATABASE_URL: `file:${dbFile}`,
+          PRISMA_SCHEMA_ENGINE_BINARY: BRIDGE,
+          NO_COLOR: "1",
+          CHECKPOINT_DISABLE: "1",
+          PRISMA_HIDE_UPDATE_MESSAGE: "1",
+        },
+      });
+      return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+    },
+    open: () => new Database(dbFile),
+  };
+}
+
+function deploy(project: Project) {
+  const result = project.prisma("migrate", "deploy");
+  expect(result.output).toContain("All migrations have been successfully applied");
+  expect(result.status).toBe(0);
+}
+
+function objectNames(db: Database.Database, type: "table" | "view" | "trigger"): string[] {
+  return db
+    .prepare<[string], { name: string }>("SELECT name FROM sqlite_master WHERE type = ? ORDER BY name")
+    .all(type)
+    .map((row) => row.name);
+}
+
+function appliedMigrations(db: Database.Database): string[] {
+  return db
+    .prepare<[], { migration_name: string }>(
+      "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name",
+    )
+    .all()
+    .map((row) => row.migration_name);
+}
+
+/** A story, a claimant, a claim and one event in its history. */
+function insertClaimWithEvent(db: Database.Database) {
+  const now = new Date().toISOString();
+  db.prepare(
+    `INSERT INTO "Story" (id, slug, title, "updatedAt") VALUES ('story-1', 'ice-raids', 'ICE raids', ?)`,
+  ).run(now);
+  db.prepare(
+    `INSERT INTO "Claimant" (id, name, kind, "updatedAt") VALUES ('claimant-1', 'A. Speaker', 'person', ?)`,
+  ).run(now);
+  db.prepare(
+    `INSERT INTO "Claim" (id, text, summary, "claimantId", "storyId", "updatedAt")
+     VALUES ('claim-1', 'Crime fell by half.', 'Crime fell by half', 'claimant-1', 'story-1', ?)`,
+  ).run(now);
+  db.prepare(
+    `INSERT INTO "ClaimEvent" (id, "claimId", kind, after) VALUES ('event-1', 'claim-1', 'created', '{}')`,
+  ).run();
+}
+
+describe("prisma CLI through the offline schema engine", () => {
+  it("migrates a fresh database with `migrate deploy`", () => {
+    const project = makeProject();
+    expect(fs.existsSync(project.dbFile)).toBe(false);
+
+    const result = project.prisma("migrate", "deploy");
+
+    expect(result.status).toBe(0);
+    for (const name of committedMigrations) expect(result.output).toContain(name);
+    const db = project.open();
+    expect(objectNames(db, "table")).toEqual([...modelNames, "_prisma_migrations"].sort());
+    expect(appliedMigrations(db)).toEqual(committedMigrations);
+    db.close();
+  });
+
+  it("reports pending migrations on an empty database, then up to date after deploy", () => {
+    const project = makeProject();
+    // An existing but empty file: the engine finds no _prisma_migrations table.
+    fs.mkdirSync(path.dirname(project.dbFile), { recursive: true });
+    new Database(project.dbFile).close();
+
+    const before = project.prisma("migrate", "status");
+    expect(before.status).toBe(1);
+    expect(before.output).toContain("have not yet been applied");
+    for (const name of committedMigrations) expect(before.output).toContain(name);
+
+    deploy(project);
+    const after = project.prisma("migrate", "status");
+    expect(after.output).toContain("Database schema is up to date!");
+    expect(after.status).toBe(0);
+  });
+
+  it("finds no drift between the committed migrations and schema.prisma", () => {
+    const project = makeProject();
+    const diff = (schema: string) =>
+      project.prisma(
+        "migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema", schema, "--exit-code",
+      );
+
+    const committed = diff("prisma/schema.prisma");
+    expect(committed.output).toContain("No difference detected");
+    expect(committed.status).toBe(0);
+    // The diff needs no database, and must not leave an empty one behind.
+    expect(fs.existsSync(project.dbFile)).toBe(false);
+
+    // Control: the same command does see a model the migrations lack.
+    const changed = path.join(project.dir, "prisma", "changed.prisma");
+    fs.writeFileSync(
+      changed,
+      `${fs.readFileSync(path.join(project.dir, "prisma", "schema.prisma"), "utf8")}\nmodel Extra {\n  id String @id\n}\n`,
+    );
+    const drifted = diff("prisma/changed.prisma");
+    expect(drifted.output).toContain("Extra");
+    expect(drifted.status).toBe(2);
+  });
+
+  it("applies a new migration to a database that holds rows, keeping them", () => {
+    const project = makeProject();
+    deploy(project);
+    let db = project.open();
+    insertClaimWithEvent(db);
+    db.close();
+    const schemaFile = path.join(project.dir, "prisma", "schema.prisma");
+    const schema = fs.readFileSync(schemaFile, "utf8");
+    const withColumn = schema.replace(/(model Story \{\n)/, "$1  x         String?\n");
+    expect(withColumn).not.toBe(schema);
+    fs.writeFileSync(schemaFile, withColumn);
+
+    const result = project.prisma("migrate", "dev", "--name", "add_x");
+
+    expect(result.status).toBe(0);
+    const created = fs
+      .readdirSync(path.join(project.dir, "prisma", "migrations"))
+      .filter((name) => name.endsWith("_add_x"));
+    expect(created).toHaveLength(1);
+    db = project.open();
+    expect(appliedMigrations(db)).toEqual([...committedMigrations, created[0]]);
+    expect(db.prepare(`SELECT id, slug, x FROM "Story"`).all()).toEqual([
+      { id: "story-1", slug: "ice-raids", x: null },
+    ]);
+    expect(db.prepare(`SELECT id FROM "ClaimEvent"`).all()).toEqual([{ id: "event-1" }]);
+    db.close();
+  });
+
+  it("fails `migrate deploy` with P3018 naming a migration whose SQL is broken", () => {
+    const project = makeProject();
+    const broken = "20990101000000_broken";
+    fs.mkdirSync(path.join(project.dir, "prisma", "migrations", broken));
+    fs.writeFileSync(
+      path.join(project.dir, "prisma", "migrations", broken, "migration.sql"),
+      `ALTER TABLE "NoSuchTable" ADD COLUMN "y" TEXT;\n`,
+    );
+
+    const result = project.prisma("migrate", "deploy");
+
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain("P3018");
+    expect(result.output).toContain(`Migration name: ${broken}`);
+    expect(result.output).toContain("no such table: NoSuchTable");
+    const db = project.open();
+    expect(appliedMigrations(db)).toEqual(committedMigrations);
+    expect(
+      db.prepare(`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NULL`).all(),
+    ).toEqual([{ migration_name: broken }]);
+    db.close();
+  });
+
+  it("drops everything and re-applies the migrations on `migrate reset --force`", () => {
+    const project = makeProject();
+    deploy(project);
+    let db = project.open();
+    insertClaimWithEvent(db);
+    // Objects no migration knows, including an AUTOINCREMENT table (creates sqlite_sequence).
+    db.exec(`
+      CREATE TABLE "Scratch" (id INTEGER PRIMARY KEY AUTOINCREMENT, note TEXT);
+      INSERT INTO "Scratch" (note) VALUES ('left over');
+      CREATE VIEW "StoryTitles" AS SELECT title FROM "Story";
+    `);
+    expect(objectNames(db, "table")).toContain("sqlite_sequence");
+    db.close();
+
+    const result = project.prisma("migrate", "reset", "--force");
+
+    expect(result.output).toContain("Database reset successful");
+    expect(result.status).toBe(0);
+    db = project.open();
+    expect(objectNames(db, "table")).toEqual([...modelNames, "_prisma_migrations"].sort());
+    expect(objectNames(db, "view")).toEqual([]);
+    expect(db.prepare(`SELECT count(*) AS n FROM "Story"`).get()).toEqual({ n: 0 });
+    expect(db.prepare(`SELECT count(*) AS n FROM "ClaimEvent"`).get()).toEqual({ n: 0 });
+    expect(
+      db.prepare(`SELECT migration_name FROM _prisma_migrations ORDER BY migration_name`).all(),
+    ).toEqual(committedMigrations.map((migration_name) => ({ migration_name })));
+    expect(objectNames(db, "trigger")).toEqual(["ClaimEvent_no_delete", "ClaimEvent_no_update"]);
+    db.close();
+  });
+
+  it("keeps claim history append-only: ClaimEvent refuses UPDATE and DELETE", () => {
+    const project = makeProject();
+    deploy(project);
+    const db = project.open();
+    insertClaimWithEvent(db);
+
+    const refusal = (sql: string) => {
+      try {
+        db.prepare(sql).run();
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    };
+    for (const sql of [
+      `UPDATE "ClaimEvent" SET reason = 'rewritten' WHERE id = 'event-1'`,
+      `DELETE FROM "ClaimEvent" WHERE id = 'event-1'`,
+    ]) {
+      expect(refusal(sql)).toMatchObject({
+        code: "SQLITE_CONSTRAINT_TRIGGER",
+        message: APPEND_ONLY,
+      });
+    }
+
+    expect(db.prepare(`SELECT id, reason FROM "ClaimEvent"`).all()).toEqual([
+      { id: "event-1", reason: null },
+    ]);
+    // Appending is still allowed.
+    db.prepare(
+      `INSERT INTO "ClaimEvent" (id, "claimId", kind) VALUES ('event-2', 'claim-1', 'status-changed')`,
+    ).run();
+    expect(db.prepare(`SELECT count(*) AS n FROM "ClaimEvent"`).get()).toEqual({ n: 2 });
+    db.close();
+  });
+});

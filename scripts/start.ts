@@ -1,0 +1,31 @@
+// `npm start`: the whole quick start after `npm install`. Prepares the database (migrate, and
+// seed a fresh one), builds the app if it has not been built, then serves it on PORT
+// (default 3000). Configuration: DATABASE_URL, PORT, HOSTNAME.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { prepareDatabase } from "./prepare-db";
+
+const root = path.resolve(import.meta.dirname, "..");
+const next = path.join(root, "node_modules", ".bin", "next");
+
+try {
+  const file = prepareDatabase();
+  process.env.DATABASE_URL = `file:${file}`;
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
+
+if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+  console.log("No production build yet: building (npm run build rebuilds after an update).");
+  const build = spawnSync(next, ["build"], { cwd: root, stdio: "inherit", env: process.env });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const port = process.env.PORT || "3000";
+const args = ["start", "--port", port];
+if (process.env.HOSTNAME) args.push("--hostname", process.env.HOSTNAME);
+const server = spawn(next, args, { cwd: root, stdio: "inherit", env: process.env });
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
