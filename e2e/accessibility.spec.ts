@@ -9,6 +9,7 @@ async function seriousViolations(page: Page) {
 }
 
 test("home, claims list, claim, source, claimant and methodology pages have no serious axe violations", async ({ page }) => {
+  test.slow(); // six full axe scans
   await page.goto("/");
   expect(await seriousViolations(page)).toEqual([]);
 

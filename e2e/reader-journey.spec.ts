@@ -22,18 +22,20 @@ test("a reader follows a claim to its source and on to another claim", async ({ 
   await expect(page.getByRole("heading", { name: "History" })).toBeVisible();
   await expect(page.getByText("Claim recorded").first()).toBeVisible();
 
-  // On to a source other than the article itself, and from there to a different claim.
+  // On to the Reuters report, which carries several statements, and from there to another claim.
   const sources = page.getByRole("region", { name: /^Sources/ });
-  const sourceLink = sources.getByRole("heading", { level: 3 }).getByRole("link").first();
+  const sourceLink = sources.getByRole("link", { name: /^Reuters report/ });
   const sourceTitle = await sourceLink.innerText();
   await sourceLink.click();
   await expect(page.getByRole("heading", { level: 1, name: sourceTitle })).toBeVisible();
   const backlinks = page.getByRole("region", { name: /^Claims citing this source/ });
   await expect(backlinks.getByRole("link", { name: summary })).toBeVisible();
+  await expect(backlinks.locator("mark").first()).toBeVisible();
   const other = backlinks.getByRole("heading", { level: 3 }).getByRole("link").filter({ hasNotText: summary }).first();
   const otherSummary = await other.innerText();
   await other.click();
   await expect(page.getByRole("heading", { level: 1, name: otherSummary })).toBeVisible();
+  await expect(page.getByRole("region", { name: /^Sources/ }).getByRole("link", { name: sourceTitle })).toBeVisible();
   expect(otherSummary).not.toBe(summary);
 });
 
@@ -60,7 +62,7 @@ test("a reader filters claims by status, and the filter is in a shareable URL", 
   for (let i = 0; i < count; i++) {
     await expect(cards.nth(i).getByText("Not checkable")).toBeVisible();
   }
-  await expect(page.getByRole("link", { name: /would not comment/i })).toBeVisible();
+  await expect(page.getByRole("link", { name: /^ICE declined to comment/ })).toBeVisible();
 
   // The same URL opened fresh shows the same view, with the filter still selected.
   const shared = page.url();
@@ -71,7 +73,7 @@ test("a reader filters claims by status, and the filter is in a shareable URL", 
 
 test("filters by claimant and by source narrow the list", async ({ page }) => {
   await page.goto("/claims");
-  await page.getByLabel("Claimant").selectOption({ label: "ICE" });
+  await page.getByLabel("Claimant").selectOption({ label: "ICE (U.S. Immigration and Customs Enforcement)" });
   await page.getByRole("button", { name: "Show claims" }).click();
   await expect(page).toHaveURL(/claimant=/);
   for (const card of await page.getByRole("article").all()) {
@@ -81,6 +83,7 @@ test("filters by claimant and by source narrow the list", async ({ page }) => {
   await page.goto("/sources");
   const sourceLink = page.getByRole("link", { name: /Guardian/ }).first();
   await sourceLink.click();
+  await expect(page.getByRole("heading", { name: /^Claims citing this source/ })).toBeVisible();
   const citing = await page.getByRole("region", { name: /^Claims citing this source/ }).getByRole("heading", { level: 3 }).count();
   await page.getByRole("link", { name: "Filter the claims list by this source" }).click();
   await expect(page).toHaveURL(/source=/);
@@ -115,7 +118,7 @@ test("an unknown claim, source or claimant shows the 404 page", async ({ page })
 test("a bad filter in a link gets a plain message, not an error page", async ({ page }) => {
   const response = await page.goto("/claims?status=bogus");
   expect(response?.status()).toBe(200);
-  await expect(page.getByRole("alert")).toContainText('Parameter "status" must be one of');
+  await expect(page.getByRole("main").getByRole("alert")).toContainText('Parameter "status" must be one of');
 });
 
 test("the methodology page lists every status with its definition", async ({ page }) => {

@@ -66,11 +66,13 @@ export async function seedDatabase(db: PrismaClient): Promise<{ created: number 
       created++;
     }
 
-    for (const claim of claims) {
+    for (const [index, claim] of claims.entries()) {
       // A claim that exists is skipped with everything under it: its links and notes may have
       // been edited or removed on purpose since, and its history has already begun.
       if (await tx.claim.findUnique({ where: { id: claim.id }, select: { id: true } })) continue;
-      created += await createClaim(tx, claim, { storyId: storyRow.id, actorId: desk.id, now });
+      // A millisecond apart, in the article's order: the story lists its claims by creation.
+      const at = new Date(now.getTime() + index);
+      created += await createClaim(tx, claim, { storyId: storyRow.id, actorId: desk.id, now: at });
     }
 
     return { created };

@@ -32,12 +32,12 @@ export function ClaimList({ page, filters }: { page: ClaimPage; filters: ClaimFi
       </ol>
       <nav aria-label="Pages" className="no-print mt-6 flex gap-6 text-sm">
         {page.offset > 0 ? (
-          <Link href={`/claims${claimQueryString(filters)}`} className="text-blue-800 underline">
+          <Link href={`/claims${claimQueryString(filters, { limit: page.limit })}`} className="text-blue-800 underline">
             ← First page
           </Link>
         ) : null}
         {page.nextCursor ? (
-          <Link href={`/claims${claimQueryString(filters, { cursor: page.nextCursor })}`} className="text-blue-800 underline" rel="next">
+          <Link href={`/claims${claimQueryString(filters, { cursor: page.nextCursor, limit: page.limit })}`} className="text-blue-800 underline" rel="next">
             Next page →
           </Link>
         ) : null}

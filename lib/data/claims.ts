@@ -69,6 +69,8 @@ export interface ClaimPage {
   total: number;
   /** How many matching claims come before this page. */
   offset: number;
+  /** The page size asked for. */
+  limit: number;
   nextCursor: string | null;
 }
 
@@ -95,6 +97,7 @@ export async function listClaims(
       items,
       total: found.total,
       offset,
+      limit: page.limit,
       nextCursor: seen < found.total && items.length > 0 ? encodeCursor({ n: seen }) : null,
     };
   }
@@ -129,6 +132,7 @@ export async function listClaims(
     items,
     total,
     offset,
+    limit: page.limit,
     nextCursor:
       hasMore && last
         ? encodeCursor({ n: offset + items.length, p: last.publishedAt.toISOString(), id: last.id })

@@ -57,6 +57,8 @@ describe("claim query parameters", () => {
     expect(claimQueryString({ source: "s", q: "a b", status: "false" })).toBe("?q=a+b&status=false&source=s");
     expect(claimQueryString({})).toBe("");
     expect(claimQueryString({ story: "st" }, { cursor: "abc" })).toBe("?story=st&cursor=abc");
+    expect(claimQueryString({}, { cursor: "abc", limit: 5 })).toBe("?limit=5&cursor=abc");
+    expect(claimQueryString({}, { limit: 20 })).toBe("");
   });
 
   it("keep repeated keys when converting a page's searchParams", () => {

@@ -100,13 +100,14 @@ export function parseClaimQuery(params: URLSearchParams): ParsedClaimQuery {
 }
 
 /** The URL query for a set of filters (and optional cursor), in a stable order for sharing. */
-export function claimQueryString(filters: ClaimFilters, extra: { cursor?: string } = {}): string {
+export function claimQueryString(filters: ClaimFilters, extra: { cursor?: string; limit?: number } = {}): string {
   const params = new URLSearchParams();
   if (filters.q) params.set("q", filters.q);
   if (filters.status) params.set("status", filters.status);
   if (filters.story) params.set("story", filters.story);
   if (filters.claimant) params.set("claimant", filters.claimant);
   if (filters.source) params.set("source", filters.source);
+  if (extra.limit !== undefined && extra.limit !== DEFAULT_PAGE_SIZE) params.set("limit", String(extra.limit));
   if (extra.cursor) params.set("cursor", extra.cursor);
   const text = params.toString();
   return text ? `?${text}` : "";
