@@ -48,7 +48,7 @@ test("the claim page shows the exact words, who said them, each source's quote, 
   await expect(sources.getByText("Appears in").first()).toBeVisible();
   await expect(sources.locator("mark").first()).toContainText("tripled");
   // A source with no address says so instead of inventing one.
-  await expect(sources.getByText("No public address").first()).toBeVisible();
+  await expect(sources.getByText("No link recorded").first()).toBeVisible();
 });
 
 test("a reader filters claims by status, and the filter is in a shareable URL", async ({ page }) => {

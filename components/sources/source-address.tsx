@@ -7,7 +7,7 @@ export function SourceAddress({ url, archivedUrl }: { url: string | null; archiv
           {url}
         </a>
       ) : (
-        <span className="text-stone-700">No public address: this source is not available online.</span>
+        <span className="text-stone-700">No link recorded: we hold no address for this source.</span>
       )}
       {archivedUrl ? (
         <>
