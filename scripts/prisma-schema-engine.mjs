@@ -169,9 +169,10 @@ async function loadEngineModule() {
 }
 
 async function createBridge(args) {
-  const url = args.datasource.url ?? "file::memory:";
+  // Without a datasource (a diff between two schema files) there is nothing to open.
+  const url = args.datasource.url ? `file:${sqlitePath(args.datasource.url)}` : ":memory:";
   const adapterFactory = new PrismaBetterSqlite3(
-    { url: url === "file::memory:" ? ":memory:" : `file:${sqlitePath(url)}` },
+    { url },
     { shadowDatabaseUrl: args.datasource.shadowDatabaseUrl },
   );
   const state = { migrationsTableMissing: false, scriptError: undefined };
@@ -194,38 +195,29 @@ async function createBridge(args) {
     boundFactory,
   );
 
-  /** (3) The engine's SQLite reset only deletes rows (and so trips the ClaimEvent trigger);
-   * the native engine empties the file. Drop every view and table instead, so migrations
-   * re-apply from scratch. sqlite_sequence cannot be dropped, so it is emptied. */
+  /** (3) The engine's SQLite reset only deletes rows (and so trips the ClaimEvent trigger),
+   * while the native engine empties the file. Drop every table and view instead, so the
+   * migrations re-apply from scratch. sqlite_sequence cannot be dropped, but VACUUM leaves it
+   * out once no AUTOINCREMENT table remains. */
   async function reset() {
     const { rows } = await main.queryRaw({
-      sql: "SELECT type, name FROM sqlite_master WHERE type IN ('view', 'table') AND name NOT LIKE 'sqlite_%' ORDER BY type = 'table'",
+      sql: "SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'",
       args: [],
       argTypes: [],
     });
     const quote = (name) => `"${name.replaceAll('"', '""')}"`;
-    const drops = rows.map(([type, name]) => `DROP ${type.toUpperCase()} ${quote(name)};`);
-    const hasSequence = (
-      await main.queryRaw({
-        sql: "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'",
-        args: [],
-        argTypes: [],
-      })
-    ).rows.length;
     // Foreign keys off, or dropping a referenced table first fails; the pragma is ignored
-    // inside a transaction, hence outside BEGIN.
+    // inside a transaction, hence before BEGIN. ON again is better-sqlite3's default.
     await main.executeScript(
       [
         "PRAGMA foreign_keys = OFF;",
         "BEGIN;",
-        ...drops,
-        hasSequence ? "DELETE FROM sqlite_sequence;" : "",
+        ...rows.map(([type, name]) => `DROP ${type.toUpperCase()} ${quote(name)};`),
         "COMMIT;",
         "PRAGMA foreign_keys = ON;",
         "VACUUM;",
       ].join("\n"),
     );
-    return {};
   }
 
   /** (4) A failing migration surfaces as the raw SQLite error; the CLI expects P3018 naming
@@ -273,8 +265,22 @@ async function createBridge(args) {
     return { ...result, stdout: null };
   }
 
-  // Methods are called on `engine` itself: wasm-bindgen methods lose their binding if detached.
+  // Called on `engine` itself: wasm-bindgen methods lose their binding if detached.
+  const forwarded = [
+    "createMigration",
+    "dbExecute",
+    "debugPanic",
+    "devDiagnostic",
+    "ensureConnectionValidity",
+    "evaluateDataLoss",
+    "introspect",
+    "introspectSql",
+    "markMigrationApplied",
+    "markMigrationRolledBack",
+    "schemaPush",
+  ];
   const methods = {
+    ...Object.fromEntries(forwarded.map((name) => [name, (params) => engine[name](params)])),
     applyMigrations,
     diagnoseMigrationHistory,
     diff,
@@ -283,11 +289,10 @@ async function createBridge(args) {
   };
   return {
     call(method, params, askToPrint) {
-      if (methods[method]) return methods[method](params, askToPrint);
-      if (typeof engine[method] !== "function" || method === "free" || method.startsWith("_")) {
+      if (!Object.hasOwn(methods, method)) {
         throw Object.assign(new Error(`Method not found: ${method}`), { rpcCode: -32601 });
       }
-      return engine[method](params);
+      return methods[method](params, askToPrint);
     },
     errorRegistry: boundFactory.errorRegistry,
     dispose: () => main.dispose(),
@@ -402,6 +407,14 @@ async function runCliCommand(args) {
     process.exitCode = 1;
   }
 }
+
+// Some engine failures (malformed params, for one) are thrown from the WebAssembly module's own
+// callbacks rather than as a rejected call. Report them as the native engine reports a crash:
+// an ERROR log line, which the CLI shows, and exit status 1.
+process.on("uncaughtException", (error) => {
+  log("ERROR", String(error?.message ?? error));
+  process.exit(1);
+});
 
 const args = parseArgs(process.argv.slice(2));
 if (args.cliCommand) await runCliCommand(args);
