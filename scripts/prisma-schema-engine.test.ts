@@ -196,6 +196,43 @@ describe("prisma CLI through the offline schema engine", () => {
     db.close();
   });
 
+  it("upgrades a database from the first migration to the latest without losing linked rows", () => {
+    // Migrations that redefine a table (SQLite's way to alter it) drop the old table: with
+    // foreign keys on, that would cascade into links and notes. Every later migration must
+    // keep what the first one's tables held.
+    const project = makeProject();
+    const migrationsDir = path.join(project.dir, "prisma", "migrations");
+    const later = committedMigrations.slice(1);
+    const parked = path.join(project.dir, "parked");
+    fs.mkdirSync(parked);
+    for (const name of later) fs.renameSync(path.join(migrationsDir, name), path.join(parked, name));
+    deploy(project);
+    let db = project.open();
+    insertClaimWithEvent(db);
+    const now = new Date().toISOString();
+    db.prepare(`INSERT INTO "Source" (id, title, kind, "updatedAt") VALUES ('source-1', 'A report', 'news-report', ?)`).run(now);
+    db.prepare(
+      `INSERT INTO "ClaimSource" (id, "claimId", "sourceId", relation, quote, "updatedAt") VALUES ('link-1', 'claim-1', 'source-1', 'appears-in', 'fell by half', ?)`,
+    ).run(now);
+    db.prepare(`INSERT INTO "User" (id, name, email, "updatedAt") VALUES ('user-1', 'Desk', 'desk@example.org', ?)`).run(now);
+    db.prepare(`INSERT INTO "Annotation" (id, "claimId", "authorId", body, "updatedAt") VALUES ('note-1', 'claim-1', 'user-1', 'Check it', ?)`).run(now);
+    db.close();
+
+    for (const name of later) fs.renameSync(path.join(parked, name), path.join(migrationsDir, name));
+    deploy(project);
+
+    db = project.open();
+    expect(appliedMigrations(db)).toEqual(committedMigrations);
+    const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
+    for (const table of ["Story", "Claimant", "Claim", "Source", "ClaimSource", "User", "Annotation", "ClaimEvent"]) {
+      expect(count(table), table).toBe(1);
+    }
+    expect(db.prepare(`SELECT quote FROM "ClaimSource"`).get()).toEqual({ quote: "fell by half" });
+    expect(db.pragma("foreign_key_check")).toEqual([]);
+    expect(objectNames(db, "trigger")).toEqual(["ClaimEvent_no_delete", "ClaimEvent_no_update"]);
+    db.close();
+  });
+
   it("fails `migrate deploy` with P3018 naming a migration whose SQL is broken", () => {
     const project = makeProject();
     const broken = "20990101000000_broken";

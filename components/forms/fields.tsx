@@ -1,0 +1,118 @@
+import type { ReactNode } from "react";
+
+const inputClass =
+  "mt-1 block w-full rounded border border-stone-500 bg-white px-2 py-1.5 text-base aria-[invalid=true]:border-red-700 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-700";
+
+interface FieldBase {
+  name: string;
+  label: string;
+  errors?: string[] | undefined;
+  hint?: string;
+  required?: boolean;
+}
+
+/** Label, control, hint and errors, wired together for screen readers. */
+function FieldShell({ name, label, errors, hint, required, children }: FieldBase & { children: (describedBy: string | undefined) => ReactNode }) {
+  const hintId = hint ? `${name}-hint` : undefined;
+  const errorId = errors?.length ? `${name}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="mb-4">
+      <label htmlFor={name} className="block font-medium text-stone-900">
+        {label}
+        {required ? <span aria-hidden="true"> *</span> : null}
+        {required ? <span className="sr-only"> (required)</span> : null}
+      </label>
+      {hint ? (
+        <p id={hintId} className="text-sm text-stone-700">
+          {hint}
+        </p>
+      ) : null}
+      {children(describedBy)}
+      {errorId ? (
+        <ul id={errorId} className="mt-1 text-sm font-medium text-red-800">
+          {errors!.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+export function TextField({
+  type = "text",
+  defaultValue,
+  maxLength,
+  autoComplete,
+  ...base
+}: FieldBase & { type?: "text" | "email" | "url" | "date" | "password"; defaultValue?: string; maxLength?: number; autoComplete?: string }) {
+  return (
+    <FieldShell {...base}>
+      {(describedBy) => (
+        <input
+          id={base.name}
+          name={base.name}
+          type={type}
+          defaultValue={defaultValue}
+          maxLength={maxLength}
+          autoComplete={autoComplete}
+          aria-invalid={base.errors?.length ? true : undefined}
+          aria-describedby={describedBy}
+          aria-required={base.required || undefined}
+          className={inputClass}
+        />
+      )}
+    </FieldShell>
+  );
+}
+
+export function TextArea({ defaultValue, rows = 4, maxLength, ...base }: FieldBase & { defaultValue?: string; rows?: number; maxLength?: number }) {
+  return (
+    <FieldShell {...base}>
+      {(describedBy) => (
+        <textarea
+          id={base.name}
+          name={base.name}
+          rows={rows}
+          defaultValue={defaultValue}
+          maxLength={maxLength}
+          aria-invalid={base.errors?.length ? true : undefined}
+          aria-describedby={describedBy}
+          aria-required={base.required || undefined}
+          className={inputClass}
+        />
+      )}
+    </FieldShell>
+  );
+}
+
+export function SelectField({
+  options,
+  defaultValue,
+  placeholder,
+  ...base
+}: FieldBase & { options: readonly { value: string; label: string }[]; defaultValue?: string; placeholder?: string }) {
+  return (
+    <FieldShell {...base}>
+      {(describedBy) => (
+        <select
+          id={base.name}
+          name={base.name}
+          defaultValue={defaultValue ?? ""}
+          aria-invalid={base.errors?.length ? true : undefined}
+          aria-describedby={describedBy}
+          aria-required={base.required || undefined}
+          className={inputClass}
+        >
+          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
+  );
+}

@@ -1,0 +1,45 @@
+"use client";
+
+import { useFormStatus } from "react-dom";
+import type { ActionState } from "@/lib/actions/state";
+
+/** The form-level message, announced politely to screen readers when it appears. */
+export function FormMessage({ state }: { state: ActionState }) {
+  return (
+    <div aria-live="polite" className="mb-4">
+      {state.formError ? (
+        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 font-medium text-red-900">
+          {state.formError}
+        </p>
+      ) : null}
+      {state.conflict ? (
+        <div className="mt-2 rounded border border-amber-400 bg-amber-50 p-3 text-amber-950">
+          <p className="font-semibold">{state.conflict.message}</p>
+          <dl className="mt-2 text-sm">
+            {Object.entries(state.conflict.current).map(([field, value]) => (
+              <div key={field} className="mt-1">
+                <dt className="font-medium">{field}, as saved now</dt>
+                <dd className="whitespace-pre-line">{value || "(empty)"}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+export function SubmitButton({ children, name, value }: { children: string; name?: string; value?: string }) {
+  const { pending } = useFormStatus();
+  return (
+    <button
+      type="submit"
+      name={name}
+      value={value}
+      disabled={pending}
+      className="rounded bg-blue-800 px-4 py-2 font-medium text-white hover:bg-blue-900 disabled:bg-stone-500"
+    >
+      {pending ? "Saving…" : children}
+    </button>
+  );
+}

@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { logEvent } from "@/lib/log";
+
+/**
+ * What every server action returns to its form: all field errors at once, one form-level
+ * message, and the values as typed so nothing is lost (never a password).
+ */
+export interface ActionState {
+  ok: boolean;
+  fieldErrors: Record<string, string[]>;
+  formError: string | null;
+  values: Record<string, string>;
+  /** Set by a refused edit: the record as it is now, so the person can see what changed. */
+  conflict?: { message: string; current: Record<string, string> } | null;
+}
+
+export const initialActionState: ActionState = { ok: false, fieldErrors: {}, formError: null, values: {} };
+
+/** The form's text fields, as typed; file inputs and Next's internal fields left out. */
+export function formValues(formData: FormData, omit: readonly string[] = []): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string" && !key.startsWith("$ACTION") && !omit.includes(key)) values[key] = value;
+  }
+  return values;
+}
+
+export function invalid(error: z.ZodError, values: Record<string, string>): ActionState {
+  const { fieldErrors, formErrors } = z.flattenError(error);
+  return {
+    ok: false,
+    fieldErrors: fieldErrors as Record<string, string[]>,
+    formError: formErrors[0] ?? "Please correct the fields marked below.",
+    values,
+  };
+}
+
+/**
+ * The form-level message for a failure. An AppError is the request's fault and its message is
+ * meant for people; anything else is logged and answered with a plain sentence.
+ */
+export function failed(error: unknown, values: Record<string, string>): ActionState {
+  if (error instanceof AppError) return { ok: false, fieldErrors: {}, formError: error.message, values };
+  logEvent("error", "action failed", { error: error instanceof Error ? error.message : String(error) });
+  return { ok: false, fieldErrors: {}, formError: "Something went wrong on our side; nothing was saved. Please try again.", values };
+}

@@ -1,0 +1,51 @@
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { nextCookies } from "better-auth/next-js";
+import { admin } from "better-auth/plugins";
+import { db } from "@/lib/db";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/password-policy";
+import { appOrigin, authSecret, isProduction, trustedOrigins } from "@/lib/env";
+
+/**
+ * Accounts and sessions (docs/decisions/008-accounts-with-better-auth.md). Sessions live in the
+ * database and are revocable; there is no open sign-up: accounts are made by an admin, in the
+ * app or with `npm run user`. The admin plugin's `banned` flag is how an account is disabled,
+ * and banning deletes all of that user's sessions.
+ */
+export const auth = betterAuth({
+  appName: "Factline",
+  baseURL: appOrigin(),
+  secret: authSecret(),
+  trustedOrigins: trustedOrigins(),
+  database: prismaAdapter(db, { provider: "sqlite" }),
+  emailAndPassword: {
+    enabled: true,
+    disableSignUp: true,
+    minPasswordLength: MIN_PASSWORD_LENGTH,
+    maxPasswordLength: MAX_PASSWORD_LENGTH,
+  },
+  session: {
+    expiresIn: 60 * 60 * 24 * 7,
+    updateAge: 60 * 60 * 24,
+  },
+  advanced: isProduction()
+    ? {
+        // A real __Host- cookie: Secure, Path=/, no Domain.
+        cookiePrefix: "__Host-factline",
+        useSecureCookies: false,
+        defaultCookieAttributes: { secure: true, httpOnly: true, sameSite: "lax", path: "/" },
+      }
+    : {
+        cookiePrefix: "factline",
+        defaultCookieAttributes: { httpOnly: true, sameSite: "lax", path: "/" },
+      },
+  rateLimit: { enabled: true, window: 60, max: 100 },
+  telemetry: { enabled: false },
+  plugins: [
+    admin({ defaultRole: "reviewer", adminRoles: ["admin"] }),
+    // Last: lets server actions set and clear the session cookie.
+    nextCookies(),
+  ],
+});
+
+export type AuthSession = typeof auth.$Infer.Session;

@@ -1,0 +1,78 @@
+/**
+ * Fixed-window counters kept in this process's memory. Factline runs as one server process on
+ * one SQLite file, so one process sees every request; a restart forgets the counts, which errs
+ * on the side of letting people back in.
+ */
+interface Window {
+  count: number;
+  resetAt: number;
+}
+
+export interface Limit {
+  /** How many hits a window allows. */
+  max: number;
+  windowMs: number;
+}
+
+export type LimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+const MAX_KEYS = 50_000;
+
+export class RateLimiter {
+  private readonly windows = new Map<string, Window>();
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /** Whether `key` may go ahead, without counting this as a hit. */
+  check(key: string, limit: Limit): LimitResult {
+    const w = this.current(key);
+    if (w && w.count >= limit.max) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((w.resetAt - this.now()) / 1000)) };
+    return { ok: true };
+  }
+
+  /** Counts a hit for `key`; refused once the window's hits reach the limit. */
+  hit(key: string, limit: Limit): LimitResult {
+    const refused = this.check(key, limit);
+    if (!refused.ok) return refused;
+    const now = this.now();
+    const w = this.current(key);
+    if (w) w.count += 1;
+    else {
+      if (this.windows.size >= MAX_KEYS) this.sweep();
+      this.windows.set(key, { count: 1, resetAt: now + limit.windowMs });
+    }
+    return { ok: true };
+  }
+
+  reset(key: string): void {
+    this.windows.delete(key);
+  }
+
+  private current(key: string): Window | undefined {
+    const w = this.windows.get(key);
+    if (w && w.resetAt <= this.now()) {
+      this.windows.delete(key);
+      return undefined;
+    }
+    return w;
+  }
+
+  private sweep(): void {
+    const now = this.now();
+    for (const [key, w] of this.windows) if (w.resetAt <= now) this.windows.delete(key);
+    // Still full of live windows: drop the oldest half rather than grow without bound.
+    if (this.windows.size >= MAX_KEYS) {
+      let n = Math.floor(MAX_KEYS / 2);
+      for (const key of this.windows.keys()) {
+        if (n-- <= 0) break;
+        this.windows.delete(key);
+      }
+    }
+  }
+}
+
+/** Sign-in: failures per account, and attempts per address. */
+export const SIGN_IN_ACCOUNT_LIMIT: Limit = { max: 5, windowMs: 15 * 60_000 };
+export const SIGN_IN_ADDRESS_LIMIT: Limit = { max: 30, windowMs: 15 * 60_000 };
+
+const globalForLimits = globalThis as unknown as { factlineLimiter?: RateLimiter };
+export const limiter: RateLimiter = (globalForLimits.factlineLimiter ??= new RateLimiter());
