@@ -1,10 +1,30 @@
 import type { NextConfig } from "next";
 
+// Sent with every response, pages and API alike. The Content-Security-Policy is not here: it
+// carries a per-request nonce, so proxy.ts sets it (docs/decisions/009-content-security-policy.md).
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  // Not no-referrer: under it a browser sends `Origin: null` on same-origin POSTs, which the
+  // server-action and sign-in origin checks would refuse. Other sites (the sources readers follow
+  // out to) see only our origin, never which claim or search they came from.
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  // For browsers without CSP frame-ancestors, and for API responses, which carry no CSP.
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+  // Browsers ignore HSTS received over plain http, so the http quick start is unaffected; over
+  // https it pins this host and its subdomains to https for two years.
+  { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
+];
+
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
   serverExternalPackages: ["better-sqlite3"],
   typedRoutes: false,
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  },
 };
 
 export default nextConfig;

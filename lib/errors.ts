@@ -24,3 +24,13 @@ export class AppError extends Error {
     return APP_ERROR_STATUS[this.code];
   }
 }
+
+/** An edit made against an older version: refused, with the record as it is now. */
+export class ConflictError extends AppError {
+  readonly current: Record<string, string>;
+  constructor(message: string, current: Record<string, string>) {
+    super("conflict", message);
+    this.name = "ConflictError";
+    this.current = current;
+  }
+}

@@ -1,9 +1,12 @@
+import { HistoryChange } from "@/components/claims/history-change";
 import { eventKindLabel } from "@/lib/domain/event-kind";
 
 export interface HistoryEvent {
   id: string;
   kind: string;
   reason: string | null;
+  before: string | null;
+  after: string | null;
   createdAt: Date;
   actor: { name: string } | null;
 }
@@ -29,6 +32,7 @@ export function ClaimHistory({ events }: { events: HistoryEvent[] }) {
             </time>
           </p>
           {event.reason ? <p className="text-sm text-stone-800">{event.reason}</p> : null}
+          <HistoryChange kind={event.kind} before={event.before} after={event.after} />
         </li>
       ))}
     </ol>

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
+import { AppError, ConflictError } from "@/lib/errors";
 import { logEvent } from "@/lib/log";
 
 /**
@@ -41,6 +41,9 @@ export function invalid(error: z.ZodError, values: Record<string, string>): Acti
  * meant for people; anything else is logged and answered with a plain sentence.
  */
 export function failed(error: unknown, values: Record<string, string>): ActionState {
+  if (error instanceof ConflictError) {
+    return { ok: false, fieldErrors: {}, formError: error.message, values, conflict: { message: "Saved now:", current: error.current } };
+  }
   if (error instanceof AppError) return { ok: false, fieldErrors: {}, formError: error.message, values };
   logEvent("error", "action failed", { error: error instanceof Error ? error.message : String(error) });
   return { ok: false, fieldErrors: {}, formError: "Something went wrong on our side; nothing was saved. Please try again.", values };

@@ -50,6 +50,7 @@ export function claimDetailJson(claim: ClaimDetail, origin: string) {
       quotePrefix: link.quotePrefix,
       quoteSuffix: link.quoteSuffix,
       note: link.note,
+      quoteCheck: link.quoteCheck.status,
       source: {
         id: link.source.id,
         title: link.source.title,
@@ -93,6 +94,7 @@ export function sourceDetailJson(source: SourceDetail, origin: string) {
     claims: source.claims.map((link) => ({
       relation: link.relation,
       quote: link.quote,
+      quoteCheck: link.quoteCheck.status,
       claim: {
         id: link.claim.id,
         summary: link.claim.summary,

@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { encodeCursor, type Cursor } from "@/lib/cursor";
 import { toClaimStatus, type ClaimStatus } from "@/lib/domain/status";
+import { checkQuote, type QuoteCheck } from "@/lib/quote-check";
 import { searchClaimIds } from "@/lib/search";
 import type { ClaimFilters } from "@/lib/validation/claim-query";
 
@@ -168,11 +169,14 @@ const detailSelect = {
           kind: true,
           publishedAt: true,
           publishedAtPrecision: true,
+          // Read to check quotes against, never sent to the page.
+          capturedText: true,
         },
       },
     },
   },
   annotations: {
+    where: { deletedAt: null },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { id: true, body: true, createdAt: true, updatedAt: true, author: { select: { id: true, name: true } } },
   },
@@ -190,10 +194,14 @@ const detailSelect = {
   },
 } satisfies Prisma.ClaimSelect;
 
-export type ClaimDetail = Omit<Prisma.ClaimGetPayload<{ select: typeof detailSelect }>, "status" | "publishedAt"> & {
+type DetailRow = Prisma.ClaimGetPayload<{ select: typeof detailSelect }>;
+type DetailLink = DetailRow["sources"][number];
+
+export type ClaimDetail = Omit<DetailRow, "status" | "publishedAt" | "sources"> & {
   status: ClaimStatus;
   publishedAt: Date;
   sourceCount: number;
+  sources: (Omit<DetailLink, "source"> & { source: Omit<DetailLink["source"], "capturedText">; quoteCheck: QuoteCheck })[];
 };
 
 /** A published claim with its sources, annotations and history; null when unknown or a draft. */
@@ -205,5 +213,10 @@ export async function getClaim(id: string): Promise<ClaimDetail | null> {
     status: toClaimStatus(row.status),
     publishedAt: row.publishedAt,
     sourceCount: new Set(row.sources.map((s) => s.source.id)).size,
+    sources: row.sources.map(({ source: { capturedText, ...source }, ...link }) => ({
+      ...link,
+      source,
+      quoteCheck: checkQuote(link.quote, capturedText),
+    })),
   };
 }

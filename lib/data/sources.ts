@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { toClaimStatus, type ClaimStatus } from "@/lib/domain/status";
+import { checkQuote, type QuoteCheck } from "@/lib/quote-check";
 
 export interface SourceBacklink {
   id: string;
@@ -9,6 +10,7 @@ export interface SourceBacklink {
   quotePrefix: string | null;
   quoteSuffix: string | null;
   note: string | null;
+  quoteCheck: QuoteCheck;
   claim: {
     id: string;
     summary: string;
@@ -75,7 +77,11 @@ export async function getSource(id: string): Promise<SourceDetail | null> {
   return {
     ...rest,
     hasCapturedText: capturedText !== null && capturedText.length > 0,
-    claims: claims.map((link) => ({ ...link, claim: { ...link.claim, status: toClaimStatus(link.claim.status) } })),
+    claims: claims.map((link) => ({
+      ...link,
+      quoteCheck: checkQuote(link.quote, capturedText),
+      claim: { ...link.claim, status: toClaimStatus(link.claim.status) },
+    })),
   };
 }
 

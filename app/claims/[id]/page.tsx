@@ -4,9 +4,11 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ClaimHistory } from "@/components/claims/claim-history";
 import { QuoteInContext } from "@/components/claims/quote";
+import { QuoteCheckLabel } from "@/components/claims/quote-check-label";
 import { sourceCountLabel } from "@/components/claims/claim-card";
 import { SourceAddress } from "@/components/sources/source-address";
 import { sourceMetaLine } from "@/components/sources/source-meta";
+import { Markdown } from "@/components/ui/markdown";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getClaim } from "@/lib/data/claims";
 import { formatPartialDate } from "@/lib/domain/partial-date";
@@ -90,6 +92,7 @@ export default async function ClaimPage({ params }: PageProps<"/claims/[id]">) {
                 </h3>
                 <p className="text-sm text-stone-700">{sourceMetaLine(link.source)}</p>
                 <QuoteInContext quote={link.quote} prefix={link.quotePrefix} suffix={link.quoteSuffix} />
+                <QuoteCheckLabel check={link.quoteCheck} />
                 {link.note ? <p className="mt-2 text-sm text-stone-800">Note: {link.note}</p> : null}
                 <p className="mt-2 text-sm">
                   <SourceAddress url={link.source.url} archivedUrl={link.source.archivedUrl} />
@@ -110,7 +113,7 @@ export default async function ClaimPage({ params }: PageProps<"/claims/[id]">) {
           <ul className="mt-3 space-y-3">
             {claim.annotations.map((note) => (
               <li key={note.id} className="rounded border border-stone-300 bg-white p-4">
-                <p className="whitespace-pre-line">{note.body}</p>
+                <Markdown text={note.body} />
                 <p className="mt-2 text-sm text-stone-700">
                   {note.author.name},{" "}
                   <time dateTime={note.createdAt.toISOString()}>{dateFormat.format(note.createdAt)}</time>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { QuoteInContext } from "@/components/claims/quote";
+import { QuoteCheckLabel } from "@/components/claims/quote-check-label";
 import { SourceAddress } from "@/components/sources/source-address";
 import { sourceMetaLine } from "@/components/sources/source-meta";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -62,6 +63,7 @@ export default async function SourcePage({ params }: PageProps<"/sources/[id]">)
                 </h3>
                 <p className="text-sm text-stone-700">Claimed by {link.claim.claimant.name}</p>
                 <QuoteInContext quote={link.quote} prefix={link.quotePrefix} suffix={link.quoteSuffix} />
+                <QuoteCheckLabel check={link.quoteCheck} />
                 {link.note ? <p className="mt-2 text-sm text-stone-800">Note: {link.note}</p> : null}
               </li>
             ))}

@@ -43,6 +43,22 @@ CREATE TABLE "Verification" (
 -- RedefineTables
 PRAGMA defer_foreign_keys=ON;
 PRAGMA foreign_keys=OFF;
+CREATE TABLE "new_Annotation" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "claimId" TEXT NOT NULL,
+    "authorId" TEXT NOT NULL,
+    "body" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    "version" INTEGER NOT NULL DEFAULT 1,
+    "deletedAt" DATETIME,
+    CONSTRAINT "Annotation_claimId_fkey" FOREIGN KEY ("claimId") REFERENCES "Claim" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "Annotation_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+INSERT INTO "new_Annotation" ("authorId", "body", "claimId", "createdAt", "id", "updatedAt") SELECT "authorId", "body", "claimId", "createdAt", "id", "updatedAt" FROM "Annotation";
+DROP TABLE "Annotation";
+ALTER TABLE "new_Annotation" RENAME TO "Annotation";
+CREATE INDEX "Annotation_claimId_createdAt_idx" ON "Annotation"("claimId", "createdAt");
 CREATE TABLE "new_Claim" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "text" TEXT NOT NULL,
@@ -71,6 +87,46 @@ CREATE INDEX "Claim_claimantId_publishedAt_idx" ON "Claim"("claimantId", "publis
 CREATE INDEX "Claim_storyId_createdAt_idx" ON "Claim"("storyId", "createdAt");
 CREATE INDEX "Claim_assigneeId_status_idx" ON "Claim"("assigneeId", "status");
 CREATE INDEX "Claim_status_createdAt_idx" ON "Claim"("status", "createdAt");
+CREATE TABLE "new_ClaimSource" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "claimId" TEXT NOT NULL,
+    "sourceId" TEXT NOT NULL,
+    "relation" TEXT NOT NULL,
+    "quote" TEXT NOT NULL DEFAULT '',
+    "quotePrefix" TEXT,
+    "quoteSuffix" TEXT,
+    "note" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    "version" INTEGER NOT NULL DEFAULT 1,
+    CONSTRAINT "ClaimSource_claimId_fkey" FOREIGN KEY ("claimId") REFERENCES "Claim" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "ClaimSource_sourceId_fkey" FOREIGN KEY ("sourceId") REFERENCES "Source" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+INSERT INTO "new_ClaimSource" ("claimId", "createdAt", "id", "note", "quote", "quotePrefix", "quoteSuffix", "relation", "sourceId", "updatedAt") SELECT "claimId", "createdAt", "id", "note", "quote", "quotePrefix", "quoteSuffix", "relation", "sourceId", "updatedAt" FROM "ClaimSource";
+DROP TABLE "ClaimSource";
+ALTER TABLE "new_ClaimSource" RENAME TO "ClaimSource";
+CREATE INDEX "ClaimSource_sourceId_idx" ON "ClaimSource"("sourceId");
+CREATE UNIQUE INDEX "ClaimSource_claimId_sourceId_relation_key" ON "ClaimSource"("claimId", "sourceId", "relation");
+CREATE TABLE "new_Source" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "title" TEXT NOT NULL,
+    "publisher" TEXT,
+    "author" TEXT,
+    "url" TEXT,
+    "publishedAt" DATETIME,
+    "publishedAtPrecision" TEXT NOT NULL DEFAULT 'day',
+    "kind" TEXT NOT NULL,
+    "description" TEXT NOT NULL DEFAULT '',
+    "archivedUrl" TEXT,
+    "capturedText" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    "version" INTEGER NOT NULL DEFAULT 1
+);
+INSERT INTO "new_Source" ("archivedUrl", "author", "capturedText", "createdAt", "description", "id", "kind", "publishedAt", "publishedAtPrecision", "publisher", "title", "updatedAt", "url") SELECT "archivedUrl", "author", "capturedText", "createdAt", "description", "id", "kind", "publishedAt", "publishedAtPrecision", "publisher", "title", "updatedAt", "url" FROM "Source";
+DROP TABLE "Source";
+ALTER TABLE "new_Source" RENAME TO "Source";
+CREATE INDEX "Source_title_idx" ON "Source"("title");
 CREATE TABLE "new_User" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "name" TEXT NOT NULL,

@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ClaimForm } from "@/components/desk/claim-form";
+import { getDeskClaim, listAllClaimants, listAllStories } from "@/lib/data/desk";
+import { isoPartialDate } from "@/lib/domain/partial-date";
+import { requirePageUser } from "@/lib/session";
+import { isRecordId } from "@/lib/validation/record-id";
+
+export const metadata: Metadata = { title: "Edit claim" };
+
+export default async function EditClaimPage({ params }: PageProps<"/desk/claims/[id]/edit">) {
+  const { id } = await params;
+  await requirePageUser("claim:edit", `/desk/claims/${id}/edit`);
+  const claim = isRecordId(id) ? await getDeskClaim(id) : null;
+  if (!claim) notFound();
+  const [claimants, stories] = await Promise.all([listAllClaimants(), listAllStories()]);
+  return (
+    <>
+      <h1 className="mb-4 font-serif text-3xl font-bold">Edit claim</h1>
+      <ClaimForm
+        claimants={claimants}
+        stories={stories}
+        claim={{
+          id: claim.id,
+          version: claim.version,
+          text: claim.text,
+          summary: claim.summary,
+          claimantId: claim.claimantId,
+          storyId: claim.storyId,
+          claimDate: isoPartialDate(claim.claimDate, claim.claimDatePrecision) ?? "",
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,139 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ClaimHistory } from "@/components/claims/claim-history";
+import { QuoteInContext } from "@/components/claims/quote";
+import { QuoteCheckLabel } from "@/components/claims/quote-check-label";
+import { AnnotationForm, AssignForm, DeleteNoteButton, LinkSourceForm, PublishForm, StatusForm, UnlinkButton } from "@/components/desk/claim-forms";
+import { Markdown } from "@/components/ui/markdown";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { getDeskClaim, listAssignableUsers } from "@/lib/data/desk";
+import { listSourceOptions } from "@/lib/data/sources";
+import { formatPartialDate } from "@/lib/domain/partial-date";
+import { relationInfo } from "@/lib/domain/relation";
+import { can } from "@/lib/permissions";
+import { checkQuote } from "@/lib/quote-check";
+import { requirePageUser } from "@/lib/session";
+import { isRecordId } from "@/lib/validation/record-id";
+
+export const metadata: Metadata = { title: "Claim workspace" };
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
+
+export default async function ClaimWorkspacePage({ params, searchParams }: PageProps<"/desk/claims/[id]">) {
+  const { id } = await params;
+  const { source: chosenSource } = await searchParams;
+  const user = await requirePageUser("desk:view", `/desk/claims/${id}`);
+  const claim = isRecordId(id) ? await getDeskClaim(id) : null;
+  if (!claim) notFound();
+  const isEditor = can(user.role, "claim:publish");
+  const [sources, users] = await Promise.all([listSourceOptions(), isEditor ? listAssignableUsers() : Promise.resolve([])]);
+  const canChangeStatus = !claim.publishedAt || can(user.role, "status:decide-published");
+
+  return (
+    <article>
+      <p className="mb-2 text-sm text-stone-700">
+        {claim.story.title} · {claim.publishedAt ? "Published" : "Draft"} · version {claim.version}
+        {claim.publishedAt ? (
+          <>
+            {" · "}
+            <Link href={`/claims/${claim.id}`} className="text-blue-800 underline">
+              Public page
+            </Link>
+          </>
+        ) : null}
+      </p>
+      <h1 className="font-serif text-3xl font-bold leading-tight">{claim.summary}</h1>
+      <div className="mt-2 flex flex-wrap items-center gap-3">
+        <StatusBadge status={claim.status} />
+        <span className="text-sm">Assigned to {claim.assignee?.name ?? "nobody"}</span>
+        <Link href={`/desk/claims/${claim.id}/edit`} className="text-sm text-blue-800 underline">
+          Edit claim
+        </Link>
+      </div>
+      <blockquote className="mt-4 border-l-4 border-blue-800 bg-white p-4 font-serif text-lg">“{claim.text}”</blockquote>
+      <p className="mt-2 text-sm">
+        Said by {claim.claimant.name}
+        {claim.claimDate ? `, ${formatPartialDate(claim.claimDate, claim.claimDatePrecision)}` : "; date not recorded"}.
+      </p>
+      <p className="mt-2 text-sm">
+        <span className="font-semibold">Reason for the status:</span> {claim.statusReason || "none yet"}
+      </p>
+
+      <div className="mt-6 grid gap-4 md:grid-cols-2">
+        {canChangeStatus ? (
+          <StatusForm claimId={claim.id} version={claim.version} status={claim.status} reason={claim.statusReason} />
+        ) : (
+          <p className="rounded border border-stone-300 bg-white p-4 text-sm">This claim is published: an editor decides changes to its status.</p>
+        )}
+        {isEditor ? (
+          <div className="space-y-4">
+            <PublishForm claimId={claim.id} version={claim.version} isPublished={Boolean(claim.publishedAt)} />
+            <AssignForm claimId={claim.id} version={claim.version} assigneeId={claim.assignee?.id ?? null} users={users} />
+          </div>
+        ) : null}
+      </div>
+
+      <section aria-labelledby="sources-heading" id="sources" className="mt-8">
+        <h2 id="sources-heading" className="mb-3 text-xl font-semibold">
+          Sources
+        </h2>
+        {claim.sources.length === 0 ? <p className="mb-4">No source linked yet.</p> : null}
+        <ul className="mb-4 space-y-3">
+          {claim.sources.map((link) => (
+            <li key={link.id} className="rounded border border-stone-300 bg-white p-4">
+              <p className="text-sm font-semibold uppercase tracking-wide text-stone-700">{relationInfo(link.relation).label}</p>
+              <p className="font-semibold">
+                <Link href={`/sources/${link.source.id}`} className="text-blue-800 underline">
+                  {link.source.title}
+                </Link>
+              </p>
+              <QuoteInContext quote={link.quote} prefix={link.quotePrefix} suffix={link.quoteSuffix} />
+              <QuoteCheckLabel check={checkQuote(link.quote, link.source.capturedText)} />
+              {link.note ? <p className="mt-1 text-sm">Note: {link.note}</p> : null}
+              <p className="mt-2 flex gap-4 text-sm">
+                <Link href={`/desk/links/${link.id}/edit`} className="text-blue-800 underline">
+                  Edit link to {link.source.title}
+                </Link>
+                <UnlinkButton linkId={link.id} sourceTitle={link.source.title} />
+              </p>
+            </li>
+          ))}
+        </ul>
+        <LinkSourceForm claimId={claim.id} sources={sources} chosenSourceId={typeof chosenSource === "string" ? chosenSource : undefined} />
+      </section>
+
+      <section aria-labelledby="notes-heading" id="notes" className="mt-8">
+        <h2 id="notes-heading" className="mb-3 text-xl font-semibold">
+          Notes
+        </h2>
+        <ul className="mb-4 space-y-3">
+          {claim.annotations.map((note) => (
+            <li key={note.id} className="rounded border border-stone-300 bg-white p-4">
+              <Markdown text={note.body} />
+              <p className="mt-2 text-sm text-stone-700">
+                {note.author.name}, {dateFormat.format(note.createdAt)}
+              </p>
+              {note.author.id === user.id ? (
+                <p className="mt-1 flex gap-4 text-sm">
+                  <Link href={`/desk/annotations/${note.id}/edit`} className="text-blue-800 underline">
+                    Edit note
+                  </Link>
+                  <DeleteNoteButton annotationId={note.id} />
+                </p>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+        <AnnotationForm claimId={claim.id} />
+      </section>
+
+      <section aria-labelledby="history-heading" className="mt-8">
+        <h2 id="history-heading" className="mb-3 text-xl font-semibold">
+          History
+        </h2>
+        <ClaimHistory events={claim.events} />
+      </section>
+    </article>
+  );
+}

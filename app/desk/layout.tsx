@@ -1,0 +1,34 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { signOut } from "@/lib/actions/auth";
+import { ROLE_LABEL } from "@/lib/domain/role";
+import { requirePageUser } from "@/lib/session";
+
+export default async function DeskLayout({ children }: { children: ReactNode }) {
+  const user = await requirePageUser("desk:view", "/desk");
+  return (
+    <div>
+      <div className="no-print mb-6 flex flex-wrap items-center justify-between gap-3 rounded border border-stone-300 bg-white px-4 py-3">
+        <nav aria-label="Desk">
+          <ul className="flex flex-wrap gap-x-5 gap-y-2 text-sm font-medium">
+            <li><Link href="/desk" className="text-blue-800 underline">Needs review</Link></li>
+            <li><Link href="/desk/queue" className="text-blue-800 underline">My queue</Link></li>
+            <li><Link href="/desk/claims/new" className="text-blue-800 underline">New claim</Link></li>
+            <li><Link href="/desk/sources/new" className="text-blue-800 underline">New source</Link></li>
+          </ul>
+        </nav>
+        <div className="flex items-center gap-3 text-sm">
+          <span>
+            {user.name} · {ROLE_LABEL[user.role]}
+          </span>
+          <form action={signOut}>
+            <button type="submit" className="rounded border border-stone-500 px-3 py-1 hover:bg-stone-100">
+              Sign out
+            </button>
+          </form>
+        </div>
+      </div>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { SourceForm } from "@/components/desk/source-form";
+import { getSourceForEdit } from "@/lib/data/desk";
+import { isoPartialDate } from "@/lib/domain/partial-date";
+import { requirePageUser } from "@/lib/session";
+import { isRecordId } from "@/lib/validation/record-id";
+
+export const metadata: Metadata = { title: "Edit source" };
+
+export default async function EditSourcePage({ params, searchParams }: PageProps<"/desk/sources/[id]/edit">) {
+  const { id } = await params;
+  await requirePageUser("source:edit", `/desk/sources/${id}/edit`);
+  const source = isRecordId(id) ? await getSourceForEdit(id) : null;
+  if (!source) notFound();
+  const { created } = await searchParams;
+  return (
+    <>
+      <h1 className="mb-4 font-serif text-3xl font-bold">Edit source</h1>
+      {created ? <p role="status" className="mb-4 rounded border border-green-400 bg-green-50 p-3 text-green-900">Source added.</p> : null}
+      <SourceForm
+        source={{
+          id: source.id,
+          version: source.version,
+          title: source.title,
+          publisher: source.publisher ?? "",
+          author: source.author ?? "",
+          url: source.url ?? "",
+          kind: source.kind,
+          publishedAt: isoPartialDate(source.publishedAt, source.publishedAtPrecision) ?? "",
+          archivedUrl: source.archivedUrl ?? "",
+          description: source.description,
+          capturedText: source.capturedText ?? "",
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { SelectField, TextArea, TextField } from "@/components/forms/fields";
+import { FormMessage, SubmitButton } from "@/components/forms/form-status";
+import { createClaimAction, updateClaimAction } from "@/lib/actions/claims";
+import { initialActionState } from "@/lib/actions/state";
+import { CLAIMANT_KINDS, CLAIMANT_KIND_LABEL } from "@/lib/domain/claimant-kind";
+import { SUMMARY_MAX } from "@/lib/validation/claim";
+
+export interface ClaimFormProps {
+  claimants: { id: string; name: string }[];
+  stories: { id: string; title: string }[];
+  /** Present when editing. */
+  claim?: { id: string; version: number; text: string; summary: string; claimantId: string; storyId: string; claimDate: string };
+}
+
+export function ClaimForm({ claimants, stories, claim }: ClaimFormProps) {
+  const [state, action] = useActionState(claim ? updateClaimAction : createClaimAction, initialActionState);
+  const v = (name: string, fallback = "") => state.values[name] ?? fallback;
+  const [claimantChoice, setClaimantChoice] = useState(v("claimantId", claim?.claimantId ?? ""));
+  const e = state.fieldErrors;
+  return (
+    <form action={action} noValidate className="rounded border border-stone-300 bg-white p-6">
+      <FormMessage state={state} />
+      {claim ? (
+        <>
+          <input type="hidden" name="claimId" value={claim.id} />
+          <input type="hidden" name="version" value={claim.version} />
+        </>
+      ) : null}
+      <TextArea name="text" label="The claim's words" hint="Verbatim, as said; or the closest reported wording." required rows={4} defaultValue={v("text", claim?.text)} errors={e.text} />
+      <TextField name="summary" label="Summary" hint={`At most ${SUMMARY_MAX} characters; shown in lists and reports.`} required maxLength={SUMMARY_MAX} defaultValue={v("summary", claim?.summary)} errors={e.summary} />
+      <div className="mb-4">
+        <label htmlFor="claimantId" className="block font-medium text-stone-900">
+          Claimant<span aria-hidden="true"> *</span>
+        </label>
+        <select
+          id="claimantId"
+          name="claimantId"
+          value={claimantChoice}
+          onChange={(event) => setClaimantChoice(event.target.value)}
+          aria-invalid={e.claimantId?.length ? true : undefined}
+          aria-describedby={e.claimantId?.length ? "claimantId-error" : undefined}
+          className="mt-1 block w-full rounded border border-stone-500 bg-white px-2 py-1.5"
+        >
+          <option value="">Choose who made the claim</option>
+          {claimants.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+          <option value="new">A new claimant…</option>
+        </select>
+        {e.claimantId?.length ? (
+          <p id="claimantId-error" className="mt-1 text-sm font-medium text-red-800">
+            {e.claimantId.join(" ")}
+          </p>
+        ) : null}
+      </div>
+      {/* A <details> opens without JavaScript too; the fields count only when "A new claimant" is chosen. */}
+      <details open={claimantChoice === "new" || Boolean(e.newClaimantName || e.newClaimantKind || e.newClaimantUrl)} className="mb-4 rounded border border-stone-300 p-4">
+        <summary className="cursor-pointer font-medium">New claimant (choose “A new claimant…” above)</summary>
+        <div className="mt-3">
+          <TextField name="newClaimantName" label="Name" defaultValue={v("newClaimantName")} errors={e.newClaimantName} />
+          <SelectField
+            name="newClaimantKind"
+            label="Kind"
+            placeholder="Choose"
+            options={CLAIMANT_KINDS.map((k) => ({ value: k, label: CLAIMANT_KIND_LABEL[k] }))}
+            defaultValue={v("newClaimantKind")}
+            errors={e.newClaimantKind}
+          />
+          <TextField name="newClaimantUrl" label="Web address (optional)" type="url" defaultValue={v("newClaimantUrl")} errors={e.newClaimantUrl} />
+        </div>
+      </details>
+      <TextField name="claimDate" label="Date of the claim" hint="As precise as the source is: 2025-04-12, 2025-04 or 2025. Leave empty if no source says." defaultValue={v("claimDate", claim?.claimDate)} errors={e.claimDate} />
+      <SelectField name="storyId" label="Story" required placeholder="Choose a story" options={stories.map((s) => ({ value: s.id, label: s.title }))} defaultValue={v("storyId", claim?.storyId)} errors={e.storyId} />
+      <SubmitButton>{claim ? "Save changes" : "Record claim"}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,175 @@
+"use client";
+
+import { useActionState } from "react";
+import { SelectField, TextArea, TextField } from "@/components/forms/fields";
+import { FormMessage, SubmitButton } from "@/components/forms/form-status";
+import { addAnnotationAction, deleteAnnotationAction, editAnnotationAction } from "@/lib/actions/annotations";
+import { assignAction, changeStatusAction, publishAction } from "@/lib/actions/claims";
+import { linkSourceAction, unlinkSourceAction, updateLinkAction } from "@/lib/actions/links";
+import { initialActionState } from "@/lib/actions/state";
+import { RELATIONS, RELATION_INFO } from "@/lib/domain/relation";
+import { CLAIM_STATUSES, STATUS_INFO } from "@/lib/domain/status";
+
+const boxClass = "rounded border border-stone-300 bg-white p-4";
+
+function Hidden({ fields }: { fields: Record<string, string | number> }) {
+  return (
+    <>
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+    </>
+  );
+}
+
+export function StatusForm({ claimId, version, status, reason }: { claimId: string; version: number; status: string; reason: string }) {
+  const [state, action] = useActionState(changeStatusAction, initialActionState);
+  const v = (name: string, fallback: string) => state.values[name] ?? fallback;
+  return (
+    <form action={action} noValidate className={boxClass} aria-labelledby="status-form-heading">
+      <h3 id="status-form-heading" className="mb-3 font-semibold">
+        Change the status
+      </h3>
+      <FormMessage state={state} />
+      <Hidden fields={{ claimId, version }} />
+      <SelectField
+        name="status"
+        label="Status"
+        required
+        options={CLAIM_STATUSES.map((s) => ({ value: s, label: `${STATUS_INFO[s].label}: ${STATUS_INFO[s].definition}` }))}
+        defaultValue={v("status", status)}
+        errors={state.fieldErrors.status}
+      />
+      <TextArea name="reason" label="Reason" hint="Why this status: readers see it." required rows={3} defaultValue={v("reason", reason)} errors={state.fieldErrors.reason} />
+      <SubmitButton>Save status</SubmitButton>
+    </form>
+  );
+}
+
+export function LinkSourceForm({ claimId, sources, chosenSourceId }: { claimId: string; sources: { id: string; title: string }[]; chosenSourceId?: string }) {
+  const [state, action] = useActionState(linkSourceAction, initialActionState);
+  const v = (name: string, fallback = "") => state.values[name] ?? fallback;
+  return (
+    <form action={action} noValidate className={boxClass} aria-labelledby="link-form-heading" id="link-source">
+      <h3 id="link-form-heading" className="mb-3 font-semibold">
+        Link a source
+      </h3>
+      <FormMessage state={state} />
+      <Hidden fields={{ claimId }} />
+      <SelectField name="sourceId" label="Source" required placeholder="Choose a source" options={sources.map((s) => ({ value: s.id, label: s.title }))} defaultValue={v("sourceId", chosenSourceId)} errors={state.fieldErrors.sourceId} />
+      <p className="-mt-2 mb-4 text-sm">
+        <a href={`/desk/sources/new?claim=${claimId}`} className="text-blue-800 underline">
+          Add a new source
+        </a>
+      </p>
+      <LinkFields values={state.values} errors={state.fieldErrors} />
+      <SubmitButton>Link source</SubmitButton>
+    </form>
+  );
+}
+
+function LinkFields({ values, errors, initial }: { values: Record<string, string>; errors: Record<string, string[]>; initial?: Record<string, string> }) {
+  const v = (name: string) => values[name] ?? initial?.[name] ?? "";
+  return (
+    <>
+      <SelectField name="relation" label="How it relates" required placeholder="Choose" options={RELATIONS.map((r) => ({ value: r, label: RELATION_INFO[r].label }))} defaultValue={v("relation")} errors={errors.relation} />
+      <TextArea name="quote" label="Exact quote" hint="Required for “appears in”, “supported by” and “disputed by”: the source's words, copied exactly." rows={3} defaultValue={v("quote")} errors={errors.quote} />
+      <TextField name="quotePrefix" label="Text just before the quote (optional)" defaultValue={v("quotePrefix")} errors={errors.quotePrefix} />
+      <TextField name="quoteSuffix" label="Text just after the quote (optional)" defaultValue={v("quoteSuffix")} errors={errors.quoteSuffix} />
+      <TextField name="note" label="Note (optional)" defaultValue={v("note")} errors={errors.note} />
+    </>
+  );
+}
+
+export function EditLinkForm({ link }: { link: { id: string; version: number; relation: string; quote: string; quotePrefix: string | null; quoteSuffix: string | null; note: string | null } }) {
+  const [state, action] = useActionState(updateLinkAction, initialActionState);
+  const initial = { relation: link.relation, quote: link.quote, quotePrefix: link.quotePrefix ?? "", quoteSuffix: link.quoteSuffix ?? "", note: link.note ?? "" };
+  return (
+    <form action={action} noValidate className={boxClass}>
+      <FormMessage state={state} />
+      <Hidden fields={{ linkId: link.id, version: link.version }} />
+      <LinkFields values={state.values} errors={state.fieldErrors} initial={initial} />
+      <SubmitButton>Save link</SubmitButton>
+    </form>
+  );
+}
+
+/** A one-button form (unlink, delete a note) that still shows why it was refused. */
+function ButtonForm({ action, fields, label, confirmText }: { action: typeof unlinkSourceAction; fields: Record<string, string>; label: string; confirmText: string }) {
+  const [state, formAction] = useActionState(action, initialActionState);
+  return (
+    <form action={formAction} className="inline" onSubmit={(event) => { if (!window.confirm(confirmText)) event.preventDefault(); }}>
+      <Hidden fields={fields} />
+      <button type="submit" className="text-sm text-red-800 underline">
+        {label}
+      </button>
+      {state.formError ? <span role="alert" className="ml-2 text-sm text-red-800">{state.formError}</span> : null}
+    </form>
+  );
+}
+
+export function UnlinkButton({ linkId, sourceTitle }: { linkId: string; sourceTitle: string }) {
+  return <ButtonForm action={unlinkSourceAction} fields={{ linkId }} label={`Unlink ${sourceTitle}`} confirmText="Unlink this source from the claim? The history keeps a record." />;
+}
+
+export function DeleteNoteButton({ annotationId }: { annotationId: string }) {
+  return <ButtonForm action={deleteAnnotationAction} fields={{ annotationId }} label="Delete note" confirmText="Delete this note? Its words stay in the claim's history." />;
+}
+
+export function AnnotationForm({ claimId }: { claimId: string }) {
+  const [state, action] = useActionState(addAnnotationAction, initialActionState);
+  return (
+    <form action={action} noValidate className={boxClass} aria-labelledby="note-form-heading">
+      <h3 id="note-form-heading" className="mb-3 font-semibold">
+        Add a note
+      </h3>
+      <FormMessage state={state} />
+      <Hidden fields={{ claimId }} />
+      <TextArea name="body" label="Note" hint="Markdown: **bold**, lists, links (http, https, mailto)." required rows={4} defaultValue={state.values.body ?? ""} errors={state.fieldErrors.body} />
+      <SubmitButton>Add note</SubmitButton>
+    </form>
+  );
+}
+
+export function EditAnnotationForm({ annotation }: { annotation: { id: string; version: number; body: string } }) {
+  const [state, action] = useActionState(editAnnotationAction, initialActionState);
+  return (
+    <form action={action} noValidate className={boxClass}>
+      <FormMessage state={state} />
+      <Hidden fields={{ annotationId: annotation.id, version: annotation.version }} />
+      <TextArea name="body" label="Note" required rows={6} defaultValue={state.values.body ?? annotation.body} errors={state.fieldErrors.body} />
+      <SubmitButton>Save note</SubmitButton>
+    </form>
+  );
+}
+
+export function AssignForm({ claimId, version, assigneeId, users }: { claimId: string; version: number; assigneeId: string | null; users: { id: string; name: string }[] }) {
+  const [state, action] = useActionState(assignAction, initialActionState);
+  return (
+    <form action={action} noValidate className={boxClass} aria-labelledby="assign-heading">
+      <h3 id="assign-heading" className="mb-3 font-semibold">
+        Assign
+      </h3>
+      <FormMessage state={state} />
+      <Hidden fields={{ claimId, version }} />
+      <SelectField name="assigneeId" label="Reviewer" placeholder="Nobody" options={users.map((u) => ({ value: u.id, label: u.name }))} defaultValue={state.values.assigneeId ?? assigneeId ?? ""} errors={state.fieldErrors.assigneeId} />
+      <SubmitButton>Save assignment</SubmitButton>
+    </form>
+  );
+}
+
+export function PublishForm({ claimId, version, isPublished }: { claimId: string; version: number; isPublished: boolean }) {
+  const [state, action] = useActionState(publishAction, initialActionState);
+  return (
+    <form action={action} className={boxClass} aria-labelledby="publish-heading">
+      <h3 id="publish-heading" className="mb-3 font-semibold">
+        {isPublished ? "Published" : "Draft: readers cannot see it"}
+      </h3>
+      <FormMessage state={state} />
+      <Hidden fields={{ claimId, version }} />
+      <SubmitButton name="intent" value={isPublished ? "unpublish" : "publish"}>
+        {isPublished ? "Unpublish" : "Publish"}
+      </SubmitButton>
+    </form>
+  );
+}

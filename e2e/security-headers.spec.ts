@@ -1,0 +1,166 @@
+import { expect, test, type APIResponse, type Page } from "@playwright/test";
+
+const HOME = "/";
+const CLAIM = "/claims/ice-tripled-azure-data";
+const SIGN_IN = "/sign-in";
+const PAGES = [HOME, CLAIM, SIGN_IN];
+const API = "/api/health";
+
+const STATIC_HEADERS: Record<string, string> = {
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "strict-origin-when-cross-origin",
+  "x-frame-options": "DENY",
+  "permissions-policy": "camera=(), microphone=(), geolocation=()",
+  "cross-origin-opener-policy": "same-origin",
+  "strict-transport-security": "max-age=63072000; includeSubDomains",
+};
+
+declare global {
+  interface Window {
+    __cspViolations: string[];
+    __sameDocument?: boolean;
+    __next_f?: unknown[];
+  }
+}
+
+/** The response's CSP as directive name → sources. */
+function policyOf(response: APIResponse): Map<string, string[]> {
+  const header = response.headers()["content-security-policy"];
+  expect(header, `CSP on ${response.url()}`).toBeTruthy();
+  const directives = header!.split(";").map((d) => d.trim().split(/\s+/));
+  return new Map(directives.filter((d) => d[0]).map(([name, ...sources]) => [name!, sources]));
+}
+
+function nonceOf(response: APIResponse): string {
+  const scriptSrc = policyOf(response).get("script-src") ?? [];
+  const nonces = scriptSrc.flatMap((s) => /^'nonce-(.+)'$/.exec(s)?.[1] ?? []);
+  expect(nonces).toHaveLength(1);
+  return nonces[0]!;
+}
+
+/** The nonce attribute of every <script> tag in the HTML (browsers hide it from the DOM). */
+function scriptNonces(html: string): (string | null)[] {
+  return [...html.matchAll(/<script\b[^>]*>/gi)].map((tag) => /\snonce="([^"]*)"/.exec(tag[0])?.[1] ?? null);
+}
+
+/** Records CSP violations the page reports, from before its first script runs. */
+async function watchForViolations(page: Page): Promise<string[]> {
+  const consoleErrors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" && message.text().includes("Content Security Policy")) consoleErrors.push(message.text());
+  });
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener("securitypolicyviolation", (event) => {
+      window.__cspViolations.push(`${event.violatedDirective} blocked ${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber})`);
+    });
+  });
+  return consoleErrors;
+}
+
+async function violations(page: Page): Promise<string[]> {
+  return page.evaluate(() => window.__cspViolations);
+}
+
+/** React has hydrated the document: it attaches its fiber to every element it adopts. */
+async function expectHydrated(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.locator("body").evaluate((body) => Object.keys(body).some((key) => key.startsWith("__reactFiber$"))))
+    .toBe(true);
+}
+
+for (const path of [...PAGES, API]) {
+  test(`${path} is sent with the security headers`, async ({ request }) => {
+    const response = await request.get(path);
+    expect(response.status()).toBe(200);
+    const headers = response.headers();
+    for (const [name, value] of Object.entries(STATIC_HEADERS)) expect(headers[name], name).toBe(value);
+    if (path === API) {
+      // JSON runs no script: the API gets the static headers only.
+      expect(headers["content-security-policy"]).toBeUndefined();
+    } else {
+      expect(policyOf(response).get("frame-ancestors")).toEqual(["'none'"]);
+    }
+  });
+}
+
+test("each page response has its own nonce, and the policy allows no inline script, plugin or framing", async ({ request }) => {
+  const first = await request.get(HOME);
+  const second = await request.get(HOME);
+  const nonce = nonceOf(first);
+  expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+  expect(nonceOf(second)).not.toBe(nonce);
+
+  const policy = policyOf(first);
+  expect(policy.get("script-src")).toEqual(["'self'", `'nonce-${nonce}'`, "'strict-dynamic'"]);
+  expect(policy.get("default-src")).toEqual(["'self'"]);
+  expect(policy.get("style-src")).not.toContain("'unsafe-inline'");
+  expect(policy.get("object-src")).toEqual(["'none'"]);
+  expect(policy.get("base-uri")).toEqual(["'self'"]);
+  expect(policy.get("form-action")).toEqual(["'self'"]);
+  expect(policy.get("frame-ancestors")).toEqual(["'none'"]);
+  // The test server is plain http: upgrading its requests to https would break every page.
+  expect(policy.has("upgrade-insecure-requests")).toBe(false);
+});
+
+test("every script in the home page's HTML carries that response's nonce", async ({ request }) => {
+  const response = await request.get(HOME);
+  const nonce = nonceOf(response);
+  const nonces = scriptNonces(await response.text());
+  expect(nonces.length).toBeGreaterThan(0);
+  expect(nonces.filter((n) => n !== nonce)).toEqual([]);
+});
+
+test("a nonce or policy sent by the client is replaced, not used", async ({ request }) => {
+  const response = await request.get(HOME, {
+    headers: { "x-nonce": "attacker", "content-security-policy": "script-src 'nonce-YXR0YWNrZXI='" },
+  });
+  const nonce = nonceOf(response);
+  expect(nonce).not.toBe("YXR0YWNrZXI=");
+  const html = await response.text();
+  expect(html).not.toContain("YXR0YWNrZXI=");
+  expect(scriptNonces(html).filter((n) => n !== nonce)).toEqual([]);
+});
+
+test("the home page, a claim and the sign-in page load and hydrate with no CSP violation", async ({ page }) => {
+  const consoleErrors = await watchForViolations(page);
+  for (const path of PAGES) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeAttached();
+    await expectHydrated(page);
+    expect(await page.evaluate(() => Array.isArray(window.__next_f))).toBe(true);
+    expect(await violations(page), path).toEqual([]);
+  }
+  expect(consoleErrors).toEqual([]);
+});
+
+test("a script injected into a page without the nonce is blocked and reported", async ({ page }) => {
+  const consoleErrors = await watchForViolations(page);
+  await page.goto(CLAIM);
+  await expectHydrated(page);
+  const ran = await page.evaluate(() => {
+    const script = document.createElement("script");
+    script.textContent = "window.__sameDocument = true;";
+    document.body.append(script);
+    return window.__sameDocument === true;
+  });
+  expect(ran).toBe(false);
+  await expect.poll(() => violations(page)).toEqual([expect.stringMatching(/^script-src-elem blocked inline/)]);
+  await expect.poll(() => consoleErrors).toEqual([expect.stringContaining("Content Security Policy")]);
+});
+
+test("the sign-in form shows a field error without reloading the page", async ({ page }) => {
+  const consoleErrors = await watchForViolations(page);
+  await page.goto(SIGN_IN);
+  await expectHydrated(page);
+  // Survives only if the form is submitted by the page's own JavaScript, not by a full reload.
+  await page.evaluate(() => {
+    window.__sameDocument = true;
+  });
+  await page.getByRole("main").getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByLabel("Email")).toHaveAccessibleDescription("Enter an email address like name@example.org.");
+  await expect(page.getByText("Enter an email address like name@example.org.")).toBeVisible();
+  expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
+  expect(await violations(page)).toEqual([]);
+  expect(consoleErrors).toEqual([]);
+});

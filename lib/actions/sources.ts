@@ -1,0 +1,46 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { failed, formValues, invalid, type ActionState } from "@/lib/actions/state";
+import { createSource, updateSource } from "@/lib/operations/sources";
+import { authorize } from "@/lib/session";
+import { idSchema } from "@/lib/validation/fields";
+import { sourceEditSchema, sourceFormSchema } from "@/lib/validation/source";
+
+export async function createSourceAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const values = formValues(formData);
+  let id: string;
+  let returnTo: string | null;
+  try {
+    const user = await authorize("source:create");
+    const parsed = sourceFormSchema.safeParse(values);
+    if (!parsed.success) return invalid(parsed.error, values);
+    ({ id } = await createSource(user, parsed.data));
+    // Started from a claim's "link a source": go back there with the new source chosen.
+    const claim = idSchema.safeParse(formData.get("returnToClaim"));
+    returnTo = claim.success ? `/desk/claims/${claim.data}?source=${id}#link-source` : null;
+  } catch (error) {
+    return failed(error, values);
+  }
+  revalidatePath("/sources");
+  redirect(returnTo ?? `/desk/sources/${id}/edit?created=1`);
+}
+
+export async function updateSourceAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const values = formValues(formData);
+  let id: string;
+  try {
+    const user = await authorize("source:edit");
+    const parsedId = idSchema.safeParse(formData.get("sourceId"));
+    if (!parsedId.success) return { ok: false, fieldErrors: {}, formError: "This form is missing its source; reload the page.", values };
+    id = parsedId.data;
+    const parsed = sourceEditSchema.safeParse(values);
+    if (!parsed.success) return invalid(parsed.error, values);
+    await updateSource(user, id, parsed.data);
+  } catch (error) {
+    return failed(error, values);
+  }
+  revalidatePath("/", "layout");
+  redirect(`/sources/${id}`);
+}

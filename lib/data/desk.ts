@@ -1,0 +1,161 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { toClaimStatus, type ClaimStatus } from "@/lib/domain/status";
+
+/** Reads for the reviewers' desk: drafts included. Pages call these only after requirePageUser. */
+
+export interface DeskClaimRow {
+  id: string;
+  summary: string;
+  status: ClaimStatus;
+  createdAt: Date;
+  publishedAt: Date | null;
+  claimant: { name: string };
+  assignee: { id: string; name: string } | null;
+}
+
+const rowSelect = {
+  id: true,
+  summary: true,
+  status: true,
+  createdAt: true,
+  publishedAt: true,
+  claimant: { select: { name: true } },
+  assignee: { select: { id: true, name: true } },
+} as const;
+
+const NEEDS_REVIEW = ["unverified", "in-review"];
+
+/** Unverified and in-review claims, oldest first: the work waiting. */
+export async function listNeedsReview(limit = 200): Promise<DeskClaimRow[]> {
+  const rows = await db.claim.findMany({
+    where: { status: { in: NEEDS_REVIEW } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: limit,
+    select: rowSelect,
+  });
+  return rows.map((r) => ({ ...r, status: toClaimStatus(r.status) }));
+}
+
+/** Claims assigned to a reviewer that still need review, oldest first. */
+export async function listQueue(userId: string, limit = 200): Promise<DeskClaimRow[]> {
+  const rows = await db.claim.findMany({
+    where: { assigneeId: userId, status: { in: NEEDS_REVIEW } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: limit,
+    select: rowSelect,
+  });
+  return rows.map((r) => ({ ...r, status: toClaimStatus(r.status) }));
+}
+
+/** Any claim, draft or published, with everything the workspace shows. */
+export async function getDeskClaim(id: string) {
+  const row = await db.claim.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      text: true,
+      summary: true,
+      status: true,
+      statusReason: true,
+      claimDate: true,
+      claimDatePrecision: true,
+      publishedAt: true,
+      createdAt: true,
+      updatedAt: true,
+      version: true,
+      claimantId: true,
+      storyId: true,
+      claimant: { select: { id: true, name: true } },
+      story: { select: { id: true, title: true } },
+      assignee: { select: { id: true, name: true } },
+      sources: {
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          relation: true,
+          quote: true,
+          quotePrefix: true,
+          quoteSuffix: true,
+          note: true,
+          version: true,
+          source: { select: { id: true, title: true, publisher: true, capturedText: true } },
+        },
+      },
+      annotations: {
+        where: { deletedAt: null },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, body: true, createdAt: true, version: true, author: { select: { id: true, name: true } } },
+      },
+      events: {
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, kind: true, before: true, after: true, reason: true, createdAt: true, actor: { select: { id: true, name: true } } },
+      },
+    },
+  });
+  return row ? { ...row, status: toClaimStatus(row.status) } : null;
+}
+
+export type DeskClaim = NonNullable<Awaited<ReturnType<typeof getDeskClaim>>>;
+
+export async function listAllClaimants(): Promise<{ id: string; name: string }[]> {
+  return db.claimant.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } });
+}
+
+export async function listAllStories(): Promise<{ id: string; title: string }[]> {
+  return db.story.findMany({ orderBy: [{ title: "asc" }, { id: "asc" }], select: { id: true, title: true } });
+}
+
+/** Active colleagues a claim can be assigned to. */
+export async function listAssignableUsers(): Promise<{ id: string; name: string; role: string }[]> {
+  return db.user.findMany({
+    where: { banned: false, accounts: { some: {} } },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    select: { id: true, name: true, role: true },
+  });
+}
+
+export async function getSourceForEdit(id: string) {
+  return db.source.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      title: true,
+      publisher: true,
+      author: true,
+      url: true,
+      kind: true,
+      publishedAt: true,
+      publishedAtPrecision: true,
+      archivedUrl: true,
+      description: true,
+      capturedText: true,
+      version: true,
+    },
+  });
+}
+
+export async function getLinkForEdit(id: string) {
+  return db.claimSource.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      claimId: true,
+      relation: true,
+      quote: true,
+      quotePrefix: true,
+      quoteSuffix: true,
+      note: true,
+      version: true,
+      source: { select: { id: true, title: true } },
+      claim: { select: { summary: true } },
+    },
+  });
+}
+
+export async function getAnnotationForEdit(id: string) {
+  return db.annotation.findFirst({
+    where: { id, deletedAt: null },
+    select: { id: true, claimId: true, body: true, version: true, authorId: true, claim: { select: { summary: true } } },
+  });
+}

@@ -1,0 +1,186 @@
+import { db } from "@/lib/db";
+import { STATUS_INFO, toClaimStatus, type ClaimStatus } from "@/lib/domain/status";
+import { AppError, ConflictError } from "@/lib/errors";
+import { changedFields, recordEvent } from "@/lib/history";
+import { can } from "@/lib/permissions";
+import type { CurrentUser } from "@/lib/session";
+import type { ClaimFormInput } from "@/lib/validation/claim";
+import { formatPartialDate, isoPartialDate } from "@/lib/domain/partial-date";
+
+/** The claim's editable fields, in the shape the history records them. */
+function snapshot(claim: {
+  text: string;
+  summary: string;
+  claimantId: string;
+  storyId: string;
+  claimDate: Date | null;
+  claimDatePrecision: string;
+}) {
+  return {
+    text: claim.text,
+    summary: claim.summary,
+    claimantId: claim.claimantId,
+    storyId: claim.storyId,
+    claimDate: isoPartialDate(claim.claimDate, claim.claimDatePrecision),
+  };
+}
+
+const EDITABLE = { id: true, text: true, summary: true, claimantId: true, storyId: true, claimDate: true, claimDatePrecision: true, version: true, status: true, statusReason: true, publishedAt: true, assigneeId: true } as const;
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+async function resolveClaimant(tx: Tx, input: ClaimFormInput): Promise<string> {
+  if (input.claimantId !== "new") {
+    const found = await tx.claimant.findUnique({ where: { id: input.claimantId }, select: { id: true } });
+    if (!found) throw new AppError("bad_request", "That claimant no longer exists; choose another.");
+    return found.id;
+  }
+  const created = await tx.claimant.create({
+    data: { name: input.newClaimantName ?? "", kind: input.newClaimantKind ?? "organization", url: input.newClaimantUrl },
+    select: { id: true },
+  });
+  return created.id;
+}
+
+async function requireStory(tx: Tx, storyId: string): Promise<void> {
+  if (!(await tx.story.findUnique({ where: { id: storyId }, select: { id: true } }))) {
+    throw new AppError("bad_request", "That story no longer exists; choose another.");
+  }
+}
+
+/** Records a new claim as an unpublished draft, with its "created" event. */
+export async function createClaim(actor: CurrentUser, input: ClaimFormInput): Promise<{ id: string }> {
+  return db.$transaction(async (tx) => {
+    await requireStory(tx, input.storyId);
+    const claimantId = await resolveClaimant(tx, input);
+    const claim = await tx.claim.create({
+      data: {
+        text: input.text,
+        summary: input.summary,
+        claimantId,
+        storyId: input.storyId,
+        claimDate: input.claimDate?.date ?? null,
+        claimDatePrecision: input.claimDate?.precision ?? "day",
+      },
+      select: EDITABLE,
+    });
+    await recordEvent(tx, { claimId: claim.id, actorId: actor.id, kind: "created", after: snapshot(claim) });
+    return { id: claim.id };
+  });
+}
+
+function currentValues(claim: { text: string; summary: string; claimDate: Date | null; claimDatePrecision: string; version: number }) {
+  return {
+    Words: claim.text,
+    Summary: claim.summary,
+    Date: formatPartialDate(claim.claimDate, claim.claimDatePrecision) ?? "",
+    Version: String(claim.version),
+  };
+}
+
+async function loadForEdit(tx: Tx, id: string, version: number) {
+  const claim = await tx.claim.findUnique({ where: { id }, select: EDITABLE });
+  if (!claim) throw new AppError("not_found", "That claim no longer exists.");
+  if (claim.version !== version) {
+    throw new ConflictError(
+      "Someone else saved this claim after you opened it, so your change was not saved. Here is what is saved now; review it and make your change again.",
+      currentValues(claim),
+    );
+  }
+  return claim;
+}
+
+/**
+ * Bumps the version only if it is still the one the form started from: the compare-and-set
+ * that makes a second, stale save fail instead of overwriting the first.
+ */
+async function bumpVersion(tx: Tx, id: string, version: number, data: Parameters<typeof tx.claim.updateMany>[0]["data"]) {
+  const { count } = await tx.claim.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
+  if (count === 0) {
+    const now = await tx.claim.findUnique({ where: { id }, select: EDITABLE });
+    throw new ConflictError("Someone else saved this claim a moment ago; your change was not saved.", now ? currentValues(now) : {});
+  }
+}
+
+export async function updateClaim(actor: CurrentUser, id: string, input: ClaimFormInput & { version: number }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const claim = await loadForEdit(tx, id, input.version);
+    await requireStory(tx, input.storyId);
+    const claimantId = await resolveClaimant(tx, input);
+    const next = {
+      text: input.text,
+      summary: input.summary,
+      claimantId,
+      storyId: input.storyId,
+      claimDate: input.claimDate?.date ?? null,
+      claimDatePrecision: input.claimDate?.precision ?? "day",
+    };
+    const diff = changedFields(snapshot(claim), snapshot(next));
+    if (!diff) return;
+    await bumpVersion(tx, id, input.version, next);
+    await recordEvent(tx, { claimId: id, actorId: actor.id, kind: "edited", before: diff.before, after: diff.after });
+  });
+}
+
+export async function changeStatus(
+  actor: CurrentUser,
+  id: string,
+  input: { status: ClaimStatus; reason: string; version: number },
+): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const claim = await loadForEdit(tx, id, input.version);
+    if (claim.publishedAt && !can(actor.role, "status:decide-published")) {
+      throw new AppError("forbidden", "This claim is published: only an editor can change the status readers see.");
+    }
+    await bumpVersion(tx, id, input.version, { status: input.status, statusReason: input.reason });
+    await recordEvent(tx, {
+      claimId: id,
+      actorId: actor.id,
+      kind: "status-changed",
+      before: { status: toClaimStatus(claim.status), statusReason: claim.statusReason },
+      after: { status: input.status, statusReason: input.reason },
+      reason: input.reason,
+    });
+  });
+}
+
+export async function setPublished(actor: CurrentUser, id: string, publish: boolean, version: number): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const claim = await loadForEdit(tx, id, version);
+    if (Boolean(claim.publishedAt) === publish) return;
+    if (publish && !claim.statusReason.trim()) {
+      throw new AppError("bad_request", `Give the status (${STATUS_INFO[toClaimStatus(claim.status)].label}) a reason before publishing.`);
+    }
+    const publishedAt = publish ? new Date() : null;
+    await bumpVersion(tx, id, version, { publishedAt });
+    await recordEvent(tx, {
+      claimId: id,
+      actorId: actor.id,
+      kind: publish ? "published" : "unpublished",
+      before: { publishedAt: claim.publishedAt?.toISOString() ?? null },
+      after: { publishedAt: publishedAt?.toISOString() ?? null },
+    });
+  });
+}
+
+export async function assignClaim(actor: CurrentUser, id: string, assigneeId: string | null, version: number): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const claim = await loadForEdit(tx, id, version);
+    if (claim.assigneeId === assigneeId) return;
+    const names = new Map<string, string>();
+    for (const userId of [claim.assigneeId, assigneeId]) {
+      if (!userId) continue;
+      const user = await tx.user.findUnique({ where: { id: userId }, select: { name: true, banned: true } });
+      if (userId === assigneeId && (!user || user.banned)) throw new AppError("bad_request", "Choose an active colleague to assign.");
+      if (user) names.set(userId, user.name);
+    }
+    await bumpVersion(tx, id, version, { assigneeId });
+    await recordEvent(tx, {
+      claimId: id,
+      actorId: actor.id,
+      kind: "assigned",
+      before: { assignee: claim.assigneeId ? (names.get(claim.assigneeId) ?? null) : null },
+      after: { assignee: assigneeId ? (names.get(assigneeId) ?? null) : null },
+    });
+  });
+}

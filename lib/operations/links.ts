@@ -1,0 +1,72 @@
+import { db } from "@/lib/db";
+import { AppError, ConflictError } from "@/lib/errors";
+import { changedFields, recordEvent } from "@/lib/history";
+import { isUniqueViolation } from "@/lib/operations/prisma-errors";
+import type { CurrentUser } from "@/lib/session";
+import type { LinkFormInput } from "@/lib/validation/link";
+
+const LINK = { id: true, claimId: true, sourceId: true, relation: true, quote: true, quotePrefix: true, quoteSuffix: true, note: true, version: true } as const;
+
+function snapshot(link: { sourceId: string; relation: string; quote: string; quotePrefix: string | null; quoteSuffix: string | null; note: string | null }) {
+  return { sourceId: link.sourceId, relation: link.relation, quote: link.quote, quotePrefix: link.quotePrefix, quoteSuffix: link.quoteSuffix, note: link.note };
+}
+
+const DUPLICATE = "This source is already linked to the claim with that relation; edit that link instead.";
+
+export async function linkSource(actor: CurrentUser, claimId: string, input: LinkFormInput): Promise<void> {
+  try {
+    await db.$transaction(async (tx) => {
+      if (!(await tx.claim.findUnique({ where: { id: claimId }, select: { id: true } }))) throw new AppError("not_found", "That claim no longer exists.");
+      if (!(await tx.source.findUnique({ where: { id: input.sourceId }, select: { id: true } }))) throw new AppError("bad_request", "That source no longer exists; choose another.");
+      const link = await tx.claimSource.create({ data: { claimId, ...snapshot(input) }, select: LINK });
+      await tx.claim.update({ where: { id: claimId }, data: { updatedAt: new Date() } });
+      await recordEvent(tx, { claimId, actorId: actor.id, kind: "linked", after: snapshot(link) });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("conflict", DUPLICATE);
+    throw error;
+  }
+}
+
+async function loadLink(tx: Parameters<Parameters<typeof db.$transaction>[0]>[0], linkId: string) {
+  const link = await tx.claimSource.findUnique({ where: { id: linkId }, select: LINK });
+  if (!link) throw new AppError("not_found", "That link no longer exists.");
+  return link;
+}
+
+export async function updateLink(actor: CurrentUser, linkId: string, input: Omit<LinkFormInput, "sourceId"> & { version: number }): Promise<{ claimId: string }> {
+  try {
+    return await db.$transaction(async (tx) => {
+      const link = await loadLink(tx, linkId);
+      const next = { ...snapshot({ ...input, sourceId: link.sourceId }) };
+      const { count } = await tx.claimSource.updateMany({ where: { id: linkId, version: input.version }, data: { ...next, version: { increment: 1 } } });
+      if (count === 0) {
+        throw new ConflictError("Someone else changed this link after you opened it, so your change was not saved.", {
+          Relation: link.relation,
+          Quote: link.quote,
+          Note: link.note ?? "",
+          Version: String(link.version),
+        });
+      }
+      const diff = changedFields(snapshot(link), next);
+      if (diff) {
+        await tx.claim.update({ where: { id: link.claimId }, data: { updatedAt: new Date() } });
+        await recordEvent(tx, { claimId: link.claimId, actorId: actor.id, kind: "link-edited", before: { sourceId: link.sourceId, ...diff.before }, after: { sourceId: link.sourceId, ...diff.after } });
+      }
+      return { claimId: link.claimId };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("conflict", DUPLICATE);
+    throw error;
+  }
+}
+
+export async function unlinkSource(actor: CurrentUser, linkId: string): Promise<{ claimId: string }> {
+  return db.$transaction(async (tx) => {
+    const link = await loadLink(tx, linkId);
+    await tx.claimSource.delete({ where: { id: linkId } });
+    await tx.claim.update({ where: { id: link.claimId }, data: { updatedAt: new Date() } });
+    await recordEvent(tx, { claimId: link.claimId, actorId: actor.id, kind: "unlinked", before: snapshot(link) });
+    return { claimId: link.claimId };
+  });
+}

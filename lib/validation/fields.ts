@@ -1,0 +1,75 @@
+import { z } from "zod";
+import type { DatePrecision } from "@/lib/domain/partial-date";
+import { recordIdSchema } from "@/lib/validation/record-id";
+
+/** Text a person types: trimmed, NUL bytes refused, with a length limit that says itself. */
+export function text(label: string, max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max, `${label} has at most ${max.toLocaleString("en")} characters.`)
+    .refine((s) => !s.includes("\u0000"), `${label} contains a character we cannot store.`);
+}
+
+export function requiredText(label: string, max: number) {
+  return text(label, max).pipe(z.string().min(1, `${label} is required.`));
+}
+
+/** Optional text: an empty field is null. */
+export function optionalText(label: string, max: number) {
+  return text(label, max).transform((s) => (s === "" ? null : s));
+}
+
+/** An http or https URL, or null when the field is empty. */
+export function optionalWebUrl(label: string) {
+  return z
+    .string()
+    .trim()
+    .max(2000, `${label} has at most 2,000 characters.`)
+    .refine((s) => s === "" || isWebUrl(s), `${label} must be a web address starting with http:// or https://.`)
+    .transform((s) => (s === "" ? null : s));
+}
+
+export function isWebUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+export interface PartialDate {
+  date: Date;
+  precision: DatePrecision;
+}
+
+/** "2025-04-12", "2025-04" or "2025" (what the source says), or null when empty. */
+export function optionalPartialDate(label: string) {
+  return z
+    .string()
+    .trim()
+    .transform((s, ctx): PartialDate | null => {
+      if (s === "") return null;
+      const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(s);
+      const year = Number(m?.[1]);
+      const month = m?.[2] ? Number(m[2]) : 1;
+      const day = m?.[3] ? Number(m[3]) : 1;
+      const date = new Date(Date.UTC(year, month - 1, day));
+      const valid =
+        m !== null && year >= 1000 && year <= 2999 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+      if (!valid) {
+        ctx.addIssue({ code: "custom", message: `${label} must be a date like 2025-04-12, 2025-04 or 2025.` });
+        return z.NEVER;
+      }
+      return { date, precision: m?.[3] ? "day" : m?.[2] ? "month" : "year" };
+    });
+}
+
+/** The version an edit form started from. */
+export const versionSchema = z.coerce
+  .number({ error: "The form is missing its version; reload the page." })
+  .int()
+  .min(1, "The form is missing its version; reload the page.");
+
+export const idSchema = recordIdSchema;

@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { RELATION_INFO, RELATIONS } from "@/lib/domain/relation";
+import { idSchema, optionalText, text, versionSchema } from "@/lib/validation/fields";
+
+const linkFields = z.object({
+  relation: z.enum(RELATIONS, { error: "Choose how the source relates to the claim." }),
+  quote: text("The quote", 5_000),
+  quotePrefix: optionalText("The text before the quote", 500),
+  quoteSuffix: optionalText("The text after the quote", 500),
+  note: optionalText("The note", 2_000),
+});
+
+function requireQuote<T extends { relation: (typeof RELATIONS)[number]; quote: string }>(value: T, ctx: z.RefinementCtx) {
+  if (RELATION_INFO[value.relation].needsQuote && value.quote === "") {
+    ctx.addIssue({ code: "custom", path: ["quote"], message: "Give the exact quote: this relation needs one." });
+  }
+}
+
+export const linkFormSchema = linkFields.extend({ sourceId: idSchema }).superRefine(requireQuote);
+
+export const linkEditSchema = linkFields.extend({ version: versionSchema }).superRefine(requireQuote);
+
+export type LinkFormInput = z.output<typeof linkFormSchema>;

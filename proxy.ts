@@ -1,0 +1,64 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { appOrigin } from "@/lib/env";
+
+// Every page response gets a Content-Security-Policy with a nonce made for that request alone
+// (docs/decisions/009-content-security-policy.md). Next.js reads the nonce back out of the
+// forwarded request's CSP header and puts it on its own scripts, so a page must be rendered per
+// request. The other security headers, for pages and API alike, are in next.config.ts.
+export function proxy(request: NextRequest): NextResponse {
+  const nonce = createNonce();
+  const policy = contentSecurityPolicy(nonce);
+
+  // Overwrites anything the client sent under these names: the nonce is ours, never theirs.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("content-security-policy", policy);
+
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("content-security-policy", policy);
+  return response;
+}
+
+/** 128 random bits, base64: unguessable, and in the form Next.js extracts from 'nonce-…'. */
+function createNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
+}
+
+function contentSecurityPolicy(nonce: string): string {
+  // React uses eval in development only (to rebuild server error stacks); never in production.
+  const isDevelopment = process.env.NODE_ENV !== "production";
+  const directives = [
+    "default-src 'self'",
+    // 'strict-dynamic': the nonced Next.js scripts may load their chunks; 'self' is only a
+    // fallback for browsers without CSP 3, which ignore 'strict-dynamic'.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDevelopment ? " 'unsafe-eval'" : ""}`,
+    // Production HTML has no inline style (Tailwind is one stylesheet file; Next.js sets its
+    // route announcer's style through the CSSOM, which CSP does not govern). The development
+    // error overlay injects <style> elements, so only development allows them.
+    `style-src 'self'${isDevelopment ? " 'unsafe-inline'" : ""}`,
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ];
+  // Only where the public origin is https: on the plain-http quick start (localhost) it would
+  // rewrite every subresource to an https URL nothing answers.
+  if (appOrigin().startsWith("https://")) directives.push("upgrade-insecure-requests");
+  return directives.join("; ");
+}
+
+export const config = {
+  matcher: [
+    // Every page, server actions included (they POST to the page's path). Not the build's static
+    // files, not image optimisation, not the favicon, and not /api: JSON needs no script policy
+    // and gets the other headers from next.config.ts.
+    // Prefetches are deliberately not skipped (Next's CSP guide skips them): a `Purpose:
+    // prefetch` header is one a browser sets itself, and a prefetched document served without a
+    // CSP could later be shown as a page.
+    "/((?!api/|api$|_next/static/|_next/image|favicon\\.ico$).*)",
+  ],
+};
