@@ -91,6 +91,12 @@ describe("Markdown", () => {
     expect(html).toContain("<p>After</p>");
   });
 
+  it("drops script tags inside a paragraph, leaving their words as inert text", () => {
+    // Inside a paragraph, CommonMark sees two separate tags; the words between are plain text.
+    const html = render("Note <script>alert(1)</script> end");
+    expect(html).toBe('<div class="space-y-2"><p>Note alert(1) end</p></div>');
+  });
+
   it("drops inline HTML tags and keeps the words between them", () => {
     const html = render('Say <b onclick="x()">hello</b> <iframe src="https://evil.example"></iframe>');
     expect(html).not.toMatch(/<b[\s>]|<iframe/i);

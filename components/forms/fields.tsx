@@ -97,6 +97,9 @@ export function SelectField({
     <FieldShell {...base}>
       {(describedBy) => (
         <select
+          // React 19 resets a form after its action; a select only takes a new default when
+          // remounted, so a changed default (the value sent back after an error) remounts it.
+          key={defaultValue ?? ""}
           id={base.name}
           name={base.name}
           defaultValue={defaultValue ?? ""}

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { CLAIMANT_KINDS } from "@/lib/domain/claimant-kind";
+import { CLAIMANT_KINDS, isClaimantKind } from "@/lib/domain/claimant-kind";
 import { CLAIM_STATUSES } from "@/lib/domain/status";
-import { idSchema, optionalPartialDate, optionalText, optionalWebUrl, requiredText, versionSchema } from "@/lib/validation/fields";
+import { EVEN_WITH_OTHER_ERRORS, idSchema, optionalPartialDate, optionalText, optionalWebUrl, requiredText, versionSchema } from "@/lib/validation/fields";
 
 export const SUMMARY_MAX = 120;
 
@@ -18,16 +18,17 @@ export const claimFormSchema = z
     newClaimantKind: z.enum(CLAIMANT_KINDS, { error: "Choose whether the claimant is a person or an organisation." }).optional().or(z.literal("").transform(() => undefined)),
     newClaimantUrl: optionalWebUrl("The claimant's web address"),
     claimDate: optionalPartialDate("The date of the claim"),
-    storyId: idSchema.refine(Boolean, "Choose a story."),
+    storyId: z.string().trim().min(1, "Choose a story.").pipe(idSchema),
   })
   .superRefine((value, ctx) => {
+    if (value.claimantId === "") return; // already reported by the field itself
     if (value.claimantId === "new") {
-      if (!value.newClaimantName) ctx.addIssue({ code: "custom", path: ["newClaimantName"], message: "Give the new claimant's name." });
-      if (!value.newClaimantKind) ctx.addIssue({ code: "custom", path: ["newClaimantKind"], message: "Choose whether the new claimant is a person or an organisation." });
+      if (typeof value.newClaimantName !== "string" || value.newClaimantName.trim() === "") ctx.addIssue({ code: "custom", path: ["newClaimantName"], message: "Give the new claimant's name." });
+      if (!isClaimantKind(value.newClaimantKind)) ctx.addIssue({ code: "custom", path: ["newClaimantKind"], message: "Choose whether the new claimant is a person or an organisation." });
     } else if (!idSchema.safeParse(value.claimantId).success) {
       ctx.addIssue({ code: "custom", path: ["claimantId"], message: "Choose who made the claim." });
     }
-  });
+  }, EVEN_WITH_OTHER_ERRORS);
 
 export const claimEditSchema = claimFormSchema.and(z.object({ version: versionSchema }));
 

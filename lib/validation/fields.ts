@@ -73,3 +73,9 @@ export const versionSchema = z.coerce
   .min(1, "The form is missing its version; reload the page.");
 
 export const idSchema = recordIdSchema;
+
+/**
+ * For cross-field checks: run even when another field already failed, so a form gets all its
+ * errors at once. The checked value may then hold raw, unparsed fields: check their types.
+ */
+export const EVEN_WITH_OTHER_ERRORS = { when: () => true };

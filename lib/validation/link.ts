@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { RELATION_INFO, RELATIONS } from "@/lib/domain/relation";
-import { idSchema, optionalText, text, versionSchema } from "@/lib/validation/fields";
+import { isRelation, RELATION_INFO, RELATIONS } from "@/lib/domain/relation";
+import { EVEN_WITH_OTHER_ERRORS, idSchema, optionalText, text, versionSchema } from "@/lib/validation/fields";
 
 const linkFields = z.object({
   relation: z.enum(RELATIONS, { error: "Choose how the source relates to the claim." }),
@@ -11,13 +11,14 @@ const linkFields = z.object({
 });
 
 function requireQuote<T extends { relation: (typeof RELATIONS)[number]; quote: string }>(value: T, ctx: z.RefinementCtx) {
-  if (RELATION_INFO[value.relation].needsQuote && value.quote === "") {
+  const quote: unknown = value.quote;
+  if (isRelation(value.relation) && RELATION_INFO[value.relation].needsQuote && (typeof quote !== "string" || quote.trim() === "")) {
     ctx.addIssue({ code: "custom", path: ["quote"], message: "Give the exact quote: this relation needs one." });
   }
 }
 
-export const linkFormSchema = linkFields.extend({ sourceId: idSchema }).superRefine(requireQuote);
+export const linkFormSchema = linkFields.extend({ sourceId: idSchema }).superRefine(requireQuote, EVEN_WITH_OTHER_ERRORS);
 
-export const linkEditSchema = linkFields.extend({ version: versionSchema }).superRefine(requireQuote);
+export const linkEditSchema = linkFields.extend({ version: versionSchema }).superRefine(requireQuote, EVEN_WITH_OTHER_ERRORS);
 
 export type LinkFormInput = z.output<typeof linkFormSchema>;

@@ -1,0 +1,122 @@
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { TEST_ACCOUNTS } from "./fixtures/accounts";
+import { signIn, unique } from "./fixtures/auth";
+
+test("a signed-out visitor is sent to sign in from every desk page", async ({ page }) => {
+  for (const path of ["/desk", "/desk/queue", "/desk/claims/new", "/desk/sources/new", "/desk/claims/ice-tripled-azure-data"]) {
+    await page.goto(path);
+    await expect(page, path).toHaveURL(/\/sign-in\?next=/);
+    await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+  }
+});
+
+test("sign-in refuses a wrong password and a disabled account with the same message", async ({ page }) => {
+  const generic = "That email and password do not match an active account.";
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(TEST_ACCOUNTS.reviewer.email);
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(generic);
+  await expect(page.getByLabel("Email")).toHaveValue(TEST_ACCOUNTS.reviewer.email);
+  await expect(page.getByLabel("Password")).toHaveValue("");
+
+  await page.getByLabel("Email").fill(TEST_ACCOUNTS.disabled.email);
+  await page.getByLabel("Password").fill(TEST_ACCOUNTS.disabled.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(generic);
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("sign-out ends the session on the server, not just in the browser", async ({ page, playwright, baseURL }) => {
+  await signIn(page, "reviewer");
+  const cookies = await page.context().cookies();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  // Replaying the old cookie gets nowhere: the session row is gone.
+  const replay = await playwright.request.newContext({ baseURL, storageState: { cookies, origins: [] } });
+  const res = await replay.get("/desk", { maxRedirects: 0 });
+  expect(res.status()).toBe(307);
+  expect(res.headers().location).toContain("/sign-in");
+  await replay.dispose();
+});
+
+/** Captures the raw server-action POST a browser makes, to replay it with other credentials. */
+async function captureAction(page: Page, click: () => Promise<void>) {
+  const request = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
+  await click();
+  const r = await request;
+  return { url: r.url(), body: r.postDataBuffer()!, headers: r.headers() };
+}
+
+async function replay(api: APIRequestContext, captured: Awaited<ReturnType<typeof captureAction>>) {
+  // The captured request's own cookie is left out: the replaying context sends its own (or none).
+  const headers = Object.fromEntries(Object.entries(captured.headers).filter(([name]) => name !== "cookie"));
+  return api.post(captured.url, { headers, data: captured.body, maxRedirects: 0 });
+}
+
+test("a reviewer cannot publish: no button, and the raw publish action is refused and changes nothing", async ({ browser, playwright, baseURL }) => {
+  const editor = await (await browser.newContext()).newPage();
+  await signIn(editor, "editor");
+  await editor.goto("/desk/claims/new");
+  const summary = unique("Claim the reviewer tries to publish");
+  await editor.getByLabel("The claim's words").fill("Words.");
+  await editor.getByLabel("Summary").fill(summary);
+  await editor.getByLabel("Claimant").selectOption({ label: "Microsoft" });
+  await editor.getByLabel("Story").selectOption({ index: 1 });
+  await editor.getByRole("button", { name: "Record claim" }).click();
+  await expect(editor.getByRole("heading", { level: 1, name: summary })).toBeVisible();
+  const claimUrl = editor.url().split(/[?#]/)[0]!;
+  const claimId = claimUrl.split("/").at(-1)!;
+
+  const reviewer = await (await browser.newContext()).newPage();
+  await signIn(reviewer, "reviewer");
+  await reviewer.goto(claimUrl);
+  await expect(reviewer.getByRole("heading", { level: 1, name: summary })).toBeVisible();
+  await expect(reviewer.getByRole("button", { name: "Publish" })).toHaveCount(0);
+
+  // Capture the editor's own publish request without letting it through.
+  await editor.route("**/*", async (route) => (route.request().headers()["next-action"] ? route.abort() : route.continue()));
+  const captured = await captureAction(editor, () => editor.getByRole("button", { name: "Publish" }).click());
+
+  const reviewerApi = await playwright.request.newContext({ baseURL, storageState: await reviewer.context().storageState() });
+  const anonymousApi = await playwright.request.newContext({ baseURL });
+  for (const [api, refusal] of [
+    [reviewerApi, "Your role does not allow this."],
+    [anonymousApi, "Please sign in to do this."],
+  ] as const) {
+    const res = await replay(api, captured);
+    expect(res.status()).toBeLessThan(500);
+    expect(await res.text()).toContain(refusal);
+  }
+  await reviewerApi.dispose();
+  await anonymousApi.dispose();
+
+  // Still a draft: readers get 404.
+  const reader = await (await browser.newContext()).newPage();
+  expect((await reader.goto(`/claims/${claimId}`))?.status()).toBe(404);
+  await reviewer.reload();
+  await expect(reviewer.getByText("Draft").first()).toBeVisible();
+});
+
+test("a signed-out POST to the claim-creating action is refused and creates nothing", async ({ browser, playwright, baseURL }) => {
+  const reviewer = await (await browser.newContext()).newPage();
+  await signIn(reviewer, "reviewer");
+  await reviewer.goto("/desk/claims/new");
+  const summary = unique("Claim from a stranger");
+  await reviewer.getByLabel("The claim's words").fill("Words.");
+  await reviewer.getByLabel("Summary").fill(summary);
+  await reviewer.getByLabel("Claimant").selectOption({ label: "Microsoft" });
+  await reviewer.getByLabel("Story").selectOption({ index: 1 });
+  await reviewer.route("**/*", async (route) => (route.request().headers()["next-action"] ? route.abort() : route.continue()));
+  const captured = await captureAction(reviewer, () => reviewer.getByRole("button", { name: "Record claim" }).click());
+
+  const anonymousApi = await playwright.request.newContext({ baseURL });
+  const res = await replay(anonymousApi, captured);
+  expect(res.status()).toBeLessThan(500);
+  expect(await res.text()).toContain("Please sign in to do this.");
+  await anonymousApi.dispose();
+
+  await reviewer.unroute("**/*");
+  await reviewer.goto("/desk");
+  await expect(reviewer.getByRole("link", { name: summary })).toHaveCount(0);
+});

@@ -1,0 +1,100 @@
+import { expect, test } from "@playwright/test";
+import { signIn, unique } from "./fixtures/auth";
+
+test("the claim form shows every problem next to its field and keeps what was typed", async ({ page }) => {
+  await signIn(page, "reviewer");
+  await page.goto("/desk/claims/new");
+  const words = "A claim whose summary is far too long to fit";
+  await page.getByLabel("The claim's words").fill(words);
+  await page.getByLabel("Summary").evaluate((el: HTMLInputElement) => el.removeAttribute("maxlength"));
+  await page.getByLabel("Summary").fill("x".repeat(130));
+  await page.getByLabel("Claimant").selectOption({ label: "A new claimant…" });
+  await page.getByLabel("Date of the claim").fill("2025-13-40");
+  await page.getByRole("button", { name: "Record claim" }).click();
+
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Please correct the fields marked below.");
+  await expect(page.getByLabel("Summary")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("The summary has at most 120 characters.")).toBeVisible();
+  await expect(page.getByText("Give the new claimant's name.")).toBeVisible();
+  await expect(page.getByText("Choose whether the new claimant is a person or an organisation.")).toBeVisible();
+  await expect(page.getByText("The date of the claim must be a date like 2025-04-12, 2025-04 or 2025.")).toBeVisible();
+  await expect(page.getByText("Choose a story.")).toBeVisible();
+  // What was typed is still there.
+  await expect(page.getByLabel("The claim's words")).toHaveValue(words);
+  await expect(page.getByLabel("Date of the claim")).toHaveValue("2025-13-40");
+  // The error is tied to its field for screen readers.
+  const describedBy = await page.getByLabel("Summary").getAttribute("aria-describedby");
+  expect(describedBy).toContain("summary-error");
+});
+
+test("the source form refuses a javascript: address and keeps the other fields", async ({ page }) => {
+  await signIn(page, "reviewer");
+  await page.goto("/desk/sources/new");
+  const title = unique("Leaked memo");
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Kind").selectOption({ label: "Leaked document" });
+  await page.getByLabel("Web address").fill("javascript:alert(1)");
+  await page.getByRole("button", { name: "Add source" }).click();
+  await expect(page.getByText("The web address must be a web address starting with http:// or https://.")).toBeVisible();
+  await expect(page.getByLabel("Title")).toHaveValue(title);
+  await expect(page.getByLabel("Kind")).toHaveValue("leaked-document");
+});
+
+test("linking needs a quote for 'appears in', and a status change needs a reason", async ({ page }) => {
+  await signIn(page, "reviewer");
+  await page.goto("/desk/claims/new");
+  const summary = unique("Claim for form checks");
+  await page.getByLabel("The claim's words").fill("Words.");
+  await page.getByLabel("Summary").fill(summary);
+  await page.getByLabel("Claimant").selectOption({ label: "Microsoft" });
+  await page.getByLabel("Story").selectOption({ index: 1 });
+  await page.getByRole("button", { name: "Record claim" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: summary })).toBeVisible();
+
+  const link = page.getByRole("form", { name: "Link a source" });
+  await link.getByLabel("Source").selectOption({ index: 1 });
+  await link.getByLabel("How it relates").selectOption({ label: "Appears in" });
+  await link.getByLabel("Note (optional)").fill("kept note");
+  await link.getByRole("button", { name: "Link source" }).click();
+  await expect(link.getByText("Give the exact quote: this relation needs one.")).toBeVisible();
+  await expect(link.getByLabel("Note (optional)")).toHaveValue("kept note");
+
+  const status = page.getByRole("form", { name: "Change the status" });
+  await status.getByLabel("Status").selectOption({ value: "false" });
+  await status.getByRole("button", { name: "Save status" }).click();
+  await expect(status.getByText("The reason is required.")).toBeVisible();
+  await expect(status.getByLabel("Status")).toHaveValue("false");
+});
+
+test("a second save of the same claim from an older page is refused, showing what changed; nothing is lost", async ({ browser }) => {
+  const first = await (await browser.newContext()).newPage();
+  await signIn(first, "reviewer");
+  await first.goto("/desk/claims/new");
+  const summary = unique("Contested claim");
+  await first.getByLabel("The claim's words").fill("Original words.");
+  await first.getByLabel("Summary").fill(summary);
+  await first.getByLabel("Claimant").selectOption({ label: "Microsoft" });
+  await first.getByLabel("Story").selectOption({ index: 1 });
+  await first.getByRole("button", { name: "Record claim" }).click();
+  await expect(first.getByRole("heading", { level: 1, name: summary })).toBeVisible();
+  const editUrl = `${first.url().split(/[?#]/)[0]}/edit`;
+
+  const second = await (await browser.newContext()).newPage();
+  await signIn(second, "editor");
+  await first.goto(editUrl);
+  await second.goto(editUrl);
+
+  await first.getByLabel("The claim's words").fill("Words saved first.");
+  await first.getByRole("button", { name: "Save changes" }).click();
+  await expect(first.getByText("“Words saved first.”")).toBeVisible();
+
+  await second.getByLabel("The claim's words").fill("Words saved second, from a stale page.");
+  await second.getByRole("button", { name: "Save changes" }).click();
+  await expect(second.getByRole("main").getByRole("alert")).toContainText("Someone else saved this claim");
+  await expect(second.getByText("Words saved first.")).toBeVisible();
+  // The stale edit is still in the form, to be re-applied by hand.
+  await expect(second.getByLabel("The claim's words")).toHaveValue("Words saved second, from a stale page.");
+
+  await first.reload();
+  await expect(first.getByText("“Words saved first.”")).toBeVisible();
+});

@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMigratedDatabase } from "@/lib/testing/temp-database";
+
+const database = createMigratedDatabase();
+process.env.DATABASE_URL = database.url;
+
+const { db } = await import("@/lib/db");
+const { seedDatabase } = await import("@/prisma/seed");
+const { createClaim, updateClaim, changeStatus, setPublished, assignClaim } = await import("./claims");
+const { linkSource, unlinkSource } = await import("./links");
+const { addAnnotation, deleteAnnotation, editAnnotation } = await import("./annotations");
+const { AppError, ConflictError } = await import("@/lib/errors");
+
+type Actor = { id: string; name: string; email: string; role: "reviewer" | "editor" | "admin" };
+let reviewer: Actor;
+let editor: Actor;
+
+beforeAll(async () => {
+  await seedDatabase(db);
+  const r = await db.user.create({ data: { name: "Rita", email: "rita@example.org", role: "reviewer" } });
+  const e = await db.user.create({ data: { name: "Eddie", email: "eddie@example.org", role: "editor" } });
+  reviewer = { id: r.id, name: r.name, email: r.email, role: "reviewer" };
+  editor = { id: e.id, name: e.name, email: e.email, role: "editor" };
+});
+
+afterAll(async () => {
+  await db.$disconnect();
+  database.cleanup();
+});
+
+const input = {
+  text: "Words as said.",
+  summary: "A test claim",
+  claimantId: "microsoft",
+  newClaimantName: null,
+  newClaimantKind: undefined,
+  newClaimantUrl: null,
+  claimDate: null,
+  storyId: "microsoft-ice-surveillance",
+};
+
+async function events(claimId: string) {
+  return db.claimEvent.findMany({ where: { claimId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { kind: true, before: true, after: true, reason: true, actorId: true } });
+}
+
+describe("claim operations", () => {
+  it("create a draft with its 'created' event, by its author", async () => {
+    const claimant = await db.claimant.findFirstOrThrow({ select: { id: true } });
+    const { id } = await createClaim(reviewer, { ...input, claimantId: claimant.id });
+    const claim = await db.claim.findUniqueOrThrow({ where: { id } });
+    expect(claim.publishedAt).toBeNull();
+    expect(claim.version).toBe(1);
+    expect((await events(id)).map((e) => [e.kind, e.actorId])).toEqual([["created", reviewer.id]]);
+  });
+
+  it("refuse a save from an older version with the current values, changing nothing", async () => {
+    const claimant = await db.claimant.findFirstOrThrow({ select: { id: true } });
+    const { id } = await createClaim(reviewer, { ...input, claimantId: claimant.id });
+    await updateClaim(reviewer, id, { ...input, claimantId: claimant.id, text: "First save.", version: 1 });
+    const stale = updateClaim(editor, id, { ...input, claimantId: claimant.id, text: "Stale save.", version: 1 });
+    await expect(stale).rejects.toBeInstanceOf(ConflictError);
+    await expect(stale).rejects.toMatchObject({ current: { Words: "First save.", Version: "2" } });
+    const claim = await db.claim.findUniqueOrThrow({ where: { id } });
+    expect(claim.text).toBe("First save.");
+    expect(claim.version).toBe(2);
+    const log = await events(id);
+    expect(log.map((e) => e.kind)).toEqual(["created", "edited"]);
+    expect(JSON.parse(log[1]!.before!)).toEqual({ text: "Words as said." });
+    expect(JSON.parse(log[1]!.after!)).toEqual({ text: "First save." });
+  });
+
+  it("let a reviewer set a draft's status but not a published claim's; an editor may", async () => {
+    const claimant = await db.claimant.findFirstOrThrow({ select: { id: true } });
+    const { id } = await createClaim(reviewer, { ...input, claimantId: claimant.id });
+    await changeStatus(reviewer, id, { status: "misleading", reason: "Leaves out the context.", version: 1 });
+    await setPublished(editor, id, true, 2);
+    await expect(changeStatus(reviewer, id, { status: "false", reason: "Changed my mind.", version: 3 })).rejects.toMatchObject({ code: "forbidden" });
+    expect((await db.claim.findUniqueOrThrow({ where: { id } })).status).toBe("misleading");
+    await changeStatus(editor, id, { status: "false", reason: "New records contradict it.", version: 3 });
+    const log = await events(id);
+    expect(log.map((e) => e.kind)).toEqual(["created", "status-changed", "published", "status-changed"]);
+    expect(log[3]!.reason).toBe("New records contradict it.");
+    expect(JSON.parse(log[3]!.before!)).toMatchObject({ status: "misleading" });
+  });
+
+  it("refuse to publish a claim whose status has no reason", async () => {
+    const claimant = await db.claimant.findFirstOrThrow({ select: { id: true } });
+    const { id } = await createClaim(reviewer, { ...input, claimantId: claimant.id });
+    await expect(setPublished(editor, id, true, 1)).rejects.toBeInstanceOf(AppError);
+    expect((await db.claim.findUniqueOrThrow({ where: { id } })).publishedAt).toBeNull();
+  });
+
+  it("record assignments by name, and refuse a disabled assignee", async () => {
+    const claimant = await db.claimant.findFirstOrThrow({ select: { id: true } });
+    const { id } = await createClaim(reviewer, { ...input, claimantId: claimant.id });
+    await assignClaim(editor, id, reviewer.id, 1);
+    const banned = await db.user.create({ data: { name: "Gone", email: "gone@example.org", banned: true } });
+    await expect(assignClaim(editor, id, banned.id, 2)).rejects.toMatchObject({ code: "bad_request" });
+    const log = await events(id);
+    expect(JSON.parse(log.at(-1)!.after!)).toEqual({ assignee: "Rita" });
+  });
+
+  it("write nothing when the history event cannot be written", async () => {
+    const claimant = await db.claimant.findFirstOrThrow({ select: { id: true } });
+    const { id } = await createClaim(reviewer, { ...input, claimantId: claimant.id });
+    // An actor that does not exist breaks the event's foreign key: the edit must roll back with it.
+    const ghost = { ...reviewer, id: "no-such-user" };
+    await expect(updateClaim(ghost, id, { ...input, claimantId: claimant.id, text: "Ghost edit.", version: 1 })).rejects.toThrow();
+    const claim = await db.claim.findUniqueOrThrow({ where: { id } });
+    expect(claim.text).toBe("Words as said.");
+    expect(claim.version).toBe(1);
+  });
+});
+
+describe("links and notes", () => {
+  it("link, refuse a duplicate, and unlink, each in the history", async () => {
+    const claimant = await db.claimant.findFirstOrThrow({ select: { id: true } });
+    const { id } = await createClaim(reviewer, { ...input, claimantId: claimant.id });
+    const source = await db.source.findFirstOrThrow({ select: { id: true } });
+    const link = { sourceId: source.id, relation: "supports" as const, quote: "a quote", quotePrefix: null, quoteSuffix: null, note: null };
+    await linkSource(reviewer, id, link);
+    await expect(linkSource(reviewer, id, link)).rejects.toMatchObject({ code: "conflict" });
+    const row = await db.claimSource.findFirstOrThrow({ where: { claimId: id } });
+    await unlinkSource(reviewer, row.id);
+    expect(await db.claimSource.count({ where: { claimId: id } })).toBe(0);
+    expect((await events(id)).map((e) => e.kind)).toEqual(["created", "linked", "unlinked"]);
+  });
+
+  it("let only the author edit or delete a note, and keep its words in the history", async () => {
+    const claimant = await db.claimant.findFirstOrThrow({ select: { id: true } });
+    const { id } = await createClaim(reviewer, { ...input, claimantId: claimant.id });
+    await addAnnotation(reviewer, id, "First thought.");
+    const note = await db.annotation.findFirstOrThrow({ where: { claimId: id } });
+    await expect(editAnnotation(editor, note.id, { body: "Not mine.", version: 1 })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(deleteAnnotation(editor, note.id)).rejects.toMatchObject({ code: "forbidden" });
+    await editAnnotation(reviewer, note.id, { body: "Second thought.", version: 1 });
+    await deleteAnnotation(reviewer, note.id);
+    expect((await db.annotation.findUniqueOrThrow({ where: { id: note.id } })).deletedAt).not.toBeNull();
+    const log = await events(id);
+    expect(log.map((e) => e.kind)).toEqual(["created", "annotated", "annotation-edited", "annotation-deleted"]);
+    expect(JSON.parse(log[3]!.before!)).toMatchObject({ body: "Second thought." });
+  });
+});

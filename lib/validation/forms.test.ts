@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { claimFormSchema, statusFormSchema } from "./claim";
+import { linkFormSchema } from "./link";
+import { sourceFormSchema } from "./source";
+import { annotationFormSchema } from "./annotation";
+
+const errorsOf = (result: { success: boolean; error?: z.ZodError }) =>
+  result.success ? {} : (z.flattenError(result.error!).fieldErrors as Record<string, string[]>);
+
+const claim = {
+  text: "ICE more than tripled the data.",
+  summary: "ICE tripled its Azure data",
+  claimantId: "the-guardian",
+  newClaimantName: "",
+  newClaimantKind: "",
+  newClaimantUrl: "",
+  claimDate: "2026-01",
+  storyId: "microsoft-ice-surveillance",
+};
+
+describe("claim form", () => {
+  it("accepts a complete claim and reads a month-precision date", () => {
+    const result = claimFormSchema.parse(claim);
+    expect(result.claimDate).toEqual({ date: new Date(Date.UTC(2026, 0, 1)), precision: "month" });
+    expect(result.newClaimantName).toBeNull();
+  });
+
+  it("reports every problem at once, the cross-field ones included", () => {
+    const result = claimFormSchema.safeParse({ ...claim, text: "  ", summary: "x".repeat(121), claimantId: "new", claimDate: "2025-02-30", storyId: "" });
+    expect(Object.keys(errorsOf(result)).sort()).toEqual(["claimDate", "newClaimantKind", "newClaimantName", "storyId", "summary", "text"]);
+    expect(errorsOf(result).summary).toEqual(["The summary has at most 120 characters."]);
+    expect(errorsOf(result).storyId).toEqual(["Choose a story."]);
+  });
+
+  it("creates a claimant inline only with a name and a kind", () => {
+    expect(claimFormSchema.safeParse({ ...claim, claimantId: "new", newClaimantName: "Jane Doe", newClaimantKind: "person" }).success).toBe(true);
+    expect(errorsOf(claimFormSchema.safeParse({ ...claim, claimantId: "new", newClaimantName: "Jane Doe", newClaimantKind: "robot" })).newClaimantKind).toBeDefined();
+  });
+
+  it("refuses NUL bytes and malformed ids", () => {
+    expect(errorsOf(claimFormSchema.safeParse({ ...claim, text: "a\u0000b" })).text).toBeDefined();
+    expect(errorsOf(claimFormSchema.safeParse({ ...claim, claimantId: "<script>" })).claimantId).toBeDefined();
+  });
+});
+
+describe("status form", () => {
+  it("needs a known status and a reason", () => {
+    expect(statusFormSchema.safeParse({ status: "false", reason: "Records contradict it.", version: "3" }).success).toBe(true);
+    const result = statusFormSchema.safeParse({ status: "pants-on-fire", reason: " ", version: "" });
+    expect(Object.keys(errorsOf(result)).sort()).toEqual(["reason", "status", "version"]);
+  });
+});
+
+describe("source form", () => {
+  const source = { title: "Budget", publisher: "", author: "", url: "", kind: "dataset", publishedAt: "", archivedUrl: "", description: "", capturedText: "" };
+  it("takes http and https addresses only, and keeps an empty one as none", () => {
+    expect(sourceFormSchema.parse(source).url).toBeNull();
+    expect(sourceFormSchema.parse({ ...source, url: "https://example.org/a" }).url).toBe("https://example.org/a");
+    for (const url of ["javascript:alert(1)", "ftp://example.org", "data:text/html,hi", "example.org", "http://"]) {
+      expect(errorsOf(sourceFormSchema.safeParse({ ...source, url })).url, url).toEqual(["The web address must be a web address starting with http:// or https://."]);
+    }
+    expect(errorsOf(sourceFormSchema.safeParse({ ...source, url: `https://e.org/${"a".repeat(10_000)}` })).url).toBeDefined();
+  });
+});
+
+describe("link form", () => {
+  const link = { sourceId: "reuters-report", relation: "appears-in", quote: "", quotePrefix: "", quoteSuffix: "", note: "" };
+  it("needs a quote for appears in, supports and disputes, not for context", () => {
+    for (const relation of ["appears-in", "supports", "disputes"]) {
+      expect(errorsOf(linkFormSchema.safeParse({ ...link, relation })).quote, relation).toEqual(["Give the exact quote: this relation needs one."]);
+    }
+    expect(linkFormSchema.safeParse({ ...link, relation: "context" }).success).toBe(true);
+  });
+
+  it("reports a bad relation and a bad source together", () => {
+    expect(Object.keys(errorsOf(linkFormSchema.safeParse({ ...link, relation: "likes", sourceId: "" }))).sort()).toEqual(["relation", "sourceId"]);
+  });
+});
+
+describe("annotation form", () => {
+  it("needs a body within the limit", () => {
+    expect(annotationFormSchema.safeParse({ body: "Checked." }).success).toBe(true);
+    expect(errorsOf(annotationFormSchema.safeParse({ body: "" })).body).toEqual(["The note is required."]);
+    expect(errorsOf(annotationFormSchema.safeParse({ body: "x".repeat(10_001) })).body).toBeDefined();
+  });
+});
