@@ -120,3 +120,59 @@ test("a signed-out POST to the claim-creating action is refused and creates noth
   await reviewer.goto("/desk");
   await expect(reviewer.getByRole("link", { name: summary })).toHaveCount(0);
 });
+
+test("repeated failed sign-ins for one account are stopped for a while", async ({ page }) => {
+  await page.goto("/sign-in");
+  // An address no other test signs in with, so the lock touches nobody else.
+  const email = `locked-${Date.now()}@example.org`;
+  for (let i = 0; i < 5; i++) {
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(`wrong-${i}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("That email and password do not match an active account.");
+  }
+  await page.getByLabel("Password").fill("wrong-again");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Too many attempts. Try again in 15 minute(s).");
+});
+
+test("an admin creates an account in the app; disabling it ends that person's session at once", async ({ browser }) => {
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, "admin");
+  await admin.getByRole("link", { name: "Accounts" }).click();
+  const form = admin.getByRole("form", { name: "Create an account" });
+  const email = `new-${Date.now()}@example.org`;
+  await form.getByLabel("Name").fill("Nina Newcomer");
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Role").selectOption({ label: "Reviewer" });
+  await form.getByLabel("First password").fill("password1");
+  await form.getByRole("button", { name: "Create account" }).click();
+  await expect(form.getByText("That password is too common; choose another.")).toBeVisible();
+  await expect(form.getByLabel("First password")).toHaveValue("");
+  await expect(form.getByLabel("Email")).toHaveValue(email);
+  await form.getByLabel("First password").fill("tidal-lantern-orbit-42");
+  await form.getByRole("button", { name: "Create account" }).click();
+  await expect(form.getByRole("status")).toContainText(`Created Nina Newcomer <${email}> as reviewer.`);
+
+  const newcomer = await (await browser.newContext()).newPage();
+  await newcomer.goto("/sign-in");
+  await newcomer.getByLabel("Email").fill(email);
+  await newcomer.getByLabel("Password").fill("tidal-lantern-orbit-42");
+  await newcomer.getByRole("button", { name: "Sign in" }).click();
+  await expect(newcomer.getByRole("navigation", { name: "Desk" })).toBeVisible();
+  // A reviewer has no Accounts screen.
+  await expect(newcomer.getByRole("link", { name: "Accounts" })).toHaveCount(0);
+
+  await admin.reload();
+  await admin.getByRole("button", { name: "Disable Nina Newcomer" }).click();
+  await expect(admin.getByText(`Disabled ${email}; ended 1 session(s).`)).toBeVisible();
+  await newcomer.goto("/desk");
+  await expect(newcomer).toHaveURL(/\/sign-in/);
+});
+
+test("a reviewer who opens the accounts screen is refused", async ({ page }) => {
+  await signIn(page, "reviewer");
+  await page.goto("/desk/admin/users");
+  await expect(page.getByRole("heading", { name: "Create an account" })).toHaveCount(0);
+  await expect(page.getByRole("heading", { level: 1 })).not.toHaveText("Accounts");
+});

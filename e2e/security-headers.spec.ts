@@ -112,6 +112,21 @@ test("every script in the home page's HTML carries that response's nonce", async
   expect(nonces.filter((n) => n !== nonce)).toEqual([]);
 });
 
+for (const path of ["/methodology", "/no-such-page"]) {
+  test(`${path} is rendered per request, so its scripts carry the nonce`, async ({ request }) => {
+    // Known failure: both are prerendered at build time (/methodology has no dynamic input; an
+    // unknown path gets the static /_not-found), so their scripts have no nonce and the browser
+    // blocks all of them. Fixed by rendering every page per request (`await connection()` in
+    // app/layout.tsx); then this test passes, Playwright reports it, and this line goes.
+    test.fail();
+    const response = await request.get(path);
+    const nonce = nonceOf(response);
+    const nonces = scriptNonces(await response.text());
+    expect(nonces.length).toBeGreaterThan(0);
+    expect(nonces.filter((n) => n !== nonce)).toEqual([]);
+  });
+}
+
 test("a nonce or policy sent by the client is replaced, not used", async ({ request }) => {
   const response = await request.get(HOME, {
     headers: { "x-nonce": "attacker", "content-security-policy": "script-src 'nonce-YXR0YWNrZXI='" },

@@ -70,9 +70,9 @@ export class RateLimiter {
   }
 }
 
-/** Sign-in: failures per account, and attempts per address. */
+/** Sign-in failures allowed per account, and per address (which may try many accounts). */
 export const SIGN_IN_ACCOUNT_LIMIT: Limit = { max: 5, windowMs: 15 * 60_000 };
-export const SIGN_IN_ADDRESS_LIMIT: Limit = { max: 30, windowMs: 15 * 60_000 };
+export const SIGN_IN_ADDRESS_LIMIT: Limit = { max: 20, windowMs: 15 * 60_000 };
 
 const globalForLimits = globalThis as unknown as { factlineLimiter?: RateLimiter };
 export const limiter: RateLimiter = (globalForLimits.factlineLimiter ??= new RateLimiter());

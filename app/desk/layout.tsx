@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { signOut } from "@/lib/actions/auth";
 import { ROLE_LABEL } from "@/lib/domain/role";
+import { can } from "@/lib/permissions";
 import { requirePageUser } from "@/lib/session";
 
 export default async function DeskLayout({ children }: { children: ReactNode }) {
@@ -15,6 +16,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
             <li><Link href="/desk/queue" className="text-blue-800 underline">My queue</Link></li>
             <li><Link href="/desk/claims/new" className="text-blue-800 underline">New claim</Link></li>
             <li><Link href="/desk/sources/new" className="text-blue-800 underline">New source</Link></li>
+            {can(user.role, "user:manage") ? <li><Link href="/desk/admin/users" className="text-blue-800 underline">Accounts</Link></li> : null}
           </ul>
         </nav>
         <div className="flex items-center gap-3 text-sm">

@@ -12,6 +12,11 @@ export function FormMessage({ state }: { state: ActionState }) {
           {state.formError}
         </p>
       ) : null}
+      {state.notice ? (
+        <p role="status" className="rounded border border-green-400 bg-green-50 p-3 font-medium text-green-900">
+          {state.notice}
+        </p>
+      ) : null}
       {state.conflict ? (
         <div className="mt-2 rounded border border-amber-400 bg-amber-50 p-3 text-amber-950">
           <p className="font-semibold">{state.conflict.message}</p>

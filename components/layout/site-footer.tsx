@@ -8,6 +8,11 @@ export function SiteFooter() {
           Factline follows each claim to the sources where it appears and the evidence that bears on it.
           Read how we rate claims in our <Link href="/methodology" className="text-blue-800 underline">methodology</Link>.
         </p>
+        <p className="mt-2">
+          <Link href="/sign-in" className="text-blue-800 underline">
+            Newsroom sign-in
+          </Link>
+        </p>
       </div>
     </footer>
   );

@@ -22,7 +22,8 @@ export async function signIn(_prev: ActionState, formData: FormData): Promise<Ac
   const requestHeaders = await headers();
   const address = clientAddress(requestHeaders);
 
-  const byAddress = limiter.hit(`sign-in:address:${address}`, SIGN_IN_ADDRESS_LIMIT);
+  // Only failures count, so a newsroom behind one address can keep signing in.
+  const byAddress = limiter.check(`sign-in:address:${address}`, SIGN_IN_ADDRESS_LIMIT);
   const byAccount = limiter.check(`sign-in:account:${email}`, SIGN_IN_ACCOUNT_LIMIT);
   if (!byAddress.ok || !byAccount.ok) {
     const wait = Math.max(byAddress.ok ? 0 : byAddress.retryAfterSeconds, byAccount.ok ? 0 : byAccount.retryAfterSeconds);
@@ -35,6 +36,7 @@ export async function signIn(_prev: ActionState, formData: FormData): Promise<Ac
   } catch (error) {
     if (!(error instanceof APIError)) throw error;
     limiter.hit(`sign-in:account:${email}`, SIGN_IN_ACCOUNT_LIMIT);
+    limiter.hit(`sign-in:address:${address}`, SIGN_IN_ADDRESS_LIMIT);
     logEvent("warn", "sign-in failed", { email, address, code: error.body?.code ?? error.status });
     return { ok: false, fieldErrors: {}, formError: GENERIC_FAILURE, values };
   }

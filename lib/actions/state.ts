@@ -11,6 +11,8 @@ export interface ActionState {
   fieldErrors: Record<string, string[]>;
   formError: string | null;
   values: Record<string, string>;
+  /** A success message for forms that stay on the page. */
+  notice?: string | null;
   /** Set by a refused edit: the record as it is now, so the person can see what changed. */
   conflict?: { message: string; current: Record<string, string> } | null;
 }

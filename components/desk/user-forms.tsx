@@ -1,0 +1,40 @@
+"use client";
+
+import { useActionState } from "react";
+import { SelectField, TextField } from "@/components/forms/fields";
+import { FormMessage, SubmitButton } from "@/components/forms/form-status";
+import { initialActionState } from "@/lib/actions/state";
+import { createUserAction, disableUserAction } from "@/lib/actions/users";
+import { ROLES, ROLE_LABEL } from "@/lib/domain/role";
+
+export function CreateUserForm() {
+  const [state, action] = useActionState(createUserAction, initialActionState);
+  const e = state.fieldErrors;
+  return (
+    <form action={action} noValidate className="rounded border border-stone-300 bg-white p-6" aria-labelledby="create-user-heading">
+      <h2 id="create-user-heading" className="mb-3 text-xl font-semibold">
+        Create an account
+      </h2>
+      <FormMessage state={state} />
+      <TextField name="name" label="Name" required defaultValue={state.values.name} errors={e.name} />
+      <TextField name="email" label="Email" type="email" required defaultValue={state.values.email} errors={e.email} />
+      <SelectField name="role" label="Role" required placeholder="Choose" options={ROLES.map((r) => ({ value: r, label: ROLE_LABEL[r] }))} defaultValue={state.values.role} errors={e.role} />
+      <TextField name="password" label="First password" type="password" autoComplete="new-password" hint="8 to 128 characters, not a common one. Give it to the person privately." required errors={e.password} />
+      <SubmitButton>Create account</SubmitButton>
+    </form>
+  );
+}
+
+export function DisableUserButton({ email, name }: { email: string; name: string }) {
+  const [state, action] = useActionState(disableUserAction, initialActionState);
+  return (
+    <form action={action} className="inline">
+      <input type="hidden" name="email" value={email} />
+      <button type="submit" className="text-sm text-red-800 underline">
+        Disable {name}
+      </button>
+      {state.formError ? <span role="alert" className="ml-2 text-sm text-red-800">{state.formError}</span> : null}
+      {state.notice ? <span role="status" className="ml-2 text-sm text-green-900">{state.notice}</span> : null}
+    </form>
+  );
+}
