@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
@@ -9,7 +10,10 @@ export const metadata: Metadata = {
   description: "Claims in the news, followed to their sources and checked.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request: its scripts must carry that response's CSP nonce
+  // (docs/decisions/009-content-security-policy.md), so nothing may be prerendered at build.
+  await connection();
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col">

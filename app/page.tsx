@@ -2,9 +2,6 @@ import Link from "next/link";
 import { StoryClaims } from "@/components/claims/story-claims";
 import { listStoriesWithClaims } from "@/lib/data/stories";
 
-// Read from the database on each request, never prerendered at build time.
-export const dynamic = "force-dynamic";
-
 export default async function HomePage() {
   const stories = await listStoriesWithClaims({ stories: 10, claimsPerStory: 20 });
   return (

@@ -125,14 +125,18 @@ test("repeated failed sign-ins for one account are stopped for a while", async (
   await page.goto("/sign-in");
   // An address no other test signs in with, so the lock touches nobody else.
   const email = `locked-${Date.now()}@example.org`;
-  for (let i = 0; i < 5; i++) {
+  const attempt = async (password: string) => {
     await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill(`wrong-${i}`);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByLabel("Password").fill(password);
+    // Wait for the answer, so the next attempt is not typed into a form about to be reset.
+    await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "Sign in" }).click()]);
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+  };
+  for (let i = 0; i < 5; i++) {
+    await attempt(`wrong-${i}`);
     await expect(page.getByRole("main").getByRole("alert")).toHaveText("That email and password do not match an active account.");
   }
-  await page.getByLabel("Password").fill("wrong-again");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await attempt("wrong-again");
   await expect(page.getByRole("main").getByRole("alert")).toContainText("Too many attempts. Try again in 15 minute(s).");
 });
 
@@ -165,14 +169,15 @@ test("an admin creates an account in the app; disabling it ends that person's se
 
   await admin.reload();
   await admin.getByRole("button", { name: "Disable Nina Newcomer" }).click();
-  await expect(admin.getByText(`Disabled ${email}; ended 1 session(s).`)).toBeVisible();
+  await expect(admin.getByRole("row", { name: new RegExp(email) }).getByRole("cell", { name: "Disabled", exact: true })).toBeVisible();
   await newcomer.goto("/desk");
   await expect(newcomer).toHaveURL(/\/sign-in/);
 });
 
 test("a reviewer who opens the accounts screen is refused", async ({ page }) => {
   await signIn(page, "reviewer");
-  await page.goto("/desk/admin/users");
+  const response = await page.goto("/desk/admin/users");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { level: 1, name: "Not allowed" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Create an account" })).toHaveCount(0);
-  await expect(page.getByRole("heading", { level: 1 })).not.toHaveText("Accounts");
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { auth } from "@/lib/auth";
 import { isRole, type Role } from "@/lib/domain/role";
 import { AppError } from "@/lib/errors";
@@ -50,7 +50,7 @@ export async function requirePageUser(action: Action, returnTo: string): Promise
   if (!user) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
   if (!can(user.role, action)) {
     logEvent("warn", "permission refused", { action, actor: user.role, userId: user.id, page: returnTo });
-    throw new AppError("forbidden", "Your role does not allow this.");
+    forbidden();
   }
   return user;
 }

@@ -1,19 +1,26 @@
-// The server the Playwright specs run against: a production build started on a database file
-// that is new for each run, migrated and seeded the ordinary way.
-import { spawn, spawnSync } from "node:child_process";
+// A server the Playwright specs run against: the production build (made by `npm run test:e2e`
+// before Playwright starts) served on a database file new for each run, migrated and seeded the
+// ordinary way, with test accounts. E2E_PORT picks the port; each port gets its own database,
+// so the reader specs see the pristine seed story while the desk specs write.
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { prepareDatabase } from "./prepare-db";
 
 const root = path.resolve(import.meta.dirname, "..");
 const next = path.join(root, "node_modules", ".bin", "next");
-const dir = path.join(root, ".tmp", "e2e");
+const port = process.env.E2E_PORT || "3100";
+const dir = path.join(root, ".tmp", `e2e-${port}`);
 const file = path.join(dir, "factline-e2e.db");
 
+if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+  console.error("No production build: run `npm run build` first (`npm run test:e2e` does).");
+  process.exit(1);
+}
+
+fs.rmSync(dir, { recursive: true, force: true });
 fs.mkdirSync(dir, { recursive: true });
-for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });
 process.env.DATABASE_URL = `file:${file}`;
-const port = process.env.E2E_PORT || "3100";
 process.env.PORT = port;
 process.env.BETTER_AUTH_URL = `http://127.0.0.1:${port}`;
 prepareDatabase();
@@ -26,11 +33,6 @@ prepareDatabase();
   await disableAccount(TEST_ACCOUNTS.disabled.email);
   const { db } = await import("../lib/db");
   await db.$disconnect();
-}
-
-if (process.env.E2E_SKIP_BUILD !== "1") {
-  const build = spawnSync(next, ["build"], { cwd: root, stdio: "inherit", env: process.env });
-  if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
 const server = spawn(next, ["start", "--port", port, "--hostname", "127.0.0.1"], {

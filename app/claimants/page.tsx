@@ -3,9 +3,6 @@ import Link from "next/link";
 import { listClaimants } from "@/lib/data/claimants";
 import { claimantKindLabel } from "@/lib/domain/claimant-kind";
 
-// Read from the database on each request, never prerendered at build time.
-export const dynamic = "force-dynamic";
-
 export const metadata: Metadata = { title: "Claimants" };
 
 export default async function ClaimantsPage() {

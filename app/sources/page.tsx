@@ -3,9 +3,6 @@ import Link from "next/link";
 import { sourceMetaLine } from "@/components/sources/source-meta";
 import { listSources } from "@/lib/data/sources";
 
-// Read from the database on each request, never prerendered at build time.
-export const dynamic = "force-dynamic";
-
 export const metadata: Metadata = { title: "Sources" };
 
 export default async function SourcesPage() {

@@ -1,4 +1,8 @@
 import { z } from "zod";
+
+// zod compiles object parsers with new Function() unless told not to; the browser's CSP (no
+// 'unsafe-eval') refuses that. The forms load these schemas on the client, so: no JIT.
+z.config({ jitless: true });
 import type { DatePrecision } from "@/lib/domain/partial-date";
 import { recordIdSchema } from "@/lib/validation/record-id";
 
