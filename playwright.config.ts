@@ -39,6 +39,9 @@ function server(port: number) {
 
 export default defineConfig({
   testDir: "e2e",
+  // Desk journeys drive two or three signed-in browsers against a 2-core machine; this is a
+  // hang guard, not a speed target.
+  timeout: 60_000,
   fullyParallel: true,
   forbidOnly: true,
   retries: 0,

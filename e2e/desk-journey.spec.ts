@@ -132,3 +132,27 @@ test("an edit shows in the public history as before and after", async ({ browser
   await expect(history.locator("del", { hasText: summary })).toBeVisible();
   await expect(history.locator("ins", { hasText: corrected })).toBeVisible();
 });
+
+test("an editor starts a story and records a claim in it; a reviewer cannot manage stories", async ({ browser }) => {
+  const editor = await (await browser.newContext()).newPage();
+  await signIn(editor, "editor");
+  await editor.getByRole("link", { name: "Stories" }).click();
+  const form = editor.getByRole("form", { name: "Start a story" });
+  const slug = `contracts-${Date.now().toString(36)}`;
+  const title = unique("ICE technology contracts");
+  await form.getByLabel("Title").fill(title);
+  await form.getByLabel("Address").fill("Not A Slug!");
+  await form.getByRole("button", { name: "Create story" }).click();
+  await expect(form.getByText("The address uses lower-case letters, digits and single hyphens, like ice-contracts.")).toBeVisible();
+  await expect(form.getByLabel("Title")).toHaveValue(title);
+  await form.getByLabel("Address").fill(slug);
+  await form.getByRole("button", { name: "Create story" }).click();
+  await expect(form.getByRole("status")).toContainText(`/stories/${slug}`);
+  await editor.goto("/desk/claims/new");
+  await expect(editor.getByLabel("Story").getByRole("option", { name: title })).toHaveCount(1);
+
+  const reviewer = await (await browser.newContext()).newPage();
+  await signIn(reviewer, "reviewer");
+  await expect(reviewer.getByRole("link", { name: "Stories" })).toHaveCount(0);
+  expect((await reviewer.goto("/desk/stories"))?.status()).toBe(403);
+});

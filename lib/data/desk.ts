@@ -159,3 +159,10 @@ export async function getAnnotationForEdit(id: string) {
     select: { id: true, claimId: true, body: true, version: true, authorId: true, claim: { select: { summary: true } } },
   });
 }
+
+export async function listDeskStories() {
+  return db.story.findMany({
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { id: true, slug: true, title: true, _count: { select: { claims: true } } },
+  });
+}
