@@ -44,3 +44,12 @@ test("the keyboard reaches the skip link first, and it moves focus past the head
   const focusedInMain = await page.evaluate(() => document.activeElement?.closest("main") !== null);
   expect(focusedInMain).toBe(true);
 });
+
+test("the desk's pages and forms, with their errors showing, have no serious axe violations", async ({ page }) => {
+  test.slow();
+  await page.goto("/sign-in");
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});

@@ -97,4 +97,29 @@ test("a second save of the same claim from an older page is refused, showing wha
 
   await first.reload();
   await expect(first.getByText("“Words saved first.”")).toBeVisible();
+
+  // Having seen what changed, the second person saves again, now over the current version.
+  await second.getByRole("button", { name: "Save changes" }).click();
+  await expect(second.getByText("“Words saved second, from a stale page.”")).toBeVisible();
+});
+
+test("desk pages and their forms, errors showing, have no serious axe violations", async ({ page }) => {
+  test.slow();
+  const { default: AxeBuilder } = await import("@axe-core/playwright");
+  const serious = async () =>
+    (await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze()).violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  await signIn(page, "editor");
+  expect(await serious()).toEqual([]);
+  await page.goto("/desk/claims/new");
+  await page.getByRole("button", { name: "Record claim" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toBeVisible();
+  // Focus goes to the first field with a problem.
+  await expect(page.getByLabel("The claim's words")).toBeFocused();
+  expect(await serious()).toEqual([]);
+  await page.goto("/desk/claims/ice-tripled-azure-data");
+  expect(await serious()).toEqual([]);
+  await page.goto("/desk/sources/new");
+  expect(await serious()).toEqual([]);
 });

@@ -51,7 +51,7 @@ test("a fact-checker captures a claim, sources it with a quote, rates it; an edi
   await expect(reviewer.getByText("Reason for the status: The city's own budget report")).toBeVisible();
 
   const noteForm = reviewer.getByRole("form", { name: "Add a note" });
-  await noteForm.getByLabel("Note").fill("Ready for the editor. **Checked** against the [budget report](https://example.org/budget).");
+  await noteForm.getByLabel("Your note").fill("Ready for the editor. **Checked** against the [budget report](https://example.org/budget).");
   await noteForm.getByRole("button", { name: "Add note" }).click();
   await expect(reviewer.locator("#notes strong", { hasText: "Checked" })).toBeVisible();
 

@@ -28,9 +28,12 @@ export class AppError extends Error {
 /** An edit made against an older version: refused, with the record as it is now. */
 export class ConflictError extends AppError {
   readonly current: Record<string, string>;
-  constructor(message: string, current: Record<string, string>) {
+  /** The version saved now: a form that shows `current` may try again from it. */
+  readonly version: number;
+  constructor(message: string, current: Record<string, string>, version: number) {
     super("conflict", message);
     this.name = "ConflictError";
     this.current = current;
+    this.version = version;
   }
 }

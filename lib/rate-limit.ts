@@ -70,9 +70,9 @@ export class RateLimiter {
   }
 }
 
-/** Sign-in failures allowed per account, and per address (which may try many accounts). */
+/** Sign-in attempts allowed per account (reset by a success), and per address. */
 export const SIGN_IN_ACCOUNT_LIMIT: Limit = { max: 5, windowMs: 15 * 60_000 };
-export const SIGN_IN_ADDRESS_LIMIT: Limit = { max: 20, windowMs: 15 * 60_000 };
+export const SIGN_IN_ADDRESS_LIMIT: Limit = { max: 60, windowMs: 15 * 60_000 };
 
 const globalForLimits = globalThis as unknown as { factlineLimiter?: RateLimiter };
 export const limiter: RateLimiter = (globalForLimits.factlineLimiter ??= new RateLimiter());

@@ -5,6 +5,7 @@
 //   npm run user -- disable --email <e>
 //     Disables the account and ends all its sessions at once.
 import crypto from "node:crypto";
+import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { createAccount, disableAccount } from "../lib/accounts";
 import { db } from "../lib/db";
@@ -38,7 +39,10 @@ async function main(): Promise<void> {
     const { email, name, role } = values;
     if (!email || !name || !role) fail(USAGE);
     if (!isRole(role)) fail(`--role must be one of: ${ROLES.join(", ")}.`);
-    const piped = !process.stdin.isTTY;
+    // A pipe or a redirected file carries a password; a terminal, or no input at all (cron,
+    // a non-interactive ssh), means "generate one".
+    const stdin = fs.fstatSync(0);
+    const piped = stdin.isFIFO() || stdin.isFile();
     const password = piped ? await readStdin() : crypto.randomBytes(18).toString("base64url");
     if (piped && password === "") fail("No password arrived on standard input.");
     const user = await createAccount({ email, name, role, password });

@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import { ClaimTable } from "@/components/desk/claim-table";
 import { listNeedsReview } from "@/lib/data/desk";
+import { requirePageUser } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Needs review" };
 
 export default async function NeedsReviewPage() {
+  // Each page checks for itself: a layout is not re-run on every request for a page.
+  await requirePageUser("desk:view", "/desk");
   const claims = await listNeedsReview();
   return (
     <>

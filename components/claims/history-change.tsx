@@ -1,9 +1,12 @@
+import { relationInfo } from "@/lib/domain/relation";
+import { STATUS_INFO, isClaimStatus } from "@/lib/domain/status";
+
 /** What an event changed: each field with its old and new value (a text edit shows both). */
 const FIELD_LABEL: Record<string, string> = {
   text: "Words",
   summary: "Summary",
-  claimantId: "Claimant",
-  storyId: "Story",
+  claimant: "Claimant",
+  story: "Story",
   claimDate: "Date",
   status: "Status",
   statusReason: "Reason",
@@ -27,8 +30,10 @@ function parse(json: string | null): Record<string, unknown> {
   }
 }
 
-function show(value: unknown): string {
+function show(value: unknown, field?: string): string {
   if (value === null || value === undefined || value === "") return "(empty)";
+  if (field === "status" && isClaimStatus(value)) return STATUS_INFO[value].label;
+  if (field === "relation" && typeof value === "string") return relationInfo(value).label;
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 
@@ -47,11 +52,11 @@ export function HistoryChange({ kind, before, after }: { kind: string; before: s
           <dd>
             {field in b ? (
               <>
-                <del className="bg-red-50 text-red-900">{show(b[field])}</del>
+                <del className="bg-red-50 text-red-900">{show(b[field], field)}</del>
                 {field in a ? " → " : null}
               </>
             ) : null}
-            {field in a ? <ins className="bg-green-50 text-green-900 no-underline">{show(a[field])}</ins> : null}
+            {field in a ? <ins className="bg-green-50 text-green-900 no-underline">{show(a[field], field)}</ins> : null}
           </dd>
         </div>
       ))}

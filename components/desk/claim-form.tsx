@@ -26,7 +26,7 @@ export function ClaimForm({ claimants, stories, claim }: ClaimFormProps) {
       {claim ? (
         <>
           <input type="hidden" name="claimId" value={claim.id} />
-          <input type="hidden" name="version" value={claim.version} />
+          <input type="hidden" name="version" value={state.conflict?.version ?? claim.version} />
         </>
       ) : null}
       <TextArea name="text" label="The claim's words" hint="Verbatim, as said; or the closest reported wording." required rows={4} defaultValue={v("text", claim?.text)} errors={e.text} />
@@ -61,7 +61,8 @@ export function ClaimForm({ claimants, stories, claim }: ClaimFormProps) {
       {/* A <details> opens without JavaScript too; the fields count only when "A new claimant" is chosen. */}
       <details open={claimantChoice === "new" || Boolean(e.newClaimantName || e.newClaimantKind || e.newClaimantUrl)} className="mb-4 rounded border border-stone-300 p-4">
         <summary className="cursor-pointer font-medium">New claimant (choose “A new claimant…” above)</summary>
-        <div className="mt-3">
+        <fieldset className="mt-3">
+          <legend className="sr-only">New claimant</legend>
           <TextField name="newClaimantName" label="Name" defaultValue={v("newClaimantName")} errors={e.newClaimantName} />
           <SelectField
             name="newClaimantKind"
@@ -72,7 +73,7 @@ export function ClaimForm({ claimants, stories, claim }: ClaimFormProps) {
             errors={e.newClaimantKind}
           />
           <TextField name="newClaimantUrl" label="Web address (optional)" type="url" defaultValue={v("newClaimantUrl")} errors={e.newClaimantUrl} />
-        </div>
+        </fieldset>
       </details>
       <TextField name="claimDate" label="Date of the claim" hint="As precise as the source is: 2025-04-12, 2025-04 or 2025. Leave empty if no source says." defaultValue={v("claimDate", claim?.claimDate)} errors={e.claimDate} />
       <SelectField name="storyId" label="Story" required placeholder="Choose a story" options={stories.map((s) => ({ value: s.id, label: s.title }))} defaultValue={v("storyId", claim?.storyId)} errors={e.storyId} />

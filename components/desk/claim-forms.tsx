@@ -27,11 +27,11 @@ export function StatusForm({ claimId, version, status, reason }: { claimId: stri
   const v = (name: string, fallback: string) => state.values[name] ?? fallback;
   return (
     <form action={action} noValidate className={boxClass} aria-labelledby="status-form-heading">
-      <h3 id="status-form-heading" className="mb-3 font-semibold">
+      <h2 id="status-form-heading" className="mb-3 text-lg font-semibold">
         Change the status
-      </h3>
+      </h2>
       <FormMessage state={state} />
-      <Hidden fields={{ claimId, version }} />
+      <Hidden fields={{ claimId, version: state.conflict?.version ?? version }} />
       <SelectField
         name="status"
         label="Status"
@@ -87,7 +87,7 @@ export function EditLinkForm({ link }: { link: { id: string; version: number; re
   return (
     <form action={action} noValidate className={boxClass}>
       <FormMessage state={state} />
-      <Hidden fields={{ linkId: link.id, version: link.version }} />
+      <Hidden fields={{ linkId: link.id, version: state.conflict?.version ?? link.version }} />
       <LinkFields values={state.values} errors={state.fieldErrors} initial={initial} />
       <SubmitButton>Save link</SubmitButton>
     </form>
@@ -108,8 +108,8 @@ function ButtonForm({ action, fields, label, confirmText }: { action: typeof unl
   );
 }
 
-export function UnlinkButton({ linkId, sourceTitle }: { linkId: string; sourceTitle: string }) {
-  return <ButtonForm action={unlinkSourceAction} fields={{ linkId }} label={`Unlink ${sourceTitle}`} confirmText="Unlink this source from the claim? The history keeps a record." />;
+export function UnlinkButton({ linkId, version, sourceTitle }: { linkId: string; version: number; sourceTitle: string }) {
+  return <ButtonForm action={unlinkSourceAction} fields={{ linkId, version: String(version) }} label={`Unlink ${sourceTitle}`} confirmText="Unlink this source from the claim? The history keeps a record." />;
 }
 
 export function DeleteNoteButton({ annotationId }: { annotationId: string }) {
@@ -125,7 +125,7 @@ export function AnnotationForm({ claimId }: { claimId: string }) {
       </h3>
       <FormMessage state={state} />
       <Hidden fields={{ claimId }} />
-      <TextArea name="body" label="Note" hint="Markdown: **bold**, lists, links (http, https, mailto)." required rows={4} defaultValue={state.values.body ?? ""} errors={state.fieldErrors.body} />
+      <TextArea name="body" label="Your note" hint="Markdown: **bold**, lists, links (http, https, mailto)." required rows={4} defaultValue={state.values.body ?? ""} errors={state.fieldErrors.body} />
       <SubmitButton>Add note</SubmitButton>
     </form>
   );
@@ -136,7 +136,7 @@ export function EditAnnotationForm({ annotation }: { annotation: { id: string; v
   return (
     <form action={action} noValidate className={boxClass}>
       <FormMessage state={state} />
-      <Hidden fields={{ annotationId: annotation.id, version: annotation.version }} />
+      <Hidden fields={{ annotationId: annotation.id, version: state.conflict?.version ?? annotation.version }} />
       <TextArea name="body" label="Note" required rows={6} defaultValue={state.values.body ?? annotation.body} errors={state.fieldErrors.body} />
       <SubmitButton>Save note</SubmitButton>
     </form>
@@ -147,11 +147,11 @@ export function AssignForm({ claimId, version, assigneeId, users }: { claimId: s
   const [state, action] = useActionState(assignAction, initialActionState);
   return (
     <form action={action} noValidate className={boxClass} aria-labelledby="assign-heading">
-      <h3 id="assign-heading" className="mb-3 font-semibold">
+      <h2 id="assign-heading" className="mb-3 text-lg font-semibold">
         Assign
-      </h3>
+      </h2>
       <FormMessage state={state} />
-      <Hidden fields={{ claimId, version }} />
+      <Hidden fields={{ claimId, version: state.conflict?.version ?? version }} />
       <SelectField name="assigneeId" label="Reviewer" placeholder="Nobody" options={users.map((u) => ({ value: u.id, label: u.name }))} defaultValue={state.values.assigneeId ?? assigneeId ?? ""} errors={state.fieldErrors.assigneeId} />
       <SubmitButton>Save assignment</SubmitButton>
     </form>
@@ -162,11 +162,11 @@ export function PublishForm({ claimId, version, isPublished }: { claimId: string
   const [state, action] = useActionState(publishAction, initialActionState);
   return (
     <form action={action} className={boxClass} aria-labelledby="publish-heading">
-      <h3 id="publish-heading" className="mb-3 font-semibold">
+      <h2 id="publish-heading" className="mb-3 text-lg font-semibold">
         {isPublished ? "Published" : "Draft: readers cannot see it"}
-      </h3>
+      </h2>
       <FormMessage state={state} />
-      <Hidden fields={{ claimId, version }} />
+      <Hidden fields={{ claimId, version: state.conflict?.version ?? version }} />
       <SubmitButton name="intent" value={isPublished ? "unpublish" : "publish"}>
         {isPublished ? "Unpublish" : "Publish"}
       </SubmitButton>

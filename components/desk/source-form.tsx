@@ -31,7 +31,7 @@ export function SourceForm({ source, returnToClaim }: { source?: SourceFormValue
       {source ? (
         <>
           <input type="hidden" name="sourceId" value={source.id} />
-          <input type="hidden" name="version" value={source.version} />
+          <input type="hidden" name="version" value={state.conflict?.version ?? source.version} />
         </>
       ) : null}
       {returnToClaim ? <input type="hidden" name="returnToClaim" value={returnToClaim} /> : null}

@@ -1,14 +1,24 @@
 "use client";
 
+import { useEffect, useRef } from "react";
 import { useFormStatus } from "react-dom";
 import type { ActionState } from "@/lib/actions/state";
 
 /** The form-level message, announced politely to screen readers when it appears. */
 export function FormMessage({ state }: { state: ActionState }) {
+  const ref = useRef<HTMLDivElement>(null);
+  // After a refused submit, take the keyboard to the first field with a problem (or to the
+  // message when the problem is the form's as a whole).
+  useEffect(() => {
+    if (!state.formError && !Object.keys(state.fieldErrors).length) return;
+    const form = ref.current?.closest("form");
+    const invalid = form?.querySelector<HTMLElement>("[aria-invalid='true']");
+    (invalid ?? ref.current?.querySelector<HTMLElement>("[role='alert']"))?.focus();
+  }, [state]);
   return (
-    <div aria-live="polite" className="mb-4">
+    <div ref={ref} className="mb-4">
       {state.formError ? (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 font-medium text-red-900">
+        <p role="alert" tabIndex={-1} className="rounded border border-red-300 bg-red-50 p-3 font-medium text-red-900">
           {state.formError}
         </p>
       ) : null}

@@ -22,9 +22,11 @@ export async function signIn(_prev: ActionState, formData: FormData): Promise<Ac
   const requestHeaders = await headers();
   const address = clientAddress(requestHeaders);
 
-  // Only failures count, so a newsroom behind one address can keep signing in.
-  const byAddress = limiter.check(`sign-in:address:${address}`, SIGN_IN_ADDRESS_LIMIT);
-  const byAccount = limiter.check(`sign-in:account:${email}`, SIGN_IN_ACCOUNT_LIMIT);
+  // Each attempt counts before the password is tried (so parallel attempts cannot slip past the
+  // check); a success gives the account's attempts back. Only the account's count is reset: an
+  // address trying many accounts stays counted.
+  const byAddress = limiter.hit(`sign-in:address:${address}`, SIGN_IN_ADDRESS_LIMIT);
+  const byAccount = limiter.hit(`sign-in:account:${email}`, SIGN_IN_ACCOUNT_LIMIT);
   if (!byAddress.ok || !byAccount.ok) {
     const wait = Math.max(byAddress.ok ? 0 : byAddress.retryAfterSeconds, byAccount.ok ? 0 : byAccount.retryAfterSeconds);
     logEvent("warn", "sign-in rate limited", { email, address });
@@ -35,9 +37,11 @@ export async function signIn(_prev: ActionState, formData: FormData): Promise<Ac
     await auth.api.signInEmail({ body: { email, password }, headers: requestHeaders });
   } catch (error) {
     if (!(error instanceof APIError)) throw error;
-    limiter.hit(`sign-in:account:${email}`, SIGN_IN_ACCOUNT_LIMIT);
-    limiter.hit(`sign-in:address:${address}`, SIGN_IN_ADDRESS_LIMIT);
-    logEvent("warn", "sign-in failed", { email, address, code: error.body?.code ?? error.status });
+    const refused = error.statusCode === 401 || error.statusCode === 403;
+    // Wrong credentials or a disabled account get the same answer; anything else (a
+    // misconfigured origin or secret) is ours to fix, and says so.
+    logEvent(refused ? "warn" : "error", "sign-in failed", { email, address, code: error.body?.code ?? error.status });
+    if (!refused) return { ok: false, fieldErrors: {}, formError: "Signing in is not working right now; please tell an administrator.", values };
     return { ok: false, fieldErrors: {}, formError: GENERIC_FAILURE, values };
   }
   limiter.reset(`sign-in:account:${email}`);

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { failed, formValues, invalid, type ActionState } from "@/lib/actions/state";
 import { linkSource, unlinkSource, updateLink } from "@/lib/operations/links";
 import { authorize } from "@/lib/session";
-import { idSchema } from "@/lib/validation/fields";
+import { idSchema, versionSchema } from "@/lib/validation/fields";
 import { linkEditSchema, linkFormSchema } from "@/lib/validation/link";
 
 function missing(values: Record<string, string>): ActionState {
@@ -53,8 +53,9 @@ export async function unlinkSourceAction(_prev: ActionState, formData: FormData)
   try {
     const user = await authorize("link:delete");
     const id = idSchema.safeParse(formData.get("linkId"));
-    if (!id.success) return missing(values);
-    ({ claimId } = await unlinkSource(user, id.data));
+    const version = versionSchema.safeParse(formData.get("version"));
+    if (!id.success || !version.success) return missing(values);
+    ({ claimId } = await unlinkSource(user, id.data, version.data));
   } catch (error) {
     return failed(error, values);
   }

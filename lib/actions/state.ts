@@ -14,7 +14,7 @@ export interface ActionState {
   /** A success message for forms that stay on the page. */
   notice?: string | null;
   /** Set by a refused edit: the record as it is now, so the person can see what changed. */
-  conflict?: { message: string; current: Record<string, string> } | null;
+  conflict?: { message: string; current: Record<string, string>; version: number } | null;
 }
 
 export const initialActionState: ActionState = { ok: false, fieldErrors: {}, formError: null, values: {} };
@@ -44,9 +44,14 @@ export function invalid(error: z.ZodError, values: Record<string, string>): Acti
  */
 export function failed(error: unknown, values: Record<string, string>): ActionState {
   if (error instanceof ConflictError) {
-    return { ok: false, fieldErrors: {}, formError: error.message, values, conflict: { message: "Saved now:", current: error.current } };
+    return { ok: false, fieldErrors: {}, formError: error.message, values, conflict: { message: "Saved now:", current: error.current, version: error.version } };
   }
-  if (error instanceof AppError) return { ok: false, fieldErrors: {}, formError: error.message, values };
+  if (error instanceof AppError) {
+    // authorize() logs its own refusals; a rule refused deeper (a published claim's status,
+    // someone else's note) is logged here.
+    if (error.code === "forbidden") logEvent("warn", "permission refused", { reason: error.message });
+    return { ok: false, fieldErrors: {}, formError: error.message, values };
+  }
   logEvent("error", "action failed", { error: error instanceof Error ? error.message : String(error) });
   return { ok: false, fieldErrors: {}, formError: "Something went wrong on our side; nothing was saved. Please try again.", values };
 }

@@ -102,6 +102,11 @@ export async function listAllClaimants(): Promise<{ id: string; name: string }[]
   return db.claimant.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } });
 }
 
+/** Every source, cited or not, to link from the desk. */
+export async function listAllSources(): Promise<{ id: string; title: string }[]> {
+  return db.source.findMany({ orderBy: [{ title: "asc" }, { id: "asc" }], select: { id: true, title: true } });
+}
+
 export async function listAllStories(): Promise<{ id: string; title: string }[]> {
   return db.story.findMany({ orderBy: [{ title: "asc" }, { id: "asc" }], select: { id: true, title: true } });
 }

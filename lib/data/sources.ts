@@ -3,6 +3,12 @@ import { db } from "@/lib/db";
 import { toClaimStatus, type ClaimStatus } from "@/lib/domain/status";
 import { checkQuote, type QuoteCheck } from "@/lib/quote-check";
 
+/**
+ * Readers see a source once a published claim cites it: a source added while checking a draft
+ * may itself be sensitive (a leaked memo) until the check is published.
+ */
+const CITED_BY_PUBLISHED = { claims: { some: { claim: { publishedAt: { not: null } } } } };
+
 export interface SourceBacklink {
   id: string;
   relation: string;
@@ -34,10 +40,10 @@ export interface SourceDetail {
   claims: SourceBacklink[];
 }
 
-/** A source with every published claim that cites it; null when unknown. */
+/** A source with every published claim that cites it; null when unknown or cited by no published claim. */
 export async function getSource(id: string): Promise<SourceDetail | null> {
-  const row = await db.source.findUnique({
-    where: { id },
+  const row = await db.source.findFirst({
+    where: { id, ...CITED_BY_PUBLISHED },
     select: {
       id: true,
       title: true,
@@ -95,9 +101,10 @@ export interface SourceListItem {
   claimCount: number;
 }
 
-/** Every source with how many published claims cite it, by title. */
+/** Sources cited by published claims, with how many, by title. */
 export async function listSources(): Promise<SourceListItem[]> {
   const rows = await db.source.findMany({
+    where: CITED_BY_PUBLISHED,
     orderBy: [{ title: "asc" }, { id: "asc" }],
     select: {
       id: true,
@@ -112,7 +119,7 @@ export async function listSources(): Promise<SourceListItem[]> {
   return rows.map(({ claims, ...rest }) => ({ ...rest, claimCount: new Set(claims.map((c) => c.claimId)).size }));
 }
 
-/** id and title of every source, for filter menus. */
+/** id and title of sources readers can see, for filter menus. */
 export async function listSourceOptions(): Promise<{ id: string; title: string }[]> {
-  return db.source.findMany({ orderBy: [{ title: "asc" }, { id: "asc" }], select: { id: true, title: true } });
+  return db.source.findMany({ where: CITED_BY_PUBLISHED, orderBy: [{ title: "asc" }, { id: "asc" }], select: { id: true, title: true } });
 }

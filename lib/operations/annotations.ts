@@ -23,7 +23,7 @@ export async function editAnnotation(actor: CurrentUser, id: string, input: { bo
   return db.$transaction(async (tx) => {
     const note = await loadOwn(tx, actor, id);
     const { count } = await tx.annotation.updateMany({ where: { id, version: input.version }, data: { body: input.body, version: { increment: 1 } } });
-    if (count === 0) throw new ConflictError("This note changed after you opened it, so your edit was not saved.", { Note: note.body });
+    if (count === 0) throw new ConflictError("This note changed after you opened it, so your edit was not saved.", { Note: note.body }, note.version);
     if (note.body !== input.body) {
       await recordEvent(tx, { claimId: note.claimId, actorId: actor.id, kind: "annotation-edited", before: { annotationId: id, body: note.body }, after: { annotationId: id, body: input.body } });
     }

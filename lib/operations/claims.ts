@@ -29,12 +29,13 @@ const EDITABLE = { id: true, text: true, summary: true, claimantId: true, storyI
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
-async function resolveClaimant(tx: Tx, input: ClaimFormInput): Promise<string> {
+async function resolveClaimant(tx: Tx, actor: CurrentUser, input: ClaimFormInput): Promise<string> {
   if (input.claimantId !== "new") {
     const found = await tx.claimant.findUnique({ where: { id: input.claimantId }, select: { id: true } });
     if (!found) throw new AppError("bad_request", "That claimant no longer exists; choose another.");
     return found.id;
   }
+  if (!can(actor.role, "claimant:create")) throw new AppError("forbidden", "Your role does not allow adding claimants.");
   const created = await tx.claimant.create({
     data: { name: input.newClaimantName ?? "", kind: input.newClaimantKind ?? "organization", url: input.newClaimantUrl },
     select: { id: true },
@@ -52,7 +53,7 @@ async function requireStory(tx: Tx, storyId: string): Promise<void> {
 export async function createClaim(actor: CurrentUser, input: ClaimFormInput): Promise<{ id: string }> {
   return db.$transaction(async (tx) => {
     await requireStory(tx, input.storyId);
-    const claimantId = await resolveClaimant(tx, input);
+    const claimantId = await resolveClaimant(tx, actor, input);
     const claim = await tx.claim.create({
       data: {
         text: input.text,
@@ -85,6 +86,7 @@ async function loadForEdit(tx: Tx, id: string, version: number) {
     throw new ConflictError(
       "Someone else saved this claim after you opened it, so your change was not saved. Here is what is saved now; review it and make your change again.",
       currentValues(claim),
+      claim.version,
     );
   }
   return claim;
@@ -98,7 +100,7 @@ async function bumpVersion(tx: Tx, id: string, version: number, data: Parameters
   const { count } = await tx.claim.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
   if (count === 0) {
     const now = await tx.claim.findUnique({ where: { id }, select: EDITABLE });
-    throw new ConflictError("Someone else saved this claim a moment ago; your change was not saved.", now ? currentValues(now) : {});
+    throw new ConflictError("Someone else saved this claim a moment ago; your change was not saved.", now ? currentValues(now) : {}, now?.version ?? version);
   }
 }
 
@@ -106,7 +108,7 @@ export async function updateClaim(actor: CurrentUser, id: string, input: ClaimFo
   await db.$transaction(async (tx) => {
     const claim = await loadForEdit(tx, id, input.version);
     await requireStory(tx, input.storyId);
-    const claimantId = await resolveClaimant(tx, input);
+    const claimantId = await resolveClaimant(tx, actor, input);
     const next = {
       text: input.text,
       summary: input.summary,
@@ -118,7 +120,20 @@ export async function updateClaim(actor: CurrentUser, id: string, input: ClaimFo
     const diff = changedFields(snapshot(claim), snapshot(next));
     if (!diff) return;
     await bumpVersion(tx, id, input.version, next);
-    await recordEvent(tx, { claimId: id, actorId: actor.id, kind: "edited", before: diff.before, after: diff.after });
+    // Ids for machines, names for the people reading the history.
+    const before: Record<string, unknown> = { ...diff.before };
+    const after: Record<string, unknown> = { ...diff.after };
+    if (diff.after.claimantId) {
+      const [was, now] = await Promise.all([claim.claimantId, claimantId].map((cid) => tx.claimant.findUnique({ where: { id: cid }, select: { name: true } })));
+      before.claimant = was?.name ?? null;
+      after.claimant = now?.name ?? null;
+    }
+    if (diff.after.storyId) {
+      const [was, now] = await Promise.all([claim.storyId, input.storyId].map((sid) => tx.story.findUnique({ where: { id: sid }, select: { title: true } })));
+      before.story = was?.title ?? null;
+      after.story = now?.title ?? null;
+    }
+    await recordEvent(tx, { claimId: id, actorId: actor.id, kind: "edited", before, after });
   });
 }
 

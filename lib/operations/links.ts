@@ -46,7 +46,7 @@ export async function updateLink(actor: CurrentUser, linkId: string, input: Omit
           Quote: link.quote,
           Note: link.note ?? "",
           Version: String(link.version),
-        });
+        }, link.version);
       }
       const diff = changedFields(snapshot(link), next);
       if (diff) {
@@ -61,10 +61,14 @@ export async function updateLink(actor: CurrentUser, linkId: string, input: Omit
   }
 }
 
-export async function unlinkSource(actor: CurrentUser, linkId: string): Promise<{ claimId: string }> {
+export async function unlinkSource(actor: CurrentUser, linkId: string, version: number): Promise<{ claimId: string }> {
   return db.$transaction(async (tx) => {
     const link = await loadLink(tx, linkId);
-    await tx.claimSource.delete({ where: { id: linkId } });
+    // Only the version the person saw: a link edited since then is not removed unseen.
+    const { count } = await tx.claimSource.deleteMany({ where: { id: linkId, version } });
+    if (count === 0) {
+      throw new ConflictError("This link changed after you opened the page, so it was not removed. Reload to see it as it is now.", { Quote: link.quote, Version: String(link.version) }, link.version);
+    }
     await tx.claim.update({ where: { id: link.claimId }, data: { updatedAt: new Date() } });
     await recordEvent(tx, { claimId: link.claimId, actorId: actor.id, kind: "unlinked", before: snapshot(link) });
     return { claimId: link.claimId };

@@ -121,7 +121,8 @@ describe("links and notes", () => {
     await linkSource(reviewer, id, link);
     await expect(linkSource(reviewer, id, link)).rejects.toMatchObject({ code: "conflict" });
     const row = await db.claimSource.findFirstOrThrow({ where: { claimId: id } });
-    await unlinkSource(reviewer, row.id);
+    await expect(unlinkSource(reviewer, row.id, row.version + 1)).rejects.toBeInstanceOf(ConflictError);
+    await unlinkSource(reviewer, row.id, row.version);
     expect(await db.claimSource.count({ where: { claimId: id } })).toBe(0);
     expect((await events(id)).map((e) => e.kind)).toEqual(["created", "linked", "unlinked"]);
   });

@@ -4,8 +4,3 @@ import { Prisma } from "@/lib/generated/prisma/client";
 export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
-
-/** The record to change no longer exists (P2025). */
-export function isRecordMissing(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025";
-}

@@ -43,6 +43,6 @@ export async function updateSource(_actor: CurrentUser, id: string, input: Sourc
       "Web address": now.url ?? "",
       Date: formatPartialDate(now.publishedAt, now.publishedAtPrecision) ?? "",
       Version: String(now.version),
-    });
+    }, now.version);
   });
 }

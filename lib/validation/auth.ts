@@ -14,14 +14,20 @@ export const signInSchema = z.object({
   next: z.string().max(2000).optional(),
 });
 
-/** A path on this site to go back to after signing in; anything else goes to the desk. */
+/**
+ * A path on this site to go back to after signing in; anything else goes to the desk. Checked
+ * after normalising, so "/.//evil.example" cannot turn into a protocol-relative "//evil.example".
+ */
 export function safeReturnPath(next: string | undefined | null): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/desk";
+  const fallback = "/desk";
+  if (!next || !next.startsWith("/")) return fallback;
+  let url: URL;
   try {
-    const url = new URL(next, "http://factline.invalid");
-    if (url.origin !== "http://factline.invalid") return "/desk";
-    return `${url.pathname}${url.search}`;
+    url = new URL(next, "http://factline.invalid");
   } catch {
-    return "/desk";
+    return fallback;
   }
+  const path = `${url.pathname}${url.search}`;
+  if (url.origin !== "http://factline.invalid" || !path.startsWith("/") || path.startsWith("//") || path.includes("\\")) return fallback;
+  return path;
 }

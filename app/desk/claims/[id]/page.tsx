@@ -7,8 +7,7 @@ import { QuoteCheckLabel } from "@/components/claims/quote-check-label";
 import { AnnotationForm, AssignForm, DeleteNoteButton, LinkSourceForm, PublishForm, StatusForm, UnlinkButton } from "@/components/desk/claim-forms";
 import { Markdown } from "@/components/ui/markdown";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { getDeskClaim, listAssignableUsers } from "@/lib/data/desk";
-import { listSourceOptions } from "@/lib/data/sources";
+import { getDeskClaim, listAllSources, listAssignableUsers } from "@/lib/data/desk";
 import { formatPartialDate } from "@/lib/domain/partial-date";
 import { relationInfo } from "@/lib/domain/relation";
 import { can } from "@/lib/permissions";
@@ -27,7 +26,7 @@ export default async function ClaimWorkspacePage({ params, searchParams }: PageP
   const claim = isRecordId(id) ? await getDeskClaim(id) : null;
   if (!claim) notFound();
   const isEditor = can(user.role, "claim:publish");
-  const [sources, users] = await Promise.all([listSourceOptions(), isEditor ? listAssignableUsers() : Promise.resolve([])]);
+  const [sources, users] = await Promise.all([listAllSources(), isEditor ? listAssignableUsers() : Promise.resolve([])]);
   const canChangeStatus = !claim.publishedAt || can(user.role, "status:decide-published");
 
   return (
@@ -95,7 +94,7 @@ export default async function ClaimWorkspacePage({ params, searchParams }: PageP
                 <Link href={`/desk/links/${link.id}/edit`} className="text-blue-800 underline">
                   Edit link to {link.source.title}
                 </Link>
-                <UnlinkButton linkId={link.id} sourceTitle={link.source.title} />
+                <UnlinkButton linkId={link.id} version={link.version} sourceTitle={link.source.title} />
               </p>
             </li>
           ))}

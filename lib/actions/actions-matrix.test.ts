@@ -1,0 +1,438 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { ActionState } from "@/lib/actions/state";
+import type { Role } from "@/lib/domain/role";
+import type { Action, Actor } from "@/lib/permissions";
+import type { CurrentUser } from "@/lib/session";
+import { createMigratedDatabase } from "@/lib/testing/temp-database";
+
+// Every server action, called as each actor, against the one permission matrix. The real
+// authorize() → getCurrentUser() chain runs; only Better Auth's session lookup and Next's
+// request-bound functions are replaced, so a refusal here is the one a browser would get.
+const mocks = vi.hoisted(() => {
+  class RedirectSignal extends Error {
+    constructor(readonly url: string) {
+      super(`redirect to ${url}`);
+    }
+  }
+  return {
+    RedirectSignal,
+    /** Who is asking; null is an anonymous visitor. */
+    signedIn: { user: null as CurrentUser | null },
+    revalidatePath: vi.fn(),
+  };
+});
+
+vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
+vi.mock("next/cache", () => ({ revalidatePath: mocks.revalidatePath }));
+vi.mock("next/navigation", () => ({
+  redirect: (url: string) => {
+    throw new mocks.RedirectSignal(url);
+  },
+  forbidden: () => {
+    throw new Error("forbidden() called from a server action");
+  },
+  notFound: () => {
+    throw new Error("notFound() called from a server action");
+  },
+}));
+vi.mock("@/lib/auth", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/lib/auth")>();
+  const getSession = async () => {
+    const user = mocks.signedIn.user;
+    if (!user) return null;
+    return {
+      user: { ...user, banned: false, emailVerified: true, image: null, createdAt: new Date(), updatedAt: new Date() },
+      session: { id: `session-${user.id}`, userId: user.id, token: `token-${user.id}`, expiresAt: new Date(Date.now() + 3_600_000) },
+    };
+  };
+  // The rest of Better Auth stays real: createUserAction creates accounts through it.
+  return { ...actual, auth: { ...actual.auth, api: { ...actual.auth.api, getSession } } };
+});
+
+// lib/db.ts opens DATABASE_URL when first imported: point it at a fresh, seeded file first.
+const database = createMigratedDatabase("factline-actions-matrix-");
+process.env.DATABASE_URL = database.url;
+
+const { db } = await import("@/lib/db");
+const { seedDatabase } = await import("@/prisma/seed");
+const { ACTORS, can } = await import("@/lib/permissions");
+const { initialActionState } = await import("@/lib/actions/state");
+const operations = {
+  claims: await import("@/lib/operations/claims"),
+  sources: await import("@/lib/operations/sources"),
+  links: await import("@/lib/operations/links"),
+  annotations: await import("@/lib/operations/annotations"),
+};
+const ACTION_MODULES = {
+  claims: await import("@/lib/actions/claims"),
+  sources: await import("@/lib/actions/sources"),
+  links: await import("@/lib/actions/links"),
+  annotations: await import("@/lib/actions/annotations"),
+  users: await import("@/lib/actions/users"),
+  stories: await import("@/lib/actions/stories"),
+  auth: await import("@/lib/actions/auth"),
+};
+const { claims, sources, links, annotations, users, stories } = ACTION_MODULES;
+
+/** Public by nature: signing in is how a visitor becomes "who is asking". */
+const PUBLIC_ACTIONS = new Set<unknown>([ACTION_MODULES.auth.signIn, ACTION_MODULES.auth.signOut]);
+
+const SIGN_IN = "Please sign in to do this.";
+const ROLE_TOO_LOW = "Your role does not allow this.";
+const NO_NEW_CLAIMANT = "Your role does not allow adding claimants.";
+const PUBLISHED_STATUS = "This claim is published: only an editor can change the status readers see.";
+const NOT_YOUR_NOTE = "You can only change your own notes.";
+const ALLOWED = "allowed";
+
+type ServerAction = (prev: ActionState, formData: FormData) => Promise<ActionState>;
+
+interface Row {
+  name: string;
+  action: ServerAction;
+  /** The matrix cell the action asks authorize() for. */
+  permission: Action;
+  /** A valid form for a fresh target, as `user` (null: anonymous) would send it. */
+  makeFormData: (user: CurrentUser | null) => Promise<FormData>;
+  /** A second cell, checked by the operation for this target, and the sentence its refusal gives. */
+  rule?: { permission: Action; refusal: string };
+}
+
+const people = {} as Record<Role, CurrentUser>;
+/** Writes the targets the actions are called on; never one of the actors. */
+let desk: CurrentUser;
+let storyId: string;
+let claimantId: string;
+let sourceId: string;
+let serial = 0;
+
+beforeAll(async () => {
+  await seedDatabase(db);
+  for (const role of ["reviewer", "editor", "admin"] as const) {
+    const user = await db.user.create({ data: { name: `Matrix ${role}`, email: `matrix-${role}@example.org`, role } });
+    people[role] = { id: user.id, name: user.name, email: user.email, role };
+  }
+  const setup = await db.user.create({ data: { name: "Matrix desk", email: "matrix-desk@example.org", role: "editor" } });
+  desk = { id: setup.id, name: setup.name, email: setup.email, role: "editor" };
+  storyId = (await db.story.findFirstOrThrow({ select: { id: true } })).id;
+  claimantId = (await db.claimant.findFirstOrThrow({ select: { id: true } })).id;
+  sourceId = (await db.source.findFirstOrThrow({ select: { id: true } })).id;
+});
+
+afterAll(async () => {
+  await db.$disconnect();
+  database.cleanup();
+});
+
+beforeEach(() => {
+  mocks.signedIn.user = null;
+  mocks.revalidatePath.mockClear();
+});
+
+function form(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) data.set(key, value);
+  return data;
+}
+
+function unique(): number {
+  serial += 1;
+  return serial;
+}
+
+function claimFields(text: string) {
+  return { text, summary: "A claim for the permission matrix", claimantId, newClaimantName: "", newClaimantKind: "", newClaimantUrl: "", claimDate: "", storyId };
+}
+
+function sourceFields(title: string) {
+  return { title, publisher: "", author: "", url: "", kind: "news-report", publishedAt: "", archivedUrl: "", description: "", capturedText: "" };
+}
+
+function newClaimantFields() {
+  return { claimantId: "new", newClaimantName: `Claimant ${unique()}`, newClaimantKind: "person" };
+}
+
+const linkFields = { relation: "supports", quote: "Words the source says.", quotePrefix: "", quoteSuffix: "", note: "" };
+
+/** A new unpublished claim at version 1. */
+async function newDraft(): Promise<string> {
+  const { id } = await operations.claims.createClaim(desk, {
+    text: `Words said for matrix case ${unique()}.`,
+    summary: "A claim for the permission matrix",
+    claimantId,
+    newClaimantName: null,
+    newClaimantKind: undefined,
+    newClaimantUrl: null,
+    claimDate: null,
+    storyId,
+  });
+  return id;
+}
+
+/** A draft whose status has a reason, so it may be published; at version 2. */
+async function newReadyDraft(): Promise<string> {
+  const id = await newDraft();
+  await operations.claims.changeStatus(desk, id, { status: "accurate", reason: "The records match.", version: 1 });
+  return id;
+}
+
+/** A published claim at version 3. */
+async function newPublished(): Promise<string> {
+  const id = await newReadyDraft();
+  await operations.claims.setPublished(desk, id, true, 2);
+  return id;
+}
+
+async function newLink(): Promise<string> {
+  const claimId = await newDraft();
+  await operations.links.linkSource(desk, claimId, { sourceId, relation: "context", quote: "", quotePrefix: null, quoteSuffix: null, note: null });
+  return (await db.claimSource.findFirstOrThrow({ where: { claimId }, select: { id: true } })).id;
+}
+
+async function newNote(author: CurrentUser): Promise<string> {
+  const claimId = await newDraft();
+  await operations.annotations.addAnnotation(author, claimId, "A note for the permission matrix.");
+  return (await db.annotation.findFirstOrThrow({ where: { claimId }, select: { id: true } })).id;
+}
+
+const ROWS: Row[] = [
+  {
+    name: "claims.createClaimAction",
+    action: claims.createClaimAction,
+    permission: "claim:create",
+    makeFormData: async () => form(claimFields(`A new claim ${unique()}.`)),
+  },
+  {
+    name: "claims.createClaimAction with a new claimant",
+    action: claims.createClaimAction,
+    permission: "claim:create",
+    makeFormData: async () => form({ ...claimFields(`A new claim ${unique()}.`), ...newClaimantFields() }),
+    rule: { permission: "claimant:create", refusal: NO_NEW_CLAIMANT },
+  },
+  {
+    name: "claims.updateClaimAction",
+    action: claims.updateClaimAction,
+    permission: "claim:edit",
+    makeFormData: async () => form({ claimId: await newDraft(), version: "1", ...claimFields(`Edited words ${unique()}.`) }),
+  },
+  {
+    name: "claims.updateClaimAction with a new claimant",
+    action: claims.updateClaimAction,
+    permission: "claim:edit",
+    makeFormData: async () => form({ claimId: await newDraft(), version: "1", ...claimFields(`Edited words ${unique()}.`), ...newClaimantFields() }),
+    rule: { permission: "claimant:create", refusal: NO_NEW_CLAIMANT },
+  },
+  {
+    name: "claims.changeStatusAction on a draft",
+    action: claims.changeStatusAction,
+    permission: "status:propose",
+    makeFormData: async () => form({ claimId: await newDraft(), status: "misleading", reason: "Leaves out the context.", version: "1" }),
+  },
+  {
+    name: "claims.changeStatusAction on a published claim",
+    action: claims.changeStatusAction,
+    permission: "status:propose",
+    makeFormData: async () => form({ claimId: await newPublished(), status: "false", reason: "New records contradict it.", version: "3" }),
+    rule: { permission: "status:decide-published", refusal: PUBLISHED_STATUS },
+  },
+  {
+    name: "claims.publishAction publish",
+    action: claims.publishAction,
+    permission: "claim:publish",
+    makeFormData: async () => form({ claimId: await newReadyDraft(), intent: "publish", version: "2" }),
+  },
+  {
+    name: "claims.publishAction unpublish",
+    action: claims.publishAction,
+    permission: "claim:unpublish",
+    makeFormData: async () => form({ claimId: await newPublished(), intent: "unpublish", version: "3" }),
+  },
+  {
+    name: "claims.assignAction",
+    action: claims.assignAction,
+    permission: "claim:assign",
+    makeFormData: async () => form({ claimId: await newDraft(), assigneeId: people.reviewer.id, version: "1" }),
+  },
+  {
+    name: "sources.createSourceAction",
+    action: sources.createSourceAction,
+    permission: "source:create",
+    makeFormData: async () => form(sourceFields(`A new source ${unique()}`)),
+  },
+  {
+    name: "sources.updateSourceAction",
+    action: sources.updateSourceAction,
+    permission: "source:edit",
+    makeFormData: async () => {
+      const { id } = await operations.sources.createSource(desk, {
+        title: `A source to edit ${unique()}`,
+        publisher: null,
+        author: null,
+        url: null,
+        kind: "dataset",
+        publishedAt: null,
+        archivedUrl: null,
+        description: null,
+        capturedText: null,
+      });
+      return form({ sourceId: id, version: "1", ...sourceFields(`An edited source ${unique()}`) });
+    },
+  },
+  {
+    name: "links.linkSourceAction",
+    action: links.linkSourceAction,
+    permission: "link:create",
+    makeFormData: async () => form({ claimId: await newDraft(), sourceId, ...linkFields }),
+  },
+  {
+    name: "links.updateLinkAction",
+    action: links.updateLinkAction,
+    permission: "link:edit",
+    makeFormData: async () => form({ linkId: await newLink(), version: "1", ...linkFields }),
+  },
+  {
+    name: "links.unlinkSourceAction",
+    action: links.unlinkSourceAction,
+    permission: "link:delete",
+    makeFormData: async () => form({ linkId: await newLink(), version: "1" }),
+  },
+  {
+    name: "annotations.addAnnotationAction",
+    action: annotations.addAnnotationAction,
+    permission: "annotation:create",
+    makeFormData: async () => form({ claimId: await newDraft(), body: "What the records say." }),
+  },
+  {
+    name: "annotations.editAnnotationAction on one's own note",
+    action: annotations.editAnnotationAction,
+    permission: "annotation:edit-own",
+    makeFormData: async (user) => form({ annotationId: await newNote(user ?? desk), body: "An edited note.", version: "1" }),
+  },
+  {
+    name: "annotations.deleteAnnotationAction on one's own note",
+    action: annotations.deleteAnnotationAction,
+    permission: "annotation:delete-own",
+    makeFormData: async (user) => form({ annotationId: await newNote(user ?? desk) }),
+  },
+  {
+    name: "users.createUserAction",
+    action: users.createUserAction,
+    permission: "user:manage",
+    makeFormData: async () => form({ email: `new-person-${unique()}@example.org`, name: "New Person", role: "reviewer", password: "quiet harbour lantern ferns" }),
+  },
+  {
+    name: "users.disableUserAction",
+    action: users.disableUserAction,
+    permission: "user:manage",
+    makeFormData: async () => {
+      const user = await db.user.create({ data: { name: "Leaving Person", email: `leaving-${unique()}@example.org`, role: "reviewer" } });
+      return form({ email: user.email });
+    },
+  },
+  {
+    name: "stories.createStoryAction",
+    action: stories.createStoryAction,
+    permission: "story:manage",
+    makeFormData: async () => {
+      const n = unique();
+      return form({ title: `Matrix story ${n}`, summary: "", slug: `matrix-story-${n}` });
+    },
+  },
+];
+
+/** Every row the desk cares about, in a stable order: a refused call must leave all of it. */
+async function snapshotDatabase() {
+  const byId = { orderBy: { id: "asc" } } as const;
+  return {
+    stories: await db.story.findMany(byId),
+    claimants: await db.claimant.findMany(byId),
+    claims: await db.claim.findMany(byId),
+    sources: await db.source.findMany(byId),
+    links: await db.claimSource.findMany(byId),
+    annotations: await db.annotation.findMany(byId),
+    events: await db.claimEvent.findMany(byId),
+    users: await db.user.findMany(byId),
+    accounts: await db.account.findMany(byId),
+    sessions: await db.session.findMany(byId),
+  };
+}
+
+function userFor(actor: Actor): CurrentUser | null {
+  return actor === "anonymous" ? null : people[actor];
+}
+
+/** "allowed" when the action redirected or reported success; otherwise what the form is told. */
+async function submit(action: ServerAction, user: CurrentUser | null, formData: FormData): Promise<string> {
+  mocks.signedIn.user = user;
+  try {
+    const state = await action(initialActionState, formData);
+    if (state.ok) return ALLOWED;
+    const fields = Object.keys(state.fieldErrors).length > 0 ? ` ${JSON.stringify(state.fieldErrors)}` : "";
+    return `${state.formError ?? "(no message)"}${fields}`;
+  } catch (error) {
+    if (error instanceof mocks.RedirectSignal) return ALLOWED;
+    throw error;
+  } finally {
+    mocks.signedIn.user = null;
+  }
+}
+
+function expectedOutcome(row: Row, actor: Actor): string {
+  if (!can(actor, row.permission)) return actor === "anonymous" ? SIGN_IN : ROLE_TOO_LOW;
+  if (row.rule && !can(actor, row.rule.permission)) return row.rule.refusal;
+  return ALLOWED;
+}
+
+describe("every server action, as every actor", () => {
+  it("has a row for every exported action", () => {
+    const inTable = new Set<unknown>(ROWS.map((row) => row.action));
+    const missing = Object.entries(ACTION_MODULES).flatMap(([module, exports]) =>
+      Object.entries(exports)
+        .filter(([, value]) => typeof value === "function" && !PUBLIC_ACTIONS.has(value) && !inTable.has(value))
+        .map(([name]) => `${module}.${name}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  for (const row of ROWS) {
+    describe(row.name, () => {
+      for (const actor of ACTORS) {
+        const expected = expectedOutcome(row, actor);
+        const verdict = expected === ALLOWED ? "allowed" : `refused: ${expected}`;
+        it(`${actor}: ${verdict}`, async () => {
+          const user = userFor(actor);
+          const formData = await row.makeFormData(user);
+          const before = await snapshotDatabase();
+          const outcome = await submit(row.action, user, formData);
+          expect(outcome).toBe(expected);
+          const after = await snapshotDatabase();
+          if (expected === ALLOWED) {
+            expect(after, "an allowed call writes what it was asked to").not.toEqual(before);
+          } else {
+            expect(after, "a refused call changes nothing").toEqual(before);
+            expect(mocks.revalidatePath).not.toHaveBeenCalled();
+          }
+        });
+      }
+    });
+  }
+});
+
+describe("a note belongs to its author", () => {
+  const noteActions: { name: string; action: ServerAction; fields: Record<string, string> }[] = [
+    { name: "edit", action: annotations.editAnnotationAction, fields: { body: "Someone else's words, changed.", version: "1" } },
+    { name: "delete", action: annotations.deleteAnnotationAction, fields: {} },
+  ];
+  for (const { name, action, fields } of noteActions) {
+    for (const role of ["reviewer", "editor", "admin"] as const) {
+      // A reviewer tries an editor's note; the others try a reviewer's.
+      const authorRole = role === "reviewer" ? "editor" : "reviewer";
+      it(`the ${role} may not ${name} the ${authorRole}'s note, and nothing changes`, async () => {
+        const noteId = await newNote(people[authorRole]);
+        const before = await snapshotDatabase();
+        expect(await submit(action, people[role], form({ annotationId: noteId, ...fields }))).toBe(NOT_YOUR_NOTE);
+        expect(await snapshotDatabase()).toEqual(before);
+        expect(mocks.revalidatePath).not.toHaveBeenCalled();
+      });
+    }
+  }
+});

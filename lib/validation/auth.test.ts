@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { safeReturnPath, signInSchema } from "./auth";
+
+describe("safeReturnPath", () => {
+  it("keeps paths on this site, with their query", () => {
+    expect(safeReturnPath("/desk/claims/abc")).toBe("/desk/claims/abc");
+    expect(safeReturnPath("/claims?q=tripled&status=false")).toBe("/claims?q=tripled&status=false");
+  });
+
+  it.each([
+    null,
+    undefined,
+    "",
+    "desk",
+    "https://evil.example/desk",
+    "//evil.example",
+    "/\\evil.example",
+    "/.//evil.example",
+    "/a/..//evil.example",
+    "/%2e//evil.example",
+    "/./\\evil.example",
+    "javascript:alert(1)",
+  ])("sends %s to the desk instead", (next) => {
+    expect(safeReturnPath(next)).toBe("/desk");
+  });
+});
+
+describe("sign-in form", () => {
+  it("lower-cases and trims the email, and never checks the password's strength here", () => {
+    expect(signInSchema.parse({ email: "  Rita@Example.ORG ", password: "x" })).toEqual({ email: "rita@example.org", password: "x" });
+  });
+
+  it("reports a malformed email and an empty password together", () => {
+    const result = signInSchema.safeParse({ email: "not-an-email", password: "" });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => i.path[0]).sort()).toEqual(["email", "password"]);
+  });
+});
