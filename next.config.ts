@@ -23,7 +23,12 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["better-sqlite3"],
   typedRoutes: false,
   // forbidden(): a signed-in person without the role for a desk page gets a real 403 page.
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // A source's captured text may be 500,000 characters, up to ~1.5 MB of UTF-8: let the form
+    // reach its own validation (which answers in words) instead of Next's 1 MB refusal.
+    serverActions: { bodySizeLimit: "2mb" },
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -17,6 +17,13 @@ const FIELD_LABEL: Record<string, string> = {
   quotePrefix: "Text before the quote",
   quoteSuffix: "Text after the quote",
   note: "Note",
+  source: "Source",
+  publisher: "Publisher",
+  author: "Author",
+  url: "Web address",
+  kind: "Kind",
+  archivedUrl: "Archived copy",
+  capturedText: "Captured text",
   body: "Note",
 };
 

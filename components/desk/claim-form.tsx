@@ -34,12 +34,14 @@ export function ClaimForm({ claimants, stories, claim }: ClaimFormProps) {
       <div className="mb-4">
         <label htmlFor="claimantId" className="block font-medium text-stone-900">
           Claimant<span aria-hidden="true"> *</span>
+          <span className="sr-only"> (required)</span>
         </label>
         <select
           id="claimantId"
           name="claimantId"
           value={claimantChoice}
           onChange={(event) => setClaimantChoice(event.target.value)}
+          aria-required
           aria-invalid={e.claimantId?.length ? true : undefined}
           aria-describedby={e.claimantId?.length ? "claimantId-error" : undefined}
           className="mt-1 block w-full rounded border border-stone-500 bg-white px-2 py-1.5"

@@ -9,6 +9,7 @@ const { seedDatabase } = await import("@/prisma/seed");
 const { createClaim, updateClaim, changeStatus, setPublished, assignClaim } = await import("./claims");
 const { linkSource, unlinkSource } = await import("./links");
 const { addAnnotation, deleteAnnotation, editAnnotation } = await import("./annotations");
+const { updateSource } = await import("./sources");
 const { AppError, ConflictError } = await import("@/lib/errors");
 
 type Actor = { id: string; name: string; email: string; role: "reviewer" | "editor" | "admin" };
@@ -109,6 +110,32 @@ describe("claim operations", () => {
     const claim = await db.claim.findUniqueOrThrow({ where: { id } });
     expect(claim.text).toBe("Words as said.");
     expect(claim.version).toBe(1);
+  });
+});
+
+describe("sources", () => {
+  it("record an edit in the history of every claim citing the source, captured text by length", async () => {
+    const source = await db.source.findFirstOrThrow({ where: { capturedText: { not: null } }, include: { claims: { select: { claimId: true } } } });
+    const claimIds = [...new Set(source.claims.map((c) => c.claimId))];
+    expect(claimIds.length).toBeGreaterThan(1);
+    await updateSource(editor, source.id, {
+      title: source.title,
+      publisher: "Named at last",
+      author: source.author,
+      url: null,
+      kind: "news-report",
+      publishedAt: null,
+      archivedUrl: null,
+      description: source.description,
+      capturedText: "Short text.",
+      version: source.version,
+    });
+    for (const claimId of claimIds) {
+      const last = (await events(claimId)).at(-1)!;
+      expect(last.kind).toBe("source-edited");
+      expect(JSON.parse(last.after!)).toEqual({ source: source.title, publisher: "Named at last", capturedText: "11 characters" });
+    }
+    await expect(updateSource(editor, source.id, { title: "Stale", publisher: null, author: null, url: null, kind: "other", publishedAt: null, archivedUrl: null, description: null, capturedText: null, version: source.version })).rejects.toBeInstanceOf(ConflictError);
   });
 });
 

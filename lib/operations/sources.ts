@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { formatPartialDate } from "@/lib/domain/partial-date";
 import { AppError, ConflictError } from "@/lib/errors";
+import { changedFields, recordEvent } from "@/lib/history";
 import type { CurrentUser } from "@/lib/session";
 import type { SourceFormInput } from "@/lib/validation/source";
 
@@ -19,19 +20,44 @@ function columns(input: SourceFormInput) {
   };
 }
 
-// Sources belong to no single claim, so their edits are not in a claim's history; the links
-// that use them are.
+/** A source's fields as a claim's history records them; captured text by its length only. */
+function describe(source: { title: string; publisher: string | null; author: string | null; url: string | null; kind: string; archivedUrl: string | null; capturedText: string | null }) {
+  return {
+    source: source.title,
+    publisher: source.publisher,
+    author: source.author,
+    url: source.url,
+    kind: source.kind,
+    archivedUrl: source.archivedUrl,
+    capturedText: source.capturedText ? `${source.capturedText.length.toLocaleString("en")} characters` : null,
+  };
+}
+
+// A source belongs to no single claim: its edits go into the history of every claim citing it,
+// since they can change what a verdict rests on (a new captured text can flip a quote check).
 export async function createSource(_actor: CurrentUser, input: SourceFormInput): Promise<{ id: string }> {
   return db.source.create({ data: columns(input), select: { id: true } });
 }
 
-export async function updateSource(_actor: CurrentUser, id: string, input: SourceFormInput & { version: number }): Promise<void> {
+export async function updateSource(actor: CurrentUser, id: string, input: SourceFormInput & { version: number }): Promise<void> {
   await db.$transaction(async (tx) => {
+    const before = await tx.source.findUnique({
+      where: { id },
+      select: { title: true, publisher: true, author: true, url: true, kind: true, archivedUrl: true, capturedText: true, claims: { select: { claimId: true } } },
+    });
     const { count } = await tx.source.updateMany({
       where: { id, version: input.version },
       data: { ...columns(input), version: { increment: 1 } },
     });
-    if (count === 1) return;
+    if (count === 1 && before) {
+      const diff = changedFields(describe(before), describe(columns(input)));
+      if (!diff) return;
+      for (const claimId of new Set(before.claims.map((c) => c.claimId))) {
+        // The source is always named, changed or not, so the event says which one it was.
+        await recordEvent(tx, { claimId, actorId: actor.id, kind: "source-edited", before: { source: before.title, ...diff.before }, after: { source: input.title, ...diff.after } });
+      }
+      return;
+    }
     const now = await tx.source.findUnique({
       where: { id },
       select: { title: true, publisher: true, url: true, publishedAt: true, publishedAtPrecision: true, version: true },
