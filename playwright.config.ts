@@ -32,7 +32,7 @@ function server(port: number) {
     url: `${url(port)}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
-    stdout: "pipe" as const,
+    stdout: "ignore" as const,
     stderr: "pipe" as const,
   };
 }

@@ -123,3 +123,28 @@ test("desk pages and their forms, errors showing, have no serious axe violations
   await page.goto("/desk/sources/new");
   expect(await serious()).toEqual([]);
 });
+
+test("a reviewer edits a claimant: a bad address is refused in the form, a good edit shows on the public page", async ({ page }) => {
+  await signIn(page, "reviewer");
+  await page.goto("/desk/claims/new");
+  const summary = unique("Claim by a claimant to edit");
+  const name = unique("Council spokesperson");
+  await page.getByLabel("The claim's words").fill("Words.");
+  await page.getByLabel("Summary").fill(summary);
+  await page.getByLabel("Claimant").selectOption({ label: "A new claimant…" });
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByLabel("Kind").selectOption({ label: "Person" });
+  await page.getByLabel("Story").selectOption({ index: 1 });
+  await page.getByRole("button", { name: "Record claim" }).click();
+  await page.getByRole("link", { name }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Edit claimant" })).toBeVisible();
+  await page.getByLabel("Web address").fill("javascript:alert(1)");
+  await page.getByLabel("Short description").fill("Speaks for the council.");
+  await page.getByRole("button", { name: "Save claimant" }).click();
+  await expect(page.getByText("The web address must be a web address starting with http:// or https://.")).toBeVisible();
+  await expect(page.getByLabel("Short description")).toHaveValue("Speaks for the council.");
+  await page.getByLabel("Web address").fill("https://example.org/council");
+  await page.getByRole("button", { name: "Save claimant" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(page.getByText("Speaks for the council.")).toBeVisible();
+});

@@ -70,9 +70,10 @@ const ACTION_MODULES = {
   annotations: await import("@/lib/actions/annotations"),
   users: await import("@/lib/actions/users"),
   stories: await import("@/lib/actions/stories"),
+  claimants: await import("@/lib/actions/claimants"),
   auth: await import("@/lib/actions/auth"),
 };
-const { claims, sources, links, annotations, users, stories } = ACTION_MODULES;
+const { claims, sources, links, annotations, users, stories, claimants } = ACTION_MODULES;
 
 /** Public by nature: signing in is how a visitor becomes "who is asking". */
 const PUBLIC_ACTIONS = new Set<unknown>([ACTION_MODULES.auth.signIn, ACTION_MODULES.auth.signOut]);
@@ -335,6 +336,15 @@ const ROWS: Row[] = [
     makeFormData: async () => {
       const n = unique();
       return form({ title: `Matrix story ${n}`, summary: "", slug: `matrix-story-${n}` });
+    },
+  },
+  {
+    name: "claimants.updateClaimantAction",
+    action: claimants.updateClaimantAction,
+    permission: "claimant:edit",
+    makeFormData: async () => {
+      const claimant = await db.claimant.create({ data: { name: `Matrix claimant ${unique()}`, kind: "person" } });
+      return form({ claimantId: claimant.id, name: `${claimant.name} (renamed)`, kind: "organization", description: "", url: "", version: String(claimant.version) });
     },
   },
 ];

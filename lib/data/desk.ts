@@ -171,3 +171,7 @@ export async function listDeskStories() {
     select: { id: true, slug: true, title: true, _count: { select: { claims: true } } },
   });
 }
+
+export async function getClaimantForEdit(id: string) {
+  return db.claimant.findUnique({ where: { id }, select: { id: true, name: true, kind: true, description: true, url: true, version: true } });
+}

@@ -52,7 +52,10 @@ export default async function ClaimWorkspacePage({ params, searchParams }: PageP
       </div>
       <blockquote className="mt-4 border-l-4 border-blue-800 bg-white p-4 font-serif text-lg">“{claim.text}”</blockquote>
       <p className="mt-2 text-sm">
-        Said by {claim.claimant.name}
+        Said by{" "}
+        <Link href={`/desk/claimants/${claim.claimant.id}/edit`} className="text-blue-800 underline">
+          {claim.claimant.name}
+        </Link>
         {claim.claimDate ? `, ${formatPartialDate(claim.claimDate, claim.claimDatePrecision)}` : "; date not recorded"}.
       </p>
       <p className="mt-2 text-sm">

@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ClaimantForm } from "@/components/desk/claimant-form";
+import { getClaimantForEdit } from "@/lib/data/desk";
+import { requirePageUser } from "@/lib/session";
+import { isRecordId } from "@/lib/validation/record-id";
+
+export const metadata: Metadata = { title: "Edit claimant" };
+
+export default async function EditClaimantPage({ params }: PageProps<"/desk/claimants/[id]/edit">) {
+  const { id } = await params;
+  await requirePageUser("claimant:edit", `/desk/claimants/${id}/edit`);
+  const claimant = isRecordId(id) ? await getClaimantForEdit(id) : null;
+  if (!claimant) notFound();
+  return (
+    <>
+      <h1 className="mb-4 font-serif text-3xl font-bold">Edit claimant</h1>
+      <ClaimantForm claimant={{ ...claimant, url: claimant.url ?? "" }} />
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+"use client";
+
+import { useActionState } from "react";
+import { SelectField, TextArea, TextField } from "@/components/forms/fields";
+import { FormMessage, SubmitButton } from "@/components/forms/form-status";
+import { updateClaimantAction } from "@/lib/actions/claimants";
+import { initialActionState } from "@/lib/actions/state";
+import { CLAIMANT_KINDS, CLAIMANT_KIND_LABEL } from "@/lib/domain/claimant-kind";
+
+export function ClaimantForm({ claimant }: { claimant: { id: string; version: number; name: string; kind: string; description: string; url: string } }) {
+  const [state, action] = useActionState(updateClaimantAction, initialActionState);
+  const v = (name: "name" | "kind" | "description" | "url") => state.values[name] ?? claimant[name];
+  const e = state.fieldErrors;
+  return (
+    <form action={action} noValidate className="rounded border border-stone-300 bg-white p-6">
+      <FormMessage state={state} />
+      <input type="hidden" name="claimantId" value={claimant.id} />
+      <input type="hidden" name="version" value={state.conflict?.version ?? claimant.version} />
+      <TextField name="name" label="Name" required defaultValue={v("name")} errors={e.name} />
+      <SelectField name="kind" label="Kind" required options={CLAIMANT_KINDS.map((k) => ({ value: k, label: CLAIMANT_KIND_LABEL[k] }))} defaultValue={v("kind")} errors={e.kind} />
+      <TextArea name="description" label="Short description" rows={3} defaultValue={v("description")} errors={e.description} />
+      <TextField name="url" label="Web address" type="url" hint="http or https only; leave empty if there is none." defaultValue={v("url")} errors={e.url} />
+      <SubmitButton>Save claimant</SubmitButton>
+    </form>
+  );
+}
