@@ -168,6 +168,7 @@ test("an admin creates an account in the app; disabling it ends that person's se
   await expect(newcomer.getByRole("link", { name: "Accounts" })).toHaveCount(0);
 
   await admin.reload();
+  admin.once("dialog", (dialog) => void dialog.accept());
   await admin.getByRole("button", { name: "Disable Nina Newcomer" }).click();
   await expect(admin.getByRole("row", { name: new RegExp(email) }).getByRole("cell", { name: "Disabled", exact: true })).toBeVisible();
   await newcomer.goto("/desk");

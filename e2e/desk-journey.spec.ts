@@ -156,3 +156,40 @@ test("an editor starts a story and records a claim in it; a reviewer cannot mana
   await expect(reviewer.getByRole("link", { name: "Stories" })).toHaveCount(0);
   expect((await reviewer.goto("/desk/stories"))?.status()).toBe(403);
 });
+
+test("a reviewer edits and deletes their note, edits and removes a link; the history keeps each step", async ({ page }) => {
+  await signIn(page, "reviewer");
+  const summary = unique("Claim with a note and a link");
+  await recordClaim(page, summary);
+
+  const noteForm = page.getByRole("form", { name: "Add a note" });
+  await noteForm.getByLabel("Your note").fill("First thought.");
+  await noteForm.getByRole("button", { name: "Add note" }).click();
+  await expect(page.locator("#notes").getByText("First thought.")).toBeVisible();
+  await page.getByRole("link", { name: "Edit note" }).click();
+  await page.getByLabel("Note").fill("Second thought.");
+  await page.getByRole("button", { name: "Save note" }).click();
+  await expect(page.locator("#notes").getByText("Second thought.")).toBeVisible();
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "Delete note" }).click();
+  await expect(page.locator("#notes").getByText("Second thought.")).toHaveCount(0);
+
+  const link = page.getByRole("form", { name: "Link a source" });
+  await link.getByLabel("Source").selectOption({ index: 1 });
+  await link.getByLabel("How it relates").selectOption({ label: "Context" });
+  await link.getByRole("button", { name: "Link source" }).click();
+  const sources = page.getByRole("region", { name: "Sources" });
+  await sources.getByRole("link", { name: /^Edit link to / }).click();
+  await page.getByLabel("Note (optional)").fill("Background only.");
+  await page.getByRole("button", { name: "Save link" }).click();
+  await expect(page.getByRole("region", { name: "Sources" }).getByText("Note: Background only.")).toBeVisible();
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("region", { name: "Sources" }).getByRole("button", { name: /^Unlink / }).click();
+  await expect(page.getByRole("region", { name: "Sources" }).getByText("No source linked yet.")).toBeVisible();
+
+  const history = page.getByRole("region", { name: "History" });
+  for (const kind of ["Annotation added", "Annotation edited", "Annotation deleted", "Source linked", "Source link edited", "Source unlinked"]) {
+    await expect(history.getByText(kind, { exact: true })).toBeVisible();
+  }
+  await expect(history.locator("del", { hasText: "First thought." })).toBeVisible();
+});

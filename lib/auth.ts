@@ -21,8 +21,10 @@ export const auth = betterAuth({
   emailAndPassword: {
     enabled: true,
     disableSignUp: true,
+    // Our policy (lib/password-policy.ts) counts characters as code points; Better Auth counts
+    // UTF-16 units, so its ceiling is doubled to let the policy be the one that decides.
     minPasswordLength: MIN_PASSWORD_LENGTH,
-    maxPasswordLength: MAX_PASSWORD_LENGTH,
+    maxPasswordLength: MAX_PASSWORD_LENGTH * 2,
   },
   session: {
     expiresIn: 60 * 60 * 24 * 7,

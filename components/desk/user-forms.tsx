@@ -28,7 +28,13 @@ export function CreateUserForm() {
 export function DisableUserButton({ email, name }: { email: string; name: string }) {
   const [state, action] = useActionState(disableUserAction, initialActionState);
   return (
-    <form action={action} className="inline">
+    <form
+      action={action}
+      className="inline"
+      onSubmit={(event) => {
+        if (!window.confirm(`Disable ${name}? They are signed out everywhere at once.`)) event.preventDefault();
+      }}
+    >
       <input type="hidden" name="email" value={email} />
       <button type="submit" className="text-sm text-red-800 underline">
         Disable {name}
