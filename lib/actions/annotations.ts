@@ -2,24 +2,18 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { failed, formValues, invalid, type ActionState } from "@/lib/actions/state";
+import { failed, formId, formValues, invalid, type ActionState } from "@/lib/actions/state";
 import { addAnnotation, deleteAnnotation, editAnnotation } from "@/lib/operations/annotations";
 import { authorize } from "@/lib/session";
 import { annotationEditSchema, annotationFormSchema } from "@/lib/validation/annotation";
-import { idSchema } from "@/lib/validation/fields";
 
-function missing(values: Record<string, string>): ActionState {
-  return { ok: false, fieldErrors: {}, formError: "This form is missing what it belongs to; reload the page.", values };
-}
 
 export async function addAnnotationAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData);
   let claimId: string;
   try {
     const user = await authorize("annotation:create");
-    const id = idSchema.safeParse(formData.get("claimId"));
-    if (!id.success) return missing(values);
-    claimId = id.data;
+    claimId = formId(formData, "claimId");
     const parsed = annotationFormSchema.safeParse(values);
     if (!parsed.success) return invalid(parsed.error, values);
     await addAnnotation(user, claimId, parsed.data.body);
@@ -35,11 +29,10 @@ export async function editAnnotationAction(_prev: ActionState, formData: FormDat
   let claimId: string;
   try {
     const user = await authorize("annotation:edit-own");
-    const id = idSchema.safeParse(formData.get("annotationId"));
-    if (!id.success) return missing(values);
+    const id = formId(formData, "annotationId");
     const parsed = annotationEditSchema.safeParse(values);
     if (!parsed.success) return invalid(parsed.error, values);
-    ({ claimId } = await editAnnotation(user, id.data, parsed.data));
+    ({ claimId } = await editAnnotation(user, id, parsed.data));
   } catch (error) {
     return failed(error, values);
   }
@@ -52,9 +45,8 @@ export async function deleteAnnotationAction(_prev: ActionState, formData: FormD
   let claimId: string;
   try {
     const user = await authorize("annotation:delete-own");
-    const id = idSchema.safeParse(formData.get("annotationId"));
-    if (!id.success) return missing(values);
-    ({ claimId } = await deleteAnnotation(user, id.data));
+    const id = formId(formData, "annotationId");
+    ({ claimId } = await deleteAnnotation(user, id));
   } catch (error) {
     return failed(error, values);
   }

@@ -2,21 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { AppError } from "@/lib/errors";
-import { failed, formValues, invalid, type ActionState } from "@/lib/actions/state";
+import { failed, formId, formValues, invalid, type ActionState } from "@/lib/actions/state";
 import { assignClaim, changeStatus, createClaim, setPublished, updateClaim } from "@/lib/operations/claims";
 import { authorize } from "@/lib/session";
 import { assignFormSchema, claimEditSchema, claimFormSchema, publishFormSchema, statusFormSchema } from "@/lib/validation/claim";
-import { idSchema } from "@/lib/validation/fields";
 
 // Every action: authorize, validate, write (with its history event, in one transaction),
 // revalidate, and redirect outside the try so Next's redirect is not caught as an error.
 
-function claimIdOf(formData: FormData): string {
-  const parsed = idSchema.safeParse(formData.get("claimId"));
-  if (!parsed.success) throw new AppError("bad_request", "This form is missing its claim; reload the page.");
-  return parsed.data;
-}
 
 function revalidateClaim(id: string) {
   // Reader pages list claims in several places (home, lists, sources, claimants).
@@ -44,7 +37,7 @@ export async function updateClaimAction(_prev: ActionState, formData: FormData):
   let id: string;
   try {
     const user = await authorize("claim:edit");
-    id = claimIdOf(formData);
+    id = formId(formData, "claimId");
     const parsed = claimEditSchema.safeParse(values);
     if (!parsed.success) return invalid(parsed.error, values);
     await updateClaim(user, id, parsed.data);
@@ -60,7 +53,7 @@ export async function changeStatusAction(_prev: ActionState, formData: FormData)
   let id: string;
   try {
     const user = await authorize("status:propose");
-    id = claimIdOf(formData);
+    id = formId(formData, "claimId");
     const parsed = statusFormSchema.safeParse(values);
     if (!parsed.success) return invalid(parsed.error, values);
     await changeStatus(user, id, parsed.data);
@@ -77,7 +70,7 @@ export async function publishAction(_prev: ActionState, formData: FormData): Pro
   try {
     const intent = formData.get("intent");
     const user = await authorize(intent === "unpublish" ? "claim:unpublish" : "claim:publish");
-    id = claimIdOf(formData);
+    id = formId(formData, "claimId");
     const parsed = publishFormSchema.safeParse(values);
     if (!parsed.success) return invalid(parsed.error, values);
     await setPublished(user, id, parsed.data.intent === "publish", parsed.data.version);
@@ -93,7 +86,7 @@ export async function assignAction(_prev: ActionState, formData: FormData): Prom
   let id: string;
   try {
     const user = await authorize("claim:assign");
-    id = claimIdOf(formData);
+    id = formId(formData, "claimId");
     const parsed = assignFormSchema.safeParse(values);
     if (!parsed.success) return invalid(parsed.error, values);
     await assignClaim(user, id, parsed.data.assigneeId, parsed.data.version);

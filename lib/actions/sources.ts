@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { failed, formValues, invalid, type ActionState } from "@/lib/actions/state";
+import { failed, formId, formValues, invalid, type ActionState } from "@/lib/actions/state";
 import { createSource, updateSource } from "@/lib/operations/sources";
 import { authorize } from "@/lib/session";
 import { idSchema } from "@/lib/validation/fields";
@@ -32,9 +32,7 @@ export async function updateSourceAction(_prev: ActionState, formData: FormData)
   let id: string;
   try {
     const user = await authorize("source:edit");
-    const parsedId = idSchema.safeParse(formData.get("sourceId"));
-    if (!parsedId.success) return { ok: false, fieldErrors: {}, formError: "This form is missing its source; reload the page.", values };
-    id = parsedId.data;
+    id = formId(formData, "sourceId");
     const parsed = sourceEditSchema.safeParse(values);
     if (!parsed.success) return invalid(parsed.error, values);
     await updateSource(user, id, parsed.data);

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { AppError, ConflictError } from "@/lib/errors";
 import { logEvent } from "@/lib/log";
+import { versionSchema } from "@/lib/validation/fields";
+import { recordIdSchema } from "@/lib/validation/record-id";
 
 /**
  * What every server action returns to its form: all field errors at once, one form-level
@@ -26,6 +28,23 @@ export function formValues(formData: FormData, omit: readonly string[] = []): Re
     if (typeof value === "string" && !key.startsWith("$ACTION") && !omit.includes(key)) values[key] = value;
   }
   return values;
+}
+
+/**
+ * The id of the record a form belongs to, from its hidden field. A form without one was not sent
+ * by our page (or the page is stale): a 4xx-kind message, never a crash.
+ */
+export function formId(formData: FormData, field: string): string {
+  const parsed = recordIdSchema.safeParse(formData.get(field));
+  if (!parsed.success) throw new AppError("bad_request", "This form is missing what it belongs to; reload the page.");
+  return parsed.data;
+}
+
+/** The version an edit form started from, as formId reads the id. */
+export function formVersion(formData: FormData): number {
+  const parsed = versionSchema.safeParse(formData.get("version"));
+  if (!parsed.success) throw new AppError("bad_request", "The form is missing its version; reload the page.");
+  return parsed.data;
 }
 
 export function invalid(error: z.ZodError, values: Record<string, string>): ActionState {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
+import { EVENTS, LINK_FIELDS } from "@/lib/data/selects";
 import { encodeCursor, type Cursor } from "@/lib/cursor";
 import { toClaimStatus, type ClaimStatus } from "@/lib/domain/status";
 import { checkQuote, type QuoteCheck } from "@/lib/quote-check";
@@ -152,12 +153,7 @@ const detailSelect = {
   sources: {
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: {
-      id: true,
-      relation: true,
-      quote: true,
-      quotePrefix: true,
-      quoteSuffix: true,
-      note: true,
+      ...LINK_FIELDS,
       source: {
         select: {
           id: true,
@@ -180,18 +176,7 @@ const detailSelect = {
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { id: true, body: true, createdAt: true, updatedAt: true, author: { select: { id: true, name: true } } },
   },
-  events: {
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      kind: true,
-      before: true,
-      after: true,
-      reason: true,
-      createdAt: true,
-      actor: { select: { id: true, name: true } },
-    },
-  },
+  events: EVENTS,
 } satisfies Prisma.ClaimSelect;
 
 type DetailRow = Prisma.ClaimGetPayload<{ select: typeof detailSelect }>;

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { EVENTS, LINK_FIELDS } from "@/lib/data/selects";
 import { toClaimStatus, type ClaimStatus } from "@/lib/domain/status";
 
 /** Reads for the reviewers' desk: drafts included. Pages call these only after requirePageUser. */
@@ -72,12 +73,7 @@ export async function getDeskClaim(id: string) {
       sources: {
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: {
-          id: true,
-          relation: true,
-          quote: true,
-          quotePrefix: true,
-          quoteSuffix: true,
-          note: true,
+          ...LINK_FIELDS,
           version: true,
           source: { select: { id: true, title: true, publisher: true, capturedText: true } },
         },
@@ -87,10 +83,7 @@ export async function getDeskClaim(id: string) {
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: { id: true, body: true, createdAt: true, version: true, author: { select: { id: true, name: true } } },
       },
-      events: {
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: { id: true, kind: true, before: true, after: true, reason: true, createdAt: true, actor: { select: { id: true, name: true } } },
-      },
+      events: EVENTS,
     },
   });
   return row ? { ...row, status: toClaimStatus(row.status) } : null;

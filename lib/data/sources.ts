@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { LINK_FIELDS } from "@/lib/data/selects";
 import { toClaimStatus, type ClaimStatus } from "@/lib/domain/status";
 import { checkQuote, type QuoteCheck } from "@/lib/quote-check";
 
@@ -60,12 +61,7 @@ export async function getSource(id: string): Promise<SourceDetail | null> {
         where: { claim: { publishedAt: { not: null } } },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: {
-          id: true,
-          relation: true,
-          quote: true,
-          quotePrefix: true,
-          quoteSuffix: true,
-          note: true,
+          ...LINK_FIELDS,
           claim: {
             select: {
               id: true,

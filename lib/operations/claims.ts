@@ -43,6 +43,18 @@ async function resolveClaimant(tx: Tx, actor: CurrentUser, input: ClaimFormInput
   return created.id;
 }
 
+/** The claim form's input as the claim's columns. */
+function columns(input: ClaimFormInput, claimantId: string) {
+  return {
+    text: input.text,
+    summary: input.summary,
+    claimantId,
+    storyId: input.storyId,
+    claimDate: input.claimDate?.date ?? null,
+    claimDatePrecision: input.claimDate?.precision ?? "day",
+  };
+}
+
 async function requireStory(tx: Tx, storyId: string): Promise<void> {
   if (!(await tx.story.findUnique({ where: { id: storyId }, select: { id: true } }))) {
     throw new AppError("bad_request", "That story no longer exists; choose another.");
@@ -54,17 +66,7 @@ export async function createClaim(actor: CurrentUser, input: ClaimFormInput): Pr
   return db.$transaction(async (tx) => {
     await requireStory(tx, input.storyId);
     const claimantId = await resolveClaimant(tx, actor, input);
-    const claim = await tx.claim.create({
-      data: {
-        text: input.text,
-        summary: input.summary,
-        claimantId,
-        storyId: input.storyId,
-        claimDate: input.claimDate?.date ?? null,
-        claimDatePrecision: input.claimDate?.precision ?? "day",
-      },
-      select: EDITABLE,
-    });
+    const claim = await tx.claim.create({ data: columns(input, claimantId), select: EDITABLE });
     await recordEvent(tx, { claimId: claim.id, actorId: actor.id, kind: "created", after: snapshot(claim) });
     return { id: claim.id };
   });
@@ -109,14 +111,7 @@ export async function updateClaim(actor: CurrentUser, id: string, input: ClaimFo
     const claim = await loadForEdit(tx, id, input.version);
     await requireStory(tx, input.storyId);
     const claimantId = await resolveClaimant(tx, actor, input);
-    const next = {
-      text: input.text,
-      summary: input.summary,
-      claimantId,
-      storyId: input.storyId,
-      claimDate: input.claimDate?.date ?? null,
-      claimDatePrecision: input.claimDate?.precision ?? "day",
-    };
+    const next = columns(input, claimantId);
     const diff = changedFields(snapshot(claim), snapshot(next));
     if (!diff) return;
     await bumpVersion(tx, id, input.version, next);

@@ -3,8 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ClaimHistory } from "@/components/claims/claim-history";
-import { QuoteInContext } from "@/components/claims/quote";
-import { QuoteCheckLabel } from "@/components/claims/quote-check-label";
+import { LinkedSource } from "@/components/claims/linked-source";
 import { sourceCountLabel } from "@/components/claims/claim-card";
 import { SourceAddress } from "@/components/sources/source-address";
 import { sourceMetaLine } from "@/components/sources/source-meta";
@@ -12,7 +11,6 @@ import { Markdown } from "@/components/ui/markdown";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getClaim } from "@/lib/data/claims";
 import { formatPartialDate } from "@/lib/domain/partial-date";
-import { relationInfo } from "@/lib/domain/relation";
 import { STATUS_INFO } from "@/lib/domain/status";
 import { isRecordId } from "@/lib/validation/record-id";
 
@@ -83,21 +81,11 @@ export default async function ClaimPage({ params }: PageProps<"/claims/[id]">) {
         ) : (
           <ul className="mt-3 space-y-4">
             {claim.sources.map((link) => (
-              <li key={link.id} className="rounded border border-stone-300 bg-white p-4">
-                <p className="text-sm font-semibold uppercase tracking-wide text-stone-700">{relationInfo(link.relation).label}</p>
-                <h3 className="mt-1 text-lg font-semibold">
-                  <Link href={`/sources/${link.source.id}`} className="text-blue-800 underline">
-                    {link.source.title}
-                  </Link>
-                </h3>
-                <p className="text-sm text-stone-700">{sourceMetaLine(link.source)}</p>
-                <QuoteInContext quote={link.quote} prefix={link.quotePrefix} suffix={link.quoteSuffix} />
-                <QuoteCheckLabel check={link.quoteCheck} />
-                {link.note ? <p className="mt-2 text-sm text-stone-800">Note: {link.note}</p> : null}
+              <LinkedSource key={link.id} link={link} quoteCheck={link.quoteCheck} meta={sourceMetaLine(link.source)}>
                 <p className="mt-2 text-sm">
                   <SourceAddress url={link.source.url} archivedUrl={link.source.archivedUrl} />
                 </p>
-              </li>
+              </LinkedSource>
             ))}
           </ul>
         )}

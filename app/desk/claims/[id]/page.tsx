@@ -2,14 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ClaimHistory } from "@/components/claims/claim-history";
-import { QuoteInContext } from "@/components/claims/quote";
-import { QuoteCheckLabel } from "@/components/claims/quote-check-label";
+import { LinkedSource } from "@/components/claims/linked-source";
 import { AnnotationForm, AssignForm, DeleteNoteButton, LinkSourceForm, PublishForm, StatusForm, UnlinkButton } from "@/components/desk/claim-forms";
 import { Markdown } from "@/components/ui/markdown";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getDeskClaim, listAllSources, listAssignableUsers } from "@/lib/data/desk";
 import { formatPartialDate } from "@/lib/domain/partial-date";
-import { relationInfo } from "@/lib/domain/relation";
 import { can } from "@/lib/permissions";
 import { checkQuote } from "@/lib/quote-check";
 import { requirePageUser } from "@/lib/session";
@@ -83,23 +81,14 @@ export default async function ClaimWorkspacePage({ params, searchParams }: PageP
         {claim.sources.length === 0 ? <p className="mb-4">No source linked yet.</p> : null}
         <ul className="mb-4 space-y-3">
           {claim.sources.map((link) => (
-            <li key={link.id} className="rounded border border-stone-300 bg-white p-4">
-              <p className="text-sm font-semibold uppercase tracking-wide text-stone-700">{relationInfo(link.relation).label}</p>
-              <p className="font-semibold">
-                <Link href={`/sources/${link.source.id}`} className="text-blue-800 underline">
-                  {link.source.title}
-                </Link>
-              </p>
-              <QuoteInContext quote={link.quote} prefix={link.quotePrefix} suffix={link.quoteSuffix} />
-              <QuoteCheckLabel check={checkQuote(link.quote, link.source.capturedText)} />
-              {link.note ? <p className="mt-1 text-sm">Note: {link.note}</p> : null}
+            <LinkedSource key={link.id} link={link} quoteCheck={checkQuote(link.quote, link.source.capturedText)}>
               <p className="mt-2 flex gap-4 text-sm">
                 <Link href={`/desk/links/${link.id}/edit`} className="text-blue-800 underline">
                   Edit link to {link.source.title}
                 </Link>
                 <UnlinkButton linkId={link.id} version={link.version} sourceTitle={link.source.title} />
               </p>
-            </li>
+            </LinkedSource>
           ))}
         </ul>
         <LinkSourceForm claimId={claim.id} sources={sources} chosenSourceId={typeof chosenSource === "string" ? chosenSource : undefined} />

@@ -1,0 +1,25 @@
+/** Field sets several reads share, so the reader pages and the desk show a link or an event alike. */
+
+/** A claim-source link's own fields (TextQuoteSelector shape plus relation and note). */
+export const LINK_FIELDS = {
+  id: true,
+  relation: true,
+  quote: true,
+  quotePrefix: true,
+  quoteSuffix: true,
+  note: true,
+} as const;
+
+/** A history event with who made it, oldest first. */
+export const EVENTS = {
+  orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }],
+  select: {
+    id: true,
+    kind: true,
+    before: true,
+    after: true,
+    reason: true,
+    createdAt: true,
+    actor: { select: { id: true, name: true } },
+  },
+};
