@@ -167,7 +167,8 @@ test("a reviewer edits and deletes their note, edits and removes a link; the his
   await noteForm.getByRole("button", { name: "Add note" }).click();
   await expect(page.locator("#notes").getByText("First thought.")).toBeVisible();
   await page.getByRole("link", { name: "Edit note" }).click();
-  await page.getByLabel("Note").fill("Second thought.");
+  await expect(page.getByRole("heading", { level: 1, name: "Edit note" })).toBeVisible();
+  await page.getByLabel("Note", { exact: true }).fill("Second thought.");
   await page.getByRole("button", { name: "Save note" }).click();
   await expect(page.locator("#notes").getByText("Second thought.")).toBeVisible();
   page.once("dialog", (dialog) => void dialog.accept());
@@ -180,6 +181,8 @@ test("a reviewer edits and deletes their note, edits and removes a link; the his
   await link.getByRole("button", { name: "Link source" }).click();
   const sources = page.getByRole("region", { name: "Sources" });
   await sources.getByRole("link", { name: /^Edit link to / }).click();
+  // The workspace has a "Note (optional)" field too: wait for the edit page before typing.
+  await expect(page.getByRole("heading", { level: 1, name: "Edit source link" })).toBeVisible();
   await page.getByLabel("Note (optional)").fill("Background only.");
   await page.getByRole("button", { name: "Save link" }).click();
   await expect(page.getByRole("region", { name: "Sources" }).getByText("Note: Background only.")).toBeVisible();
