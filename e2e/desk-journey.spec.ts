@@ -168,7 +168,7 @@ test("a reviewer edits and deletes their note, edits and removes a link; the his
   await expect(page.locator("#notes").getByText("First thought.")).toBeVisible();
   await page.getByRole("link", { name: "Edit note" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Edit note" })).toBeVisible();
-  await page.getByLabel("Note", { exact: true }).fill("Second thought.");
+  await page.getByRole("textbox", { name: "Note (required)" }).fill("Second thought.");
   await page.getByRole("button", { name: "Save note" }).click();
   await expect(page.locator("#notes").getByText("Second thought.")).toBeVisible();
   page.once("dialog", (dialog) => void dialog.accept());
