@@ -8,6 +8,8 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Factline", template: "%s · Factline" },
   description: "Claims in the news, followed to their sources and checked.",
+  // Feed readers find the verdicts and corrections feed from any page's head.
+  alternates: { types: { "application/atom+xml": [{ url: "/feed.atom", title: "Factline: verdicts and corrections" }] } },
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

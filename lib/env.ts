@@ -53,3 +53,23 @@ export function authSecret(): string {
 export function isProduction(): boolean {
   return process.env.NODE_ENV === "production";
 }
+
+/**
+ * The organisation that publishes the fact-checks, named in ClaimReview and report headers:
+ * FACTLINE_ORG_NAME and FACTLINE_ORG_URL, defaulting to "Factline" at the app's origin.
+ * A URL that is not http(s) is refused at startup rather than written into partners' data.
+ */
+export function organisation(): { name: string; url: string } {
+  const name = process.env.FACTLINE_ORG_NAME?.trim() || "Factline";
+  const url = (process.env.FACTLINE_ORG_URL?.trim() || appOrigin()).replace(/\/+$/, "");
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new Error(`FACTLINE_ORG_URL is not a web address: ${url}`);
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
+    throw new Error(`FACTLINE_ORG_URL must start with http:// or https://: ${url}`);
+  }
+  return { name, url };
+}

@@ -25,6 +25,19 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * A rule about one field that only the stored record can check (a published claim's status
+ * change needs a correction note): shown beside that field, like a validation error.
+ */
+export class FieldRuleError extends AppError {
+  readonly field: string;
+  constructor(field: string, message: string) {
+    super("bad_request", message);
+    this.name = "FieldRuleError";
+    this.field = field;
+  }
+}
+
 /** An edit made against an older version: refused, with the record as it is now. */
 export class ConflictError extends AppError {
   readonly current: Record<string, string>;

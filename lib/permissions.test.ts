@@ -22,6 +22,7 @@ const EXPECTED: Record<Action, Actor[]> = {
   "claim:unpublish": ["editor", "admin"],
   "claim:assign": ["editor", "admin"],
   "story:manage": ["editor", "admin"],
+  "export:run": ["editor", "admin"],
   "user:manage": ["admin"],
 };
 

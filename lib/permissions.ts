@@ -25,6 +25,7 @@ export const ACTIONS = [
   "claim:unpublish",
   "claim:assign",
   "story:manage",
+  "export:run",
   "user:manage",
 ] as const;
 
@@ -62,6 +63,8 @@ export const PERMISSIONS: Record<Action, Row> = {
   "claim:unpublish": EDITOR_UP,
   "claim:assign": EDITOR_UP,
   "story:manage": EDITOR_UP,
+  // Editor exports may hold drafts and reviewers' notes; published claims are open data.
+  "export:run": EDITOR_UP,
   "user:manage": ADMIN_ONLY,
 };
 

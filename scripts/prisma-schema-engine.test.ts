@@ -12,6 +12,7 @@ import { afterEach, describe, expect, it } from "vitest";
 const ROOT = path.resolve(import.meta.dirname, "..");
 const BRIDGE = path.join(ROOT, "scripts", "prisma-schema-engine.mjs");
 const APPEND_ONLY = "claim history is append-only";
+const APPEND_ONLY_TRIGGERS = ["ClaimEvent_no_delete", "ClaimEvent_no_update", "Correction_no_delete", "Correction_no_update"];
 
 const committedMigrations = fs
   .readdirSync(path.join(ROOT, "prisma", "migrations"), { withFileTypes: true })
@@ -229,7 +230,7 @@ describe("prisma CLI through the offline schema engine", () => {
     }
     expect(db.prepare(`SELECT quote FROM "ClaimSource"`).get()).toEqual({ quote: "fell by half" });
     expect(db.pragma("foreign_key_check")).toEqual([]);
-    expect(objectNames(db, "trigger")).toEqual(["ClaimEvent_no_delete", "ClaimEvent_no_update"]);
+    expect(objectNames(db, "trigger")).toEqual(APPEND_ONLY_TRIGGERS);
     db.close();
   });
 
@@ -282,7 +283,7 @@ describe("prisma CLI through the offline schema engine", () => {
     expect(
       db.prepare(`SELECT migration_name FROM _prisma_migrations ORDER BY migration_name`).all(),
     ).toEqual(committedMigrations.map((migration_name) => ({ migration_name })));
-    expect(objectNames(db, "trigger")).toEqual(["ClaimEvent_no_delete", "ClaimEvent_no_update"]);
+    expect(objectNames(db, "trigger")).toEqual(APPEND_ONLY_TRIGGERS);
     db.close();
   });
 
@@ -318,6 +319,24 @@ describe("prisma CLI through the offline schema engine", () => {
       `INSERT INTO "ClaimEvent" (id, "claimId", kind) VALUES ('event-2', 'claim-1', 'status-changed')`,
     ).run();
     expect(db.prepare(`SELECT count(*) AS n FROM "ClaimEvent"`).get()).toEqual({ n: 2 });
+    db.close();
+  });
+
+  it("keeps corrections append-only: Correction refuses UPDATE and DELETE", () => {
+    const project = makeProject();
+    deploy(project);
+    const db = project.open();
+    insertClaimWithEvent(db);
+    db.prepare(
+      `INSERT INTO "Correction" (id, "claimId", "previousStatus", "newStatus", note) VALUES ('correction-1', 'claim-1', 'accurate', 'false', 'We were wrong.')`,
+    ).run();
+    for (const sql of [
+      `UPDATE "Correction" SET note = 'rewritten' WHERE id = 'correction-1'`,
+      `DELETE FROM "Correction" WHERE id = 'correction-1'`,
+    ]) {
+      expect(() => db.prepare(sql).run()).toThrow("corrections are append-only");
+    }
+    expect(db.prepare(`SELECT id, note FROM "Correction"`).all()).toEqual([{ id: "correction-1", note: "We were wrong." }]);
     db.close();
   });
 });

@@ -25,6 +25,7 @@ const FIELD_LABEL: Record<string, string> = {
   archivedUrl: "Archived copy",
   capturedText: "Captured text",
   body: "Note",
+  correction: "Correction",
 };
 
 function parse(json: string | null): Record<string, unknown> {

@@ -22,7 +22,7 @@ function Hidden({ fields }: { fields: Record<string, string | number> }) {
   );
 }
 
-export function StatusForm({ claimId, version, status, reason }: { claimId: string; version: number; status: string; reason: string }) {
+export function StatusForm({ claimId, version, status, reason, isPublished }: { claimId: string; version: number; status: string; reason: string; isPublished: boolean }) {
   const [state, action] = useActionState(changeStatusAction, initialActionState);
   const v = (name: string, fallback: string) => state.values[name] ?? fallback;
   return (
@@ -41,6 +41,16 @@ export function StatusForm({ claimId, version, status, reason }: { claimId: stri
         errors={state.fieldErrors.status}
       />
       <TextArea name="reason" label="Reason" hint="Why this status: readers see it." required rows={3} defaultValue={v("reason", reason)} errors={state.fieldErrors.reason} />
+      {isPublished ? (
+        <TextArea
+          name="correction"
+          label="Correction note"
+          hint="Required when you change the status of this published claim. Readers see it, dated, on the claim page, in the corrections log and in the feed."
+          rows={3}
+          defaultValue={v("correction", "")}
+          errors={state.fieldErrors.correction}
+        />
+      ) : null}
       <SubmitButton>Save status</SubmitButton>
     </form>
   );

@@ -8,11 +8,28 @@ export function SiteFooter() {
           Factline follows each claim to the sources where it appears and the evidence that bears on it.
           Read how we rate claims in our <Link href="/methodology" className="text-blue-800 underline">methodology</Link>.
         </p>
-        <p className="mt-2">
-          <Link href="/sign-in" className="text-blue-800 underline">
-            Newsroom sign-in
-          </Link>
-        </p>
+        <ul className="mt-2 flex flex-wrap gap-x-5 gap-y-1">
+          <li>
+            <Link href="/corrections" className="text-blue-800 underline">
+              Corrections
+            </Link>
+          </li>
+          <li>
+            <Link href="/open-data" className="text-blue-800 underline">
+              Open data
+            </Link>
+          </li>
+          <li>
+            <a href="/feed.atom" className="text-blue-800 underline">
+              Atom feed
+            </a>
+          </li>
+          <li>
+            <Link href="/sign-in" className="text-blue-800 underline">
+              Newsroom sign-in
+            </Link>
+          </li>
+        </ul>
       </div>
     </footer>
   );

@@ -232,7 +232,7 @@ const ROWS: Row[] = [
     name: "claims.changeStatusAction on a published claim",
     action: claims.changeStatusAction,
     permission: "status:propose",
-    makeFormData: async () => form({ claimId: await newPublished(), status: "false", reason: "New records contradict it.", version: "3" }),
+    makeFormData: async () => form({ claimId: await newPublished(), status: "false", reason: "New records contradict it.", correction: "We first rated this misleading.", version: "3" }),
     rule: { permission: "status:decide-published", refusal: PUBLISHED_STATUS },
   },
   {
@@ -360,6 +360,7 @@ async function snapshotDatabase() {
     links: await db.claimSource.findMany(byId),
     annotations: await db.annotation.findMany(byId),
     events: await db.claimEvent.findMany(byId),
+    corrections: await db.correction.findMany(byId),
     users: await db.user.findMany(byId),
     accounts: await db.account.findMany(byId),
     sessions: await db.session.findMany(byId),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AppError, ConflictError } from "@/lib/errors";
+import { AppError, ConflictError, FieldRuleError } from "@/lib/errors";
 import { logEvent } from "@/lib/log";
 import { versionSchema } from "@/lib/validation/fields";
 import { recordIdSchema } from "@/lib/validation/record-id";
@@ -64,6 +64,9 @@ export function invalid(error: z.ZodError, values: Record<string, string>): Acti
 export function failed(error: unknown, values: Record<string, string>): ActionState {
   if (error instanceof ConflictError) {
     return { ok: false, fieldErrors: {}, formError: error.message, values, conflict: { message: "Saved now:", current: error.current, version: error.version } };
+  }
+  if (error instanceof FieldRuleError) {
+    return { ok: false, fieldErrors: { [error.field]: [error.message] }, formError: "Please correct the fields marked below.", values };
   }
   if (error instanceof AppError) {
     // authorize() logs its own refusals; a rule refused deeper (a published claim's status,

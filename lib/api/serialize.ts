@@ -67,6 +67,13 @@ export function claimDetailJson(claim: ClaimDetail, origin: string) {
       createdAt: a.createdAt.toISOString(),
       updatedAt: a.updatedAt.toISOString(),
     })),
+    corrections: claim.corrections.map((c) => ({
+      id: c.id,
+      date: c.createdAt.toISOString(),
+      previousStatus: c.previousStatus,
+      newStatus: c.newStatus,
+      note: c.note,
+    })),
     events: claim.events.map((e) => ({
       id: e.id,
       kind: e.kind,

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
-import { EVENTS, LINK_FIELDS } from "@/lib/data/selects";
+import { CORRECTIONS, EVENTS, LINK_FIELDS } from "@/lib/data/selects";
 import { encodeCursor, type Cursor } from "@/lib/cursor";
 import { toClaimStatus, type ClaimStatus } from "@/lib/domain/status";
 import { checkQuote, type QuoteCheck } from "@/lib/quote-check";
@@ -148,7 +148,7 @@ const detailSelect = {
   createdAt: true,
   updatedAt: true,
   version: true,
-  claimant: { select: { id: true, name: true, kind: true, description: true } },
+  claimant: { select: { id: true, name: true, kind: true, description: true, url: true } },
   story: { select: { id: true, title: true, slug: true } },
   sources: {
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -165,6 +165,7 @@ const detailSelect = {
           kind: true,
           publishedAt: true,
           publishedAtPrecision: true,
+          description: true,
           // Read to check quotes against, never sent to the page.
           capturedText: true,
         },
@@ -177,6 +178,7 @@ const detailSelect = {
     select: { id: true, body: true, createdAt: true, updatedAt: true, author: { select: { id: true, name: true } } },
   },
   events: EVENTS,
+  corrections: CORRECTIONS,
 } satisfies Prisma.ClaimSelect;
 
 type DetailRow = Prisma.ClaimGetPayload<{ select: typeof detailSelect }>;

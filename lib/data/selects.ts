@@ -10,6 +10,12 @@ export const LINK_FIELDS = {
   note: true,
 } as const;
 
+/** A claim's corrections, oldest first. */
+export const CORRECTIONS = {
+  orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }],
+  select: { id: true, createdAt: true, note: true, previousStatus: true, newStatus: true },
+};
+
 /** A history event with who made it, oldest first. */
 export const EVENTS = {
   orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }],

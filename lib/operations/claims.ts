@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { STATUS_INFO, toClaimStatus, type ClaimStatus } from "@/lib/domain/status";
-import { AppError, ConflictError } from "@/lib/errors";
+import { AppError, ConflictError, FieldRuleError } from "@/lib/errors";
 import { changedFields, recordEvent } from "@/lib/history";
 import { can } from "@/lib/permissions";
 import type { CurrentUser } from "@/lib/session";
@@ -135,20 +135,33 @@ export async function updateClaim(actor: CurrentUser, id: string, input: ClaimFo
 export async function changeStatus(
   actor: CurrentUser,
   id: string,
-  input: { status: ClaimStatus; reason: string; version: number },
+  input: { status: ClaimStatus; reason: string; correction?: string | null; version: number },
 ): Promise<void> {
   await db.$transaction(async (tx) => {
     const claim = await loadForEdit(tx, id, input.version);
     if (claim.publishedAt && !can(actor.role, "status:decide-published")) {
       throw new AppError("forbidden", "This claim is published: only an editor can change the status readers see.");
     }
+    const previous = toClaimStatus(claim.status);
+    const note = input.correction?.trim() || null;
+    // Readers saw the old verdict: changing it without saying so publicly would rewrite the
+    // record. A reason-only change may carry a correction too, but need not.
+    if (claim.publishedAt && previous !== input.status && !note) {
+      throw new FieldRuleError("correction", "This claim is published: write a correction note telling readers what changed and why.");
+    }
+    if (!claim.publishedAt && note) {
+      throw new FieldRuleError("correction", "This claim is not published, so readers have seen nothing to correct; leave the correction note empty.");
+    }
     await bumpVersion(tx, id, input.version, { status: input.status, statusReason: input.reason });
+    if (note) {
+      await tx.correction.create({ data: { claimId: id, previousStatus: previous, newStatus: input.status, note, authorId: actor.id } });
+    }
     await recordEvent(tx, {
       claimId: id,
       actorId: actor.id,
-      kind: "status-changed",
-      before: { status: toClaimStatus(claim.status), statusReason: claim.statusReason },
-      after: { status: input.status, statusReason: input.reason },
+      kind: note ? "corrected" : "status-changed",
+      before: { status: previous, statusReason: claim.statusReason },
+      after: { status: input.status, statusReason: input.reason, ...(note ? { correction: note } : {}) },
       reason: input.reason,
     });
   });

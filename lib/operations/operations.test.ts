@@ -77,11 +77,43 @@ describe("claim operations", () => {
     await setPublished(editor, id, true, 2);
     await expect(changeStatus(reviewer, id, { status: "false", reason: "Changed my mind.", version: 3 })).rejects.toMatchObject({ code: "forbidden" });
     expect((await db.claim.findUniqueOrThrow({ where: { id } })).status).toBe("misleading");
-    await changeStatus(editor, id, { status: "false", reason: "New records contradict it.", version: 3 });
+    await changeStatus(editor, id, { status: "false", reason: "New records contradict it.", correction: "We rated this misleading until the award records came out.", version: 3 });
     const log = await events(id);
-    expect(log.map((e) => e.kind)).toEqual(["created", "status-changed", "published", "status-changed"]);
+    expect(log.map((e) => e.kind)).toEqual(["created", "status-changed", "published", "corrected"]);
     expect(log[3]!.reason).toBe("New records contradict it.");
     expect(JSON.parse(log[3]!.before!)).toMatchObject({ status: "misleading" });
+  });
+
+  it("require a correction note to change a published verdict, and record it with the change", async () => {
+    const claimant = await db.claimant.findFirstOrThrow({ select: { id: true } });
+    const { id } = await createClaim(reviewer, { ...input, claimantId: claimant.id });
+    await changeStatus(editor, id, { status: "accurate", reason: "The filing says so.", version: 1 });
+    await setPublished(editor, id, true, 2);
+
+    const silent = changeStatus(editor, id, { status: "false", reason: "A later filing contradicts it.", correction: "  ", version: 3 });
+    await expect(silent).rejects.toMatchObject({ code: "bad_request", field: "correction" });
+    expect(await db.correction.count({ where: { claimId: id } })).toBe(0);
+    expect((await db.claim.findUniqueOrThrow({ where: { id } })).status).toBe("accurate");
+
+    await changeStatus(editor, id, { status: "false", reason: "A later filing contradicts it.", correction: "We first rated this accurate; the 2026 filing shows otherwise.", version: 3 });
+    const corrections = await db.correction.findMany({ where: { claimId: id } });
+    expect(corrections).toMatchObject([{ previousStatus: "accurate", newStatus: "false", note: "We first rated this accurate; the 2026 filing shows otherwise.", authorId: editor.id }]);
+    const last = (await events(id)).at(-1)!;
+    expect(last.kind).toBe("corrected");
+    expect(JSON.parse(last.after!)).toMatchObject({ status: "false", correction: "We first rated this accurate; the 2026 filing shows otherwise." });
+
+    // A reason-only change on a published claim needs no correction, and records none.
+    await changeStatus(editor, id, { status: "false", reason: "A later filing, page 4, contradicts it.", version: 4 });
+    expect(await db.correction.count({ where: { claimId: id } })).toBe(1);
+    expect((await events(id)).at(-1)!.kind).toBe("status-changed");
+  });
+
+  it("refuse a correction note on a draft, which readers never saw", async () => {
+    const claimant = await db.claimant.findFirstOrThrow({ select: { id: true } });
+    const { id } = await createClaim(reviewer, { ...input, claimantId: claimant.id });
+    await expect(changeStatus(editor, id, { status: "false", reason: "Wrong.", correction: "Nothing to correct.", version: 1 })).rejects.toMatchObject({ field: "correction" });
+    expect(await db.correction.count({ where: { claimId: id } })).toBe(0);
+    expect((await db.claim.findUniqueOrThrow({ where: { id } })).version).toBe(1);
   });
 
   it("refuse to publish a claim whose status has no reason", async () => {

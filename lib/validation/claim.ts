@@ -37,6 +37,9 @@ export type ClaimFormInput = z.output<typeof claimFormSchema>;
 export const statusFormSchema = z.object({
   status: z.enum(CLAIM_STATUSES, { error: "Choose a status." }),
   reason: requiredText("The reason", 5_000),
+  /** Required by the operation when a published claim's status changes (readers see it). */
+  // Absent from the form of a draft, which has nothing to correct.
+  correction: optionalText("The correction note", 2_000).optional(),
   version: versionSchema,
 });
 

@@ -9,9 +9,12 @@ import { SourceAddress } from "@/components/sources/source-address";
 import { sourceMetaLine } from "@/components/sources/source-meta";
 import { Markdown } from "@/components/ui/markdown";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { buildClaimReview, claimReviewDocument, serializeJsonLd } from "@/lib/claimreview";
 import { getClaim } from "@/lib/data/claims";
+import { toExportClaim } from "@/lib/data/exports";
+import { appOrigin, organisation } from "@/lib/env";
 import { formatPartialDate } from "@/lib/domain/partial-date";
-import { STATUS_INFO } from "@/lib/domain/status";
+import { STATUS_INFO, toClaimStatus } from "@/lib/domain/status";
 import { isRecordId } from "@/lib/validation/record-id";
 
 // generateMetadata and the page share one read per request.
@@ -29,9 +32,15 @@ export default async function ClaimPage({ params }: PageProps<"/claims/[id]">) {
   if (!claim) notFound();
   const status = STATUS_INFO[claim.status];
   const claimDate = formatPartialDate(claim.claimDate, claim.claimDatePrecision);
+  const review = buildClaimReview(toExportClaim(claim, appOrigin()), organisation());
 
   return (
     <article>
+      {review ? (
+        // JSON-LD for search engines and fact-check databases. serializeJsonLd escapes "<", so
+        // no stored text can close this tag; it is data, not script, so the CSP does not apply.
+        <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(claimReviewDocument(review)) }} />
+      ) : null}
       <p className="mb-2 text-sm">
         <Link href={`/stories/${claim.story.slug}`} className="text-blue-800 underline">
           {claim.story.title}
@@ -71,6 +80,31 @@ export default async function ClaimPage({ params }: PageProps<"/claims/[id]">) {
           Published {dateFormat.format(claim.publishedAt)}; last updated {dateFormat.format(claim.updatedAt)}.
         </p>
       </section>
+
+      {claim.corrections.length > 0 ? (
+        <section id="corrections" aria-labelledby="corrections-heading" className="mt-6 rounded border border-amber-500 bg-amber-50 p-4">
+          <h2 id="corrections-heading" className="text-lg font-semibold">
+            {claim.corrections.length === 1 ? "Correction" : "Corrections"}
+          </h2>
+          <ol className="mt-2 space-y-3">
+            {claim.corrections.map((correction) => (
+              <li key={correction.id}>
+                <p className="text-sm font-semibold">
+                  <time dateTime={correction.createdAt.toISOString()}>{dateFormat.format(correction.createdAt)}</time>: we changed
+                  our rating from {STATUS_INFO[toClaimStatus(correction.previousStatus)].label} to{" "}
+                  {STATUS_INFO[toClaimStatus(correction.newStatus)].label}.
+                </p>
+                <p className="mt-1 whitespace-pre-line">{correction.note}</p>
+              </li>
+            ))}
+          </ol>
+          <p className="mt-3 text-sm">
+            <Link href="/corrections" className="text-blue-800 underline">
+              All corrections
+            </Link>
+          </p>
+        </section>
+      ) : null}
 
       <section aria-labelledby="sources-heading" className="mt-8">
         <h2 id="sources-heading" className="text-xl font-semibold">

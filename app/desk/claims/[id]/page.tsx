@@ -62,7 +62,7 @@ export default async function ClaimWorkspacePage({ params, searchParams }: PageP
 
       <div className="mt-6 grid gap-4 md:grid-cols-2">
         {canChangeStatus ? (
-          <StatusForm claimId={claim.id} version={claim.version} status={claim.status} reason={claim.statusReason} />
+          <StatusForm claimId={claim.id} version={claim.version} status={claim.status} reason={claim.statusReason} isPublished={Boolean(claim.publishedAt)} />
         ) : (
           <p className="rounded border border-stone-300 bg-white p-4 text-sm">This claim is published: an editor decides changes to its status.</p>
         )}

@@ -1,0 +1,88 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { ExportForm, type ExportFormValues } from "@/components/desk/export-form";
+import { reportRefusal } from "@/lib/api/exports";
+import { countExportClaims, getExportOptions } from "@/lib/data/exports";
+import { requirePageUser } from "@/lib/session";
+import { toSearchParams } from "@/lib/validation/claim-query";
+import { exportQueryString, parseExportQuery } from "@/lib/validation/export-query";
+
+export const metadata: Metadata = { title: "Export" };
+
+const FIELD_LABEL: Record<string, string> = {
+  story: "Story",
+  claimant: "Claimant",
+  status: "Statuses",
+  from: "Claims dated from",
+  to: "Claims dated up to",
+  publication: "Publication",
+  layout: "Layout",
+  bom: "Byte-order mark",
+  format: "Format",
+};
+
+function valuesOf(params: URLSearchParams): ExportFormValues {
+  return {
+    story: params.get("story") ?? "",
+    claimant: params.get("claimant") ?? "",
+    statuses: params.getAll("status"),
+    from: params.get("from") ?? "",
+    to: params.get("to") ?? "",
+    publication: params.get("publication") ?? "all",
+    layout: params.get("layout") ?? "claims",
+    bom: params.get("bom") === "1",
+  };
+}
+
+/**
+ * The editors' export page. Choosing a format submits the filters here first: a mistake is
+ * shown beside its field with everything as typed, and good filters go on to the download
+ * (or the printable report) by redirect.
+ */
+export default async function ExportPage({ searchParams }: PageProps<"/desk/export">) {
+  await requirePageUser("export:run", "/desk/export");
+  const params = toSearchParams(await searchParams);
+  const format = params.get("format");
+  const errors: Record<string, string[]> = {};
+  let formError: string | null = null;
+
+  if (format) {
+    const query = new URLSearchParams(params);
+    if (format === "report") query.delete("format");
+    const parsed = parseExportQuery(query, "editor");
+    if (!parsed.ok) {
+      const label = FIELD_LABEL[parsed.field];
+      if (label) errors[parsed.field] = [parsed.message.replace(/^Parameter "[^"]+"/, label)];
+      else formError = parsed.message;
+    } else if (format === "pdf" || format === "report") {
+      formError = reportRefusal(await countExportClaims(parsed.query.filters), format === "pdf" ? "pdf" : "page");
+    }
+    if (parsed.ok && !formError) {
+      redirect(format === "report" ? `/desk/export/report${exportQueryString(parsed.query.filters)}` : `/api/exports?${query.toString()}`);
+    }
+  }
+
+  const { stories, claimants } = await getExportOptions();
+  const hasErrors = formError !== null || Object.keys(errors).length > 0;
+  return (
+    <>
+      <h1 className="mb-2 font-serif text-3xl font-bold">Export</h1>
+      <p className="mb-6 max-w-prose text-stone-800">
+        Choose the claims, then a format: a spreadsheet (CSV), the full record as JSON (with reviewers’ notes and
+        history), schema.org ClaimReview markup for partners and fact-check databases (published verdicts only), or a
+        report to print or send as PDF. Readers can download published claims without signing in from the{" "}
+        <a href="/open-data" className="text-blue-800 underline">
+          open data
+        </a>{" "}
+        page.
+      </p>
+      {hasErrors ? (
+        <div role="alert" className="mb-6 rounded border border-red-300 bg-red-50 p-4 text-red-900">
+          <p className="font-semibold">Nothing was exported.</p>
+          <p className="mt-1">{formError ?? "Please correct the fields marked below."}</p>
+        </div>
+      ) : null}
+      <ExportForm values={valuesOf(params)} errors={errors} stories={stories} claimants={claimants} />
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+import { handleApi } from "@/lib/api/responses";
+import { atomTagId, buildAtomFeed, type AtomEntry } from "@/lib/atom";
+import { listFeedItems, type FeedItem } from "@/lib/data/corrections";
+import { claimUrl } from "@/lib/data/exports";
+import { STATUS_INFO } from "@/lib/domain/status";
+import { appOrigin, organisation } from "@/lib/env";
+
+/**
+ * A permanent id: a tag URI on the organisation's host; an origin that is not a DNS name (an
+ * IPv6 address) has none, so the entry's address on this origin stands in.
+ */
+function entryId(host: string, date: Date, specific: string, origin: string): string {
+  try {
+    return atomTagId(host, date, specific);
+  } catch {
+    return new URL(`/${specific}`, origin).toString();
+  }
+}
+
+function entry(item: FeedItem, origin: string, host: string): AtomEntry {
+  const status = STATUS_INFO[item.claim.status];
+  if (item.kind === "verdict") {
+    return {
+      id: entryId(host, item.date, `claims/${item.claim.id}/published/${item.eventId}`, origin),
+      title: `${status.label}: ${item.claim.summary}`,
+      url: claimUrl(origin, item.claim.id),
+      published: item.date,
+      updated: item.date,
+      summary: `${item.claim.claimant}: rated ${status.label}. ${item.claim.statusReason}`.trim(),
+      categories: [{ term: item.claim.status, label: status.label }, { term: "verdict", label: "Verdict" }],
+    };
+  }
+  const was = STATUS_INFO[item.previousStatus].label;
+  const now = STATUS_INFO[item.newStatus].label;
+  return {
+    id: entryId(host, item.date, `claims/${item.claim.id}/corrections/${item.correctionId}`, origin),
+    title: `Correction: ${item.claim.summary}`,
+    url: `${claimUrl(origin, item.claim.id)}#corrections`,
+    published: item.date,
+    updated: item.date,
+    summary: `We changed our rating from ${was} to ${now}. ${item.note}`,
+    categories: [{ term: item.newStatus, label: now }, { term: "correction", label: "Correction" }],
+  };
+}
+
+/** Newly published verdicts and corrections, for feed readers (Atom 1.0, RFC 4287). */
+export async function GET(): Promise<Response> {
+  return handleApi(async () => {
+    const origin = appOrigin();
+    const host = new URL(origin).hostname;
+    const org = organisation();
+    const items = await listFeedItems();
+    const xml = buildAtomFeed({
+      id: new URL("/feed.atom", origin).toString(),
+      title: `${org.name}: verdicts and corrections`,
+      subtitle: "Claims we have rated, and every change to a published rating.",
+      selfUrl: new URL("/feed.atom", origin).toString(),
+      alternateUrl: new URL("/corrections", origin).toString(),
+      // An empty feed still needs a date; the newest entry's date otherwise, so it only moves when the feed does.
+      updated: items[0]?.date ?? new Date("2026-01-01T00:00:00Z"),
+      author: { name: org.name, uri: org.url },
+      entries: items.map((item) => entry(item, origin, host)),
+    });
+    return new Response(xml, { headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "public, max-age=300" } });
+  });
+}

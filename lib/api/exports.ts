@@ -1,0 +1,88 @@
+import "server-only";
+import { downloadHeaders, textStream } from "@/lib/api/stream";
+import { countExportClaims, exportClaimPages, getFilterNames } from "@/lib/data/exports";
+import { appOrigin, organisation } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { exportJsonChunks } from "@/lib/export-json";
+import { claimReviewChunks, csvChunks } from "@/lib/export-streams";
+import type { ExportClaim } from "@/lib/export-types";
+import { PDF_MAX_CLAIMS, REPORT_MAX_CLAIMS, type Report } from "@/lib/report/model";
+import { describeExportFilters, exportFiltersJson } from "@/lib/report/scope";
+import type { ExportFormat, ExportQuery } from "@/lib/validation/export-query";
+
+export type ExportScope = "editor" | "open-data";
+
+// Laying out a PDF holds the whole document in memory for seconds: one at a time per process,
+// so a burst of requests queues instead of multiplying the peak.
+let pdfQueue: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
+  const run = pdfQueue.then(task, task);
+  pdfQueue = run.catch(() => undefined);
+  return run;
+}
+
+function baseName(query: ExportQuery, now: Date): string {
+  return `factline-claims-${query.filters.story ?? "all-stories"}-${now.toISOString().slice(0, 10)}`;
+}
+
+/** Why a report of `count` claims cannot be made, or null when it can. */
+export function reportRefusal(count: number, kind: "pdf" | "page"): string | null {
+  const max = kind === "pdf" ? PDF_MAX_CLAIMS : REPORT_MAX_CLAIMS;
+  if (count === 0) return "No claim matches these filters, so there is nothing to report. Widen the filters.";
+  if (count <= max) return null;
+  return `These filters match ${count.toLocaleString("en")} claims; a ${kind === "pdf" ? "PDF report" : "report"} holds at most ${max}. Narrow the filters, or download CSV or JSON.`;
+}
+
+/**
+ * The claims a report shows, read whole (a report is bounded): refused with a 400 that says
+ * what to do when the filters match more than a report holds.
+ */
+export async function loadReport(query: ExportQuery, kind: "pdf" | "page"): Promise<Report> {
+  const refusal = reportRefusal(await countExportClaims(query.filters), kind);
+  if (refusal) throw new AppError("bad_request", refusal);
+  const claims: ExportClaim[] = [];
+  for await (const page of exportClaimPages(query.filters, { origin: appOrigin() })) claims.push(...page);
+  const names = await getFilterNames(query.filters);
+  return {
+    organisation: organisation(),
+    title: names.story ?? "All stories",
+    scope: describeExportFilters(query.filters, names),
+    generatedAt: new Date(),
+    claims,
+  };
+}
+
+/**
+ * One export as a download. CSV, JSON and ClaimReview stream page by page; the PDF report is
+ * rendered whole, which its claim limit keeps small. Open data never carries annotations or
+ * history, and its filters are always "published" (parseExportQuery sees to that).
+ */
+export async function exportResponse(format: ExportFormat, query: ExportQuery, scope: ExportScope): Promise<Response> {
+  const now = new Date();
+  const name = baseName(query, now);
+  const cache = scope === "editor" ? "private" : "public";
+  const pages = () => exportClaimPages(query.filters, { origin: appOrigin(), internals: scope === "editor" });
+
+  switch (format) {
+    case "csv":
+      return new Response(textStream(csvChunks(pages(), query.layout, query.bom)), {
+        headers: downloadHeaders("text/csv; charset=utf-8", `${name}${query.layout === "links" ? "-links" : ""}.csv`, cache),
+      });
+    case "json":
+      return new Response(
+        textStream(exportJsonChunks(pages(), { generatedAt: now, scope, organisation: organisation(), filters: exportFiltersJson(query.filters) })),
+        { headers: downloadHeaders("application/json; charset=utf-8", `${name}.json`, cache) },
+      );
+    case "claimreview":
+      return new Response(textStream(claimReviewChunks(pages(), organisation())), {
+        headers: downloadHeaders("application/ld+json; charset=utf-8", `${name}-claimreview.jsonld`, cache),
+      });
+    case "pdf": {
+      // Imported here so the PDF renderer loads only when someone asks for a PDF.
+      const { renderReportPdf } = await import("@/lib/report/pdf");
+      const report = await loadReport(query, "pdf");
+      const pdf = await oneAtATime(() => renderReportPdf(report));
+      return new Response(new Uint8Array(pdf), { headers: downloadHeaders("application/pdf", `${name}-report.pdf`, cache) });
+    }
+  }
+}

@@ -1,0 +1,99 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { encodeCursor, type Cursor } from "@/lib/cursor";
+import { toClaimStatus, verdictStatuses, type ClaimStatus } from "@/lib/domain/status";
+
+export const CORRECTIONS_PAGE_SIZE = 50;
+
+export interface CorrectionItem {
+  id: string;
+  createdAt: Date;
+  note: string;
+  previousStatus: ClaimStatus;
+  newStatus: ClaimStatus;
+  claim: { id: string; summary: string; claimant: { name: string }; story: { title: string; slug: string } };
+}
+
+const SELECT = {
+  id: true,
+  createdAt: true,
+  note: true,
+  previousStatus: true,
+  newStatus: true,
+  claim: { select: { id: true, summary: true, claimant: { select: { name: true } }, story: { select: { title: true, slug: true } } } },
+} as const;
+
+// A correction of a claim later unpublished is not shown: readers cannot open the claim.
+const OF_PUBLISHED_CLAIMS = { claim: { publishedAt: { not: null } } };
+
+/** Corrections of published claims, newest first, read by keyset (createdAt, id). */
+export async function listCorrections(page: { cursor: Cursor | null; limit?: number }): Promise<{ items: CorrectionItem[]; nextCursor: string | null }> {
+  const limit = page.limit ?? CORRECTIONS_PAGE_SIZE;
+  const after = page.cursor?.p && page.cursor.id ? { p: new Date(page.cursor.p), id: page.cursor.id } : null;
+  const rows = await db.correction.findMany({
+    where: after
+      ? { ...OF_PUBLISHED_CLAIMS, OR: [{ createdAt: { lt: after.p } }, { createdAt: after.p, id: { lt: after.id } }] }
+      : OF_PUBLISHED_CLAIMS,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
+    select: SELECT,
+  });
+  const items = rows.slice(0, limit).map((row) => ({ ...row, previousStatus: toClaimStatus(row.previousStatus), newStatus: toClaimStatus(row.newStatus) }));
+  const last = items.at(-1);
+  const seen = (page.cursor?.n ?? 0) + items.length;
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor({ n: seen, p: last.createdAt.toISOString(), id: last.id }) : null };
+}
+
+export const FEED_SIZE = 50;
+
+export type FeedItem =
+  | { kind: "verdict"; eventId: string; date: Date; claim: FeedClaim }
+  | { kind: "correction"; correctionId: string; date: Date; note: string; previousStatus: ClaimStatus; newStatus: ClaimStatus; claim: FeedClaim };
+
+export interface FeedClaim {
+  id: string;
+  summary: string;
+  status: ClaimStatus;
+  statusReason: string;
+  claimant: string;
+  updatedAt: Date;
+}
+
+const FEED_CLAIM = { id: true, summary: true, status: true, statusReason: true, updatedAt: true, claimant: { select: { name: true } } } as const;
+
+/**
+ * The feed: claims published with a verdict (each publication event of a claim that is still
+ * published) and corrections, newest first. Two bounded reads merged, FEED_SIZE items at most.
+ */
+export async function listFeedItems(): Promise<FeedItem[]> {
+  const [publications, corrections] = await Promise.all([
+    db.claimEvent.findMany({
+      // A verdict is what the feed announces; "unverified" or "not checkable" is not news.
+      where: { kind: "published", claim: { publishedAt: { not: null }, status: { in: verdictStatuses() } } },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: FEED_SIZE,
+      select: { id: true, createdAt: true, claim: { select: FEED_CLAIM } },
+    }),
+    db.correction.findMany({
+      where: OF_PUBLISHED_CLAIMS,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: FEED_SIZE,
+      select: { id: true, createdAt: true, note: true, previousStatus: true, newStatus: true, claim: { select: FEED_CLAIM } },
+    }),
+  ]);
+  const claim = (c: (typeof publications)[number]["claim"]): FeedClaim => ({ ...c, status: toClaimStatus(c.status), claimant: c.claimant.name });
+  const items: FeedItem[] = [
+    ...publications.map((p): FeedItem => ({ kind: "verdict", eventId: p.id, date: p.createdAt, claim: claim(p.claim) })),
+    ...corrections.map((c): FeedItem => ({
+      kind: "correction",
+      correctionId: c.id,
+      date: c.createdAt,
+      note: c.note,
+      previousStatus: toClaimStatus(c.previousStatus),
+      newStatus: toClaimStatus(c.newStatus),
+      claim: claim(c.claim),
+    })),
+  ];
+  return items.sort((a, b) => b.date.getTime() - a.date.getTime()).slice(0, FEED_SIZE);
+}
+

@@ -1,0 +1,212 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db";
+import { CORRECTIONS, EVENTS, LINK_FIELDS } from "@/lib/data/selects";
+import { isClaimantKind } from "@/lib/domain/claimant-kind";
+import { isoPartialDate } from "@/lib/domain/partial-date";
+import { RELATIONS, isRelation } from "@/lib/domain/relation";
+import { CLAIM_STATUSES, toClaimStatus } from "@/lib/domain/status";
+import type { ExportClaim, ExportInternals } from "@/lib/export-types";
+import type { ExportFilters } from "@/lib/validation/export-query";
+
+/**
+ * Reads for exports, open data, reports and ClaimReview. Claims come page by page in a stable
+ * order (when recorded, then id) so an export of any size is written as it is read, never
+ * held whole in memory.
+ */
+export const EXPORT_PAGE_SIZE = 500;
+
+const SOURCE_FIELDS = {
+  id: true,
+  title: true,
+  publisher: true,
+  author: true,
+  url: true,
+  archivedUrl: true,
+  publishedAt: true,
+  publishedAtPrecision: true,
+  kind: true,
+  description: true,
+} as const;
+
+
+/** What every export reads of a claim; the public claim page reads the same through getClaim. */
+export const EXPORT_CLAIM_SELECT = {
+  id: true,
+  summary: true,
+  text: true,
+  status: true,
+  statusReason: true,
+  claimDate: true,
+  claimDatePrecision: true,
+  publishedAt: true,
+  createdAt: true,
+  updatedAt: true,
+  claimant: { select: { id: true, name: true, kind: true, url: true } },
+  story: { select: { id: true, slug: true, title: true } },
+  sources: { orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }], select: { ...LINK_FIELDS, source: { select: SOURCE_FIELDS } } },
+  corrections: CORRECTIONS,
+} satisfies Prisma.ClaimSelect;
+
+const INTERNAL_SELECT = {
+  annotations: {
+    where: { deletedAt: null },
+    orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }],
+    select: { id: true, body: true, createdAt: true, updatedAt: true, author: { select: { name: true } } },
+  },
+  events: EVENTS,
+} satisfies Prisma.ClaimSelect;
+
+type ExportRow = Prisma.ClaimGetPayload<{ select: typeof EXPORT_CLAIM_SELECT }>;
+type InternalRow = Prisma.ClaimGetPayload<{ select: typeof INTERNAL_SELECT }>;
+
+/** The shape of a claim row that can be exported (the public claim page's read is one). */
+export type ExportableRow = Pick<
+  ExportRow,
+  "id" | "summary" | "text" | "status" | "statusReason" | "claimDate" | "claimDatePrecision" | "publishedAt" | "updatedAt" | "claimant" | "story" | "sources" | "corrections"
+>;
+
+const RELATION_ORDER = new Map(RELATIONS.map((r, i) => [r, i]));
+
+export function claimUrl(origin: string, id: string): string {
+  return new URL(`/claims/${encodeURIComponent(id)}`, origin).toString();
+}
+
+export function toExportClaim(row: ExportableRow, origin: string): ExportClaim {
+  const links = row.sources
+    .map((link) => ({
+      id: link.id,
+      relation: isRelation(link.relation) ? link.relation : "context",
+      quote: link.quote,
+      quotePrefix: link.quotePrefix,
+      quoteSuffix: link.quoteSuffix,
+      note: link.note,
+      source: {
+        id: link.source.id,
+        title: link.source.title,
+        publisher: link.source.publisher,
+        author: link.source.author,
+        url: link.source.url,
+        archivedUrl: link.source.archivedUrl,
+        publishedAt: isoPartialDate(link.source.publishedAt, link.source.publishedAtPrecision),
+        kind: link.source.kind,
+        description: link.source.description,
+      },
+    }))
+    // Stable: appears-in first (ClaimReview's firstAppearance), then by when linked.
+    .sort((a, b) => (RELATION_ORDER.get(a.relation) ?? 0) - (RELATION_ORDER.get(b.relation) ?? 0));
+  return {
+    id: row.id,
+    summary: row.summary,
+    text: row.text,
+    status: toClaimStatus(row.status),
+    statusReason: row.statusReason,
+    claimDate: isoPartialDate(row.claimDate, row.claimDatePrecision),
+    claimant: {
+      id: row.claimant.id,
+      name: row.claimant.name,
+      kind: isClaimantKind(row.claimant.kind) ? row.claimant.kind : "organization",
+      url: row.claimant.url,
+    },
+    story: row.story,
+    publishedAt: row.publishedAt,
+    updatedAt: row.updatedAt,
+    url: claimUrl(origin, row.id),
+    links,
+    corrections: row.corrections.map((c) => ({
+      id: c.id,
+      createdAt: c.createdAt,
+      note: c.note,
+      previousStatus: toClaimStatus(c.previousStatus),
+      newStatus: toClaimStatus(c.newStatus),
+    })),
+  };
+}
+
+function toInternals(row: InternalRow): ExportInternals {
+  return {
+    annotations: row.annotations.map((a) => ({ id: a.id, body: a.body, author: a.author.name, createdAt: a.createdAt, updatedAt: a.updatedAt })),
+    history: row.events.map((e) => ({ id: e.id, kind: e.kind, actor: e.actor?.name ?? null, reason: e.reason, before: parseJson(e.before), after: parseJson(e.after), createdAt: e.createdAt })),
+  };
+}
+
+function parseJson(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+export function exportWhere(filters: ExportFilters): Prisma.ClaimWhereInput {
+  const dayAfter = filters.to ? new Date(filters.to.getTime() + 86_400_000) : null;
+  return {
+    ...(filters.publication === "published" ? { publishedAt: { not: null } } : {}),
+    ...(filters.publication === "drafts" ? { publishedAt: null } : {}),
+    ...(filters.story ? { storyId: filters.story } : {}),
+    ...(filters.claimant ? { claimantId: filters.claimant } : {}),
+    // Every known status selected is no filter at all: keep the query simple.
+    ...(filters.statuses.length > 0 && filters.statuses.length < CLAIM_STATUSES.length ? { status: { in: filters.statuses } } : {}),
+    ...(filters.from || dayAfter
+      ? { claimDate: { ...(filters.from ? { gte: filters.from } : {}), ...(dayAfter ? { lt: dayAfter } : {}) } }
+      : {}),
+  };
+}
+
+/**
+ * The claims matching the filters, a page at a time, oldest recorded first. `internals` adds
+ * annotations and history (editor exports only; open data never asks for them).
+ */
+export async function* exportClaimPages(
+  filters: ExportFilters,
+  options: { origin: string; internals?: boolean; pageSize?: number },
+): AsyncGenerator<ExportClaim[]> {
+  const where = exportWhere(filters);
+  const take = options.pageSize ?? EXPORT_PAGE_SIZE;
+  let after: { createdAt: Date; id: string } | null = null;
+  for (;;) {
+    const rows: ExportRow[] = await db.claim.findMany({
+      where: after
+        ? { AND: [where, { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] }] }
+        : where,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take,
+      select: EXPORT_CLAIM_SELECT,
+    });
+    if (rows.length === 0) return;
+    const claims = rows.map((row) => toExportClaim(row, options.origin));
+    if (options.internals) {
+      const extra = await db.claim.findMany({ where: { id: { in: rows.map((r) => r.id) } }, select: { id: true, ...INTERNAL_SELECT } });
+      const byId = new Map(extra.map((r) => [r.id, toInternals(r)]));
+      for (const claim of claims) claim.internals = byId.get(claim.id) ?? { annotations: [], history: [] };
+    }
+    yield claims;
+    if (rows.length < take) return;
+    const last = rows.at(-1)!;
+    after = { createdAt: last.createdAt, id: last.id };
+  }
+}
+
+/** How many claims match: a report checks this before it reads them. */
+export async function countExportClaims(filters: ExportFilters): Promise<number> {
+  return db.claim.count({ where: exportWhere(filters) });
+}
+
+/** The choices the export form offers. */
+export async function getExportOptions() {
+  const [stories, claimants] = await Promise.all([
+    db.story.findMany({ orderBy: { title: "asc" }, select: { id: true, title: true } }),
+    db.claimant.findMany({ where: { claims: { some: {} } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+  ]);
+  return { stories, claimants };
+}
+
+/** Names for describing filters in a report ("Story: …, Claimant: …"). */
+export async function getFilterNames(filters: ExportFilters): Promise<{ story: string | null; claimant: string | null }> {
+  const [story, claimant] = await Promise.all([
+    filters.story ? db.story.findUnique({ where: { id: filters.story }, select: { title: true } }) : null,
+    filters.claimant ? db.claimant.findUnique({ where: { id: filters.claimant }, select: { name: true } }) : null,
+  ]);
+  return { story: story?.title ?? null, claimant: claimant?.name ?? null };
+}

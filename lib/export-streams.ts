@@ -1,0 +1,28 @@
+import { buildClaimReview, JSONLD_GRAPH_CLOSE, JSONLD_GRAPH_OPEN, jsonLdGraphItems } from "@/lib/claimreview";
+import { CSV_BOM, csvHeader, csvRows, type CsvLayout } from "@/lib/csv";
+import type { ExportClaim, Organisation } from "@/lib/export-types";
+
+/**
+ * Each streamed export format as text chunks, one (or a few) per page of claims: the routes
+ * pipe these to the response, so memory holds one page whatever the export's size.
+ */
+export async function* csvChunks(pages: AsyncIterable<ExportClaim[]>, layout: CsvLayout, bom: boolean): AsyncGenerator<string> {
+  yield (bom ? CSV_BOM : "") + csvHeader(layout);
+  for await (const page of pages) {
+    const rows = csvRows(page, layout);
+    if (rows) yield rows;
+  }
+}
+
+/** One JSON-LD document whose @graph holds a ClaimReview per published verdict. */
+export async function* claimReviewChunks(pages: AsyncIterable<ExportClaim[]>, organisation: Organisation): AsyncGenerator<string> {
+  yield JSONLD_GRAPH_OPEN;
+  let written = false;
+  for await (const page of pages) {
+    const reviews = page.flatMap((claim) => buildClaimReview(claim, organisation) ?? []);
+    const chunk = jsonLdGraphItems(reviews, written);
+    if (chunk) yield chunk;
+    written ||= reviews.length > 0;
+  }
+  yield `${JSONLD_GRAPH_CLOSE}\n`;
+}
