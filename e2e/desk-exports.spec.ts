@@ -162,7 +162,7 @@ test("a correction to a published verdict shows on the claim page, in the correc
   const reader = await (await browser.newContext()).newPage();
   await reader.goto(`/claims/${id}`);
   const corrections = reader.getByRole("region", { name: "Correction" });
-  await expect(corrections).toContainText("we changed our rating from Accurate to Misleading");
+  await expect(corrections).toContainText("We changed our rating from Accurate to Misleading.");
   await expect(corrections).toContainText(note);
   const jsonLd = JSON.parse((await reader.locator('script[type="application/ld+json"]').textContent())!) as Record<string, unknown>;
   expect(jsonLd).toMatchObject({ "@context": "https://schema.org", "@type": "ClaimReview", claimReviewed: summary, reviewRating: { alternateName: "Misleading" }, correction: [{ text: note }] });

@@ -57,7 +57,8 @@ export function isProduction(): boolean {
 /**
  * The organisation that publishes the fact-checks, named in ClaimReview and report headers:
  * FACTLINE_ORG_NAME and FACTLINE_ORG_URL, defaulting to "Factline" at the app's origin.
- * A URL that is not http(s) is refused at startup rather than written into partners' data.
+ * A URL that is not http(s) is refused (npm start checks it before serving) rather than
+ * written into partners' data.
  */
 export function organisation(): { name: string; url: string } {
   const name = process.env.FACTLINE_ORG_NAME?.trim() || "Factline";

@@ -1,42 +1,45 @@
 import { describe, expect, it } from "vitest";
-import { EXPORT_JSON_FORMAT, EXPORT_JSON_VERSION, exportJsonChunks } from "@/lib/export-json";
+import { EXPORT_JSON_FORMAT, EXPORT_JSON_VERSION, REFERENCE_BATCH, exportJsonChunks, type ExportReferences } from "@/lib/export-json";
 import type { ExportClaim } from "@/lib/export-types";
+import { exportClaim, exportLink, exportSource } from "@/lib/testing/fixtures/export-claims";
+
+// Every claim shares one claimant, story and source, so the lists after the claims must hold each once.
+const MICROSOFT = { id: "microsoft", name: "Microsoft", kind: "organization" as const, url: null };
+const STORY = { id: "story-1", slug: "ice", title: "ICE" };
+const GUARDIAN = exportSource({ id: "guardian", title: "The Guardian" });
 
 function claim(id: string, overrides: Partial<ExportClaim> = {}): ExportClaim {
-  return {
+  return exportClaim({
     id,
     summary: `Summary ${id} with "quotes", a comma and </script>`,
-    text: "Words, as said.\nSecond line.",
-    status: "false",
-    statusReason: "Records contradict it.",
-    claimDate: "2025-09",
-    claimant: { id: "microsoft", name: "Microsoft", kind: "organization", url: null },
-    story: { id: "story-1", slug: "ice", title: "ICE" },
+    claimant: MICROSOFT,
+    story: STORY,
     publishedAt: new Date("2026-01-02T03:04:05Z"),
-    updatedAt: new Date("2026-01-03T00:00:00Z"),
-    url: `https://factline.example/claims/${id}`,
-    links: [
-      {
-        id: `${id}-l1`,
-        relation: "appears-in",
-        quote: "more than tripled",
-        quotePrefix: null,
-        quoteSuffix: null,
-        note: null,
-        source: { id: "guardian", title: "The Guardian", publisher: "The Guardian", author: null, url: "https://example.org/a", archivedUrl: null, publishedAt: "2025-09", kind: "article", description: "" },
-      },
-    ],
-    corrections: [],
+    links: [exportLink({ relation: "appears-in", source: GUARDIAN })],
     ...overrides,
+  });
+}
+
+/** References read from the claims themselves, recording each batch of ids asked for. */
+function referencesOf(pages: ExportClaim[][], asked: string[][] = []): ExportReferences {
+  const claims = pages.flat();
+  const pick = <T extends { id: string }>(all: T[]) => async (ids: string[]) => {
+    asked.push(ids);
+    return all.filter((r, i) => ids.includes(r.id) && all.findIndex((o) => o.id === r.id) === i);
+  };
+  return {
+    claimants: pick(claims.map((c) => c.claimant)),
+    sources: pick(claims.flatMap((c) => c.links.map((l) => l.source))),
+    stories: pick(claims.map((c) => ({ ...c.story, url: `https://factline.example/stories/${c.story.slug}` }))),
   };
 }
 
-async function render(pages: ExportClaim[][], scope: "editor" | "open-data" = "open-data") {
+async function render(pages: ExportClaim[][], scope: "editor" | "open-data" = "open-data", references = referencesOf(pages)) {
   async function* source() {
     for (const page of pages) yield page;
   }
   let text = "";
-  for await (const chunk of exportJsonChunks(source(), { generatedAt: new Date("2026-11-29T00:00:00Z"), scope, organisation: { name: "Factline", url: "https://factline.example" }, filters: { story: null } })) {
+  for await (const chunk of exportJsonChunks(source(), { generatedAt: new Date("2026-11-29T00:00:00Z"), scope, organisation: { name: "Factline", url: "https://factline.example" }, filters: { story: null }, references })) {
     text += chunk;
   }
   return text;
@@ -53,6 +56,17 @@ describe("exportJsonChunks", () => {
     expect(doc.claimants).toEqual([{ id: "microsoft", name: "Microsoft", kind: "organization", url: null }]);
     expect(doc.stories).toEqual([{ id: "story-1", slug: "ice", title: "ICE", url: "https://factline.example/stories/ice" }]);
     expect(doc.claims[0]).toMatchObject({ summary: 'Summary a with "quotes", a comma and </script>', statusLabel: "False", publishedAt: "2026-01-02T03:04:05.000Z" });
+  });
+
+  it("reads the referenced records back in batches of ids, not from memory", async () => {
+    const many = Array.from({ length: REFERENCE_BATCH + 3 }, (_, i) =>
+      claim(`c${i}`, { links: [exportLink({ relation: "appears-in", source: exportSource({ id: `s${i}` }) })] }),
+    );
+    const asked: string[][] = [];
+    const doc = JSON.parse(await render([many], "open-data", referencesOf([many], asked))) as { sources: { id: string }[] };
+    expect(doc.sources.map((s) => s.id)).toEqual(many.map((_, i) => `s${i}`));
+    const sourceBatches = asked.filter((ids) => /^s\d+$/.test(ids[0] ?? ""));
+    expect(sourceBatches.map((ids) => ids.length)).toEqual([REFERENCE_BATCH, 3]);
   });
 
   it("is valid with no claims at all", async () => {

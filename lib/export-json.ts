@@ -12,7 +12,8 @@ import type { ExportClaim, ExportSource, Organisation } from "@/lib/export-types
  *     claimants: [...], sources: [...], stories: [...] }
  *
  * Claimants, sources and stories are listed once each after the claims, for every one a claim
- * refers to; only their ids are kept while the claims stream.
+ * refers to: only their ids are kept while the claims stream, and the records are read back
+ * REFERENCE_BATCH ids at a time through `references`, so memory holds ids, not records.
  */
 export const EXPORT_JSON_FORMAT = "factline-export";
 export const EXPORT_JSON_VERSION = 1;
@@ -23,6 +24,21 @@ export interface ExportJsonMeta {
   scope: "open-data" | "editor";
   organisation: Organisation;
   filters: Record<string, unknown>;
+  references: ExportReferences;
+}
+
+/** Reads the records the claims refer to, by id (lib/data/exports.ts reads them from the database). */
+export interface ExportReferences {
+  claimants(ids: string[]): Promise<ExportClaim["claimant"][]>;
+  sources(ids: string[]): Promise<ExportSource[]>;
+  stories(ids: string[]): Promise<(ExportClaim["story"] & { url: string })[]>;
+}
+
+export const REFERENCE_BATCH = 500;
+
+/** A correction as every JSON answer writes it (exports, open data, the claim API). */
+export function correctionJson(c: { id: string; createdAt: Date; previousStatus: string; newStatus: string; note: string }) {
+  return { id: c.id, date: c.createdAt.toISOString(), previousStatus: c.previousStatus, newStatus: c.newStatus, note: c.note };
 }
 
 function claimJson(claim: ExportClaim) {
@@ -48,13 +64,7 @@ function claimJson(claim: ExportClaim) {
       quoteSuffix: link.quoteSuffix,
       note: link.note,
     })),
-    corrections: claim.corrections.map((c) => ({
-      id: c.id,
-      date: c.createdAt.toISOString(),
-      previousStatus: c.previousStatus,
-      newStatus: c.newStatus,
-      note: c.note,
-    })),
+    corrections: claim.corrections.map(correctionJson),
     ...(claim.internals
       ? {
           annotations: claim.internals.annotations.map((a) => ({ ...a, createdAt: a.createdAt.toISOString(), updatedAt: a.updatedAt.toISOString() })),
@@ -69,12 +79,22 @@ function item(value: unknown): string {
   return `    ${JSON.stringify(value, null, 2).replace(/\n/g, "\n    ")}`;
 }
 
-async function* list(name: string, values: Iterable<unknown>, last: boolean): AsyncGenerator<string> {
+/** One list of referenced records, read a batch of ids at a time, in the order first referred to. */
+async function* list<T extends { id: string }>(name: string, ids: Set<string>, read: (ids: string[]) => Promise<T[]>, last: boolean): AsyncGenerator<string> {
   yield `  ${JSON.stringify(name)}: [`;
   let first = true;
-  for (const value of values) {
-    yield `${first ? "\n" : ",\n"}${item(value)}`;
-    first = false;
+  const all = [...ids];
+  for (let start = 0; start < all.length; start += REFERENCE_BATCH) {
+    const batch = all.slice(start, start + REFERENCE_BATCH);
+    const byId = new Map((await read(batch)).map((record) => [record.id, record]));
+    let chunk = "";
+    for (const id of batch) {
+      const record = byId.get(id);
+      if (!record) continue;
+      chunk += `${first ? "\n" : ",\n"}${item(record)}`;
+      first = false;
+    }
+    if (chunk) yield chunk;
   }
   yield `${first ? "" : "\n  "}]${last ? "\n" : ",\n"}`;
 }
@@ -91,24 +111,25 @@ export async function* exportJsonChunks(pages: AsyncIterable<ExportClaim[]>, met
   const headText = JSON.stringify(head, null, 2);
   yield `${headText.slice(0, -2)},\n  "claims": [`;
 
-  const claimants = new Map<string, ExportClaim["claimant"]>();
-  const sources = new Map<string, ExportSource>();
-  const stories = new Map<string, ExportClaim["story"] & { url: string }>();
+  const claimants = new Set<string>();
+  const sources = new Set<string>();
+  const stories = new Set<string>();
   let first = true;
   for await (const page of pages) {
     let chunk = "";
     for (const claim of page) {
       chunk += `${first ? "\n" : ",\n"}${item(claimJson(claim))}`;
       first = false;
-      claimants.set(claim.claimant.id, claim.claimant);
-      stories.set(claim.story.id, { ...claim.story, url: new URL(`/stories/${encodeURIComponent(claim.story.slug)}`, claim.url).toString() });
-      for (const link of claim.links) sources.set(link.source.id, link.source);
+      claimants.add(claim.claimant.id);
+      stories.add(claim.story.id);
+      for (const link of claim.links) sources.add(link.source.id);
     }
     if (chunk) yield chunk;
   }
   yield `${first ? "" : "\n  "}],\n`;
-  yield* list("claimants", claimants.values(), false);
-  yield* list("sources", sources.values(), false);
-  yield* list("stories", stories.values(), true);
+  const { references } = meta;
+  yield* list("claimants", claimants, (ids) => references.claimants(ids), false);
+  yield* list("sources", sources, (ids) => references.sources(ids), false);
+  yield* list("stories", stories, (ids) => references.stories(ids), true);
   yield "}\n";
 }

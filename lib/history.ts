@@ -1,6 +1,16 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { EventKind } from "@/lib/domain/event-kind";
 
+/** A stored history field (JSON text) as a value; text that is not JSON stays text. */
+export function parseStoredJson(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
 export interface EventInput {
   claimId: string;
   actorId: string | null;

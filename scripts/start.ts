@@ -1,15 +1,18 @@
 // `npm start`: the whole quick start after `npm install`. Prepares the database (migrate, and
 // seed a fresh one), builds the app if it has not been built, then serves it on PORT
-// (default 3000). Configuration: DATABASE_URL, PORT, HOSTNAME.
+// (default 3000). Configuration: DATABASE_URL, PORT, HOSTNAME, FACTLINE_ORG_NAME/URL (checked first).
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { organisation } from "../lib/env";
 import { prepareDatabase } from "./prepare-db";
 
 const root = path.resolve(import.meta.dirname, "..");
 const next = path.join(root, "node_modules", ".bin", "next");
 
 try {
+  // A bad organisation address would otherwise surface as failing claim pages and feeds.
+  organisation();
   const file = prepareDatabase();
   process.env.DATABASE_URL = `file:${file}`;
 } catch (error) {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { decodeCursor } from "@/lib/cursor";
+import { correctionSentence } from "@/lib/domain/status";
 import { listCorrections } from "@/lib/data/corrections";
 
 export const metadata: Metadata = { title: "Corrections" };
@@ -39,8 +40,8 @@ export default async function CorrectionsPage({ searchParams }: PageProps<"/corr
                   {correction.claim.summary}
                 </Link>
               </h2>
-              <p className="mt-2 text-sm">
-                Rating changed from <StatusBadge status={correction.previousStatus} /> to <StatusBadge status={correction.newStatus} />
+              <p className="mt-2 text-sm font-semibold">
+                {correctionSentence(correction.previousStatus, correction.newStatus)} <StatusBadge status={correction.newStatus} />
               </p>
               <p className="mt-2 whitespace-pre-line">{correction.note}</p>
             </li>

@@ -2,7 +2,7 @@ import { handleApi } from "@/lib/api/responses";
 import { atomTagId, buildAtomFeed, type AtomEntry } from "@/lib/atom";
 import { listFeedItems, type FeedItem } from "@/lib/data/corrections";
 import { claimUrl } from "@/lib/data/exports";
-import { STATUS_INFO } from "@/lib/domain/status";
+import { STATUS_INFO, correctionSentence } from "@/lib/domain/status";
 import { appOrigin, organisation } from "@/lib/env";
 
 /**
@@ -21,16 +21,15 @@ function entry(item: FeedItem, origin: string, host: string): AtomEntry {
   const status = STATUS_INFO[item.claim.status];
   if (item.kind === "verdict") {
     return {
-      id: entryId(host, item.date, `claims/${item.claim.id}/published/${item.eventId}`, origin),
+      id: entryId(host, item.date, `claims/${item.claim.id}/verdict`, origin),
       title: `${status.label}: ${item.claim.summary}`,
       url: claimUrl(origin, item.claim.id),
       published: item.date,
-      updated: item.date,
+      updated: item.updated,
       summary: `${item.claim.claimant}: rated ${status.label}. ${item.claim.statusReason}`.trim(),
       categories: [{ term: item.claim.status, label: status.label }, { term: "verdict", label: "Verdict" }],
     };
   }
-  const was = STATUS_INFO[item.previousStatus].label;
   const now = STATUS_INFO[item.newStatus].label;
   return {
     id: entryId(host, item.date, `claims/${item.claim.id}/corrections/${item.correctionId}`, origin),
@@ -38,7 +37,7 @@ function entry(item: FeedItem, origin: string, host: string): AtomEntry {
     url: `${claimUrl(origin, item.claim.id)}#corrections`,
     published: item.date,
     updated: item.date,
-    summary: `We changed our rating from ${was} to ${now}. ${item.note}`,
+    summary: `${correctionSentence(item.previousStatus, item.newStatus)} ${item.note}`,
     categories: [{ term: item.newStatus, label: now }, { term: "correction", label: "Correction" }],
   };
 }
@@ -47,8 +46,9 @@ function entry(item: FeedItem, origin: string, host: string): AtomEntry {
 export async function GET(): Promise<Response> {
   return handleApi(async () => {
     const origin = appOrigin();
-    const host = new URL(origin).hostname;
     const org = organisation();
+    // Entry ids are tag URIs on the organisation's domain, which outlives the app's address.
+    const host = new URL(org.url).hostname;
     const items = await listFeedItems();
     const xml = buildAtomFeed({
       id: new URL("/feed.atom", origin).toString(),
@@ -56,8 +56,9 @@ export async function GET(): Promise<Response> {
       subtitle: "Claims we have rated, and every change to a published rating.",
       selfUrl: new URL("/feed.atom", origin).toString(),
       alternateUrl: new URL("/corrections", origin).toString(),
-      // An empty feed still needs a date; the newest entry's date otherwise, so it only moves when the feed does.
-      updated: items[0]?.date ?? new Date("2026-01-01T00:00:00Z"),
+      // buildAtomFeed takes the newest entry's date when there is one, so the feed's date moves
+      // only when an entry does; an empty feed still needs a fixed one.
+      updated: new Date("2026-01-01T00:00:00Z"),
       author: { name: org.name, uri: org.url },
       entries: items.map((item) => entry(item, origin, host)),
     });

@@ -64,7 +64,7 @@ export default function OpenDataPage() {
       <h2 className="mt-8 mb-3 text-xl font-semibold">Corrections</h2>
       <p>
         When we change a published rating, the claim’s page, the <a href="/corrections" className="text-blue-800 underline">corrections log</a> and
-        the <a href="/feed.atom" className="text-blue-800 underline">Atom feed</a> say so, dated; the files above carry each claim’s corrections.
+        the <a href="/feed.atom" className="text-blue-800 underline">Atom feed</a> say so, dated; claims.json and claimreview.jsonld carry each claim’s corrections.
       </p>
     </article>
   );

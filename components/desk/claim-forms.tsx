@@ -22,7 +22,7 @@ function Hidden({ fields }: { fields: Record<string, string | number> }) {
   );
 }
 
-export function StatusForm({ claimId, version, status, reason, isPublished }: { claimId: string; version: number; status: string; reason: string; isPublished: boolean }) {
+export function StatusForm({ claimId, version, status, reason, seenByReaders }: { claimId: string; version: number; status: string; reason: string; seenByReaders: boolean }) {
   const [state, action] = useActionState(changeStatusAction, initialActionState);
   const v = (name: string, fallback: string) => state.values[name] ?? fallback;
   return (
@@ -41,11 +41,11 @@ export function StatusForm({ claimId, version, status, reason, isPublished }: { 
         errors={state.fieldErrors.status}
       />
       <TextArea name="reason" label="Reason" hint="Why this status: readers see it." required rows={3} defaultValue={v("reason", reason)} errors={state.fieldErrors.reason} />
-      {isPublished ? (
+      {seenByReaders ? (
         <TextArea
           name="correction"
           label="Correction note"
-          hint="Required when you change the status of this published claim. Readers see it, dated, on the claim page, in the corrections log and in the feed."
+          hint="Required when you change the status: readers have seen this claim's rating. They see the note, dated, on the claim page, in the corrections log and in the feed."
           rows={3}
           defaultValue={v("correction", "")}
           errors={state.fieldErrors.correction}

@@ -1,18 +1,13 @@
 import { SelectField, TextField } from "@/components/forms/fields";
 import { CLAIM_STATUSES, STATUS_INFO } from "@/lib/domain/status";
 import { CSV_LAYOUTS, type CsvLayout } from "@/lib/csv";
-import { PUBLICATION_SCOPES, type PublicationScope } from "@/lib/validation/export-query";
+import { PUBLICATION_LABEL, PUBLICATION_SCOPES } from "@/lib/validation/export-query";
 
 const LAYOUT_LABEL: Record<CsvLayout, string> = {
   claims: "One row per claim",
   links: "One row per claim–source link, with its quote",
 };
 
-const PUBLICATION_LABEL: Record<PublicationScope, string> = {
-  all: "Published claims and drafts",
-  published: "Published claims only",
-  drafts: "Drafts only",
-};
 
 /** What the form shows: the values sent (as typed, so an error loses nothing) and one error per field. */
 export interface ExportFormValues {
@@ -46,6 +41,7 @@ export function ExportForm({
   claimants: { id: string; name: string }[];
 }) {
   const statusErrorId = errors.status?.length ? "status-error" : undefined;
+  const publicationErrorId = errors.publication?.length ? "publication-error" : undefined;
   return (
     <form method="get" action="/desk/export" className="space-y-6" aria-label="Export claims">
       <fieldset className="rounded border border-stone-300 bg-white p-4">
@@ -89,7 +85,7 @@ export function ExportForm({
           <TextField name="from" type="date" label="Claims dated from" hint="The day the claim was made (YYYY-MM-DD)." defaultValue={values.from} errors={errors.from} />
           <TextField name="to" type="date" label="Claims dated up to" hint="Inclusive. Claims with no known date are left out when either date is set." defaultValue={values.to} errors={errors.to} />
         </div>
-        <fieldset>
+        <fieldset aria-describedby={publicationErrorId}>
           <legend className="font-medium text-stone-900">Publication</legend>
           {PUBLICATION_SCOPES.map((scope) => (
             <label key={scope} className="flex items-center gap-2">
@@ -97,7 +93,11 @@ export function ExportForm({
               {PUBLICATION_LABEL[scope]}
             </label>
           ))}
-          {errors.publication?.length ? <p className="mt-1 text-sm font-medium text-red-800">{errors.publication.join(" ")}</p> : null}
+          {publicationErrorId ? (
+            <p id={publicationErrorId} className="mt-1 text-sm font-medium text-red-800">
+              {errors.publication!.join(" ")}
+            </p>
+          ) : null}
         </fieldset>
       </fieldset>
 

@@ -14,7 +14,7 @@ export function SiteHeader() {
         <Link href="/" className="font-serif text-2xl font-bold text-stone-900 no-underline">
           Factline
         </Link>
-        <nav aria-label="Main">
+        <nav aria-label="Main" className="no-print">
           <ul className="flex flex-wrap gap-x-5 gap-y-2 text-sm font-medium">
             {NAV.map((item) => (
               <li key={item.href}>

@@ -81,7 +81,7 @@ const PUBLIC_ACTIONS = new Set<unknown>([ACTION_MODULES.auth.signIn, ACTION_MODU
 const SIGN_IN = "Please sign in to do this.";
 const ROLE_TOO_LOW = "Your role does not allow this.";
 const NO_NEW_CLAIMANT = "Your role does not allow adding claimants.";
-const PUBLISHED_STATUS = "This claim is published: only an editor can change the status readers see.";
+const PUBLISHED_STATUS = "Readers have seen this claim's rating: only an editor can change it.";
 const NOT_YOUR_NOTE = "You can only change your own notes.";
 const ALLOWED = "allowed";
 

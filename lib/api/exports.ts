@@ -1,6 +1,6 @@
 import "server-only";
 import { downloadHeaders, textStream } from "@/lib/api/stream";
-import { countExportClaims, exportClaimPages, getFilterNames } from "@/lib/data/exports";
+import { countExportClaims, exportClaimPages, exportReferences, getFilterNames } from "@/lib/data/exports";
 import { appOrigin, organisation } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { exportJsonChunks } from "@/lib/export-json";
@@ -13,10 +13,16 @@ import type { ExportFormat, ExportQuery } from "@/lib/validation/export-query";
 export type ExportScope = "editor" | "open-data";
 
 // Laying out a PDF holds the whole document in memory for seconds: one at a time per process,
-// so a burst of requests queues instead of multiplying the peak.
+// so a burst of requests queues instead of multiplying the peak; past a few waiting, say so.
+const PDF_QUEUE_LIMIT = 4;
 let pdfQueue: Promise<unknown> = Promise.resolve();
+let pdfWaiting = 0;
 function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
-  const run = pdfQueue.then(task, task);
+  if (pdfWaiting >= PDF_QUEUE_LIMIT) {
+    throw new AppError("unavailable", "Several PDF reports are being made right now; try again in a minute, or use the printable report.");
+  }
+  pdfWaiting++;
+  const run = pdfQueue.then(task, task).finally(() => pdfWaiting--);
   pdfQueue = run.catch(() => undefined);
   return run;
 }
@@ -70,7 +76,15 @@ export async function exportResponse(format: ExportFormat, query: ExportQuery, s
       });
     case "json":
       return new Response(
-        textStream(exportJsonChunks(pages(), { generatedAt: now, scope, organisation: organisation(), filters: exportFiltersJson(query.filters) })),
+        textStream(
+          exportJsonChunks(pages(), {
+            generatedAt: now,
+            scope,
+            organisation: organisation(),
+            filters: exportFiltersJson(query.filters),
+            references: exportReferences(appOrigin()),
+          }),
+        ),
         { headers: downloadHeaders("application/json; charset=utf-8", `${name}.json`, cache) },
       );
     case "claimreview":

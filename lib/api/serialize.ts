@@ -1,3 +1,5 @@
+import { correctionJson } from "@/lib/export-json";
+import { parseStoredJson } from "@/lib/history";
 import { isoPartialDate } from "@/lib/domain/partial-date";
 import type { ClaimDetail, ClaimListItem } from "@/lib/data/claims";
 import type { SourceDetail } from "@/lib/data/sources";
@@ -19,15 +21,6 @@ export function claimListItemJson(item: ClaimListItem, origin: string) {
     sourceCount: item.sourceCount,
     url: publicUrl(origin, `/claims/${encodeURIComponent(item.id)}`),
   };
-}
-
-function parseJsonField(text: string | null): unknown {
-  if (text === null) return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
 }
 
 export function claimDetailJson(claim: ClaimDetail, origin: string) {
@@ -67,19 +60,13 @@ export function claimDetailJson(claim: ClaimDetail, origin: string) {
       createdAt: a.createdAt.toISOString(),
       updatedAt: a.updatedAt.toISOString(),
     })),
-    corrections: claim.corrections.map((c) => ({
-      id: c.id,
-      date: c.createdAt.toISOString(),
-      previousStatus: c.previousStatus,
-      newStatus: c.newStatus,
-      note: c.note,
-    })),
+    corrections: claim.corrections.map(correctionJson),
     events: claim.events.map((e) => ({
       id: e.id,
       kind: e.kind,
       actor: e.actor ? { name: e.actor.name } : null,
-      before: parseJsonField(e.before),
-      after: parseJsonField(e.after),
+      before: parseStoredJson(e.before),
+      after: parseStoredJson(e.after),
       reason: e.reason,
       createdAt: e.createdAt.toISOString(),
     })),

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { PUBLISHED_CLAIM } from "@/lib/data/selects";
 
 export interface ClaimantDetail {
   id: string;
@@ -20,7 +21,7 @@ export async function getClaimant(id: string): Promise<ClaimantDetail | null> {
       kind: true,
       description: true,
       url: true,
-      _count: { select: { claims: { where: { publishedAt: { not: null } } } } },
+      _count: { select: { claims: { where: PUBLISHED_CLAIM } } },
     },
   });
   if (!row) return null;
@@ -38,13 +39,13 @@ export interface ClaimantListItem {
 /** Claimants with at least one published claim, by name. */
 export async function listClaimants(): Promise<ClaimantListItem[]> {
   const rows = await db.claimant.findMany({
-    where: { claims: { some: { publishedAt: { not: null } } } },
+    where: { claims: { some: PUBLISHED_CLAIM } },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     select: {
       id: true,
       name: true,
       kind: true,
-      _count: { select: { claims: { where: { publishedAt: { not: null } } } } },
+      _count: { select: { claims: { where: PUBLISHED_CLAIM } } },
     },
   });
   return rows.map(({ _count, ...rest }) => ({ ...rest, publishedClaimCount: _count.claims }));

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
-import { CORRECTIONS, EVENTS, LINK_FIELDS } from "@/lib/data/selects";
+import { CORRECTIONS, EVENTS, LINK_FIELDS, PUBLISHED_CLAIM, SOURCE_FIELDS } from "@/lib/data/selects";
 import { encodeCursor, type Cursor } from "@/lib/cursor";
 import { toClaimStatus, type ClaimStatus } from "@/lib/domain/status";
 import { checkQuote, type QuoteCheck } from "@/lib/quote-check";
@@ -9,7 +9,7 @@ import { searchClaimIds } from "@/lib/search";
 import type { ClaimFilters } from "@/lib/validation/claim-query";
 
 /** Only published claims reach readers; drafts never leave lib/data. */
-const PUBLISHED = { publishedAt: { not: null } } satisfies Prisma.ClaimWhereInput;
+const PUBLISHED = PUBLISHED_CLAIM satisfies Prisma.ClaimWhereInput;
 
 const listSelect = {
   id: true,
@@ -156,16 +156,7 @@ const detailSelect = {
       ...LINK_FIELDS,
       source: {
         select: {
-          id: true,
-          title: true,
-          publisher: true,
-          author: true,
-          url: true,
-          archivedUrl: true,
-          kind: true,
-          publishedAt: true,
-          publishedAtPrecision: true,
-          description: true,
+          ...SOURCE_FIELDS,
           // Read to check quotes against, never sent to the page.
           capturedText: true,
         },

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { PUBLISHED_CLAIM } from "@/lib/data/selects";
 import { encodeCursor, type Cursor } from "@/lib/cursor";
 import { toClaimStatus, verdictStatuses, type ClaimStatus } from "@/lib/domain/status";
 
@@ -24,7 +25,7 @@ const SELECT = {
 } as const;
 
 // A correction of a claim later unpublished is not shown: readers cannot open the claim.
-const OF_PUBLISHED_CLAIMS = { claim: { publishedAt: { not: null } } };
+const OF_PUBLISHED_CLAIMS = { claim: PUBLISHED_CLAIM };
 
 /** Corrections of published claims, newest first, read by keyset (createdAt, id). */
 export async function listCorrections(page: { cursor: Cursor | null; limit?: number }): Promise<{ items: CorrectionItem[]; nextCursor: string | null }> {
@@ -47,7 +48,8 @@ export async function listCorrections(page: { cursor: Cursor | null; limit?: num
 export const FEED_SIZE = 50;
 
 export type FeedItem =
-  | { kind: "verdict"; eventId: string; date: Date; claim: FeedClaim }
+  /** `date` is the first publication; `updated` moves when a correction changes what the entry says. */
+  | { kind: "verdict"; date: Date; updated: Date; claim: FeedClaim }
   | { kind: "correction"; correctionId: string; date: Date; note: string; previousStatus: ClaimStatus; newStatus: ClaimStatus; claim: FeedClaim };
 
 export interface FeedClaim {
@@ -62,17 +64,18 @@ export interface FeedClaim {
 const FEED_CLAIM = { id: true, summary: true, status: true, statusReason: true, updatedAt: true, claimant: { select: { name: true } } } as const;
 
 /**
- * The feed: claims published with a verdict (each publication event of a claim that is still
- * published) and corrections, newest first. Two bounded reads merged, FEED_SIZE items at most.
+ * The feed: published claims with a verdict, by first publication (a republished claim keeps
+ * its date, so it is announced once), and corrections, newest first. Two bounded reads on
+ * indexed columns (Claim publishedAt, Correction createdAt), FEED_SIZE items at most.
  */
 export async function listFeedItems(): Promise<FeedItem[]> {
   const [publications, corrections] = await Promise.all([
-    db.claimEvent.findMany({
+    db.claim.findMany({
       // A verdict is what the feed announces; "unverified" or "not checkable" is not news.
-      where: { kind: "published", claim: { publishedAt: { not: null }, status: { in: verdictStatuses() } } },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      where: { ...PUBLISHED_CLAIM, status: { in: verdictStatuses() } },
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
       take: FEED_SIZE,
-      select: { id: true, createdAt: true, claim: { select: FEED_CLAIM } },
+      select: { ...FEED_CLAIM, publishedAt: true, corrections: { orderBy: { createdAt: "desc" }, take: 1, select: { createdAt: true } } },
     }),
     db.correction.findMany({
       where: OF_PUBLISHED_CLAIMS,
@@ -81,9 +84,20 @@ export async function listFeedItems(): Promise<FeedItem[]> {
       select: { id: true, createdAt: true, note: true, previousStatus: true, newStatus: true, claim: { select: FEED_CLAIM } },
     }),
   ]);
-  const claim = (c: (typeof publications)[number]["claim"]): FeedClaim => ({ ...c, status: toClaimStatus(c.status), claimant: c.claimant.name });
+  const claim = (c: (typeof corrections)[number]["claim"]): FeedClaim => ({
+    id: c.id,
+    summary: c.summary,
+    status: toClaimStatus(c.status),
+    statusReason: c.statusReason,
+    claimant: c.claimant.name,
+    updatedAt: c.updatedAt,
+  });
   const items: FeedItem[] = [
-    ...publications.map((p): FeedItem => ({ kind: "verdict", eventId: p.id, date: p.createdAt, claim: claim(p.claim) })),
+    ...publications.map((p): FeedItem => {
+      const published = p.publishedAt ?? p.updatedAt;
+      const corrected = p.corrections[0]?.createdAt;
+      return { kind: "verdict", date: published, updated: corrected && corrected > published ? corrected : published, claim: claim(p) };
+    }),
     ...corrections.map((c): FeedItem => ({
       kind: "correction",
       correctionId: c.id,

@@ -1,12 +1,14 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
-import { CORRECTIONS, EVENTS, LINK_FIELDS } from "@/lib/data/selects";
+import { CORRECTIONS, EVENTS, LINK_FIELDS, PUBLISHED_CLAIM, SOURCE_FIELDS } from "@/lib/data/selects";
 import { isClaimantKind } from "@/lib/domain/claimant-kind";
 import { isoPartialDate } from "@/lib/domain/partial-date";
 import { RELATIONS, isRelation } from "@/lib/domain/relation";
 import { CLAIM_STATUSES, toClaimStatus } from "@/lib/domain/status";
-import type { ExportClaim, ExportInternals } from "@/lib/export-types";
+import { parseStoredJson } from "@/lib/history";
+import type { ExportReferences } from "@/lib/export-json";
+import type { ExportClaim, ExportInternals, ExportSource } from "@/lib/export-types";
 import type { ExportFilters } from "@/lib/validation/export-query";
 
 /**
@@ -15,19 +17,6 @@ import type { ExportFilters } from "@/lib/validation/export-query";
  * held whole in memory.
  */
 export const EXPORT_PAGE_SIZE = 500;
-
-const SOURCE_FIELDS = {
-  id: true,
-  title: true,
-  publisher: true,
-  author: true,
-  url: true,
-  archivedUrl: true,
-  publishedAt: true,
-  publishedAtPrecision: true,
-  kind: true,
-  description: true,
-} as const;
 
 
 /** What every export reads of a claim; the public claim page reads the same through getClaim. */
@@ -81,17 +70,7 @@ export function toExportClaim(row: ExportableRow, origin: string): ExportClaim {
       quotePrefix: link.quotePrefix,
       quoteSuffix: link.quoteSuffix,
       note: link.note,
-      source: {
-        id: link.source.id,
-        title: link.source.title,
-        publisher: link.source.publisher,
-        author: link.source.author,
-        url: link.source.url,
-        archivedUrl: link.source.archivedUrl,
-        publishedAt: isoPartialDate(link.source.publishedAt, link.source.publishedAtPrecision),
-        kind: link.source.kind,
-        description: link.source.description,
-      },
+      source: toExportSource(link.source),
     }))
     // Stable: appears-in first (ClaimReview's firstAppearance), then by when linked.
     .sort((a, b) => (RELATION_ORDER.get(a.relation) ?? 0) - (RELATION_ORDER.get(b.relation) ?? 0));
@@ -126,23 +105,14 @@ export function toExportClaim(row: ExportableRow, origin: string): ExportClaim {
 function toInternals(row: InternalRow): ExportInternals {
   return {
     annotations: row.annotations.map((a) => ({ id: a.id, body: a.body, author: a.author.name, createdAt: a.createdAt, updatedAt: a.updatedAt })),
-    history: row.events.map((e) => ({ id: e.id, kind: e.kind, actor: e.actor?.name ?? null, reason: e.reason, before: parseJson(e.before), after: parseJson(e.after), createdAt: e.createdAt })),
+    history: row.events.map((e) => ({ id: e.id, kind: e.kind, actor: e.actor?.name ?? null, reason: e.reason, before: parseStoredJson(e.before), after: parseStoredJson(e.after), createdAt: e.createdAt })),
   };
-}
-
-function parseJson(text: string | null): unknown {
-  if (text === null) return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
 }
 
 export function exportWhere(filters: ExportFilters): Prisma.ClaimWhereInput {
   const dayAfter = filters.to ? new Date(filters.to.getTime() + 86_400_000) : null;
   return {
-    ...(filters.publication === "published" ? { publishedAt: { not: null } } : {}),
+    ...(filters.publication === "published" ? PUBLISHED_CLAIM : {}),
     ...(filters.publication === "drafts" ? { publishedAt: null } : {}),
     ...(filters.story ? { storyId: filters.story } : {}),
     ...(filters.claimant ? { claimantId: filters.claimant } : {}),
@@ -186,6 +156,37 @@ export async function* exportClaimPages(
     const last = rows.at(-1)!;
     after = { createdAt: last.createdAt, id: last.id };
   }
+}
+
+function toExportSource(source: Prisma.SourceGetPayload<{ select: typeof SOURCE_FIELDS }>): ExportSource {
+  return {
+    id: source.id,
+    title: source.title,
+    publisher: source.publisher,
+    author: source.author,
+    url: source.url,
+    archivedUrl: source.archivedUrl,
+    publishedAt: isoPartialDate(source.publishedAt, source.publishedAtPrecision),
+    kind: source.kind,
+    description: source.description,
+  };
+}
+
+/** The claimants, sources and stories a JSON export lists after its claims, read by id. */
+export function exportReferences(origin: string): ExportReferences {
+  return {
+    claimants: async (ids) =>
+      (await db.claimant.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, kind: true, url: true } })).map((c) => ({
+        ...c,
+        kind: isClaimantKind(c.kind) ? c.kind : "organization",
+      })),
+    sources: async (ids) => (await db.source.findMany({ where: { id: { in: ids } }, select: SOURCE_FIELDS })).map(toExportSource),
+    stories: async (ids) =>
+      (await db.story.findMany({ where: { id: { in: ids } }, select: { id: true, slug: true, title: true } })).map((s) => ({
+        ...s,
+        url: new URL(`/stories/${encodeURIComponent(s.slug)}`, origin).toString(),
+      })),
+  };
 }
 
 /** How many claims match: a report checks this before it reads them. */

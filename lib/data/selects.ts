@@ -1,5 +1,11 @@
 /** Field sets several reads share, so the reader pages and the desk show a link or an event alike. */
 
+/**
+ * The one test of "readers may see this claim": a publication date. Every read that serves
+ * readers or open data filters with it; drafts never leave lib/data.
+ */
+export const PUBLISHED_CLAIM = { publishedAt: { not: null } } as const;
+
 /** A claim-source link's own fields (TextQuoteSelector shape plus relation and note). */
 export const LINK_FIELDS = {
   id: true,
@@ -8,6 +14,20 @@ export const LINK_FIELDS = {
   quotePrefix: true,
   quoteSuffix: true,
   note: true,
+} as const;
+
+/** A source's descriptive fields: what every page and export shows of it (never its captured text). */
+export const SOURCE_FIELDS = {
+  id: true,
+  title: true,
+  publisher: true,
+  author: true,
+  url: true,
+  archivedUrl: true,
+  kind: true,
+  description: true,
+  publishedAt: true,
+  publishedAtPrecision: true,
 } as const;
 
 /** A claim's corrections, oldest first. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { LINK_FIELDS } from "@/lib/data/selects";
+import { LINK_FIELDS, PUBLISHED_CLAIM, SOURCE_FIELDS } from "@/lib/data/selects";
 import { toClaimStatus, type ClaimStatus } from "@/lib/domain/status";
 import { checkQuote, type QuoteCheck } from "@/lib/quote-check";
 
@@ -8,7 +8,7 @@ import { checkQuote, type QuoteCheck } from "@/lib/quote-check";
  * Readers see a source once a published claim cites it: a source added while checking a draft
  * may itself be sensitive (a leaked memo) until the check is published.
  */
-const CITED_BY_PUBLISHED = { claims: { some: { claim: { publishedAt: { not: null } } } } };
+const CITED_BY_PUBLISHED = { claims: { some: { claim: PUBLISHED_CLAIM } } };
 
 export interface SourceBacklink {
   id: string;
@@ -46,19 +46,10 @@ export async function getSource(id: string): Promise<SourceDetail | null> {
   const row = await db.source.findFirst({
     where: { id, ...CITED_BY_PUBLISHED },
     select: {
-      id: true,
-      title: true,
-      publisher: true,
-      author: true,
-      url: true,
-      archivedUrl: true,
-      kind: true,
-      description: true,
-      publishedAt: true,
-      publishedAtPrecision: true,
+      ...SOURCE_FIELDS,
       capturedText: true,
       claims: {
-        where: { claim: { publishedAt: { not: null } } },
+        where: { claim: PUBLISHED_CLAIM },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: {
           ...LINK_FIELDS,
@@ -109,7 +100,7 @@ export async function listSources(): Promise<SourceListItem[]> {
       kind: true,
       publishedAt: true,
       publishedAtPrecision: true,
-      claims: { where: { claim: { publishedAt: { not: null } } }, select: { claimId: true } },
+      claims: { where: { claim: PUBLISHED_CLAIM }, select: { claimId: true } },
     },
   });
   return rows.map(({ claims, ...rest }) => ({ ...rest, claimCount: new Set(claims.map((c) => c.claimId)).size }));

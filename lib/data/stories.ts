@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { PUBLISHED_CLAIM } from "@/lib/data/selects";
 import { toClaimStatus, type ClaimStatus } from "@/lib/domain/status";
 
 export interface StoryClaim {
@@ -20,7 +21,7 @@ export interface StoryWithClaims {
   publishedClaimCount: number;
 }
 
-const PUBLISHED_CLAIMS = { publishedAt: { not: null } };
+const PUBLISHED_CLAIMS = PUBLISHED_CLAIM;
 
 function storySelect(claimLimit: number) {
   return {

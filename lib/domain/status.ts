@@ -97,6 +97,16 @@ export function verdictStatuses(): ClaimStatus[] {
   );
 }
 
+/**
+ * What a correction did, in the one wording every reader-facing place uses (claim page,
+ * corrections log, feed, reports). A correction may keep the rating and revise its reasoning.
+ */
+export function correctionSentence(previous: ClaimStatus, next: ClaimStatus): string {
+  return previous === next
+    ? `We revised the reasoning behind our rating, which stays ${STATUS_INFO[next].label}.`
+    : `We changed our rating from ${STATUS_INFO[previous].label} to ${STATUS_INFO[next].label}.`;
+}
+
 /** Reads a stored status; an unknown value (a bad manual edit) is treated as unverified, never shown raw. */
 export function toClaimStatus(value: string): ClaimStatus {
   return isClaimStatus(value) ? value : "unverified";

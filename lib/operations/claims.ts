@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { STATUS_INFO, toClaimStatus, type ClaimStatus } from "@/lib/domain/status";
 import { AppError, ConflictError, FieldRuleError } from "@/lib/errors";
-import { changedFields, recordEvent } from "@/lib/history";
+import { changedFields, parseStoredJson, recordEvent } from "@/lib/history";
 import { can } from "@/lib/permissions";
 import type { CurrentUser } from "@/lib/session";
 import type { ClaimFormInput } from "@/lib/validation/claim";
@@ -25,7 +25,7 @@ function snapshot(claim: {
   };
 }
 
-const EDITABLE = { id: true, text: true, summary: true, claimantId: true, storyId: true, claimDate: true, claimDatePrecision: true, version: true, status: true, statusReason: true, publishedAt: true, assigneeId: true } as const;
+const EDITABLE = { id: true, text: true, summary: true, claimantId: true, storyId: true, claimDate: true, claimDatePrecision: true, version: true, status: true, statusReason: true, publishedAt: true, assigneeId: true, updatedAt: true } as const;
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
@@ -139,18 +139,21 @@ export async function changeStatus(
 ): Promise<void> {
   await db.$transaction(async (tx) => {
     const claim = await loadForEdit(tx, id, input.version);
-    if (claim.publishedAt && !can(actor.role, "status:decide-published")) {
-      throw new AppError("forbidden", "This claim is published: only an editor can change the status readers see.");
+    // Readers saw the rating if the claim is published or ever was (unpublishing, changing the
+    // status and republishing must not skip the correction): changing it is an editor's call,
+    // and without saying so publicly it would rewrite the record. A reason-only change may
+    // carry a correction, but need not.
+    const seenByReaders = Boolean(claim.publishedAt) || (await firstPublication(tx, id)) !== null;
+    if (seenByReaders && !can(actor.role, "status:decide-published")) {
+      throw new AppError("forbidden", "Readers have seen this claim's rating: only an editor can change it.");
     }
     const previous = toClaimStatus(claim.status);
     const note = input.correction?.trim() || null;
-    // Readers saw the old verdict: changing it without saying so publicly would rewrite the
-    // record. A reason-only change may carry a correction too, but need not.
-    if (claim.publishedAt && previous !== input.status && !note) {
-      throw new FieldRuleError("correction", "This claim is published: write a correction note telling readers what changed and why.");
+    if (seenByReaders && previous !== input.status && !note) {
+      throw new FieldRuleError("correction", "Readers have seen this claim's rating: write a correction note telling them what changed and why.");
     }
-    if (!claim.publishedAt && note) {
-      throw new FieldRuleError("correction", "This claim is not published, so readers have seen nothing to correct; leave the correction note empty.");
+    if (!seenByReaders && note) {
+      throw new FieldRuleError("correction", "This claim has never been published, so readers have seen nothing to correct; leave the correction note empty.");
     }
     await bumpVersion(tx, id, input.version, { status: input.status, statusReason: input.reason });
     if (note) {
@@ -167,6 +170,19 @@ export async function changeStatus(
   });
 }
 
+/** When the claim was first published (the date its "published" event set), or null if it never was. */
+async function firstPublication(tx: Tx, claimId: string): Promise<Date | null> {
+  const event = await tx.claimEvent.findFirst({
+    where: { claimId, kind: "published" },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { createdAt: true, after: true },
+  });
+  if (!event) return null;
+  const recorded = (parseStoredJson(event.after) as { publishedAt?: unknown } | null)?.publishedAt;
+  const date = typeof recorded === "string" ? new Date(recorded) : null;
+  return date && !Number.isNaN(date.getTime()) ? date : event.createdAt;
+}
+
 export async function setPublished(actor: CurrentUser, id: string, publish: boolean, version: number): Promise<void> {
   await db.$transaction(async (tx) => {
     const claim = await loadForEdit(tx, id, version);
@@ -174,7 +190,9 @@ export async function setPublished(actor: CurrentUser, id: string, publish: bool
     if (publish && !claim.statusReason.trim()) {
       throw new AppError("bad_request", `Give the status (${STATUS_INFO[toClaimStatus(claim.status)].label}) a reason before publishing.`);
     }
-    const publishedAt = publish ? new Date() : null;
+    // A republished claim keeps its first publication date: ClaimReview's datePublished and the
+    // feed's entry must not move, and what changed meanwhile is in its corrections.
+    const publishedAt = publish ? ((await firstPublication(tx, id)) ?? new Date()) : null;
     await bumpVersion(tx, id, version, { publishedAt });
     await recordEvent(tx, {
       claimId: id,
@@ -197,7 +215,9 @@ export async function assignClaim(actor: CurrentUser, id: string, assigneeId: st
       if (userId === assigneeId && (!user || user.banned)) throw new AppError("bad_request", "Choose an active colleague to assign.");
       if (user) names.set(userId, user.name);
     }
-    await bumpVersion(tx, id, version, { assigneeId });
+    // Who works on a claim is internal: keep updatedAt, which readers and ClaimReview's
+    // dateModified read as "the claim last changed".
+    await bumpVersion(tx, id, version, { assigneeId, updatedAt: claim.updatedAt });
     await recordEvent(tx, {
       claimId: id,
       actorId: actor.id,

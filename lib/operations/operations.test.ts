@@ -108,6 +108,37 @@ describe("claim operations", () => {
     expect((await events(id)).at(-1)!.kind).toBe("status-changed");
   });
 
+  it("need the correction even after unpublishing, and keep the first publication date on republishing", async () => {
+    const claimant = await db.claimant.findFirstOrThrow({ select: { id: true } });
+    const { id } = await createClaim(reviewer, { ...input, claimantId: claimant.id });
+    await changeStatus(editor, id, { status: "accurate", reason: "The filing says so.", version: 1 });
+    await setPublished(editor, id, true, 2);
+    const first = (await db.claim.findUniqueOrThrow({ where: { id } })).publishedAt!;
+    await setPublished(editor, id, false, 3);
+
+    // Withdrawn, but readers saw "accurate": a reviewer may not change it, an editor must say why.
+    await expect(changeStatus(reviewer, id, { status: "false", reason: "Wrong.", version: 4 })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(changeStatus(editor, id, { status: "false", reason: "Wrong.", version: 4 })).rejects.toMatchObject({ field: "correction" });
+    await changeStatus(editor, id, { status: "false", reason: "Wrong.", correction: "We rated this accurate before the second filing.", version: 4 });
+    expect(await db.correction.count({ where: { claimId: id } })).toBe(1);
+
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await setPublished(editor, id, true, 5);
+    expect((await db.claim.findUniqueOrThrow({ where: { id } })).publishedAt).toEqual(first);
+  });
+
+  it("leave a claim's last-changed time alone when only its assignee changes", async () => {
+    const claimant = await db.claimant.findFirstOrThrow({ select: { id: true } });
+    const { id } = await createClaim(reviewer, { ...input, claimantId: claimant.id });
+    const before = (await db.claim.findUniqueOrThrow({ where: { id } })).updatedAt;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await assignClaim(editor, id, reviewer.id, 1);
+    const after = await db.claim.findUniqueOrThrow({ where: { id } });
+    expect(after.assigneeId).toBe(reviewer.id);
+    expect(after.version).toBe(2);
+    expect(after.updatedAt).toEqual(before);
+  });
+
   it("refuse a correction note on a draft, which readers never saw", async () => {
     const claimant = await db.claimant.findFirstOrThrow({ select: { id: true } });
     const { id } = await createClaim(reviewer, { ...input, claimantId: claimant.id });

@@ -1,6 +1,6 @@
 import type { DatePrecision } from "@/lib/domain/partial-date";
 import { RELATION_INFO, type Relation } from "@/lib/domain/relation";
-import { CLAIM_STATUSES, STATUS_INFO, type ClaimStatus } from "@/lib/domain/status";
+import { CLAIM_STATUSES, STATUS_INFO, correctionSentence, type ClaimStatus } from "@/lib/domain/status";
 import type { ExportClaim, ExportCorrection, ExportSource, Organisation } from "@/lib/export-types";
 import { isExternalUrl, safeMarkdownUrl } from "@/lib/markdown";
 
@@ -119,7 +119,7 @@ export function statusReasonText(claim: Pick<ExportClaim, "statusReason">): stri
 
 /** "Previously Misleading": what the verdict was before this correction changed it. */
 export function correctionLabel(correction: ExportCorrection): string {
-  return `Previously ${statusLabel(correction.previousStatus)}`;
+  return correctionSentence(correction.previousStatus, correction.newStatus);
 }
 
 /** "Reuters · by Jane Doe · 12 April 2025", leaving out what the source does not say. */

@@ -164,7 +164,7 @@ const REPORT_SENTENCES = [
   "Said by Microsoft, 12 April 2025.",
   "Said by Jane Doe; our sources do not say when.",
   "Draft, not published",
-  "20 January 2026: Previously Accurate",
+  "20 January 2026: We changed our rating from Accurate to Misleading.",
   "A second filing came to light.",
   "Appears in",
   "“the contract is over”",

@@ -1,11 +1,6 @@
 import { STATUS_INFO } from "@/lib/domain/status";
-import type { ExportFilters } from "@/lib/validation/export-query";
+import { PUBLICATION_LABEL, type ExportFilters } from "@/lib/validation/export-query";
 
-const PUBLICATION_WORDS: Record<ExportFilters["publication"], string | null> = {
-  all: "Published claims and drafts",
-  published: null,
-  drafts: "Drafts only",
-};
 
 /** The filters in plain words, for a report's header: "Statuses: False, Misleading · Claimant: Microsoft". */
 export function describeExportFilters(filters: ExportFilters, names: { story: string | null; claimant: string | null }): string {
@@ -18,8 +13,8 @@ export function describeExportFilters(filters: ExportFilters, names: { story: st
   if (filters.from && filters.to) parts.push(`Claims dated ${day(filters.from)} to ${day(filters.to)}`);
   else if (filters.from) parts.push(`Claims dated from ${day(filters.from)}`);
   else if (filters.to) parts.push(`Claims dated up to ${day(filters.to)}`);
-  const publication = PUBLICATION_WORDS[filters.publication];
-  if (publication) parts.push(publication);
+  // Published claims only is what a reader would assume; the others are worth saying.
+  if (filters.publication !== "published") parts.push(PUBLICATION_LABEL[filters.publication]);
   return parts.length > 0 ? parts.join(" · ") : "All claims";
 }
 

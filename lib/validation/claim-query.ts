@@ -81,15 +81,7 @@ export function parseClaimQuery(params: URLSearchParams): ParsedClaimQuery {
     if (values[0] !== "") raw[key] = values[0] ?? "";
   }
   const parsed = claimQuerySchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path[0] !== undefined ? String(issue.path[0]) : "query";
-    const message =
-      issue?.code === "unrecognized_keys"
-        ? `Unknown parameter${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}.`
-        : `Parameter "${field}" ${issue?.message ?? "is invalid"}.`;
-    return { ok: false, field, message };
-  }
+  if (!parsed.success) return { ok: false, ...describeQueryError(parsed.error) };
   const { limit, cursor, q, ...rest } = parsed.data;
   return {
     ok: true,
@@ -97,6 +89,17 @@ export function parseClaimQuery(params: URLSearchParams): ParsedClaimQuery {
     limit: limit ?? DEFAULT_PAGE_SIZE,
     cursor: cursor ?? null,
   };
+}
+
+/** A URL query's first problem, naming the parameter: what the API's 400 and the page's message say. */
+export function describeQueryError(error: z.ZodError): { field: string; message: string } {
+  const issue = error.issues[0];
+  const field = issue?.path[0] !== undefined ? String(issue.path[0]) : "query";
+  const message =
+    issue?.code === "unrecognized_keys"
+      ? `Unknown parameter${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}.`
+      : `Parameter "${field}" ${issue?.message ?? "is invalid"}.`;
+  return { field, message };
 }
 
 /** The URL query for a set of filters (and optional cursor), in a stable order for sharing. */

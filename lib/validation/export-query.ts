@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CLAIM_STATUSES, type ClaimStatus } from "@/lib/domain/status";
 import { CSV_LAYOUTS, type CsvLayout } from "@/lib/csv";
+import { describeQueryError } from "@/lib/validation/claim-query";
 import { recordIdSchema } from "@/lib/validation/record-id";
 
 /**
@@ -15,6 +16,12 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /** Which claims an editor export holds; open data is always "published". */
 export const PUBLICATION_SCOPES = ["all", "published", "drafts"] as const;
 export type PublicationScope = (typeof PUBLICATION_SCOPES)[number];
+
+export const PUBLICATION_LABEL: Record<PublicationScope, string> = {
+  all: "Published claims and drafts",
+  published: "Published claims only",
+  drafts: "Drafts only",
+};
 
 export interface ExportFilters {
   story?: string;
@@ -94,15 +101,7 @@ export function parseExportQuery(params: URLSearchParams, kind: ExportQueryKind)
     else if (!(key in EXPORT_QUERY_KINDS[kind].shape)) raw[key] = "";
   }
   const parsed = EXPORT_QUERY_KINDS[kind].safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path[0] !== undefined ? String(issue.path[0]) : "query";
-    const message =
-      issue?.code === "unrecognized_keys"
-        ? `Unknown parameter${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}.`
-        : `Parameter "${field}" ${issue?.message ?? "is invalid"}.`;
-    return { ok: false, field, message };
-  }
+  if (!parsed.success) return { ok: false, ...describeQueryError(parsed.error) };
   const data: z.output<(typeof EXPORT_QUERY_KINDS)["editor"]> = parsed.data;
   if (data.from && data.to && data.from > data.to) {
     return { ok: false, field: "to", message: 'Parameter "to" must not be before "from".' };

@@ -14,7 +14,7 @@ import { getClaim } from "@/lib/data/claims";
 import { toExportClaim } from "@/lib/data/exports";
 import { appOrigin, organisation } from "@/lib/env";
 import { formatPartialDate } from "@/lib/domain/partial-date";
-import { STATUS_INFO, toClaimStatus } from "@/lib/domain/status";
+import { STATUS_INFO, correctionSentence, isVerdict, toClaimStatus } from "@/lib/domain/status";
 import { isRecordId } from "@/lib/validation/record-id";
 
 // generateMetadata and the page share one read per request.
@@ -32,7 +32,8 @@ export default async function ClaimPage({ params }: PageProps<"/claims/[id]">) {
   if (!claim) notFound();
   const status = STATUS_INFO[claim.status];
   const claimDate = formatPartialDate(claim.claimDate, claim.claimDatePrecision);
-  const review = buildClaimReview(toExportClaim(claim, appOrigin()), organisation());
+  // Only a verdict has a ClaimReview (buildClaimReview says so too); skip the work otherwise.
+  const review = isVerdict(claim.status) ? buildClaimReview(toExportClaim(claim, appOrigin()), organisation()) : null;
 
   return (
     <article>
@@ -90,9 +91,8 @@ export default async function ClaimPage({ params }: PageProps<"/claims/[id]">) {
             {claim.corrections.map((correction) => (
               <li key={correction.id}>
                 <p className="text-sm font-semibold">
-                  <time dateTime={correction.createdAt.toISOString()}>{dateFormat.format(correction.createdAt)}</time>: we changed
-                  our rating from {STATUS_INFO[toClaimStatus(correction.previousStatus)].label} to{" "}
-                  {STATUS_INFO[toClaimStatus(correction.newStatus)].label}.
+                  <time dateTime={correction.createdAt.toISOString()}>{dateFormat.format(correction.createdAt)}</time>:{" "}
+                  {correctionSentence(toClaimStatus(correction.previousStatus), toClaimStatus(correction.newStatus))}
                 </p>
                 <p className="mt-1 whitespace-pre-line">{correction.note}</p>
               </li>

@@ -9,6 +9,8 @@ import { exportQueryString, parseExportQuery } from "@/lib/validation/export-que
 
 export const metadata: Metadata = { title: "Export" };
 
+// The fields the form marks; a problem with anything else (a hand-edited layout or format in
+// the URL) is said at the top of the form.
 const FIELD_LABEL: Record<string, string> = {
   story: "Story",
   claimant: "Claimant",
@@ -16,9 +18,6 @@ const FIELD_LABEL: Record<string, string> = {
   from: "Claims dated from",
   to: "Claims dated up to",
   publication: "Publication",
-  layout: "Layout",
-  bom: "Byte-order mark",
-  format: "Format",
 };
 
 function valuesOf(params: URLSearchParams): ExportFormValues {

@@ -25,7 +25,10 @@ export default async function ClaimWorkspacePage({ params, searchParams }: PageP
   if (!claim) notFound();
   const isEditor = can(user.role, "claim:publish");
   const [sources, users] = await Promise.all([listAllSources(), isEditor ? listAssignableUsers() : Promise.resolve([])]);
-  const canChangeStatus = !claim.publishedAt || can(user.role, "status:decide-published");
+  // Once readers have seen a rating (published now or before), changing it is an editor's
+  // correction: lib/operations/claims.ts enforces the same rule.
+  const seenByReaders = Boolean(claim.publishedAt) || claim.events.some((e) => e.kind === "published");
+  const canChangeStatus = !seenByReaders || can(user.role, "status:decide-published");
 
   return (
     <article>
@@ -62,7 +65,7 @@ export default async function ClaimWorkspacePage({ params, searchParams }: PageP
 
       <div className="mt-6 grid gap-4 md:grid-cols-2">
         {canChangeStatus ? (
-          <StatusForm claimId={claim.id} version={claim.version} status={claim.status} reason={claim.statusReason} isPublished={Boolean(claim.publishedAt)} />
+          <StatusForm claimId={claim.id} version={claim.version} status={claim.status} reason={claim.statusReason} seenByReaders={seenByReaders} />
         ) : (
           <p className="rounded border border-stone-300 bg-white p-4 text-sm">This claim is published: an editor decides changes to its status.</p>
         )}
