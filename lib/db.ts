@@ -26,6 +26,8 @@ class FactlineSqliteAdapter extends PrismaBetterSqlite3 {
 export function createPrismaClient(url: string = resolveDatabaseUrl()): PrismaClient {
   return new PrismaClient({
     adapter: new FactlineSqliteAdapter({ url: `file:${databaseFilePath(url)}`, timeout: 5000 }),
+    // Tests count the SQL each read runs (lib/data/query-count.test.ts); nothing else listens.
+    ...(process.env.NODE_ENV === "test" ? { log: [{ emit: "event" as const, level: "query" as const }] } : {}),
   });
 }
 

@@ -4,30 +4,48 @@ import { db } from "@/lib/db";
 import type { ClaimFilters } from "@/lib/validation/claim-query";
 
 /**
- * Claim search: the one module that knows how search runs. Today it scores LIKE matches in
- * SQLite; the full-text index (FTS5) replaces the SQL here without touching any caller.
+ * Claim search: the one module that knows how search runs (docs/decisions/013-full-text-search.md).
+ * It reads the FTS5 index "ClaimSearch": one document per claim, keyed by the claim's rowid,
+ * with its summary, its claimant's name, its text and the quotes on its links as four columns.
+ * Triggers (prisma/migrations/20261129231000_claim_search) keep it in step with every write.
  *
- * Every word must match somewhere (summary, text, claimant name or a quote). Ranking weighs
- * where it matched: the summary is what the claim is about, then the claimant, the verbatim
- * text, and last the quotes in sources.
+ * Every word must match somewhere, as a word or the start of one ("tripl" finds "tripled").
+ * Ranking weighs where each word matched: the summary is what the claim is about, then the
+ * claimant, the verbatim text, and last the quotes in sources; ties go to the newest publication.
  */
 const MAX_TERMS = 8;
-const WEIGHT = { summary: 8, claimant: 4, text: 2, quote: 1 } as const;
+/** The index's columns, each with the weight of a word found in it. */
+const COLUMN_WEIGHTS = { summary: 8, claimant: 4, text: 2, quotes: 1 } as const;
+const COLUMNS = Object.keys(COLUMN_WEIGHTS) as (keyof typeof COLUMN_WEIGHTS)[];
 
-/** Lower-cased words of the query, punctuation dropped, duplicates removed. */
+/**
+ * Lower-cased words of the query, punctuation dropped, duplicates removed. A word keeps the
+ * `$ % . ' ’ -` inside it ("$139.3m", "ice's", "six-month"); a piece with no letter or digit
+ * ("$", "%") is not a word, since the index holds letters and digits only.
+ */
 export function searchTerms(query: string): string[] {
   const words = query
     .toLowerCase()
     .normalize("NFKC")
     .split(/[^\p{L}\p{N}$%.'’-]+/u)
     .map((w) => w.replace(/^[.'’-]+|[.'’-]+$/g, ""))
-    .filter((w) => w.length > 0);
+    .filter((w) => /[\p{L}\p{N}]/u.test(w));
   return [...new Set(words)].slice(0, MAX_TERMS);
 }
 
-/** A LIKE pattern matching the word anywhere, with LIKE's own wildcards escaped. */
-export function likePattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** A word ending in an apostrophe suffix ("ice's", "don't"): that suffix is whole, not a prefix. */
+const ENDS_IN_APOSTROPHE_SUFFIX = /['’]\p{L}+$/u;
+
+/**
+ * One search term as an FTS5 query: always a double-quoted string (quotes doubled), so nothing
+ * a reader types is read as FTS5 syntax (AND, OR, NOT, NEAR, *, ^, column filters). FTS5 splits
+ * the string into the index's tokens itself ("$139.3m" becomes the phrase "139" "3m"), and the
+ * trailing `*` makes the last token a prefix, so a word still being typed matches.
+ */
+export function matchPhrase(term: string): string {
+  const quoted = `"${term.replaceAll('"', '""')}"`;
+  // Without this, "microsoft's" would be the phrase "microsoft" "s*" and find "Microsoft says".
+  return ENDS_IN_APOSTROPHE_SUFFIX.test(term) ? quoted : `${quoted}*`;
 }
 
 function filterSql(filters: ClaimFilters): Prisma.Sql[] {
@@ -43,8 +61,13 @@ function filterSql(filters: ClaimFilters): Prisma.Sql[] {
   return where;
 }
 
-function quoteMatch(pattern: string): Prisma.Sql {
-  return Prisma.sql`EXISTS (SELECT 1 FROM "ClaimSource" q WHERE q."claimId" = c."id" AND q."quote" LIKE ${pattern} ESCAPE '\\')`;
+/**
+ * The weight of `term` if the document has it in `column`, else 0. The subquery does not depend
+ * on the row, so SQLite runs it once per search and looks each matching row up in its result.
+ */
+function columnScore(term: string, column: keyof typeof COLUMN_WEIGHTS): Prisma.Sql {
+  const inColumn = `{${column}} : ${matchPhrase(term)}`;
+  return Prisma.sql`(s.rowid IN (SELECT rowid FROM "ClaimSearch" WHERE "ClaimSearch" MATCH ${inColumn})) * ${COLUMN_WEIGHTS[column]}`;
 }
 
 export interface SearchPage {
@@ -61,25 +84,20 @@ export async function searchClaimIds(
   const terms = searchTerms(query);
   if (terms.length === 0) return { ids: [], total: 0 };
 
-  const where = filterSql(filters);
-  const scores: Prisma.Sql[] = [];
-  for (const term of terms) {
-    const p = likePattern(term);
-    const inSummary = Prisma.sql`c."summary" LIKE ${p} ESCAPE '\\'`;
-    const inText = Prisma.sql`c."text" LIKE ${p} ESCAPE '\\'`;
-    const inClaimant = Prisma.sql`cl."name" LIKE ${p} ESCAPE '\\'`;
-    const inQuote = quoteMatch(p);
-    where.push(Prisma.sql`(${inSummary} OR ${inText} OR ${inClaimant} OR ${inQuote})`);
-    scores.push(
-      Prisma.sql`((${inSummary}) * ${WEIGHT.summary} + (${inClaimant}) * ${WEIGHT.claimant} + (${inText}) * ${WEIGHT.text} + (${inQuote}) * ${WEIGHT.quote})`,
-    );
-  }
-  const whereSql = Prisma.join(where, " AND ");
-  const from = Prisma.sql`FROM "Claim" c JOIN "Claimant" cl ON cl."id" = c."claimantId" WHERE ${whereSql}`;
+  // Each word anywhere in the document; the same words, column by column, give the score.
+  // Not bm25(): it also weighs how often a word occurs and how long each column is, and so
+  // reorders results the "where it matched" ranking puts in publication order (ADR 013).
+  const match = terms.map(matchPhrase).join(" AND ");
+  const score = Prisma.join(
+    terms.flatMap((term) => COLUMNS.map((column) => columnScore(term, column))),
+    " + ",
+  );
+  const whereSql = Prisma.join([Prisma.sql`s."ClaimSearch" MATCH ${match}`, ...filterSql(filters)], " AND ");
+  const from = Prisma.sql`FROM "ClaimSearch" s JOIN "Claim" c ON c.rowid = s.rowid WHERE ${whereSql}`;
 
   const [rows, counted] = await Promise.all([
     db.$queryRaw<{ id: string }[]>`
-      SELECT c."id" AS id, ${Prisma.join(scores, " + ")} AS score ${from}
+      SELECT c."id" AS id, ${score} AS score ${from}
       ORDER BY score DESC, c."publishedAt" DESC, c."id" DESC
       LIMIT ${page.limit} OFFSET ${page.offset}`,
     db.$queryRaw<{ total: bigint | number }[]>`SELECT COUNT(*) AS total ${from}`,

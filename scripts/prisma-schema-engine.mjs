@@ -198,10 +198,12 @@ async function createBridge(args) {
   /** (3) The engine's SQLite reset only deletes rows (and so trips the ClaimEvent trigger),
    * while the native engine empties the file. Drop every table and view instead, so the
    * migrations re-apply from scratch. sqlite_sequence cannot be dropped, but VACUUM leaves it
-   * out once no AUTOINCREMENT table remains. */
+   * out once no AUTOINCREMENT table remains. A virtual table (the FTS5 search index) drops its
+   * own shadow tables, which then no longer exist to be dropped: pragma_table_list tells them
+   * apart, where sqlite_master calls them all tables. */
   async function reset() {
     const { rows } = await main.queryRaw({
-      sql: "SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'",
+      sql: "SELECT type, name FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'virtual', 'view') AND name NOT LIKE 'sqlite_%'",
       args: [],
       argTypes: [],
     });
@@ -212,7 +214,7 @@ async function createBridge(args) {
       [
         "PRAGMA foreign_keys = OFF;",
         "BEGIN;",
-        ...rows.map(([type, name]) => `DROP ${type.toUpperCase()} ${quote(name)};`),
+        ...rows.map(([type, name]) => `DROP ${type === "view" ? "VIEW" : "TABLE"} ${quote(name)};`),
         "COMMIT;",
         "PRAGMA foreign_keys = ON;",
         "VACUUM;",

@@ -8,11 +8,17 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
+import { SEARCH_INDEX_TABLES } from "../prisma.config";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const BRIDGE = path.join(ROOT, "scripts", "prisma-schema-engine.mjs");
 const APPEND_ONLY = "claim history is append-only";
 const APPEND_ONLY_TRIGGERS = ["ClaimEvent_no_delete", "ClaimEvent_no_update", "Correction_no_delete", "Correction_no_update"];
+const SEARCH_MIGRATION = path.join(ROOT, "prisma", "migrations", "20261129231000_claim_search", "migration.sql");
+/** The block a migration that redefines Claim, Claimant or ClaimSource copies (see that file). */
+const SEARCH_INDEX_BLOCK = /-- search index: begin\n[\s\S]*?-- search index: end\n/.exec(fs.readFileSync(SEARCH_MIGRATION, "utf8"))?.[0] ?? "";
+const SEARCH_TRIGGERS = [...SEARCH_INDEX_BLOCK.matchAll(/^CREATE TRIGGER "(\w+)"/gm)].map((match) => match[1]!);
+const TRIGGERS = [...APPEND_ONLY_TRIGGERS, ...SEARCH_TRIGGERS].sort();
 
 const committedMigrations = fs
   .readdirSync(path.join(ROOT, "prisma", "migrations"), { withFileTypes: true })
@@ -86,6 +92,27 @@ function objectNames(db: Database.Database, type: "table" | "view" | "trigger"):
     .map((row) => row.name);
 }
 
+/** Tables as SQLite itself reports them: ordinary, or virtual and shadow (the FTS5 index). */
+function tablesOfType(db: Database.Database, types: string[]): string[] {
+  return db
+    .prepare<[], { name: string; type: string }>(
+      "SELECT name, type FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )
+    .all()
+    .filter((row) => types.includes(row.type))
+    .map((row) => row.name);
+}
+
+/** Claim ids whose search document matches an FTS5 query (what lib/search.ts builds on). */
+function searchIndex(db: Database.Database, match: string): string[] {
+  return db
+    .prepare<[string], { id: string }>(
+      `SELECT c.id FROM "ClaimSearch" s JOIN "Claim" c ON c.rowid = s.rowid WHERE "ClaimSearch" MATCH ? ORDER BY c.id`,
+    )
+    .all(match)
+    .map((row) => row.id);
+}
+
 function appliedMigrations(db: Database.Database): string[] {
   return db
     .prepare<[], { migration_name: string }>(
@@ -123,8 +150,15 @@ describe("prisma CLI through the offline schema engine", () => {
     expect(result.status).toBe(0);
     for (const name of committedMigrations) expect(result.output).toContain(name);
     const db = project.open();
-    expect(objectNames(db, "table")).toEqual([...modelNames, "_prisma_migrations"].sort());
+    expect(tablesOfType(db, ["table"])).toEqual([...modelNames, "_prisma_migrations"].sort());
+    // The search index: exactly the tables prisma.config.ts tells Migrate to leave alone.
+    expect(tablesOfType(db, ["virtual", "shadow"])).toEqual([...SEARCH_INDEX_TABLES].sort());
+    expect(objectNames(db, "trigger")).toEqual(TRIGGERS);
     expect(appliedMigrations(db)).toEqual(committedMigrations);
+    // The triggers index what is written from now on.
+    insertClaimWithEvent(db);
+    expect(searchIndex(db, '"crime"*')).toEqual(["claim-1"]);
+    expect(searchIndex(db, '{claimant} : "speaker"')).toEqual(["claim-1"]);
     db.close();
   });
 
@@ -167,6 +201,45 @@ describe("prisma CLI through the offline schema engine", () => {
     const drifted = diff("prisma/changed.prisma");
     expect(drifted.output).toContain("Extra");
     expect(drifted.status).toBe(2);
+  });
+
+  it("sees the search index as tables to drop unless prisma.config.ts lists them as external", () => {
+    // The finding behind that list: the engine reads the FTS5 table and its shadow tables as
+    // ordinary tables the schema lacks, and every diff would plan to drop them.
+    const project = makeProject();
+    const configFile = path.join(project.dir, "prisma.config.ts");
+    const config = fs.readFileSync(configFile, "utf8");
+    const withoutList = config.replace(/^\s*tables: \{ external: SEARCH_INDEX_TABLES \},\n/m, "");
+    expect(withoutList).not.toBe(config);
+    fs.writeFileSync(configFile, withoutList);
+
+    const result = project.prisma(
+      "migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema", "prisma/schema.prisma", "--exit-code",
+    );
+
+    expect(result.status).toBe(2);
+    for (const table of SEARCH_INDEX_TABLES) expect(result.output).toContain(table);
+  });
+
+  it("reports no drift and creates no migration on `migrate dev` over a migrated database", () => {
+    const project = makeProject();
+    deploy(project);
+    let db = project.open();
+    insertClaimWithEvent(db);
+    db.close();
+
+    const result = project.prisma("migrate", "dev", "--name", "nothing_changed");
+
+    expect(result.output).toContain("Already in sync");
+    expect(result.output).not.toMatch(/drift/i);
+    expect(result.status).toBe(0);
+    expect(fs.readdirSync(path.join(project.dir, "prisma", "migrations")).filter((name) => name.endsWith("_nothing_changed"))).toEqual([]);
+    db = project.open();
+    expect(appliedMigrations(db)).toEqual(committedMigrations);
+    expect(searchIndex(db, '"crime"*')).toEqual(["claim-1"]);
+    db.close();
+    const status = project.prisma("migrate", "status");
+    expect(status.output).toContain("Database schema is up to date!");
   });
 
   it("applies a new migration to a database that holds rows, keeping them", () => {
@@ -230,8 +303,59 @@ describe("prisma CLI through the offline schema engine", () => {
     }
     expect(db.prepare(`SELECT quote FROM "ClaimSource"`).get()).toEqual({ quote: "fell by half" });
     expect(db.pragma("foreign_key_check")).toEqual([]);
-    expect(objectNames(db, "trigger")).toEqual(APPEND_ONLY_TRIGGERS);
+    expect(objectNames(db, "trigger")).toEqual(TRIGGERS);
+    // The search migration indexed the rows that were there: summary, claimant and quote.
+    expect(searchIndex(db, '{summary} : "half"')).toEqual(["claim-1"]);
+    expect(searchIndex(db, '{claimant} : "speaker"')).toEqual(["claim-1"]);
+    expect(searchIndex(db, '{quotes} : "fell"')).toEqual(["claim-1"]);
     db.close();
+  });
+
+  it("keeps the search index through a migration that redefines Claimant, following the recipe", () => {
+    // Prisma redefines a SQLite table to change a column (CREATE "new_Claimant", copy, DROP,
+    // RENAME). The search triggers name Claimant, so SQLite refuses that RENAME as generated;
+    // prisma/migrations/20261129231000_claim_search says what such a migration must add.
+    const project = makeProject();
+    deploy(project);
+    let db = project.open();
+    insertClaimWithEvent(db);
+    db.close();
+    const schemaFile = path.join(project.dir, "prisma", "schema.prisma");
+    const schema = fs.readFileSync(schemaFile, "utf8");
+    const withDefault = schema.replace(/(model Claimant \{[\s\S]*?kind +String)\n/, '$1 @default("person")\n');
+    expect(withDefault).not.toBe(schema);
+    fs.writeFileSync(schemaFile, withDefault);
+
+    const created = project.prisma("migrate", "dev", "--name", "claimant_kind_default", "--create-only");
+    expect(created.status).toBe(0);
+    const [folder] = fs.readdirSync(path.join(project.dir, "prisma", "migrations")).filter((name) => name.endsWith("_claimant_kind_default"));
+    const migrationFile = path.join(project.dir, "prisma", "migrations", folder!, "migration.sql");
+    const generated = fs.readFileSync(migrationFile, "utf8");
+    expect(generated).toContain('ALTER TABLE "new_Claimant" RENAME TO "Claimant"');
+
+    // As generated, it fails (on a copy of the database, since SQLite stops half-way).
+    const copy = path.join(project.dir, "data", "copy.db");
+    fs.copyFileSync(project.dbFile, copy);
+    const copyDb = new Database(copy);
+    expect(() => copyDb.exec(generated)).toThrow(/error in trigger ClaimSearch_\w+: no such table: main\.Claimant/);
+    copyDb.close();
+
+    // The recipe: drop the seven triggers first, then end with the block that makes them again.
+    const dropTriggers = SEARCH_TRIGGERS.map((name) => `DROP TRIGGER "${name}";`).join("\n");
+    fs.writeFileSync(migrationFile, `${dropTriggers}\n${generated}\n${SEARCH_INDEX_BLOCK}`);
+    deploy(project);
+
+    db = project.open();
+    expect(objectNames(db, "trigger")).toEqual(TRIGGERS);
+    expect(searchIndex(db, '{claimant} : "speaker"')).toEqual(["claim-1"]);
+    db.prepare(`UPDATE "Claimant" SET name = 'B. Orator' WHERE id = 'claimant-1'`).run();
+    expect(searchIndex(db, '"speaker"')).toEqual([]);
+    expect(searchIndex(db, '"orator"')).toEqual(["claim-1"]);
+    db.close();
+    const diff = project.prisma(
+      "migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema", "prisma/schema.prisma", "--exit-code",
+    );
+    expect(diff.output).toContain("No difference detected");
   });
 
   it("fails `migrate deploy` with P3018 naming a migration whose SQL is broken", () => {
@@ -276,14 +400,16 @@ describe("prisma CLI through the offline schema engine", () => {
     expect(result.output).toContain("Database reset successful");
     expect(result.status).toBe(0);
     db = project.open();
-    expect(objectNames(db, "table")).toEqual([...modelNames, "_prisma_migrations"].sort());
+    expect(tablesOfType(db, ["table"])).toEqual([...modelNames, "_prisma_migrations"].sort());
+    expect(tablesOfType(db, ["virtual", "shadow"])).toEqual([...SEARCH_INDEX_TABLES].sort());
     expect(objectNames(db, "view")).toEqual([]);
     expect(db.prepare(`SELECT count(*) AS n FROM "Story"`).get()).toEqual({ n: 0 });
     expect(db.prepare(`SELECT count(*) AS n FROM "ClaimEvent"`).get()).toEqual({ n: 0 });
     expect(
       db.prepare(`SELECT migration_name FROM _prisma_migrations ORDER BY migration_name`).all(),
     ).toEqual(committedMigrations.map((migration_name) => ({ migration_name })));
-    expect(objectNames(db, "trigger")).toEqual(APPEND_ONLY_TRIGGERS);
+    expect(objectNames(db, "trigger")).toEqual(TRIGGERS);
+    expect(searchIndex(db, '"crime"*')).toEqual([]);
     db.close();
   });
 

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ClaimFilters } from "@/components/claims/claim-filters";
 import { ClaimList } from "@/components/claims/claim-list";
-import { listClaimants } from "@/lib/data/claimants";
+import { getClaimantName, listClaimantOptions } from "@/lib/data/claimants";
 import { listClaims } from "@/lib/data/claims";
-import { listSourceOptions } from "@/lib/data/sources";
+import { getSourceTitle, listSourceOptions } from "@/lib/data/sources";
 import { listStoryOptions } from "@/lib/data/stories";
 import { parseClaimQuery, toSearchParams } from "@/lib/validation/claim-query";
 
@@ -13,10 +13,12 @@ export const metadata: Metadata = { title: "Claims" };
 export default async function ClaimsPage({ searchParams }: PageProps<"/claims">) {
   const query = parseClaimQuery(toSearchParams(await searchParams));
   const filters = query.ok ? query.filters : {};
-  const [stories, claimants, sources, page] = await Promise.all([
+  const [stories, claimants, sources, activeClaimant, activeSource, page] = await Promise.all([
     listStoryOptions(),
-    listClaimants(),
+    listClaimantOptions(),
     listSourceOptions(),
+    filters.claimant ? getClaimantName(filters.claimant) : null,
+    filters.source ? getSourceTitle(filters.source) : null,
     query.ok ? listClaims(query.filters, { limit: query.limit, cursor: query.cursor }) : null,
   ]);
 
@@ -26,8 +28,10 @@ export default async function ClaimsPage({ searchParams }: PageProps<"/claims">)
       <ClaimFilters
         filters={filters}
         stories={stories.map((s) => ({ id: s.id, label: s.title }))}
-        claimants={claimants.map((c) => ({ id: c.id, label: c.name }))}
-        sources={sources.map((s) => ({ id: s.id, label: s.title }))}
+        claimants={claimants ? claimants.map((c) => ({ id: c.id, label: c.name })) : null}
+        activeClaimant={filters.claimant ? { id: filters.claimant, label: activeClaimant ?? filters.claimant } : null}
+        sources={sources ? sources.map((s) => ({ id: s.id, label: s.title })) : null}
+        activeSource={filters.source ? { id: filters.source, label: activeSource ?? filters.source } : null}
       />
       {page ? (
         <ClaimList page={page} filters={filters} />

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { CLAIM_STATUSES, STATUS_INFO } from "@/lib/domain/status";
 import type { ClaimFilters as Filters } from "@/lib/validation/claim-query";
-import { MAX_QUERY_LENGTH } from "@/lib/validation/claim-query";
+import { MAX_QUERY_LENGTH, claimQueryString } from "@/lib/validation/claim-query";
 
 interface Option {
   id: string;
@@ -11,15 +11,63 @@ interface Option {
 export interface ClaimFiltersProps {
   filters: Filters;
   stories: Option[];
-  claimants: Option[];
-  sources: Option[];
+  /** null when there are too many for a menu (lib/data/sources.ts FILTER_MENU_LIMIT). */
+  claimants: Option[] | null;
+  sources: Option[] | null;
+  /** The claimant or source filtered by, named even when there is no menu to show it in. */
+  activeClaimant: Option | null;
+  activeSource: Option | null;
 }
 
 const fieldClass = "mt-1 block w-full rounded border border-stone-400 bg-white px-2 py-1.5 text-sm";
 const labelClass = "block text-sm font-medium text-stone-800";
 
 /** A plain GET form: filters live in the URL, work without JavaScript and can be shared. */
-export function ClaimFilters({ filters, stories, claimants, sources }: ClaimFiltersProps) {
+/**
+ * A menu when there are few enough to choose from; otherwise the active filter, named, with a
+ * way to drop it, or a pointer to where that filter starts (a claimant's or source's page).
+ */
+function MenuOrActive({ name, label, anyLabel, options, active, filters, whereToFilter }: { name: "claimant" | "source"; label: string; anyLabel: string; options: Option[] | null; active: Option | null; filters: Filters; whereToFilter: string }) {
+  const id = `filter-${name}`;
+  if (options) {
+    return (
+      <div>
+        <label htmlFor={id} className={labelClass}>
+          {label}
+        </label>
+        <select id={id} name={name} defaultValue={filters[name] ?? ""} className={fieldClass}>
+          <option value="">{anyLabel}</option>
+          {options.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </div>
+    );
+  }
+  if (active) {
+    return (
+      <div>
+        <input type="hidden" name={name} value={active.id} />
+        <p className={labelClass}>{label}</p>
+        <p className="mt-1 text-sm">
+          {active.label}{" "}
+          <Link href={`/claims${claimQueryString({ ...filters, [name]: undefined })}`} className="text-blue-800 underline">
+            ({anyLabel.toLowerCase()})
+          </Link>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <p className="text-sm text-stone-700 sm:self-end">
+      {label}: open {whereToFilter} to see only its claims.
+    </p>
+  );
+}
+
+export function ClaimFilters({ filters, stories, claimants, sources, activeClaimant, activeSource }: ClaimFiltersProps) {
   return (
     <form method="get" action="/claims" className="no-print mb-6 rounded border border-stone-300 bg-white p-4" aria-label="Filter claims">
       <div className="grid gap-4 sm:grid-cols-2">
@@ -55,32 +103,8 @@ export function ClaimFilters({ filters, stories, claimants, sources }: ClaimFilt
             ))}
           </select>
         </div>
-        <div>
-          <label htmlFor="filter-claimant" className={labelClass}>
-            Claimant
-          </label>
-          <select id="filter-claimant" name="claimant" defaultValue={filters.claimant ?? ""} className={fieldClass}>
-            <option value="">Anyone</option>
-            {claimants.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-source" className={labelClass}>
-            Source
-          </label>
-          <select id="filter-source" name="source" defaultValue={filters.source ?? ""} className={fieldClass}>
-            <option value="">Any source</option>
-            {sources.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <MenuOrActive name="claimant" label="Claimant" anyLabel="Anyone" options={claimants} active={activeClaimant} filters={filters} whereToFilter="a claimant’s page" />
+        <MenuOrActive name="source" label="Source" anyLabel="Any source" options={sources} active={activeSource} filters={filters} whereToFilter="a source’s page" />
       </div>
       <div className="mt-4 flex items-center gap-4">
         <button type="submit" className="rounded bg-blue-800 px-4 py-2 text-sm font-medium text-white hover:bg-blue-900">

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { FILTER_MENU_LIMIT } from "@/lib/data/sources";
 import { PUBLISHED_CLAIM } from "@/lib/data/selects";
 
 export interface ClaimantDetail {
@@ -34,6 +35,17 @@ export interface ClaimantListItem {
   name: string;
   kind: string;
   publishedClaimCount: number;
+}
+
+/** id and name of claimants with a published claim, by name, for filter menus; null when too many for one. */
+export async function listClaimantOptions(): Promise<{ id: string; name: string }[] | null> {
+  const rows = await db.claimant.findMany({ where: { claims: { some: PUBLISHED_CLAIM } }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true }, take: FILTER_MENU_LIMIT + 1 });
+  return rows.length > FILTER_MENU_LIMIT ? null : rows;
+}
+
+/** A claimant's name, for naming an active filter. */
+export async function getClaimantName(id: string): Promise<string | null> {
+  return (await db.claimant.findUnique({ where: { id }, select: { name: true } }))?.name ?? null;
 }
 
 /** Claimants with at least one published claim, by name. */

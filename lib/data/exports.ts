@@ -1,11 +1,13 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
-import { CORRECTIONS, EVENTS, LINK_FIELDS, PUBLISHED_CLAIM, SOURCE_FIELDS } from "@/lib/data/selects";
+import { readExportPage, type ExportKey } from "@/lib/data/export-sql";
+export { countExportClaims } from "@/lib/data/export-sql";
+import { CORRECTIONS, EVENTS, LINK_FIELDS, SOURCE_FIELDS } from "@/lib/data/selects";
 import { isClaimantKind } from "@/lib/domain/claimant-kind";
 import { isoPartialDate } from "@/lib/domain/partial-date";
 import { RELATIONS, isRelation } from "@/lib/domain/relation";
-import { CLAIM_STATUSES, toClaimStatus } from "@/lib/domain/status";
+import { toClaimStatus } from "@/lib/domain/status";
 import { parseStoredJson } from "@/lib/history";
 import type { ExportReferences } from "@/lib/export-json";
 import type { ExportClaim, ExportInternals, ExportSource } from "@/lib/export-types";
@@ -109,21 +111,6 @@ function toInternals(row: InternalRow): ExportInternals {
   };
 }
 
-export function exportWhere(filters: ExportFilters): Prisma.ClaimWhereInput {
-  const dayAfter = filters.to ? new Date(filters.to.getTime() + 86_400_000) : null;
-  return {
-    ...(filters.publication === "published" ? PUBLISHED_CLAIM : {}),
-    ...(filters.publication === "drafts" ? { publishedAt: null } : {}),
-    ...(filters.story ? { storyId: filters.story } : {}),
-    ...(filters.claimant ? { claimantId: filters.claimant } : {}),
-    // Every known status selected is no filter at all: keep the query simple.
-    ...(filters.statuses.length > 0 && filters.statuses.length < CLAIM_STATUSES.length ? { status: { in: filters.statuses } } : {}),
-    ...(filters.from || dayAfter
-      ? { claimDate: { ...(filters.from ? { gte: filters.from } : {}), ...(dayAfter ? { lt: dayAfter } : {}) } }
-      : {}),
-  };
-}
-
 /**
  * The claims matching the filters, a page at a time, oldest recorded first. `internals` adds
  * annotations and history (editor exports only; open data never asks for them).
@@ -132,19 +119,11 @@ export async function* exportClaimPages(
   filters: ExportFilters,
   options: { origin: string; internals?: boolean; pageSize?: number },
 ): AsyncGenerator<ExportClaim[]> {
-  const where = exportWhere(filters);
   const take = options.pageSize ?? EXPORT_PAGE_SIZE;
-  let after: { createdAt: Date; id: string } | null = null;
+  let after: ExportKey | null = null;
   for (;;) {
-    const rows: ExportRow[] = await db.claim.findMany({
-      where: after
-        ? { AND: [where, { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] }] }
-        : where,
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      take,
-      select: EXPORT_CLAIM_SELECT,
-    });
-    if (rows.length === 0) return;
+    const { rows, last } = await readExportPage(filters, after, take);
+    if (rows.length === 0 || !last) return;
     const claims = rows.map((row) => toExportClaim(row, options.origin));
     if (options.internals) {
       const extra = await db.claim.findMany({ where: { id: { in: rows.map((r) => r.id) } }, select: { id: true, ...INTERNAL_SELECT } });
@@ -153,8 +132,7 @@ export async function* exportClaimPages(
     }
     yield claims;
     if (rows.length < take) return;
-    const last = rows.at(-1)!;
-    after = { createdAt: last.createdAt, id: last.id };
+    after = last;
   }
 }
 
@@ -187,11 +165,6 @@ export function exportReferences(origin: string): ExportReferences {
         url: new URL(`/stories/${encodeURIComponent(s.slug)}`, origin).toString(),
       })),
   };
-}
-
-/** How many claims match: a report checks this before it reads them. */
-export async function countExportClaims(filters: ExportFilters): Promise<number> {
-  return db.claim.count({ where: exportWhere(filters) });
 }
 
 /** The choices the export form offers. */

@@ -38,37 +38,42 @@ export interface SourceDetail {
   publishedAt: Date | null;
   publishedAtPrecision: string;
   hasCapturedText: boolean;
+  /** The first SOURCE_BACKLINK_LIMIT links from published claims, oldest first. */
   claims: SourceBacklink[];
+  /** How many links from published claims there are in all. */
+  backlinkCount: number;
 }
 
-/** A source with every published claim that cites it; null when unknown or cited by no published claim. */
+/**
+ * A source page shows this many citing claims; the rest are one link away, in the paged claims
+ * list filtered by the source. A wire story cited by thousands of claims stays one fast page.
+ */
+export const SOURCE_BACKLINK_LIMIT = 100;
+
+/** A source with the first published claims that cite it; null when unknown or cited by no published claim. */
 export async function getSource(id: string): Promise<SourceDetail | null> {
-  const row = await db.source.findFirst({
-    where: { id, ...CITED_BY_PUBLISHED },
-    select: {
-      ...SOURCE_FIELDS,
-      capturedText: true,
-      claims: {
-        where: { claim: PUBLISHED_CLAIM },
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: {
-          ...LINK_FIELDS,
-          claim: {
-            select: {
-              id: true,
-              summary: true,
-              status: true,
-              claimant: { select: { id: true, name: true } },
-            },
-          },
-        },
+  // Three plain reads, each on an index: Prisma's nested form of the same (a relation filter,
+  // count and page under the source) took seconds at 300,000 links, as did a `some` filter.
+  const ofPublished = { sourceId: id, claim: PUBLISHED_CLAIM };
+  const [source, count, links] = await Promise.all([
+    db.source.findUnique({ where: { id }, select: { ...SOURCE_FIELDS, capturedText: true } }),
+    db.claimSource.count({ where: ofPublished }),
+    db.claimSource.findMany({
+      where: ofPublished,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: SOURCE_BACKLINK_LIMIT,
+      select: {
+        ...LINK_FIELDS,
+        claim: { select: { id: true, summary: true, status: true, claimant: { select: { id: true, name: true } } } },
       },
-    },
-  });
-  if (!row) return null;
-  const { capturedText, claims, ...rest } = row;
+    }),
+  ]);
+  const row = source ? { ...source, claims: links, _count: { claims: count } } : null;
+  if (!row || row._count.claims === 0) return null;
+  const { capturedText, claims, _count, ...rest } = row;
   return {
     ...rest,
+    backlinkCount: _count.claims,
     hasCapturedText: capturedText !== null && capturedText.length > 0,
     claims: claims.map((link) => ({
       ...link,
@@ -106,7 +111,20 @@ export async function listSources(): Promise<SourceListItem[]> {
   return rows.map(({ claims, ...rest }) => ({ ...rest, claimCount: new Set(claims.map((c) => c.claimId)).size }));
 }
 
-/** id and title of sources readers can see, for filter menus. */
-export async function listSourceOptions(): Promise<{ id: string; title: string }[]> {
-  return db.source.findMany({ where: CITED_BY_PUBLISHED, orderBy: [{ title: "asc" }, { id: "asc" }], select: { id: true, title: true } });
+/**
+ * A menu longer than this is no use to choose from and weighs down every page that shows it:
+ * past it, the claims list offers no menu and readers filter from a source's or claimant's page.
+ */
+export const FILTER_MENU_LIMIT = 200;
+
+/** id and title of sources readers can see, for filter menus; null when there are too many for a menu. */
+export async function listSourceOptions(): Promise<{ id: string; title: string }[] | null> {
+  const rows = await db.source.findMany({ where: CITED_BY_PUBLISHED, orderBy: [{ title: "asc" }, { id: "asc" }], select: { id: true, title: true }, take: FILTER_MENU_LIMIT + 1 });
+  return rows.length > FILTER_MENU_LIMIT ? null : rows;
+}
+
+/** A source's title, for naming an active filter; null unless a published claim cites it. */
+export async function getSourceTitle(id: string): Promise<string | null> {
+  const row = await db.source.findUnique({ where: { id }, select: { title: true, _count: { select: { claims: { where: { claim: PUBLISHED_CLAIM } } } } } });
+  return row && row._count.claims > 0 ? row.title : null;
 }

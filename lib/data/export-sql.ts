@@ -1,0 +1,166 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db";
+import type { ExportableRow } from "@/lib/data/exports";
+import { CLAIM_STATUSES } from "@/lib/domain/status";
+import type { ExportFilters } from "@/lib/validation/export-query";
+
+/**
+ * The export's page reads in SQL: the one module that knows how they run. Prisma's relation
+ * reads build each row in JavaScript at about 90 µs a claim here (measured on the benchmark's
+ * data set, docs/performance.md); three plain queries a page (claims with claimant and story,
+ * their links with sources, their corrections) read the same rows about ten times faster, which
+ * is what lets a full export of 100,000 claims stream in seconds.
+ */
+
+/** Dates as Prisma's SQLite adapter stores them ("…+00:00"), so text comparisons order alike. */
+function storedDate(date: Date): string {
+  return date.toISOString().replace("Z", "+00:00");
+}
+
+export function exportConditions(filters: ExportFilters): Prisma.Sql[] {
+  const where: Prisma.Sql[] = [Prisma.sql`1 = 1`];
+  if (filters.publication === "published") where.push(Prisma.sql`c."publishedAt" IS NOT NULL`);
+  if (filters.publication === "drafts") where.push(Prisma.sql`c."publishedAt" IS NULL`);
+  if (filters.story) where.push(Prisma.sql`c."storyId" = ${filters.story}`);
+  if (filters.claimant) where.push(Prisma.sql`c."claimantId" = ${filters.claimant}`);
+  // Every known status selected is no filter at all.
+  if (filters.statuses.length > 0 && filters.statuses.length < CLAIM_STATUSES.length) {
+    where.push(Prisma.sql`c."status" IN (${Prisma.join(filters.statuses)})`);
+  }
+  if (filters.from) where.push(Prisma.sql`c."claimDate" >= ${storedDate(filters.from)}`);
+  if (filters.to) where.push(Prisma.sql`c."claimDate" < ${storedDate(new Date(filters.to.getTime() + 86_400_000))}`);
+  return where;
+}
+
+interface ClaimRow {
+  id: string;
+  summary: string;
+  text: string;
+  status: string;
+  statusReason: string;
+  claimDate: Date | null;
+  claimDatePrecision: string;
+  publishedAt: Date | null;
+  updatedAt: Date;
+  createdAtKey: string;
+  claimantId: string;
+  claimantName: string;
+  claimantKind: string;
+  claimantUrl: string | null;
+  storyId: string;
+  storySlug: string;
+  storyTitle: string;
+}
+
+interface LinkRow {
+  id: string;
+  claimId: string;
+  relation: string;
+  quote: string;
+  quotePrefix: string | null;
+  quoteSuffix: string | null;
+  note: string | null;
+  sourceId: string;
+  title: string;
+  publisher: string | null;
+  author: string | null;
+  url: string | null;
+  archivedUrl: string | null;
+  kind: string;
+  description: string;
+  publishedAt: Date | null;
+  publishedAtPrecision: string;
+}
+
+interface CorrectionRow {
+  id: string;
+  claimId: string;
+  createdAt: Date;
+  note: string;
+  previousStatus: string;
+  newStatus: string;
+}
+
+/** The position after the last claim of a page: its stored recording time and id. */
+export interface ExportKey {
+  createdAt: string;
+  id: string;
+}
+
+/** One page of claims after `after`, oldest recorded first, with their links and corrections. */
+export async function readExportPage(filters: ExportFilters, after: ExportKey | null, take: number): Promise<{ rows: ExportableRow[]; last: ExportKey | null }> {
+  const where = exportConditions(filters);
+  // A row-value comparison, which SQLite answers by walking the (createdAt, id) index in order;
+  // the equivalent OR makes it sort every remaining claim for each page.
+  if (after) where.push(Prisma.sql`(c."createdAt", c.id) > (${after.createdAt}, ${after.id})`);
+  const claims = await db.$queryRaw<ClaimRow[]>(Prisma.sql`
+    SELECT c.id, c.summary, c.text, c.status, c."statusReason", c."claimDate", c."claimDatePrecision", c."publishedAt", c."updatedAt",
+           CAST(c."createdAt" AS TEXT) AS "createdAtKey",
+           m.id AS "claimantId", m.name AS "claimantName", m.kind AS "claimantKind", m.url AS "claimantUrl",
+           s.id AS "storyId", s.slug AS "storySlug", s.title AS "storyTitle"
+    FROM "Claim" c
+    JOIN "Claimant" m ON m.id = c."claimantId"
+    JOIN "Story" s ON s.id = c."storyId"
+    WHERE ${Prisma.join(where, " AND ")}
+    ORDER BY c."createdAt", c.id
+    LIMIT ${take}`);
+  if (claims.length === 0) return { rows: [], last: null };
+  const ids = Prisma.join(claims.map((c) => c.id));
+  const [links, corrections] = await Promise.all([
+    db.$queryRaw<LinkRow[]>(Prisma.sql`
+      SELECT l.id, l."claimId", l.relation, l.quote, l."quotePrefix", l."quoteSuffix", l.note,
+             src.id AS "sourceId", src.title, src.publisher, src.author, src.url, src."archivedUrl", src.kind, src.description,
+             src."publishedAt", src."publishedAtPrecision"
+      FROM "ClaimSource" l JOIN "Source" src ON src.id = l."sourceId"
+      WHERE l."claimId" IN (${ids})
+      ORDER BY l."createdAt", l.id`),
+    db.$queryRaw<CorrectionRow[]>(Prisma.sql`
+      SELECT id, "claimId", "createdAt", note, "previousStatus", "newStatus" FROM "Correction"
+      WHERE "claimId" IN (${ids})
+      ORDER BY "createdAt", id`),
+  ]);
+  const linksOf = new Map<string, ExportableRow["sources"]>();
+  for (const l of links) {
+    const list = linksOf.get(l.claimId) ?? [];
+    list.push({
+      id: l.id,
+      relation: l.relation,
+      quote: l.quote,
+      quotePrefix: l.quotePrefix,
+      quoteSuffix: l.quoteSuffix,
+      note: l.note,
+      source: { id: l.sourceId, title: l.title, publisher: l.publisher, author: l.author, url: l.url, archivedUrl: l.archivedUrl, kind: l.kind, description: l.description, publishedAt: l.publishedAt, publishedAtPrecision: l.publishedAtPrecision },
+    });
+    linksOf.set(l.claimId, list);
+  }
+  const correctionsOf = new Map<string, ExportableRow["corrections"]>();
+  for (const k of corrections) {
+    const list = correctionsOf.get(k.claimId) ?? [];
+    list.push({ id: k.id, createdAt: k.createdAt, note: k.note, previousStatus: k.previousStatus, newStatus: k.newStatus });
+    correctionsOf.set(k.claimId, list);
+  }
+  const rows: ExportableRow[] = claims.map((c) => ({
+    id: c.id,
+    summary: c.summary,
+    text: c.text,
+    status: c.status,
+    statusReason: c.statusReason,
+    claimDate: c.claimDate,
+    claimDatePrecision: c.claimDatePrecision,
+    publishedAt: c.publishedAt,
+    updatedAt: c.updatedAt,
+    claimant: { id: c.claimantId, name: c.claimantName, kind: c.claimantKind, url: c.claimantUrl },
+    story: { id: c.storyId, slug: c.storySlug, title: c.storyTitle },
+    sources: linksOf.get(c.id) ?? [],
+    corrections: correctionsOf.get(c.id) ?? [],
+  }));
+  const last = claims.at(-1)!;
+  return { rows, last: { createdAt: last.createdAtKey, id: last.id } };
+}
+
+/** How many claims match: a report checks this before it reads them. */
+export async function countExportClaims(filters: ExportFilters): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: bigint | number }[]>(Prisma.sql`SELECT COUNT(*) AS n FROM "Claim" c WHERE ${Prisma.join(exportConditions(filters), " AND ")}`);
+  return Number(row?.n ?? 0);
+}

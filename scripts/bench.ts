@@ -1,0 +1,251 @@
+// `npm run bench [-- --claims N --out FILE --duration S --connections C]`: builds a synthetic
+// newsroom (scripts/bench/synthetic-data.ts) in its own database file, serves the production
+// build on it, loads each reader path with autocannon and prints one table (also written as
+// JSON): requests per second, p50, p99 and errors, each as a ratio to a static page of similar
+// size served by the same server. See docs/performance.md for what each figure means.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+import Database from "better-sqlite3";
+import { COMMON_WORD, RARE_WORD, defaultSize, writeSyntheticData, type SyntheticIds } from "./bench/synthetic-data";
+
+const root = path.resolve(import.meta.dirname, "..");
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+
+function option(name: string, fallback: string): string {
+  const at = process.argv.indexOf(`--${name}`);
+  const value = at >= 0 ? process.argv[at + 1] : undefined;
+  if (at >= 0 && (value === undefined || value.startsWith("--"))) throw new Error(`--${name} needs a value`);
+  return value ?? fallback;
+}
+
+const claims = Number(option("claims", "100000"));
+const duration = Number(option("duration", "10"));
+const connections = Number(option("connections", "10"));
+const out = path.resolve(option("out", path.join(root, ".tmp", "bench", "results.json")));
+const port = Number(option("port", "3400"));
+for (const [name, value] of Object.entries({ claims, duration, connections, port })) {
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number above 0`);
+}
+const base = `http://127.0.0.1:${port}`;
+const dir = path.join(root, ".tmp", "bench");
+const file = path.join(dir, `bench-${claims}.db`);
+
+function log(line: string) {
+  process.stderr.write(`${line}\n`);
+}
+
+/** Migrates a new database file the ordinary way, then writes the synthetic rows into it. */
+function buildDatabase(): SyntheticIds {
+  const marker = `${file}.ids.json`;
+  const migrate = () => {
+    const run = spawnSync(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: `file:${file}` },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    if (run.status !== 0) throw new Error("prisma migrate deploy failed");
+  };
+  if (fs.existsSync(file) && fs.existsSync(marker)) {
+    log(`Reusing ${path.relative(root, file)} (delete it to rebuild the data set); applying any newer migrations.`);
+    migrate();
+    return JSON.parse(fs.readFileSync(marker, "utf8")) as SyntheticIds;
+  }
+  fs.mkdirSync(dir, { recursive: true });
+  for (const suffix of ["", "-wal", "-shm", ".ids.json"]) fs.rmSync(`${file}${suffix}`, { force: true });
+  migrate();
+  const started = Date.now();
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL");
+  db.pragma("foreign_keys = ON");
+  const ids = writeSyntheticData(db, defaultSize(claims));
+  db.pragma("optimize");
+  db.close();
+  log(`Wrote ${claims.toLocaleString("en")} claims in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  fs.writeFileSync(marker, JSON.stringify(ids));
+  return ids;
+}
+
+function ensureBuild() {
+  if (fs.existsSync(path.join(root, ".next", "BUILD_ID"))) return;
+  log("No production build: running next build.");
+  const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit" });
+  if (build.status !== 0) throw new Error("next build failed");
+}
+
+/** Resident memory of a process and its children, from /proc (Linux), in bytes. */
+function treeRss(pid: number): number {
+  const children = new Map<number, number[]>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  let total = 0;
+  const queue = [pid];
+  while (queue.length > 0) {
+    const current = queue.pop()!;
+    try {
+      const status = fs.readFileSync(`/proc/${current}/status`, "utf8");
+      total += Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+    } catch {
+      continue;
+    }
+    queue.push(...(children.get(current) ?? []));
+  }
+  return total;
+}
+
+async function startServer(): Promise<ChildProcess> {
+  const server = spawn(process.execPath, [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: `file:${file}`, BETTER_AUTH_URL: base, PORT: String(port) },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return server;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  server.kill("SIGKILL");
+  throw new Error("The server did not start");
+}
+
+interface Row {
+  name: string;
+  path: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  ratio: number | null;
+  target: string;
+  met: boolean | null;
+  note?: string;
+}
+
+async function load(pathname: string): Promise<{ rps: number; p50: number; p99: number; errors: number; bytes: number }> {
+  const url = `${base}${pathname}`;
+  const first = await fetch(url);
+  if (!first.ok) throw new Error(`${pathname} answered ${first.status}`);
+  const bytes = (await first.arrayBuffer()).byteLength;
+  await autocannon({ url, connections, duration: 2, timeout: 30 }); // warm-up: JIT, caches, connections
+  // Each request may take up to 30 s before it counts as a timeout (autocannon's default is 10 s).
+  const result = await autocannon({ url, connections, duration, timeout: 30 });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+    bytes,
+  };
+}
+
+async function firstLoadJs(pathname: string): Promise<number> {
+  const html = await (await fetch(`${base}${pathname}`)).text();
+  const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!))];
+  let total = 0;
+  for (const src of sources) total += gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer()), { level: 9 }).byteLength;
+  return total;
+}
+
+async function csvExport(server: ChildProcess): Promise<{ seconds: number; growthMb: number; rows: number }> {
+  const before = treeRss(server.pid!);
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, treeRss(server.pid!))), 25);
+  const started = performance.now();
+  const response = await fetch(`${base}/api/open-data/claims.csv`);
+  let rows = 0;
+  for await (const chunk of response.body!) for (const byte of chunk as Uint8Array) if (byte === 10) rows++;
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  return { seconds, growthMb: (peak - before) / 1024 / 1024, rows: rows - 1 };
+}
+
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+async function main() {
+  const wall = Date.now();
+  const ids = buildDatabase();
+  ensureBuild();
+  const server = await startServer();
+  try {
+    const storyFilter = `/claims?status=false&story=${ids.story}`;
+    const scenarios: { name: string; path: string; target?: (r: Row, baseline: Row) => [string, boolean] }[] = [
+      { name: "static page (baseline)", path: "/static-baseline.html" },
+      { name: "claim page", path: `/claims/${ids.claim}`, target: (r) => [">= 50% of baseline", (r.ratio ?? 0) >= 0.5] },
+      { name: "claims list, filtered", path: storyFilter, target: (r) => ["p99 < 100 ms", r.p99 < 100] },
+      { name: `source page (${ids.popularSourceBacklinks} backlinks)`, path: `/sources/${ids.popularSource}` },
+      { name: `search API, common word`, path: `/api/claims?q=${COMMON_WORD}`, target: (r) => ["p99 < 50 ms", r.p99 < 50] },
+      { name: `search API, rare word`, path: `/api/claims?q=${RARE_WORD}`, target: (r) => ["p99 < 50 ms", r.p99 < 50] },
+      { name: "claim API", path: `/api/claims/${ids.claim}` },
+    ];
+    const rows: Row[] = [];
+    let baseline: Row | null = null;
+    const sizes: Record<string, number> = {};
+    for (const scenario of scenarios) {
+      log(`Loading ${scenario.path} for ${duration} s with ${connections} connections…`);
+      const result = await load(scenario.path);
+      sizes[scenario.name] = result.bytes;
+      const row: Row = { name: scenario.name, path: scenario.path, ...result, ratio: baseline ? result.rps / baseline.rps : 1, target: "", met: null };
+      if (!baseline) baseline = row;
+      if (scenario.target) {
+        [row.target, row.met] = scenario.target(row, baseline);
+        // Timeouts and error answers are not fast answers: a scenario with any is a miss.
+        if (row.errors > 0 || row.rps === 0) row.met = false;
+      }
+      rows.push(row);
+    }
+
+    log("Exporting every published claim as CSV…");
+    const csv = await csvExport(server);
+    const js = await firstLoadJs(`/claims/${ids.claim}`);
+    const results = {
+      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "unknown", memoryGb: Math.round(os.totalmem() / 1024 ** 3), node: process.version },
+      claims,
+      duration,
+      connections,
+      pageBytes: sizes,
+      scenarios: rows,
+      csvExport: { ...csv, target: "< 10 s and < 200 MB growth", met: csv.seconds < 10 && csv.growthMb < 200 },
+      firstLoadJsGzipKb: js / 1024,
+      firstLoadJsMet: js / 1024 < 130,
+      wallSeconds: (Date.now() - wall) / 1000,
+    };
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+
+    const table = [
+      ["scenario", "req/s", "p50", "p99", "errors", "vs static", "target", "met"],
+      ...rows.map((r) => [r.name, r.rps.toFixed(0), ms(r.p50), ms(r.p99), String(r.errors), r.ratio === null ? "" : `${(r.ratio * 100).toFixed(0)}%`, r.target, r.met === null ? "" : r.met ? "yes" : "NO"]),
+      [`CSV export (${csv.rows.toLocaleString("en")} rows)`, "", "", "", "", "", results.csvExport.target, results.csvExport.met ? "yes" : "NO"],
+      ["", `${csv.seconds.toFixed(1)} s`, `+${csv.growthMb.toFixed(0)} MB peak`, "", "", "", "", ""],
+      ["first-load JS, claim page (gzip)", `${results.firstLoadJsGzipKb.toFixed(1)} kB`, "", "", "", "", "< 130 kB", results.firstLoadJsMet ? "yes" : "NO"],
+    ];
+    const widths = table[0]!.map((_, c) => Math.max(...table.map((row) => row[c]!.length)));
+    const line = (row: string[]) => row.map((cell, c) => (c === 0 || c === 6 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  ");
+    console.log(`Factline benchmark: ${claims.toLocaleString("en")} claims, ${connections} connections, ${duration} s a scenario, ${results.machine.cpus} CPUs (${results.machine.cpuModel}), Node ${process.version}`);
+    console.log(line(table[0]!));
+    console.log(widths.map((w) => "-".repeat(w)).join("  "));
+    for (const row of table.slice(1)) console.log(line(row));
+    console.log(`Written to ${path.relative(process.cwd(), out)}; ${results.wallSeconds.toFixed(0)} s in all.`);
+  } finally {
+    server.kill("SIGTERM");
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
