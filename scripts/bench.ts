@@ -1,4 +1,4 @@
-// `npm run bench [-- --claims N --out FILE --duration S --connections C]`: builds a synthetic
+// `npm run bench [-- --claims N --out FILE --duration S --connections C --port P --no-build]`: builds a synthetic
 // newsroom (scripts/bench/synthetic-data.ts) in its own database file, serves the production
 // build on it, loads each reader path with autocannon and prints one table (also written as
 // JSON): requests per second, p50, p99 and errors, each as a ratio to a static page of similar
@@ -69,9 +69,10 @@ function buildDatabase(): SyntheticIds {
   return ids;
 }
 
+/** Builds the app first, so the figures are always of the code in the working tree (--no-build skips it). */
 function ensureBuild() {
-  if (fs.existsSync(path.join(root, ".next", "BUILD_ID"))) return;
-  log("No production build: running next build.");
+  if (process.argv.includes("--no-build") && fs.existsSync(path.join(root, ".next", "BUILD_ID"))) return;
+  log("Building the app (next build)…");
   const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit" });
   if (build.status !== 0) throw new Error("next build failed");
 }

@@ -29,9 +29,9 @@ export default async function ClaimsPage({ searchParams }: PageProps<"/claims">)
         filters={filters}
         stories={stories.map((s) => ({ id: s.id, label: s.title }))}
         claimants={claimants ? claimants.map((c) => ({ id: c.id, label: c.name })) : null}
-        activeClaimant={filters.claimant ? { id: filters.claimant, label: activeClaimant ?? filters.claimant } : null}
+        activeClaimant={filters.claimant ? { id: filters.claimant, label: activeClaimant ?? "an unknown claimant" } : null}
         sources={sources ? sources.map((s) => ({ id: s.id, label: s.title })) : null}
-        activeSource={filters.source ? { id: filters.source, label: activeSource ?? filters.source } : null}
+        activeSource={filters.source ? { id: filters.source, label: activeSource ?? "an unknown source" } : null}
       />
       {page ? (
         <ClaimList page={page} filters={filters} />

@@ -48,21 +48,25 @@ function MenuOrActive({ name, label, anyLabel, options, active, filters, whereTo
   }
   if (active) {
     return (
-      <div>
+      <fieldset>
+        <legend className={labelClass}>{label}</legend>
         <input type="hidden" name={name} value={active.id} />
-        <p className={labelClass}>{label}</p>
         <p className="mt-1 text-sm">
           {active.label}{" "}
           <Link href={`/claims${claimQueryString({ ...filters, [name]: undefined })}`} className="text-blue-800 underline">
-            ({anyLabel.toLowerCase()})
+            Remove the {label.toLowerCase()} filter
           </Link>
         </p>
-      </div>
+      </fieldset>
     );
   }
   return (
     <p className="text-sm text-stone-700 sm:self-end">
-      {label}: open {whereToFilter} to see only its claims.
+      {label}: too many for a menu; open {whereToFilter} from the{" "}
+      <Link href={name === "claimant" ? "/claimants" : "/sources"} className="text-blue-800 underline">
+        {name === "claimant" ? "claimants" : "sources"} list
+      </Link>{" "}
+      and filter from there.
     </p>
   );
 }

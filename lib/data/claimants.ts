@@ -25,7 +25,8 @@ export async function getClaimant(id: string): Promise<ClaimantDetail | null> {
       _count: { select: { claims: { where: PUBLISHED_CLAIM } } },
     },
   });
-  if (!row) return null;
+  // Readers meet a claimant through a published claim: one with drafts only is not theirs to see.
+  if (!row || row._count.claims === 0) return null;
   const { _count, ...rest } = row;
   return { ...rest, publishedClaimCount: _count.claims };
 }
@@ -43,9 +44,10 @@ export async function listClaimantOptions(): Promise<{ id: string; name: string 
   return rows.length > FILTER_MENU_LIMIT ? null : rows;
 }
 
-/** A claimant's name, for naming an active filter. */
+/** A claimant's name, for naming an active filter; null unless they have a published claim. */
 export async function getClaimantName(id: string): Promise<string | null> {
-  return (await db.claimant.findUnique({ where: { id }, select: { name: true } }))?.name ?? null;
+  const row = await db.claimant.findUnique({ where: { id }, select: { name: true, _count: { select: { claims: { where: PUBLISHED_CLAIM } } } } });
+  return row && row._count.claims > 0 ? row.name : null;
 }
 
 /** Claimants with at least one published claim, by name. */

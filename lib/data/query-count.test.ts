@@ -96,7 +96,10 @@ describe("query counts", () => {
   });
 
   it("a claimant page and the corrections log run a fixed number of queries", async () => {
-    expect(await count(() => getClaimant(CLAIMANT))).toBeGreaterThan(0);
+    // Bulk has 60 published claims, Microsoft a handful: the claimant read must not care.
+    const many = await count(() => getClaimant(CLAIMANT));
+    expect(many).toBeGreaterThan(0);
+    expect(await count(() => getClaimant("microsoft"))).toBe(many);
     expect(await count(() => listCorrections({ cursor: null, limit: 5 }))).toBe(await count(() => listCorrections({ cursor: null, limit: 50 })));
   });
 });

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
@@ -35,6 +36,12 @@ export default async function ClaimantPage({ params }: PageProps<"/claimants/[id
           </a>
         </p>
       ) : null}
+      <p className="no-print mt-4 text-sm">
+        <Link href={`/claims?claimant=${claimant.id}`} className="text-blue-800 underline">
+          Filter the claims list by this claimant
+        </Link>{" "}
+        (with a status, a story or words)
+      </p>
       <div className="mt-8">
         <ClaimList page={page} filters={filters} />
       </div>
