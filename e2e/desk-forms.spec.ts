@@ -124,7 +124,7 @@ test("desk pages and their forms, errors showing, have no serious axe violations
   expect(await serious()).toEqual([]);
 });
 
-test("a reviewer edits a claimant: a bad address is refused in the form, a good edit shows on the public page", async ({ page }) => {
+test("a reviewer edits a claimant: a bad address is refused in the form, a good edit is saved; readers see no page for a claimant with drafts only", async ({ page, browser }) => {
   await signIn(page, "reviewer");
   await page.goto("/desk/claims/new");
   const summary = unique("Claim by a claimant to edit");
@@ -145,6 +145,11 @@ test("a reviewer edits a claimant: a bad address is refused in the form, a good 
   await expect(page.getByLabel("Short description")).toHaveValue("Speaks for the council.");
   await page.getByLabel("Web address").fill("https://example.org/council");
   await page.getByRole("button", { name: "Save claimant" }).click();
-  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
-  await expect(page.getByText("Speaks for the council.")).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await expect(page.getByLabel("Web address")).toHaveValue("https://example.org/council");
+  await expect(page.getByLabel("Short description")).toHaveValue("Speaks for the council.");
+  // The claimant's only claim is a draft: no public page names them yet.
+  const claimantId = page.url().split("/desk/claimants/")[1]!.split("/")[0]!;
+  const reader = await (await browser.newContext()).newPage();
+  expect((await reader.goto(`/claimants/${claimantId}`))?.status()).toBe(404);
 });

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { failed, formId, formValues, invalid, type ActionState } from "@/lib/actions/state";
+import { getClaimant } from "@/lib/data/claimants";
 import { updateClaimant } from "@/lib/operations/claimants";
 import { authorize } from "@/lib/session";
 import { claimantEditSchema } from "@/lib/validation/claimant";
@@ -20,5 +21,7 @@ export async function updateClaimantAction(_prev: ActionState, formData: FormDat
     return failed(error, values);
   }
   revalidatePath("/", "layout");
-  redirect(`/claimants/${id}`);
+  // Readers have a page for a claimant only once one of their claims is published; until then
+  // the saved edit is shown back on the desk.
+  redirect((await getClaimant(id)) ? `/claimants/${id}` : `/desk/claimants/${id}/edit?saved=1`);
 }
