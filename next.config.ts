@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { cachedCopyRewrites } from "./lib/cache/reader-routes";
 
 // Sent with every response, pages and API alike. The Content-Security-Policy is not here: it
 // carries a per-request nonce, so proxy.ts sets it (docs/decisions/009-content-security-policy.md).
@@ -24,10 +25,20 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   // forbidden(): a signed-in person without the role for a desk page gets a real 403 page.
   experimental: {
+    // The cache of reader pages lives in this process only (ADR 014): nothing is written to disk,
+    // so a restart, or a restored database, never serves a page rendered from older data.
+    isrFlushToDisk: false,
+    // Rewrites match case as routes do, and as proxy.ts does when it picks a page's policy.
+    caseSensitiveRoutes: true,
     authInterrupts: true,
     // A source's captured text may be 500,000 characters, up to ~1.5 MB of UTF-8: let the form
     // reach its own validation (which answers in words) instead of Next's 1 MB refusal.
     serverActions: { bodySizeLimit: "2mb" },
+  },
+  // A reader's request for a reader page goes to its cached copy (docs/decisions/014-cached-reader-pages.md);
+  // before the file-system routes, so the page itself answers only signed-in people.
+  async rewrites() {
+    return { beforeFiles: cachedCopyRewrites(), afterFiles: [], fallback: [] };
   },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

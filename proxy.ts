@@ -1,11 +1,32 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { appOrigin } from "@/lib/env";
+import { isCachedTreePath, isServedFromCache } from "@/lib/cache/reader-routes";
 
-// Every page response gets a Content-Security-Policy with a nonce made for that request alone
-// (docs/decisions/009-content-security-policy.md). Next.js reads the nonce back out of the
-// forwarded request's CSP header and puts it on its own scripts, so a page must be rendered per
-// request. The other security headers, for pages and API alike, are in next.config.ts.
+// Two kinds of page response (docs/decisions/014-cached-reader-pages.md):
+// - A reader page asked for without a session cookie is served from Next.js's cache: the rewrites
+//   in next.config.ts send it to its cached copy under /cached/current, and the response carries a
+//   policy with no per-request value, since the same HTML goes to every reader.
+// - Everything else, and every reader page for a signed-in person, is rendered for the request
+//   and carries a policy with a nonce made for that request alone
+//   (docs/decisions/009-content-security-policy.md). Next.js reads the nonce back out of the
+//   forwarded request's CSP header and puts it on its own scripts.
+// The other security headers, for pages and API alike, are in next.config.ts.
 export function proxy(request: NextRequest): NextResponse {
+  // The proxy runs before the rewrites, so it sees the address the browser asked for. The cached
+  // tree is reached only through them; asked for by its own address, it is not a page.
+  if (isCachedTreePath(request.nextUrl.pathname)) return new NextResponse("Not found", { status: 404, headers: { "content-type": "text/plain" } });
+
+  if (isServedFromCache(request.nextUrl.pathname, request.cookies.getAll().map((cookie) => cookie.name))) {
+    // The client's own CSP request header must not reach Next.js: it would take a nonce from it.
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.delete("content-security-policy");
+    requestHeaders.delete("x-nonce");
+    const response = NextResponse.next({ request: { headers: requestHeaders } });
+    response.headers.set("content-security-policy", contentSecurityPolicy(null));
+    response.headers.set("cache-control", "public, max-age=0, must-revalidate");
+    return response;
+  }
+
   const nonce = createNonce();
   const policy = contentSecurityPolicy(nonce);
 
@@ -25,14 +46,23 @@ function createNonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
-function contentSecurityPolicy(nonce: string): string {
+/**
+ * With a nonce: only scripts carrying it run (and what they load). Without one, for cached reader
+ * pages: Next.js's inline data scripts must run and differ per page, so inline script is allowed;
+ * everything else stays as strict (see ADR 014 for what this costs and why it is bounded).
+ */
+function contentSecurityPolicy(nonce: string | null): string {
   // React uses eval in development only (to rebuild server error stacks); never in production.
   const isDevelopment = process.env.NODE_ENV !== "production";
   const directives = [
     "default-src 'self'",
     // 'strict-dynamic': the nonced Next.js scripts may load their chunks; 'self' is only a
     // fallback for browsers without CSP 3, which ignore 'strict-dynamic'.
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDevelopment ? " 'unsafe-eval'" : ""}`,
+    nonce
+      ? `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDevelopment ? " 'unsafe-eval'" : ""}`
+      : `script-src 'self' 'unsafe-inline'${isDevelopment ? " 'unsafe-eval'" : ""}`,
+    // Inline event handlers are never ours (React attaches its own): refused on every page.
+    "script-src-attr 'none'",
     // Production HTML has no inline style (Tailwind is one stylesheet file; Next.js sets its
     // route announcer's style through the CSSOM, which CSP does not govern). The development
     // error overlay injects <style> elements, so only development allows them.

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
@@ -12,10 +11,10 @@ export const metadata: Metadata = {
   alternates: { types: { "application/atom+xml": [{ url: "/feed.atom", title: "Factline: verdicts and corrections" }] } },
 };
 
-export default async function RootLayout({ children }: { children: ReactNode }) {
-  // Every page is rendered per request: its scripts must carry that response's CSP nonce
-  // (docs/decisions/009-content-security-policy.md), so nothing may be prerendered at build.
-  await connection();
+// Each page says how it is rendered: per request with a CSP nonce (`dynamic = "force-dynamic"`,
+// ADR 009), or, for the cached copies of reader pages, once and then from the cache (ADR 014).
+// lib/cache/rendering.test.ts checks that every page says one or the other.
+export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col">

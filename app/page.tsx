@@ -1,8 +1,16 @@
 import Link from "next/link";
 import { StoryClaims } from "@/components/claims/story-claims";
+import { dependOn } from "@/lib/cache/depend";
+import { tag } from "@/lib/cache/tags";
 import { listStoriesWithClaims } from "@/lib/data/stories";
 
+// Rendered for each request, with its CSP nonce (ADR 009): this is the page signed-in people get.
+// Readers get its cached copy, app/cached/[edition]/… (ADR 014).
+export const dynamic = "force-dynamic";
+
 export default async function HomePage() {
+  // Reads across every story and claim: expired by any write readers can see.
+  await dependOn([tag.published()]);
   const stories = await listStoriesWithClaims({ stories: 10, claimsPerStory: 20 });
   return (
     <>

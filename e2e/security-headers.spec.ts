@@ -1,10 +1,16 @@
-import { expect, test, type APIResponse, type Page } from "@playwright/test";
+import { expect, test, type APIResponse, type BrowserContext, type Page } from "@playwright/test";
 
 const HOME = "/";
 const CLAIM = "/claims/ice-tripled-azure-data";
 const SIGN_IN = "/sign-in";
-const PAGES = [HOME, CLAIM, SIGN_IN];
+const SEARCH = "/claims?q=tripled";
+const PAGES = [HOME, CLAIM, SIGN_IN, SEARCH];
 const API = "/api/health";
+/**
+ * The presence of a session cookie is what sends a reader page's request to the per-request render
+ * (docs/decisions/014-cached-reader-pages.md); its value does not matter to the proxy.
+ */
+const SIGNED_IN = { cookie: "factline.session_token=any-value" };
 
 const STATIC_HEADERS: Record<string, string> = {
   "x-content-type-options": "nosniff",
@@ -22,6 +28,11 @@ declare global {
     __injected?: string;
     __next_f?: unknown[];
   }
+}
+
+/** Makes the browser send a session cookie, as a signed-in person's does. */
+async function addSessionCookie(context: BrowserContext): Promise<void> {
+  await context.addCookies([{ name: "factline.session_token", value: "any-value", url: test.info().project.use.baseURL! }]);
 }
 
 /** The response's CSP as directive name → sources. */
@@ -85,15 +96,16 @@ for (const path of [...PAGES, API]) {
   });
 }
 
-test("each page response has its own nonce, and the policy allows no inline script, plugin or framing", async ({ request }) => {
-  const first = await request.get(HOME);
-  const second = await request.get(HOME);
+test("each per-request page response has its own nonce, and the policy allows no inline script, plugin or framing", async ({ request }) => {
+  const first = await request.get(SEARCH);
+  const second = await request.get(SEARCH);
   const nonce = nonceOf(first);
   expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
   expect(nonceOf(second)).not.toBe(nonce);
 
   const policy = policyOf(first);
   expect(policy.get("script-src")).toEqual(["'self'", `'nonce-${nonce}'`, "'strict-dynamic'"]);
+  expect(policy.get("script-src-attr")).toEqual(["'none'"]);
   expect(policy.get("default-src")).toEqual(["'self'"]);
   expect(policy.get("style-src")).not.toContain("'unsafe-inline'");
   expect(policy.get("object-src")).toEqual(["'none'"]);
@@ -104,17 +116,44 @@ test("each page response has its own nonce, and the policy allows no inline scri
   expect(policy.has("upgrade-insecure-requests")).toBe(false);
 });
 
-test("every script in the home page's HTML carries that response's nonce", async ({ request }) => {
-  const response = await request.get(HOME);
+test("a reader page comes from the cache, under one policy with no nonce that still refuses handlers, plugins and framing", async ({ request }) => {
+  const first = await request.get(CLAIM);
+  const second = await request.get(CLAIM);
+  expect(second.headers()["x-nextjs-cache"]).toBe("HIT");
+  expect(await second.text()).toBe(await first.text());
+  expect(second.headers()["content-security-policy"]).toBe(first.headers()["content-security-policy"]);
+  const policy = policyOf(second);
+  // The same HTML goes to every reader, so its inline data scripts cannot carry a per-request nonce.
+  expect(policy.get("script-src")).toEqual(["'self'", "'unsafe-inline'"]);
+  expect(policy.get("script-src-attr")).toEqual(["'none'"]);
+  expect(policy.get("default-src")).toEqual(["'self'"]);
+  expect(policy.get("style-src")).toEqual(["'self'"]);
+  expect(policy.get("object-src")).toEqual(["'none'"]);
+  expect(policy.get("base-uri")).toEqual(["'self'"]);
+  expect(policy.get("form-action")).toEqual(["'self'"]);
+  expect(policy.get("connect-src")).toEqual(["'self'"]);
+  expect(policy.get("frame-ancestors")).toEqual(["'none'"]);
+  expect(scriptNonces(await second.text()).filter((n) => n !== null)).toEqual([]);
+});
+
+test("the cached copies are reached only through the proxy, not by their own address", async ({ request }) => {
+  for (const path of ["/cached/current/claims/ice-tripled-azure-data", "/cached/current", "/cached"]) {
+    expect((await request.get(path)).status(), path).toBe(404);
+  }
+});
+
+test("every script in a signed-in person's home page carries that response's nonce", async ({ request }) => {
+  const response = await request.get(HOME, { headers: SIGNED_IN });
+  expect(response.headers()["x-nextjs-cache"], "served from Next's page cache").toBeUndefined();
   const nonce = nonceOf(response);
   const nonces = scriptNonces(await response.text());
   expect(nonces.length).toBeGreaterThan(0);
   expect(nonces.filter((n) => n !== nonce)).toEqual([]);
 });
 
-for (const path of ["/methodology", "/no-such-page"]) {
-  test(`${path} is rendered per request, so its scripts carry the nonce`, async ({ request }) => {
-    const response = await request.get(path);
+for (const [path, headers] of [["/methodology", SIGNED_IN], ["/no-such-page", {}], ["/claims/no-such-claim/extra", {}]] as const) {
+  test(`${path}${headers === SIGNED_IN ? " (signed in)" : ""} is rendered per request, so its scripts carry the nonce`, async ({ request }) => {
+    const response = await request.get(path, { headers });
     // Checked first because it fails the same way every time: after a revalidatePath the first
     // visitor's render, nonce included, is what the cache keeps and serves to the next ones.
     expect(response.headers()["x-nextjs-cache"], "served from Next's page cache").toBeUndefined();
@@ -126,7 +165,7 @@ for (const path of ["/methodology", "/no-such-page"]) {
 }
 
 test("a nonce or policy sent by the client is replaced, not used", async ({ request }) => {
-  const response = await request.get(HOME, {
+  const response = await request.get(SEARCH, {
     headers: { "x-nonce": "attacker", "content-security-policy": "script-src 'nonce-YXR0YWNrZXI='" },
   });
   const nonce = nonceOf(response);
@@ -136,7 +175,7 @@ test("a nonce or policy sent by the client is replaced, not used", async ({ requ
   expect(scriptNonces(html).filter((n) => n !== nonce)).toEqual([]);
 });
 
-test("the home page, a claim and the sign-in page load and hydrate with no CSP violation", async ({ page }) => {
+test("the home page, a claim, the sign-in page and a search load and hydrate with no CSP violation", async ({ page }) => {
   const consoleErrors = await watchForViolations(page);
   for (const path of PAGES) {
     await page.goto(path);
@@ -148,7 +187,34 @@ test("the home page, a claim and the sign-in page load and hydrate with no CSP v
   expect(consoleErrors).toEqual([]);
 });
 
-test("script that reaches a page's HTML without the nonce is blocked and reported", async ({ page }) => {
+test("signed in, the home page and a claim load and hydrate with no CSP violation", async ({ page, context }) => {
+  await addSessionCookie(context);
+  const consoleErrors = await watchForViolations(page);
+  for (const path of [HOME, CLAIM]) {
+    const response = await page.goto(path);
+    expect(response?.headers()["x-nextjs-cache"], path).toBeUndefined();
+    await expectHydrated(page);
+    expect(await violations(page), path).toEqual([]);
+  }
+  expect(consoleErrors).toEqual([]);
+});
+
+test("on a cached reader page, an inline event handler that reaches the HTML is blocked and reported", async ({ page }) => {
+  const consoleErrors = await watchForViolations(page);
+  await page.route(CLAIM, async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace("</body>", `<img src="/missing.png" alt="" onerror="window.__injected = 'handler'"></body>`);
+    await route.fulfill({ response, body: html });
+  });
+  await page.goto(CLAIM);
+  await expectHydrated(page);
+  await expect.poll(async () => (await violations(page)).map((v) => v.split(" ")[0])).toEqual(["script-src-attr"]);
+  expect(await page.evaluate(() => window.__injected)).toBeUndefined();
+  await expect.poll(() => consoleErrors.length).toBe(1);
+});
+
+test("script that reaches a per-request page's HTML without the nonce is blocked and reported", async ({ page, context }) => {
+  await addSessionCookie(context);
   const consoleErrors = await watchForViolations(page);
   // What unescaped stored text would put in a page: an inline script and an inline handler. The
   // response keeps the server's headers, policy included.

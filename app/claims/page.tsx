@@ -8,6 +8,9 @@ import { getSourceTitle, listSourceOptions } from "@/lib/data/sources";
 import { listStoryOptions } from "@/lib/data/stories";
 import { parseClaimQuery, toSearchParams } from "@/lib/validation/claim-query";
 
+// Rendered for each request, with its CSP nonce (docs/decisions/009-content-security-policy.md).
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = { title: "Claims" };
 
 export default async function ClaimsPage({ searchParams }: PageProps<"/claims">) {

@@ -5,6 +5,9 @@ import { decodeCursor } from "@/lib/cursor";
 import { correctionSentence } from "@/lib/domain/status";
 import { listCorrections } from "@/lib/data/corrections";
 
+// Rendered for each request, with its CSP nonce (docs/decisions/009-content-security-policy.md).
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = { title: "Corrections" };
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });

@@ -5,6 +5,9 @@ import { ROLE_LABEL } from "@/lib/domain/role";
 import { can } from "@/lib/permissions";
 import { requirePageUser } from "@/lib/session";
 
+// Rendered for each request, with its CSP nonce (docs/decisions/009-content-security-policy.md).
+export const dynamic = "force-dynamic";
+
 export default async function DeskLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser("desk:view", "/desk");
   return (

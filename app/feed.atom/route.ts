@@ -1,5 +1,7 @@
 import { handleApi } from "@/lib/api/responses";
 import { atomTagId, buildAtomFeed, type AtomEntry } from "@/lib/atom";
+import { dependOn } from "@/lib/cache/depend";
+import { tag } from "@/lib/cache/tags";
 import { listFeedItems, type FeedItem } from "@/lib/data/corrections";
 import { claimUrl } from "@/lib/data/exports";
 import { STATUS_INFO, correctionSentence } from "@/lib/domain/status";
@@ -42,6 +44,9 @@ function entry(item: FeedItem, origin: string, host: string): AtomEntry {
   };
 }
 
+// Per request for signed-in people; readers get the cached copy, app/cached/[edition]/feed.atom (ADR 014).
+export const dynamic = "force-dynamic";
+
 /** Newly published verdicts and corrections, for feed readers (Atom 1.0, RFC 4287). */
 export async function GET(): Promise<Response> {
   return handleApi(async () => {
@@ -49,6 +54,8 @@ export async function GET(): Promise<Response> {
     const org = organisation();
     // Entry ids are tag URIs on the organisation's domain, which outlives the app's address.
     const host = new URL(org.url).hostname;
+    // Verdicts and corrections across all published claims: expired by any write readers can see.
+    await dependOn([tag.published()]);
     const items = await listFeedItems();
     const xml = buildAtomFeed({
       id: new URL("/feed.atom", origin).toString(),

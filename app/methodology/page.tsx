@@ -5,6 +5,10 @@ import { RELATIONS, RELATION_INFO } from "@/lib/domain/relation";
 import { SOURCE_KINDS, SOURCE_KIND_LABEL } from "@/lib/domain/source-kind";
 import { CLAIM_STATUSES, STATUS_INFO, isVerdict, verdictStatuses } from "@/lib/domain/status";
 
+// Rendered for each request, with its CSP nonce (ADR 009): this is the page signed-in people get.
+// Readers get its cached copy, app/cached/[edition]/… (ADR 014).
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: "Methodology",
   description: "How Factline rates claims: every status and what it means.",

@@ -1,7 +1,12 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { CSV_COLUMNS } from "@/lib/csv";
 import { CLAIM_STATUSES } from "@/lib/domain/status";
 import { EXPORT_JSON_VERSION } from "@/lib/export-json";
+
+// Rendered for each request, with its CSP nonce (ADR 009): this is the page signed-in people get.
+// Readers get its cached copy, app/cached/[edition]/… (ADR 014).
+export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Open data" };
 
@@ -63,7 +68,7 @@ export default function OpenDataPage() {
       </p>
       <h2 className="mt-8 mb-3 text-xl font-semibold">Corrections</h2>
       <p>
-        When we change a published rating, the claim’s page, the <a href="/corrections" className="text-blue-800 underline">corrections log</a> and
+        When we change a published rating, the claim’s page, the <Link href="/corrections" className="text-blue-800 underline">corrections log</Link> and
         the <a href="/feed.atom" className="text-blue-800 underline">Atom feed</a> say so, dated; claims.json and claimreview.jsonld carry each claim’s corrections.
       </p>
     </article>

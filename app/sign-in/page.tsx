@@ -4,6 +4,9 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { getCurrentUser } from "@/lib/session";
 import { safeReturnPath } from "@/lib/validation/auth";
 
+// Rendered for each request, with its CSP nonce (docs/decisions/009-content-security-policy.md).
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: PageProps<"/sign-in">) {

@@ -1,11 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { sourceMetaLine } from "@/components/sources/source-meta";
+import { dependOn } from "@/lib/cache/depend";
+import { tag } from "@/lib/cache/tags";
 import { listSources } from "@/lib/data/sources";
+
+// Rendered for each request, with its CSP nonce (ADR 009): this is the page signed-in people get.
+// Readers get its cached copy, app/cached/[edition]/… (ADR 014).
+export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Sources" };
 
 export default async function SourcesPage() {
+  // Titles and counts across all published claims: expired by any write readers can see.
+  await dependOn([tag.published()]);
   const sources = await listSources();
   return (
     <>

@@ -19,11 +19,12 @@ const mocks = vi.hoisted(() => {
     /** Who is asking; null is an anonymous visitor. */
     signedIn: { user: null as CurrentUser | null },
     revalidatePath: vi.fn(),
+    updateTag: vi.fn(),
   };
 });
 
 vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
-vi.mock("next/cache", () => ({ revalidatePath: mocks.revalidatePath }));
+vi.mock("next/cache", () => ({ revalidatePath: mocks.revalidatePath, updateTag: mocks.updateTag }));
 vi.mock("next/navigation", () => ({
   redirect: (url: string) => {
     throw new mocks.RedirectSignal(url);
@@ -127,6 +128,7 @@ afterAll(async () => {
 beforeEach(() => {
   mocks.signedIn.user = null;
   mocks.revalidatePath.mockClear();
+  mocks.updateTag.mockClear();
 });
 
 function form(fields: Record<string, string>): FormData {
@@ -421,6 +423,7 @@ describe("every server action, as every actor", () => {
           } else {
             expect(after, "a refused call changes nothing").toEqual(before);
             expect(mocks.revalidatePath).not.toHaveBeenCalled();
+            expect(mocks.updateTag, "a refused call expires no cached page").not.toHaveBeenCalled();
           }
         });
       }
@@ -443,6 +446,7 @@ describe("a note belongs to its author", () => {
         expect(await submit(action, people[role], form({ annotationId: noteId, ...fields }))).toBe(NOT_YOUR_NOTE);
         expect(await snapshotDatabase()).toEqual(before);
         expect(mocks.revalidatePath).not.toHaveBeenCalled();
+        expect(mocks.updateTag).not.toHaveBeenCalled();
       });
     }
   }

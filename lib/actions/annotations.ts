@@ -1,6 +1,7 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { expireTags } from "@/lib/cache/expire";
+import { tag } from "@/lib/cache/tags";
 import { redirect } from "next/navigation";
 import { failed, formId, formValues, invalid, type ActionState } from "@/lib/actions/state";
 import { addAnnotation, deleteAnnotation, editAnnotation } from "@/lib/operations/annotations";
@@ -20,7 +21,8 @@ export async function addAnnotationAction(_prev: ActionState, formData: FormData
   } catch (error) {
     return failed(error, values);
   }
-  revalidatePath("/", "layout");
+  // Notes are shown only on the claim's own page.
+  expireTags([tag.claim(claimId)]);
   redirect(`/desk/claims/${claimId}#notes`);
 }
 
@@ -36,7 +38,8 @@ export async function editAnnotationAction(_prev: ActionState, formData: FormDat
   } catch (error) {
     return failed(error, values);
   }
-  revalidatePath("/", "layout");
+  // Notes are shown only on the claim's own page.
+  expireTags([tag.claim(claimId)]);
   redirect(`/desk/claims/${claimId}#notes`);
 }
 
@@ -50,6 +53,7 @@ export async function deleteAnnotationAction(_prev: ActionState, formData: FormD
   } catch (error) {
     return failed(error, values);
   }
-  revalidatePath("/", "layout");
+  // Notes are shown only on the claim's own page.
+  expireTags([tag.claim(claimId)]);
   redirect(`/desk/claims/${claimId}#notes`);
 }

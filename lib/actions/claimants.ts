@@ -1,6 +1,7 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { expireTags } from "@/lib/cache/expire";
+import { tag } from "@/lib/cache/tags";
 import { redirect } from "next/navigation";
 import { failed, formId, formValues, invalid, type ActionState } from "@/lib/actions/state";
 import { getClaimant } from "@/lib/data/claimants";
@@ -20,7 +21,8 @@ export async function updateClaimantAction(_prev: ActionState, formData: FormDat
   } catch (error) {
     return failed(error, values);
   }
-  revalidatePath("/", "layout");
+  // The claimant's page, every page that names them (they declare the tag), and the lists.
+  expireTags([tag.claimant(id), tag.published()]);
   // Readers have a page for a claimant only once one of their claims is published; until then
   // the saved edit is shown back on the desk.
   redirect((await getClaimant(id)) ? `/claimants/${id}` : `/desk/claimants/${id}/edit?saved=1`);

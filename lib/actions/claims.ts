@@ -1,6 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { expireTags } from "@/lib/cache/expire";
+import { claimWriteTags, tag, type ClaimFootprint } from "@/lib/cache/tags";
+import { getClaimFootprint } from "@/lib/data/footprints";
 import { redirect } from "next/navigation";
 import { failed, formId, formValues, invalid, type ActionState } from "@/lib/actions/state";
 import { assignClaim, changeStatus, createClaim, setPublished, updateClaim } from "@/lib/operations/claims";
@@ -11,9 +14,9 @@ import { assignFormSchema, claimEditSchema, claimFormSchema, publishFormSchema, 
 // revalidate, and redirect outside the try so Next's redirect is not caught as an error.
 
 
-function revalidateClaim(id: string) {
-  // Reader pages list claims in several places (home, lists, sources, claimants).
-  revalidatePath("/", "layout");
+/** Expires the reader pages that show the claim as it was before the write or is now. */
+async function revalidateClaim(id: string, before: ClaimFootprint | null) {
+  expireTags(claimWriteTags(id, [before, await getClaimFootprint(id)]));
   revalidatePath(`/desk/claims/${id}`);
 }
 
@@ -28,56 +31,62 @@ export async function createClaimAction(_prev: ActionState, formData: FormData):
   } catch (error) {
     return failed(error, values);
   }
-  revalidateClaim(id);
+  await revalidateClaim(id, null);
   redirect(`/desk/claims/${id}`);
 }
 
 export async function updateClaimAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData);
   let id: string;
+  let before: ClaimFootprint | null = null;
   try {
     const user = await authorize("claim:edit");
     id = formId(formData, "claimId");
     const parsed = claimEditSchema.safeParse(values);
     if (!parsed.success) return invalid(parsed.error, values);
+    before = await getClaimFootprint(id);
     await updateClaim(user, id, parsed.data);
   } catch (error) {
     return failed(error, values);
   }
-  revalidateClaim(id);
+  await revalidateClaim(id, before);
   redirect(`/desk/claims/${id}`);
 }
 
 export async function changeStatusAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData);
   let id: string;
+  let before: ClaimFootprint | null = null;
   try {
     const user = await authorize("status:propose");
     id = formId(formData, "claimId");
     const parsed = statusFormSchema.safeParse(values);
     if (!parsed.success) return invalid(parsed.error, values);
+    before = await getClaimFootprint(id);
     await changeStatus(user, id, parsed.data);
   } catch (error) {
     return failed(error, values);
   }
-  revalidateClaim(id);
+  await revalidateClaim(id, before);
   redirect(`/desk/claims/${id}`);
 }
 
 export async function publishAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData);
   let id: string;
+  let before: ClaimFootprint | null = null;
   try {
     const intent = formData.get("intent");
     const user = await authorize(intent === "unpublish" ? "claim:unpublish" : "claim:publish");
     id = formId(formData, "claimId");
     const parsed = publishFormSchema.safeParse(values);
     if (!parsed.success) return invalid(parsed.error, values);
+    before = await getClaimFootprint(id);
     await setPublished(user, id, parsed.data.intent === "publish", parsed.data.version);
   } catch (error) {
     return failed(error, values);
   }
-  revalidateClaim(id);
+  await revalidateClaim(id, before);
   redirect(`/desk/claims/${id}`);
 }
 
@@ -93,6 +102,8 @@ export async function assignAction(_prev: ActionState, formData: FormData): Prom
   } catch (error) {
     return failed(error, values);
   }
-  revalidateClaim(id);
+  // Who checks a claim is shown only in its history, on its own page; no list shows it.
+  expireTags([tag.claim(id)]);
+  revalidatePath(`/desk/claims/${id}`);
   redirect(`/desk/claims/${id}`);
 }

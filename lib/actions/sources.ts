@@ -1,6 +1,7 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { expireTags } from "@/lib/cache/expire";
+import { tag } from "@/lib/cache/tags";
 import { redirect } from "next/navigation";
 import { failed, formId, formValues, invalid, type ActionState } from "@/lib/actions/state";
 import { createSource, updateSource } from "@/lib/operations/sources";
@@ -23,7 +24,8 @@ export async function createSourceAction(_prev: ActionState, formData: FormData)
   } catch (error) {
     return failed(error, values);
   }
-  revalidatePath("/sources");
+  // Readers see a source only once a published claim cites it; linking it expires what shows it.
+  expireTags([tag.source(id)]);
   redirect(returnTo ?? `/desk/sources/${id}/edit?created=1`);
 }
 
@@ -39,6 +41,7 @@ export async function updateSourceAction(_prev: ActionState, formData: FormData)
   } catch (error) {
     return failed(error, values);
   }
-  revalidatePath("/", "layout");
+  // The source's page, every claim page that cites it (they declare the tag), and the lists.
+  expireTags([tag.source(id), tag.published()]);
   redirect(`/sources/${id}`);
 }

@@ -1,6 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { expireTags } from "@/lib/cache/expire";
+import { tag } from "@/lib/cache/tags";
 import { failed, formValues, invalid, type ActionState } from "@/lib/actions/state";
 import { AppError } from "@/lib/errors";
 import { createStory } from "@/lib/operations/stories";
@@ -15,6 +17,8 @@ export async function createStoryAction(_prev: ActionState, formData: FormData):
     if (!parsed.success) return invalid(parsed.error, values);
     const story = await createStory(user, parsed.data);
     revalidatePath("/desk/stories");
+    // A reader may have been shown "not found" at the new story's address.
+    expireTags([tag.storySlug(story.slug)]);
     return { ok: true, fieldErrors: {}, formError: null, values: {}, notice: `Story created at /stories/${story.slug}. Record its claims with “New claim”.` };
   } catch (error) {
     if (error instanceof AppError && error.code === "conflict") return { ok: false, fieldErrors: { slug: [error.message] }, formError: "Please correct the fields marked below.", values };

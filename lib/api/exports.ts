@@ -1,4 +1,6 @@
 import "server-only";
+import { createHash } from "node:crypto";
+import { getPublishedVersion } from "@/lib/cache/version";
 import { downloadHeaders, textStream } from "@/lib/api/stream";
 import { countExportClaims, exportClaimPages, exportReferences, getFilterNames } from "@/lib/data/exports";
 import { appOrigin, organisation } from "@/lib/env";
@@ -56,6 +58,31 @@ export async function loadReport(query: ExportQuery, kind: "pdf" | "page"): Prom
     generatedAt: new Date(),
     claims,
   };
+}
+
+/** The open-data file's entity tag: its version of the published data, format, filters and day. */
+async function openDataEtag(format: ExportFormat, query: ExportQuery, now: Date): Promise<string> {
+  const identity = [await getPublishedVersion(), format, JSON.stringify(query), now.toISOString().slice(0, 10)].join("\n");
+  // Weak: two downloads of one version are the same data, not byte for byte (the JSON's generatedAt).
+  return `W/"${createHash("sha256").update(identity).digest("base64url").slice(0, 32)}"`;
+}
+
+const OPEN_DATA_CACHE = "public, no-cache";
+
+/**
+ * An open-data file, or 304 Not Modified when the client's copy is current (If-None-Match): the
+ * version check reads Next.js's cache, never the database, so polling a file costs nothing.
+ * Clients and shared caches may keep a copy, and must ask again before each use ("no-cache").
+ */
+export async function openDataResponse(format: Exclude<ExportFormat, "pdf">, query: ExportQuery, ifNoneMatch: string | null): Promise<Response> {
+  const now = new Date();
+  const etag = await openDataEtag(format, query, now);
+  const held = (ifNoneMatch ?? "").split(",").map((value) => value.trim());
+  if (held.includes(etag) || held.includes("*")) return new Response(null, { status: 304, headers: { ETag: etag, "Cache-Control": OPEN_DATA_CACHE } });
+  const response = await exportResponse(format, query, "open-data");
+  response.headers.set("ETag", etag);
+  response.headers.set("Cache-Control", OPEN_DATA_CACHE);
+  return response;
 }
 
 /**

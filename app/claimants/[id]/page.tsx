@@ -3,11 +3,17 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ClaimList } from "@/components/claims/claim-list";
+import { dependOn } from "@/lib/cache/depend";
+import { tag } from "@/lib/cache/tags";
 import { getClaimant } from "@/lib/data/claimants";
 import { listClaims } from "@/lib/data/claims";
 import { claimantKindLabel } from "@/lib/domain/claimant-kind";
 import { DEFAULT_PAGE_SIZE } from "@/lib/validation/claim-query";
 import { isRecordId } from "@/lib/validation/record-id";
+
+// Rendered for each request, with its CSP nonce (ADR 009): this is the page signed-in people get.
+// Readers get its cached copy, app/cached/[edition]/… (ADR 014).
+export const dynamic = "force-dynamic";
 
 const loadClaimant = cache(async (id: string) => (isRecordId(id) ? getClaimant(id) : null));
 
@@ -17,10 +23,13 @@ export async function generateMetadata({ params }: PageProps<"/claimants/[id]">)
 }
 
 export default async function ClaimantPage({ params }: PageProps<"/claimants/[id]">) {
-  const claimant = await loadClaimant((await params).id);
+  const { id } = await params;
+  await dependOn([tag.claimant(id), tag.claimantClaims(id)]);
+  const claimant = await loadClaimant(id);
   if (!claimant) notFound();
   const filters = { claimant: claimant.id };
   const page = await listClaims(filters, { limit: DEFAULT_PAGE_SIZE, cursor: null });
+  await dependOn(page.items.map((claim) => tag.story(claim.story.id)));
 
   return (
     <>

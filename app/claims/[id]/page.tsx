@@ -9,6 +9,8 @@ import { SourceAddress } from "@/components/sources/source-address";
 import { sourceMetaLine } from "@/components/sources/source-meta";
 import { Markdown } from "@/components/ui/markdown";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { dependOn } from "@/lib/cache/depend";
+import { tag } from "@/lib/cache/tags";
 import { buildClaimReview, claimReviewDocument, serializeJsonLd } from "@/lib/claimreview";
 import { getClaim } from "@/lib/data/claims";
 import { toExportClaim } from "@/lib/data/exports";
@@ -16,6 +18,10 @@ import { appOrigin, organisation } from "@/lib/env";
 import { formatPartialDate } from "@/lib/domain/partial-date";
 import { STATUS_INFO, correctionSentence, isVerdict, toClaimStatus } from "@/lib/domain/status";
 import { isRecordId } from "@/lib/validation/record-id";
+
+// Rendered for each request, with its CSP nonce (ADR 009): this is the page signed-in people get.
+// Readers get its cached copy, app/cached/[edition]/… (ADR 014).
+export const dynamic = "force-dynamic";
 
 // generateMetadata and the page share one read per request.
 const loadClaim = cache(async (id: string) => (isRecordId(id) ? getClaim(id) : null));
@@ -28,8 +34,11 @@ export async function generateMetadata({ params }: PageProps<"/claims/[id]">): P
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
 
 export default async function ClaimPage({ params }: PageProps<"/claims/[id]">) {
-  const claim = await loadClaim((await params).id);
+  const { id } = await params;
+  await dependOn([tag.claim(id)]);
+  const claim = await loadClaim(id);
   if (!claim) notFound();
+  await dependOn([tag.claimant(claim.claimant.id), tag.story(claim.story.id), ...claim.sources.map((link) => tag.source(link.source.id))]);
   const status = STATUS_INFO[claim.status];
   const claimDate = formatPartialDate(claim.claimDate, claim.claimDatePrecision);
   // Only a verdict has a ClaimReview (buildClaimReview says so too); skip the work otherwise.

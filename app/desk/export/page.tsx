@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ExportForm, type ExportFormValues } from "@/components/desk/export-form";
@@ -70,9 +71,9 @@ export default async function ExportPage({ searchParams }: PageProps<"/desk/expo
         Choose the claims, then a format: a spreadsheet (CSV), the full record as JSON (with reviewers’ notes and
         history), schema.org ClaimReview markup for partners and fact-check databases (published verdicts only), or a
         report to print or send as PDF. Readers can download published claims without signing in from the{" "}
-        <a href="/open-data" className="text-blue-800 underline">
+        <Link href="/open-data" className="text-blue-800 underline">
           open data
-        </a>{" "}
+        </Link>{" "}
         page.
       </p>
       {hasErrors ? (

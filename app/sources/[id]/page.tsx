@@ -7,9 +7,15 @@ import { QuoteCheckLabel } from "@/components/claims/quote-check-label";
 import { SourceAddress } from "@/components/sources/source-address";
 import { sourceMetaLine } from "@/components/sources/source-meta";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { dependOn } from "@/lib/cache/depend";
+import { tag } from "@/lib/cache/tags";
 import { getSource } from "@/lib/data/sources";
 import { relationInfo } from "@/lib/domain/relation";
 import { isRecordId } from "@/lib/validation/record-id";
+
+// Rendered for each request, with its CSP nonce (ADR 009): this is the page signed-in people get.
+// Readers get its cached copy, app/cached/[edition]/… (ADR 014).
+export const dynamic = "force-dynamic";
 
 const loadSource = cache(async (id: string) => (isRecordId(id) ? getSource(id) : null));
 
@@ -19,8 +25,11 @@ export async function generateMetadata({ params }: PageProps<"/sources/[id]">): 
 }
 
 export default async function SourcePage({ params }: PageProps<"/sources/[id]">) {
-  const source = await loadSource((await params).id);
+  const { id } = await params;
+  await dependOn([tag.source(id), tag.sourceClaims(id)]);
+  const source = await loadSource(id);
   if (!source) notFound();
+  await dependOn(source.claims.map((link) => tag.claimant(link.claim.claimant.id)));
 
   return (
     <article>

@@ -3,8 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { StoryClaims } from "@/components/claims/story-claims";
+import { dependOn } from "@/lib/cache/depend";
+import { tag } from "@/lib/cache/tags";
 import { getStoryBySlug } from "@/lib/data/stories";
 import { isRecordId } from "@/lib/validation/record-id";
+
+// Rendered for each request, with its CSP nonce (ADR 009): this is the page signed-in people get.
+// Readers get its cached copy, app/cached/[edition]/… (ADR 014).
+export const dynamic = "force-dynamic";
 
 const loadStory = cache(async (slug: string) => (isRecordId(slug) ? getStoryBySlug(slug, 100) : null));
 
@@ -14,8 +20,11 @@ export async function generateMetadata({ params }: PageProps<"/stories/[slug]">)
 }
 
 export default async function StoryPage({ params }: PageProps<"/stories/[slug]">) {
-  const story = await loadStory((await params).slug);
+  const { slug } = await params;
+  await dependOn([tag.storySlug(slug)]);
+  const story = await loadStory(slug);
   if (!story) notFound();
+  await dependOn([tag.story(story.id), tag.storyClaims(story.id), ...story.claims.map((claim) => tag.claimant(claim.claimant.id))]);
   return (
     <>
       <p className="mb-2 text-sm font-semibold uppercase tracking-wide text-stone-700">Story</p>

@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { exportResponse } from "@/lib/api/exports";
+import { openDataResponse } from "@/lib/api/exports";
 import { handleApi, jsonError } from "@/lib/api/responses";
 import { parseExportQuery } from "@/lib/validation/export-query";
 
@@ -9,6 +9,6 @@ export async function GET(request: NextRequest): Promise<Response> {
   return handleApi(async () => {
     const parsed = parseExportQuery(request.nextUrl.searchParams, "open-json");
     if (!parsed.ok) return jsonError("bad_request", parsed.message);
-    return exportResponse("json", parsed.query, "open-data");
+    return openDataResponse("json", parsed.query, request.headers.get("if-none-match"));
   });
 }

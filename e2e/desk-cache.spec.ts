@@ -1,0 +1,161 @@
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { signIn, unique } from "./fixtures/auth";
+
+// Reader pages come from Next.js's cache (docs/decisions/014-cached-reader-pages.md). These tests
+// watch the cache from a reader's side: `x-nextjs-cache: HIT` is a copy served from the cache,
+// anything else a fresh render. Every record here is the test's own, so the parallel tests'
+// writes, which expire only the tags of what they change, cannot touch these pages.
+
+/** A reader's GET: no cookies, so the proxy sends it to the cached copy. */
+async function read(reader: APIRequestContext, path: string): Promise<{ cache: string | undefined; html: string }> {
+  const response = await reader.get(path);
+  expect(response.status(), path).toBe(200);
+  return { cache: response.headers()["x-nextjs-cache"], html: await response.text() };
+}
+
+/** Reads a page until the cache serves it, and returns what it serves. */
+async function warm(reader: APIRequestContext, path: string): Promise<string> {
+  await read(reader, path);
+  const second = await read(reader, path);
+  expect(second.cache, `${path} is served from the cache on its second read`).toBe("HIT");
+  return second.html;
+}
+
+/** Records and publishes a claim by a new claimant; returns the claim's and the claimant's ids. */
+async function publishedClaim(editor: Page, summary: string, claimantName: string): Promise<{ claimId: string; claimantId: string }> {
+  await editor.goto("/desk/claims/new");
+  await editor.getByLabel("The claim's words").fill(`${summary}: the harbour's traffic fell by half in 2025.`);
+  await editor.getByLabel("Summary").fill(summary);
+  await editor.getByLabel("Claimant").selectOption({ label: "A new claimant…" });
+  await editor.getByLabel("Name", { exact: true }).fill(claimantName);
+  await editor.getByLabel("Kind").selectOption({ label: "Person" });
+  await editor.getByLabel("Story").selectOption({ index: 1 });
+  await editor.getByRole("button", { name: "Record claim" }).click();
+  await expect(editor.getByRole("heading", { level: 1, name: summary })).toBeVisible();
+  const claimId = editor.url().split("/desk/claims/")[1]!.split(/[?#]/)[0]!;
+  const statusForm = editor.getByRole("form", { name: "Change the status" });
+  await statusForm.getByLabel("Status").selectOption({ value: "unsupported" });
+  await statusForm.getByLabel("Reason").fill("The port's records do not show it.");
+  await statusForm.getByRole("button", { name: "Save status" }).click();
+  await expect(editor.getByText("Reason for the status: The port's records do not show it.")).toBeVisible();
+  await editor.getByRole("button", { name: "Publish" }).click();
+  await expect(editor.getByRole("heading", { name: "Published" })).toBeVisible();
+  const claimantHref = await editor.getByRole("link", { name: claimantName }).getAttribute("href");
+  const claimantId = claimantHref!.split("/desk/claimants/")[1]!.split("/")[0]!;
+  return { claimId, claimantId };
+}
+
+test("a change is on the cached reader pages at once, and pages it does not touch stay cached", async ({ page: editor, playwright }) => {
+  test.slow(); // two claims recorded and published through the desk
+  const reader = await playwright.request.newContext();
+  await signIn(editor, "editor");
+  const first = await publishedClaim(editor, unique("Cached claim to edit"), unique("Harbour master"));
+  const other = await publishedClaim(editor, unique("Cached claim left alone"), unique("Port authority"));
+
+  const otherClaimPage = await warm(reader, `/claims/${other.claimId}`);
+  const otherClaimantPage = await warm(reader, `/claimants/${other.claimantId}`);
+  await warm(reader, `/claims/${first.claimId}`);
+  await warm(reader, `/claimants/${first.claimantId}`);
+
+  // The editor rewrites the first claim's summary.
+  const rewritten = unique("Rewritten summary");
+  await editor.goto(`/desk/claims/${first.claimId}/edit`);
+  await editor.getByLabel("Summary").fill(rewritten);
+  await editor.getByRole("button", { name: "Save changes" }).click();
+  await expect(editor.getByRole("heading", { level: 1, name: rewritten })).toBeVisible();
+
+  // The very next read of each page that shows the claim has the new summary.
+  const claimPage = await read(reader, `/claims/${first.claimId}`);
+  expect(claimPage.cache).not.toBe("HIT");
+  expect(claimPage.html).toContain(rewritten);
+  const claimantPage = await read(reader, `/claimants/${first.claimantId}`);
+  expect(claimantPage.cache).not.toBe("HIT");
+  expect(claimantPage.html).toContain(rewritten);
+  // And that fresh copy is what the cache serves from then on.
+  expect((await read(reader, `/claims/${first.claimId}`)).cache).toBe("HIT");
+
+  // The other claim and its claimant share the story, not the claim: still the same cached copies.
+  const otherClaim = await read(reader, `/claims/${other.claimId}`);
+  expect(otherClaim.cache).toBe("HIT");
+  expect(otherClaim.html).toBe(otherClaimPage);
+  const otherClaimant = await read(reader, `/claimants/${other.claimantId}`);
+  expect(otherClaimant.cache).toBe("HIT");
+  expect(otherClaimant.html).toBe(otherClaimantPage);
+  await reader.dispose();
+});
+
+test("renaming a claimant changes every cached claim page that names them, and only those", async ({ page: editor, playwright }) => {
+  test.slow();
+  const reader = await playwright.request.newContext();
+  await signIn(editor, "editor");
+  const oldName = unique("Deputy mayor");
+  const renamed = await publishedClaim(editor, unique("Claim by a claimant to rename"), oldName);
+  const other = await publishedClaim(editor, unique("Claim by a claimant kept"), unique("Treasurer"));
+  expect(await warm(reader, `/claims/${renamed.claimId}`)).toContain(oldName);
+  const otherPage = await warm(reader, `/claims/${other.claimId}`);
+
+  const newName = unique("First deputy mayor");
+  await editor.goto(`/desk/claimants/${renamed.claimantId}/edit`);
+  await editor.getByRole("textbox", { name: /^Name/ }).fill(newName);
+  await editor.getByRole("button", { name: "Save claimant" }).click();
+  await expect(editor.getByRole("heading", { level: 1, name: newName })).toBeVisible();
+
+  const claimPage = await read(reader, `/claims/${renamed.claimId}`);
+  expect(claimPage.html).toContain(newName);
+  expect(claimPage.html).not.toContain(oldName);
+  const untouched = await read(reader, `/claims/${other.claimId}`);
+  expect(untouched.cache).toBe("HIT");
+  expect(untouched.html).toBe(otherPage);
+  await reader.dispose();
+});
+
+test("unpublishing takes the claim off the cached reader pages at once", async ({ page: editor, playwright }) => {
+  const reader = await playwright.request.newContext();
+  await signIn(editor, "editor");
+  const summary = unique("Claim to unpublish");
+  const { claimId, claimantId } = await publishedClaim(editor, summary, unique("Lighthouse keeper"));
+  await warm(reader, `/claims/${claimId}`);
+  await editor.goto(`/desk/claims/${claimId}`);
+  await editor.getByRole("button", { name: "Unpublish" }).click();
+  await expect(editor.getByRole("heading", { name: "Draft: readers cannot see it" })).toBeVisible();
+  expect((await reader.get(`/claims/${claimId}`)).status()).toBe(404);
+  // The claimant's only claim is gone from view, so their page is too.
+  expect((await reader.get(`/claimants/${claimantId}`)).status()).toBe(404);
+  await reader.dispose();
+});
+
+test("a signed-in person gets reader pages rendered for them, never the cached copy", async ({ page }) => {
+  await signIn(page, "reviewer");
+  const response = await page.goto("/claims/ice-tripled-azure-data");
+  expect(response?.status()).toBe(200);
+  expect(response?.headers()["x-nextjs-cache"]).toBeUndefined();
+  expect(response?.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+});
+
+test("an open-data file is answered 304 while it is current, and in full once a change reaches it", async ({ page: editor, playwright }) => {
+  test.slow();
+  const reader = await playwright.request.newContext();
+  const file = "/api/open-data/claims.csv";
+  const first = await reader.get(file);
+  expect(first.status()).toBe(200);
+  expect(first.headers()["etag"]).toMatch(/^W\/".+"$/);
+  expect(first.headers()["cache-control"]).toBe("public, no-cache");
+  // The tests running alongside publish claims too, which rightly changes the file: ask until a
+  // moment with no change between the two requests.
+  let etag = "";
+  await expect
+    .poll(async () => {
+      etag = (await reader.get(file)).headers()["etag"]!;
+      return (await reader.get(file, { headers: { "If-None-Match": etag } })).status();
+    })
+    .toBe(304);
+
+  await signIn(editor, "editor");
+  const summary = unique("Claim new to the open data");
+  await publishedClaim(editor, summary, unique("Ferry captain"));
+  const after = await reader.get(file, { headers: { "If-None-Match": etag } });
+  expect(after.status()).toBe(200);
+  expect(after.headers()["etag"]).not.toBe(etag);
+  expect(await after.text()).toContain(summary);
+  await reader.dispose();
+});

@@ -1,0 +1,12 @@
+import "server-only";
+import { updateTag } from "next/cache";
+import { uniqueTags } from "@/lib/cache/tags";
+
+/**
+ * Expires cached reader pages by tag, from a server action after its write has committed. Next.js's
+ * `updateTag` expires at once: the next request for a page waits for a fresh render instead of
+ * being served the old copy, so the person who made the change sees it on the reader page.
+ */
+export function expireTags(tags: Iterable<string>): void {
+  for (const name of uniqueTags(tags)) updateTag(name);
+}

@@ -1,0 +1,356 @@
+import type { ReactElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { ActionState } from "@/lib/actions/state";
+import type { CurrentUser } from "@/lib/session";
+import { createMigratedDatabase } from "@/lib/testing/temp-database";
+
+// The cached reader pages against every kind of write (docs/decisions/014-cached-reader-pages.md).
+// Each reader page is rendered to HTML before and after a real server action, with the tags it
+// declares recorded; the action's expired tags are recorded too. Then:
+// - a page whose HTML changed must have declared a tag the write expired, or readers would be
+//   served the old copy (a stale page);
+// - a detail page whose HTML did not change must have declared none of them, so an unrelated
+//   change leaves it in the cache (precision). The pages that read across everything (home,
+//   the claimant and source lists, the feed) wait on one tag by design and are exempt.
+const mocks = vi.hoisted(() => {
+  class NotFoundSignal extends Error {}
+  class RedirectSignal extends Error {}
+  return {
+    NotFoundSignal,
+    RedirectSignal,
+    declared: [] as string[],
+    expired: [] as string[],
+    signedIn: { user: null as CurrentUser | null },
+  };
+});
+
+vi.mock("next/cache", () => ({
+  // dependOn() declares tags through unstable_cache: record them, and run the function.
+  unstable_cache:
+    (fn: (...args: unknown[]) => Promise<unknown>, _keys: string[], options: { tags?: string[] }) =>
+    async (...args: unknown[]) => {
+      mocks.declared.push(...(options.tags ?? []));
+      return fn(...args);
+    },
+  updateTag: (name: string) => mocks.expired.push(name),
+  revalidatePath: () => {},
+}));
+vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
+vi.mock("next/navigation", () => ({
+  redirect: () => {
+    throw new mocks.RedirectSignal();
+  },
+  notFound: () => {
+    throw new mocks.NotFoundSignal();
+  },
+  forbidden: () => {
+    throw new Error("forbidden()");
+  },
+}));
+vi.mock("@/lib/auth", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/lib/auth")>();
+  const getSession = async () => {
+    const user = mocks.signedIn.user;
+    if (!user) return null;
+    return {
+      user: { ...user, banned: false, emailVerified: true, image: null, createdAt: new Date(), updatedAt: new Date() },
+      session: { id: `session-${user.id}`, userId: user.id, token: `token-${user.id}`, expiresAt: new Date(Date.now() + 3_600_000) },
+    };
+  };
+  return { ...actual, auth: { ...actual.auth, api: { ...actual.auth.api, getSession } } };
+});
+
+const database = createMigratedDatabase("factline-cache-invalidation-");
+process.env.DATABASE_URL = database.url;
+
+const { db } = await import("@/lib/db");
+const { seedDatabase } = await import("@/prisma/seed");
+const { initialActionState } = await import("@/lib/actions/state");
+const operations = {
+  claims: await import("@/lib/operations/claims"),
+  links: await import("@/lib/operations/links"),
+  sources: await import("@/lib/operations/sources"),
+};
+const actions = {
+  claims: await import("@/lib/actions/claims"),
+  links: await import("@/lib/actions/links"),
+  annotations: await import("@/lib/actions/annotations"),
+  claimants: await import("@/lib/actions/claimants"),
+  sources: await import("@/lib/actions/sources"),
+  stories: await import("@/lib/actions/stories"),
+};
+const pages = {
+  home: (await import("@/app/page")).default,
+  claim: (await import("@/app/claims/[id]/page")).default,
+  claimants: (await import("@/app/claimants/page")).default,
+  claimant: (await import("@/app/claimants/[id]/page")).default,
+  sources: (await import("@/app/sources/page")).default,
+  source: (await import("@/app/sources/[id]/page")).default,
+  story: (await import("@/app/stories/[slug]/page")).default,
+  feed: (await import("@/app/feed.atom/route")).GET,
+};
+
+type ServerAction = (prev: ActionState, formData: FormData) => Promise<ActionState>;
+
+let editor: CurrentUser;
+/** Two published claims with their own claimant and source, in the seed's story. */
+const a = { claim: "", claimant: "", source: "", link: "" };
+const b = { claim: "", claimant: "", source: "", link: "" };
+let storyId = "";
+let storySlug = "";
+let serial = 0;
+
+function form(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) data.set(key, value);
+  return data;
+}
+
+async function version(claimId: string): Promise<string> {
+  return String((await db.claim.findUniqueOrThrow({ where: { id: claimId }, select: { version: true } })).version);
+}
+
+function claimFields(claimId: string, claimantId: string, summary: string) {
+  return { claimId, text: `Words of ${summary}.`, summary, claimantId, newClaimantName: "", newClaimantKind: "", newClaimantUrl: "", claimDate: "", storyId };
+}
+
+async function publishedClaimWithSource(into: typeof a, label: string): Promise<void> {
+  const { id: source } = await operations.sources.createSource(editor, {
+    title: `${label} source`,
+    publisher: "The Harbour Gazette",
+    author: null,
+    url: null,
+    kind: "news-report",
+    publishedAt: null,
+    archivedUrl: null,
+    description: null,
+    capturedText: `The harbour's traffic fell by half, says ${label}.`,
+  });
+  const { id: claim } = await operations.claims.createClaim(editor, {
+    text: `${label}: the harbour's traffic fell by half.`,
+    summary: `${label} says the harbour's traffic fell by half`,
+    claimantId: "new",
+    newClaimantName: `${label} claimant`,
+    newClaimantKind: "person",
+    newClaimantUrl: null,
+    claimDate: null,
+    storyId,
+  });
+  await operations.links.linkSource(editor, claim, { sourceId: source, relation: "appears-in", quote: "traffic fell by half", quotePrefix: null, quoteSuffix: null, note: null });
+  await operations.claims.changeStatus(editor, claim, { status: "accurate", reason: "The port's figures match.", version: Number(await version(claim)) });
+  await operations.claims.setPublished(editor, claim, true, Number(await version(claim)));
+  const row = await db.claim.findUniqueOrThrow({ where: { id: claim }, select: { claimantId: true, sources: { select: { id: true } } } });
+  Object.assign(into, { claim, claimant: row.claimantId, source, link: row.sources[0]!.id });
+}
+
+interface Rendered {
+  html: string;
+  tags: string[];
+}
+
+async function render(load: () => Promise<ReactElement | Response>): Promise<Rendered> {
+  mocks.declared = [];
+  let html: string;
+  try {
+    const result = await load();
+    html = result instanceof Response ? await result.text() : renderToStaticMarkup(result);
+  } catch (error) {
+    if (!(error instanceof mocks.NotFoundSignal)) throw error;
+    html = "(not found)";
+  }
+  return { html, tags: [...mocks.declared] };
+}
+
+const params = <T,>(value: T) => ({ params: Promise.resolve(value) }) as never;
+
+/** Every cached reader page that shows one of the two claims, their claimants, sources or story. */
+async function renderAll(): Promise<Map<string, Rendered>> {
+  const all = new Map<string, Rendered>();
+  const detail: [string, () => Promise<ReactElement>][] = [
+    [`/claims/${a.claim}`, () => pages.claim(params({ id: a.claim }))],
+    [`/claims/${b.claim}`, () => pages.claim(params({ id: b.claim }))],
+    [`/claimants/${a.claimant}`, () => pages.claimant(params({ id: a.claimant }))],
+    [`/claimants/${b.claimant}`, () => pages.claimant(params({ id: b.claimant }))],
+    [`/sources/${a.source}`, () => pages.source(params({ id: a.source }))],
+    [`/sources/${b.source}`, () => pages.source(params({ id: b.source }))],
+    [`/stories/${storySlug}`, () => pages.story(params({ slug: storySlug }))],
+  ];
+  for (const [path, load] of detail) all.set(path, await render(load));
+  all.set("/", await render(() => pages.home()));
+  all.set("/claimants", await render(() => pages.claimants()));
+  all.set("/sources", await render(() => pages.sources()));
+  all.set("/feed.atom", await render(() => pages.feed()));
+  return all;
+}
+
+/** The pages that read across all published claims, and wait on the one `published` tag. */
+const WHOLE_SITE_PAGES = new Set(["/", "/claimants", "/sources", "/feed.atom"]);
+
+async function act(action: ServerAction, fields: Record<string, string>): Promise<{ changed: string[]; expiredOnly: string[] }> {
+  const before = await renderAll();
+  mocks.expired = [];
+  mocks.signedIn.user = editor;
+  let state: ActionState | undefined;
+  try {
+    state = await action(initialActionState, form(fields));
+  } catch (error) {
+    if (!(error instanceof mocks.RedirectSignal)) throw error;
+  }
+  mocks.signedIn.user = null;
+  // A returned state is a refusal or a form error (story creation answers with a notice).
+  if (state && !state.ok) throw new Error(`the action refused: ${state.formError} ${JSON.stringify(state.fieldErrors)}`);
+  const expired = new Set(mocks.expired);
+  const after = await renderAll();
+  const changed: string[] = [];
+  const expiredOnly: string[] = [];
+  for (const [path, old] of before) {
+    const now = after.get(path)!;
+    const hit = old.tags.some((name) => expired.has(name));
+    if (old.html !== now.html) {
+      changed.push(path);
+      expect(hit, `${path} changed but none of its tags (${old.tags.join(", ")}) was expired (${[...expired].join(", ")})`).toBe(true);
+    } else if (hit) {
+      expiredOnly.push(path);
+    }
+  }
+  const needless = expiredOnly.filter((path) => !WHOLE_SITE_PAGES.has(path));
+  expect(needless, "pages expired though nothing on them changed").toEqual([]);
+  return { changed, expiredOnly };
+}
+
+beforeAll(async () => {
+  await seedDatabase(db);
+  const user = await db.user.create({ data: { name: "Cache editor", email: "cache-editor@example.org", role: "editor" } });
+  editor = { id: user.id, name: user.name, email: user.email, role: "editor" };
+  const story = await db.story.findFirstOrThrow({ select: { id: true, slug: true } });
+  storyId = story.id;
+  storySlug = story.slug;
+  await publishedClaimWithSource(a, "Harbour master");
+  await publishedClaimWithSource(b, "Port authority");
+});
+
+afterAll(async () => {
+  await db.$disconnect();
+  database.cleanup();
+});
+
+beforeEach(() => {
+  serial += 1;
+});
+
+describe("cached reader pages and the writes that change them", () => {
+  it("editing a claim expires its page, its claimant's, its source's and its story's, and no other claim's", async () => {
+    const summary = `Harbour master's revised claim ${serial}`;
+    const { changed } = await act(actions.claims.updateClaimAction, { ...claimFields(a.claim, a.claimant, summary), version: await version(a.claim) });
+    expect(changed).toEqual(expect.arrayContaining([`/claims/${a.claim}`, `/claimants/${a.claimant}`, `/sources/${a.source}`, `/stories/${storySlug}`]));
+    expect(changed).not.toContain(`/claims/${b.claim}`);
+  });
+
+  it("correcting a published rating expires the claim's pages and the feed", async () => {
+    const { changed } = await act(actions.claims.changeStatusAction, {
+      claimId: a.claim,
+      status: "misleading",
+      reason: `New figures leave out the winter ${serial}.`,
+      correction: "We first rated this accurate.",
+      version: await version(a.claim),
+    });
+    expect(changed).toEqual(expect.arrayContaining([`/claims/${a.claim}`, "/feed.atom"]));
+  });
+
+  it("moving a claim to another claimant expires both claimants' pages", async () => {
+    const { changed } = await act(actions.claims.updateClaimAction, { ...claimFields(a.claim, b.claimant, `Moved claim ${serial}`), version: await version(a.claim) });
+    expect(changed).toEqual(expect.arrayContaining([`/claimants/${a.claimant}`, `/claimants/${b.claimant}`]));
+    await act(actions.claims.updateClaimAction, { ...claimFields(a.claim, a.claimant, `Moved back ${serial}`), version: await version(a.claim) });
+  });
+
+  it("unpublishing and republishing expire every page that lists the claim", async () => {
+    const off = await act(actions.claims.publishAction, { claimId: a.claim, intent: "unpublish", version: await version(a.claim) });
+    expect(off.changed).toEqual(expect.arrayContaining([`/claims/${a.claim}`, `/claimants/${a.claimant}`, `/sources/${a.source}`, "/"]));
+    const on = await act(actions.claims.publishAction, { claimId: a.claim, intent: "publish", version: await version(a.claim) });
+    expect(on.changed).toEqual(expect.arrayContaining([`/claims/${a.claim}`, `/claimants/${a.claimant}`, `/sources/${a.source}`]));
+  });
+
+  it("linking and unlinking a source expire the source's page as well as the claim's", async () => {
+    const linked = await act(actions.links.linkSourceAction, { claimId: a.claim, sourceId: b.source, relation: "context", quote: "", quotePrefix: "", quoteSuffix: "", note: "" });
+    expect(linked.changed).toEqual(expect.arrayContaining([`/claims/${a.claim}`, `/sources/${b.source}`]));
+    expect(linked.changed).not.toContain(`/claims/${b.claim}`);
+    const link = await db.claimSource.findFirstOrThrow({ where: { claimId: a.claim, sourceId: b.source }, select: { id: true, version: true } });
+    const unlinked = await act(actions.links.unlinkSourceAction, { linkId: link.id, version: String(link.version) });
+    expect(unlinked.changed).toEqual(expect.arrayContaining([`/claims/${a.claim}`, `/sources/${b.source}`]));
+  });
+
+  it("editing a link's quote expires the claim's and the source's pages, not the claimant's or the story's", async () => {
+    const link = await db.claimSource.findUniqueOrThrow({ where: { id: a.link }, select: { version: true } });
+    const { changed } = await act(actions.links.updateLinkAction, {
+      linkId: a.link,
+      relation: "appears-in",
+      quote: "fell by half",
+      quotePrefix: "",
+      quoteSuffix: "",
+      note: `Checked again ${serial}.`,
+      version: String(link.version),
+    });
+    expect(changed).toEqual(expect.arrayContaining([`/claims/${a.claim}`, `/sources/${a.source}`]));
+  });
+
+  it("a note changes only its claim's page", async () => {
+    const { changed, expiredOnly } = await act(actions.annotations.addAnnotationAction, { claimId: a.claim, body: `The port confirmed it ${serial}.` });
+    expect(changed).toEqual([`/claims/${a.claim}`]);
+    expect(expiredOnly).toEqual([]);
+  });
+
+  it("renaming a claimant expires every page that names them and leaves the other claim alone", async () => {
+    const claimant = await db.claimant.findUniqueOrThrow({ where: { id: a.claimant }, select: { version: true } });
+    const { changed } = await act(actions.claimants.updateClaimantAction, { claimantId: a.claimant, version: String(claimant.version), name: `Harbour master ${serial}`, kind: "person", description: "", url: "" });
+    expect(changed).toEqual(expect.arrayContaining([`/claims/${a.claim}`, `/claimants/${a.claimant}`, `/sources/${a.source}`, `/stories/${storySlug}`, "/claimants"]));
+    expect(changed).not.toContain(`/claims/${b.claim}`);
+  });
+
+  it("editing a source expires the pages of the claims that cite it", async () => {
+    const source = await db.source.findUniqueOrThrow({ where: { id: a.source }, select: { version: true } });
+    const { changed } = await act(actions.sources.updateSourceAction, {
+      sourceId: a.source,
+      version: String(source.version),
+      title: `Harbour Gazette report ${serial}`,
+      publisher: "The Harbour Gazette",
+      author: "",
+      url: "",
+      kind: "news-report",
+      publishedAt: "",
+      archivedUrl: "",
+      description: "",
+      capturedText: "The harbour's traffic fell by half, says Harbour master.",
+    });
+    expect(changed).toEqual(expect.arrayContaining([`/claims/${a.claim}`, `/sources/${a.source}`, "/sources"]));
+    expect(changed).not.toContain(`/claims/${b.claim}`);
+  });
+
+  it("assigning a claim changes only its own page, where the history shows it", async () => {
+    const reviewer = await db.user.create({ data: { name: `Cache reviewer ${serial}`, email: `cache-reviewer-${serial}@example.org`, role: "reviewer" } });
+    const { changed, expiredOnly } = await act(actions.claims.assignAction, { claimId: a.claim, assigneeId: reviewer.id, version: await version(a.claim) });
+    expect(changed).toEqual([`/claims/${a.claim}`]);
+    expect(expiredOnly).toEqual([]);
+  });
+
+  it("a new draft changes no reader page and expires none", async () => {
+    const { changed, expiredOnly } = await act(actions.claims.createClaimAction, {
+      ...claimFields("", a.claimant, `A draft by the harbour master ${serial}`),
+      claimId: "",
+    });
+    expect(changed).toEqual([]);
+    expect(expiredOnly).toEqual([]);
+  });
+
+  it("a new story expires a cached 'not found' at its address", async () => {
+    const slug = `harbour-story-${serial}`;
+    mocks.declared = [];
+    const missing = await render(() => pages.story(params({ slug })));
+    expect(missing.html).toBe("(not found)");
+    mocks.expired = [];
+    mocks.signedIn.user = editor;
+    await actions.stories.createStoryAction(initialActionState, form({ title: `Harbour story ${serial}`, slug, summary: "" }));
+    mocks.signedIn.user = null;
+    expect(missing.tags.some((name) => mocks.expired.includes(name))).toBe(true);
+  });
+});

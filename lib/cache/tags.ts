@@ -1,0 +1,85 @@
+// The names of what a cached reader page shows (docs/decisions/014-cached-reader-pages.md).
+//
+// One rule, kept on both sides: a cached page declares a tag for every record it shows and for
+// every set of records it lists; a write expires the tags of the records and sets it changed.
+// Nothing else is ever invalidated, so an unrelated change leaves other cached pages alone.
+
+export const tag = {
+  /** A claim and everything shown with it on its page: links, quotes, notes, corrections, history. */
+  claim: (id: string) => `claim:${id}`,
+  /** A claimant's own fields (name, kind, description, address). */
+  claimant: (id: string) => `claimant:${id}`,
+  /** A source's own fields. */
+  source: (id: string) => `source:${id}`,
+  /** A story's own fields, by id. */
+  story: (id: string) => `story:${id}`,
+  /** Whether a story exists at this address: a cached "not found" for a slug waits on it. */
+  storySlug: (slug: string) => `story-slug:${slug}`,
+  /** Which published claims a claimant has, and what their list shows of each. */
+  claimantClaims: (id: string) => `claimant-claims:${id}`,
+  /** Which published claims cite a source, and what their backlinks show. */
+  sourceClaims: (id: string) => `source-claims:${id}`,
+  /** Which published claims a story has, and what its list shows of each. */
+  storyClaims: (id: string) => `story-claims:${id}`,
+  /**
+   * Everything that reads across all published claims: the home page, the claimant and source
+   * lists (with their counts), the feed, and the open data's version (lib/cache/version.ts). Any
+   * write readers can see expires it; a note or an assignment does not (they are shown only on
+   * the claim's own page, and never in the open data).
+   */
+  published: () => "published",
+} as const;
+
+/** Next.js refuses more than 128 tags in one call, and a tag longer than 256 characters. */
+export const TAGS_PER_CALL = 128;
+
+export function uniqueTags(tags: Iterable<string>): string[] {
+  return [...new Set(tags)];
+}
+
+/** What a write to one claim expires, from the claim as it was before and as it is after. */
+export interface ClaimFootprint {
+  published: boolean;
+  claimantId: string;
+  storyId: string;
+  sourceIds: string[];
+}
+
+/**
+ * The claim's own tag always (a cached "not found" for a draft waits on it too); the sets it
+ * belongs to only in a state readers could see, so editing a draft leaves every list alone.
+ * Pass the state before the write and after it: a claim moved to another claimant, or a source
+ * unlinked, changes the set it left as well as the one it joined.
+ */
+export function claimWriteTags(id: string, states: (ClaimFootprint | null)[]): string[] {
+  const tags = [tag.claim(id)];
+  for (const state of states) {
+    if (!state?.published) continue;
+    tags.push(tag.published(), tag.claimantClaims(state.claimantId), tag.storyClaims(state.storyId));
+    for (const sourceId of state.sourceIds) tags.push(tag.sourceClaims(sourceId));
+  }
+  return uniqueTags(tags);
+}
+
+/**
+ * Linking or unlinking a source changes the claim's page, that source's backlinks, and the number
+ * of sources the claimant's, story's and whole-site lists show for the claim; the claim's other
+ * sources list it just as before.
+ */
+export function linkSetTags(claimId: string, sourceId: string, states: (ClaimFootprint | null)[]): string[] {
+  const tags = [tag.claim(claimId)];
+  for (const state of states) {
+    if (!state?.published) continue;
+    tags.push(tag.published(), tag.claimantClaims(state.claimantId), tag.storyClaims(state.storyId), tag.sourceClaims(sourceId));
+  }
+  return uniqueTags(tags);
+}
+
+/**
+ * Editing a link (relation, quote, note) changes what the claim's page and the source's backlinks
+ * show, and the open data; the claimant's and story's lists show only how many sources a claim
+ * has, which stays the same.
+ */
+export function linkEditTags(claimId: string, sourceId: string, claim: ClaimFootprint | null): string[] {
+  return claim?.published ? [tag.claim(claimId), tag.sourceClaims(sourceId), tag.published()] : [tag.claim(claimId)];
+}

@@ -1,0 +1,21 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { ClaimFootprint } from "@/lib/cache/tags";
+
+// What a write needs to know to expire the cached reader pages it changes (lib/cache/tags.ts).
+// Read by the actions just before and just after their operation. A write that succeeds passed
+// its version check, so no other write came between the first read and the operation.
+
+const footprintSelect = { publishedAt: true, claimantId: true, storyId: true, sources: { select: { sourceId: true } } } as const;
+
+/** A claim's publication, claimant, story and linked sources; null when there is no such claim. */
+export async function getClaimFootprint(id: string): Promise<ClaimFootprint | null> {
+  const row = await db.claim.findUnique({ where: { id }, select: footprintSelect });
+  return row ? { published: row.publishedAt !== null, claimantId: row.claimantId, storyId: row.storyId, sourceIds: row.sources.map((s) => s.sourceId) } : null;
+}
+
+/** A link's claim and source, with the claim's footprint; null when there is no such link. */
+export async function getLinkFootprint(linkId: string): Promise<{ claimId: string; sourceId: string; claim: ClaimFootprint | null } | null> {
+  const link = await db.claimSource.findUnique({ where: { id: linkId }, select: { claimId: true, sourceId: true } });
+  return link ? { ...link, claim: await getClaimFootprint(link.claimId) } : null;
+}
