@@ -68,6 +68,7 @@ describe("the cached reader routes", () => {
       const original = route === "/feed.atom" ? "@/app/feed.atom/route" : `@/app${route === "/" ? "" : route}/page`;
       expect(text, file).toContain(`from "${original}"`);
       expect(text, file).toMatch(/^export const dynamic = "force-static";$/m);
+      expect(text, file).toMatch(/^export const revalidate = 300;$/m);
     }
     // Nothing is rendered at build time: the edition is a parameter with no value listed.
     expect(fs.readFileSync(path.join(CACHED_TREE, "layout.tsx"), "utf8")).toMatch(/generateStaticParams\(\): \{ edition: string \}\[\] \{\s*return \[\];/);
