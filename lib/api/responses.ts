@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { AppError, APP_ERROR_STATUS, type AppErrorCode } from "@/lib/errors";
+import { logEvent } from "@/lib/log";
 
 /** The one error shape of the API: `{ "error": { "code", "message" } }`. */
 export function jsonError(code: AppErrorCode, message: string): NextResponse {
@@ -16,7 +17,7 @@ export async function handleApi(run: () => Promise<Response>): Promise<Response>
     return await run();
   } catch (error) {
     if (error instanceof AppError) return jsonError(error.code, error.message);
-    console.error(JSON.stringify({ level: "error", msg: "api request failed", error: String(error) }));
+    logEvent("error", "api request failed", { error: String(error) });
     return NextResponse.json(
       { error: { code: "internal", message: "Something went wrong on our side. Please try again." } },
       { status: 500 },

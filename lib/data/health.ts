@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { logEvent } from "@/lib/log";
 
 /** True when the database answers a trivial query. */
 export async function checkDatabase(): Promise<boolean> {
@@ -7,7 +8,7 @@ export async function checkDatabase(): Promise<boolean> {
     await db.$queryRaw`SELECT 1`;
     return true;
   } catch (error) {
-    console.error(JSON.stringify({ level: "error", msg: "health check failed", error: String(error) }));
+    logEvent("error", "health check failed", { error: String(error) });
     return false;
   }
 }
