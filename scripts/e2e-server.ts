@@ -18,15 +18,20 @@ if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
   process.exit(1);
 }
 
-fs.rmSync(dir, { recursive: true, force: true });
-fs.mkdirSync(dir, { recursive: true });
+// E2E_KEEP_DATABASE=1 starts again on the database a previous run on this port left (the crash
+// test restarts a killed server on it); otherwise every run starts from a fresh, seeded one.
+const keep = process.env.E2E_KEEP_DATABASE === "1" && fs.existsSync(file);
+if (!keep) {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+}
 process.env.DATABASE_URL = `file:${file}`;
 process.env.PORT = port;
 process.env.BETTER_AUTH_URL = `http://127.0.0.1:${port}`;
 prepareDatabase();
 
 // Test accounts, in this run's database only. Imported late: lib/db reads DATABASE_URL on load.
-{
+if (!keep) {
   const { createAccount, disableAccount } = await import("../lib/accounts");
   const { TEST_ACCOUNTS } = await import("../e2e/fixtures/accounts");
   for (const account of Object.values(TEST_ACCOUNTS)) await createAccount(account);
