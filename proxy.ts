@@ -1,6 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { appOrigin } from "@/lib/env";
-import { isCachedTreePath, isServedFromCache } from "@/lib/cache/reader-routes";
+import { SESSION_COOKIE_NAMES, isCachedTreePath, isServedFromCache } from "@/lib/cache/reader-routes";
+import { logEvent } from "@/lib/log";
+import { limitWrite } from "@/lib/rate-limit";
+import { clientAddress } from "@/lib/request";
 
 // Two kinds of page response (docs/decisions/014-cached-reader-pages.md):
 // - A reader page asked for without a session cookie is served from Next.js's cache: the rewrites
@@ -15,6 +18,12 @@ export function proxy(request: NextRequest): NextResponse {
   // The proxy runs before the rewrites, so it sees the address the browser asked for. The cached
   // tree is reached only through them; asked for by its own address, it is not a page.
   if (isCachedTreePath(request.nextUrl.pathname)) return new NextResponse("Not found", { status: 404, headers: { "content-type": "text/plain" } });
+
+  // Every POST to a page runs a server action: counted before it runs (lib/rate-limit.ts).
+  if (request.method === "POST") {
+    const refused = refuseTooManyWrites(request);
+    if (refused) return refused;
+  }
 
   if (isServedFromCache(request.nextUrl.pathname, request.cookies.getAll().map((cookie) => cookie.name))) {
     // The client's own CSP request header must not reach Next.js: it would take a nonce from it.
@@ -38,6 +47,20 @@ export function proxy(request: NextRequest): NextResponse {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", policy);
   return response;
+}
+
+function refuseTooManyWrites(request: NextRequest): NextResponse | null {
+  const address = clientAddress(request.headers);
+  const session = SESSION_COOKIE_NAMES.map((name) => request.cookies.get(name)?.value).find(Boolean) ?? null;
+  const refusal = limitWrite({ path: request.nextUrl.pathname, address, session });
+  if (!refusal) return null;
+  // The address and scope only: never the session cookie.
+  logEvent("warn", "rate limited", { scope: refusal.scope, address, path: request.nextUrl.pathname, retryAfterSeconds: refusal.retryAfterSeconds });
+  const message =
+    refusal.scope === "sign-in"
+      ? `Too many sign-in attempts from this address. Try again in ${refusal.retryAfterSeconds} seconds.`
+      : `Too many changes in a minute from this ${refusal.scope === "session" ? "account" : "address"}. Nothing was saved; try again in ${refusal.retryAfterSeconds} seconds.`;
+  return new NextResponse(message, { status: 429, headers: { "retry-after": String(refusal.retryAfterSeconds), "content-type": "text/plain; charset=utf-8" } });
 }
 
 /** 128 random bits, base64: unguessable, and in the form Next.js extracts from 'nonce-…'. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RateLimiter } from "./rate-limit";
+import { RateLimiter, SIGN_IN_POST_ADDRESS_LIMIT, WRITE_ADDRESS_LIMIT, WRITE_SESSION_LIMIT, limitWrite, type WriteRequest } from "./rate-limit";
 
 describe("RateLimiter", () => {
   const limit = { max: 3, windowMs: 60_000 };
@@ -27,5 +27,35 @@ describe("RateLimiter", () => {
     for (let i = 0; i < 3; i++) limiter.hit("a", limit);
     limiter.reset("a");
     expect(limiter.check("a", limit)).toEqual({ ok: true });
+  });
+});
+
+describe("limitWrite", () => {
+  const write = (over: Partial<WriteRequest> = {}): WriteRequest => ({ path: "/desk/claims/x", address: "198.51.100.7", session: "s1", ...over });
+
+  it("refuses a session's writes past its limit in a minute, then lets it write again", () => {
+    let now = 0;
+    const on = new RateLimiter(() => now);
+    for (let i = 0; i < WRITE_SESSION_LIMIT.max; i++) expect(limitWrite(write(), on)).toBeNull();
+    expect(limitWrite(write(), on)).toEqual({ scope: "session", retryAfterSeconds: 60 });
+    // Another person at the same address is not held back by it.
+    expect(limitWrite(write({ session: "s2" }), on)).toBeNull();
+    now = 60_000;
+    expect(limitWrite(write(), on)).toBeNull();
+  });
+
+  it("refuses an address's writes past its limit, whatever the sessions", () => {
+    const on = new RateLimiter(() => 0);
+    for (let i = 0; i < WRITE_ADDRESS_LIMIT.max; i++) expect(limitWrite(write({ session: `s${i}` }), on)).toBeNull();
+    expect(limitWrite(write({ session: "fresh" }), on)).toEqual({ scope: "address", retryAfterSeconds: 60 });
+    expect(limitWrite(write({ address: "203.0.113.1", session: "fresh" }), on)).toBeNull();
+  });
+
+  it("counts sign-in posts per address on their own, tighter limit", () => {
+    const on = new RateLimiter(() => 0);
+    for (let i = 0; i < SIGN_IN_POST_ADDRESS_LIMIT.max; i++) expect(limitWrite(write({ path: "/sign-in", session: null }), on)).toBeNull();
+    expect(limitWrite(write({ path: "/sign-in", session: null }), on)).toEqual({ scope: "sign-in", retryAfterSeconds: 60 });
+    // Sign-ins do not use up the address's writes.
+    expect(limitWrite(write(), on)).toBeNull();
   });
 });

@@ -76,3 +76,38 @@ export const SIGN_IN_ADDRESS_LIMIT: Limit = { max: 60, windowMs: 15 * 60_000 };
 
 const globalForLimits = globalThis as unknown as { factlineLimiter?: RateLimiter };
 export const limiter: RateLimiter = (globalForLimits.factlineLimiter ??= new RateLimiter());
+
+/**
+ * Writes: every POST to a page is a server action (a form sent, with or without JavaScript).
+ * Counted in proxy.ts before the action runs, per session and per address, and refused with 429
+ * and Retry-After past the limit. A reviewer saves a form every few seconds at most; twenty
+ * reviewers behind one newsroom address stay well under the address's limit. Sign-in has its own,
+ * tighter address limit here, on top of the per-account and per-address ones in the action.
+ */
+export const WRITE_SESSION_LIMIT: Limit = { max: 120, windowMs: 60_000 };
+export const WRITE_ADDRESS_LIMIT: Limit = { max: 600, windowMs: 60_000 };
+export const SIGN_IN_POST_ADDRESS_LIMIT: Limit = { max: 30, windowMs: 60_000 };
+
+export interface WriteRequest {
+  path: string;
+  address: string;
+  /** The session cookie's value, or null without one. Only used as a key in memory. */
+  session: string | null;
+}
+
+export type WriteRefusal = { scope: "session" | "address" | "sign-in"; retryAfterSeconds: number };
+
+/** Counts a write and says whether it must be refused. */
+export function limitWrite(request: WriteRequest, on: RateLimiter = limiter): WriteRefusal | null {
+  if (request.path === "/sign-in") {
+    const signIn = on.hit(`post:sign-in:${request.address}`, SIGN_IN_POST_ADDRESS_LIMIT);
+    return signIn.ok ? null : { scope: "sign-in", retryAfterSeconds: signIn.retryAfterSeconds };
+  }
+  const byAddress = on.hit(`post:address:${request.address}`, WRITE_ADDRESS_LIMIT);
+  if (!byAddress.ok) return { scope: "address", retryAfterSeconds: byAddress.retryAfterSeconds };
+  if (request.session) {
+    const bySession = on.hit(`post:session:${request.session}`, WRITE_SESSION_LIMIT);
+    if (!bySession.ok) return { scope: "session", retryAfterSeconds: bySession.retryAfterSeconds };
+  }
+  return null;
+}
