@@ -35,7 +35,8 @@ const origin = `http://127.0.0.1:${port}`;
 const dir = path.join(root, ".tmp", "load");
 const file = path.join(dir, "reviewers.db");
 const PASSWORD = "harbour lantern quiet ferns";
-const CONFLICT = "Someone else saved this claim after you opened it";
+// Both of the desk's conflict answers ("… after you opened it", "… a moment ago") begin so.
+const CONFLICT = "Someone else saved this claim";
 // Statuses a reviewer may set on a draft, cycled through.
 const STATUSES = ["in-review", "accurate", "mostly-accurate", "misleading", "false", "unsupported"];
 
@@ -48,6 +49,7 @@ async function prepare(): Promise<{ claims: Claim[]; own: string[] }> {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   process.env.DATABASE_URL = `file:${file}`;
+  process.env.LOG_LEVEL ??= "warn";
   const { prepareDatabase } = await import("./prepare-db");
   prepareDatabase({ log: () => {} });
   const { createAccount } = await import("../lib/accounts");
@@ -101,6 +103,8 @@ interface Outcome {
   reviewer: number;
   claimId: string;
   reason: string;
+  /** The claim's version the reviewer's form was based on. */
+  version: string;
   kind: "accepted" | "conflict" | "rate-limited" | "server-error" | "unexpected";
   ms: number;
   detail?: string;
@@ -122,7 +126,7 @@ async function reviewer(n: number, ownClaim: string, shared: Claim[], deadline: 
     const claimId = shared.length > 0 && step % 2 === 1 ? shared[(n + step) % shared.length]!.id : ownClaim;
     const page = await visitor.get(`/desk/claims/${claimId}`);
     if (page.status !== 200) {
-      outcomes.push({ reviewer: n, claimId, reason: "", kind: page.status >= 500 ? "server-error" : "unexpected", ms: 0, detail: `GET ${page.status}` });
+      outcomes.push({ reviewer: n, claimId, reason: "", version: "", kind: page.status >= 500 ? "server-error" : "unexpected", ms: 0, detail: `GET ${page.status}` });
       continue;
     }
     const fields = formFields(page.html, "Change the status");
@@ -138,7 +142,7 @@ async function reviewer(n: number, ownClaim: string, shared: Claim[], deadline: 
     else if (result.status === 429) kind = "rate-limited";
     else if (result.status >= 500) kind = "server-error";
     else kind = "unexpected";
-    outcomes.push({ reviewer: n, claimId, reason, kind, ms, ...(kind === "unexpected" ? { detail: `HTTP ${result.status} ${result.html.slice(0, 120)}` } : {}) });
+    outcomes.push({ reviewer: n, claimId, reason, version: fields.get("version") ?? "", kind, ms, ...(kind === "unexpected" ? { detail: `HTTP ${result.status} ${result.html.slice(0, 120)}` } : {}) });
     if (thinkMs > 0) await new Promise((resolve) => setTimeout(resolve, thinkMs));
   }
 }
@@ -149,8 +153,12 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-/** Every accepted change is in its claim's history; no refused one is; nothing else is. */
-function checkRecord(outcomes: Outcome[]): { lost: string[]; overwritten: string[]; unknown: string[] } {
+/**
+ * Every accepted change is in its claim's history; no refused one is; nothing else is. And no two
+ * accepted changes to a claim were made from the same version of it: the second would have been
+ * saved over a change its author never saw, which is what a lost update is.
+ */
+function checkRecord(outcomes: Outcome[]): { lost: string[]; overwritten: string[]; unknown: string[]; unseen: string[] } {
   const db = new Database(file, { readonly: true });
   try {
     const rows = db.prepare(`SELECT "claimId", reason FROM "ClaimEvent" WHERE kind = 'status-changed'`).all() as { claimId: string; reason: string }[];
@@ -159,7 +167,15 @@ function checkRecord(outcomes: Outcome[]): { lost: string[]; overwritten: string
     const accepted = outcomes.filter((o) => o.kind === "accepted");
     const refused = outcomes.filter((o) => o.kind !== "accepted" && o.reason !== "");
     const sent = new Set(outcomes.map(key));
+    const seenVersions = new Set<string>();
+    const unseen: string[] = [];
+    for (const o of accepted) {
+      const base = `${o.claimId} v${o.version}`;
+      if (seenVersions.has(base)) unseen.push(`${key(o)} (from ${base})`);
+      seenVersions.add(base);
+    }
     return {
+      unseen,
       lost: accepted.filter((o) => !recorded.has(key(o))).map(key),
       overwritten: refused.filter((o) => recorded.has(key(o))).map(key),
       unknown: [...recorded].filter((k) => !sent.has(k)),
@@ -189,7 +205,7 @@ async function main(): Promise<void> {
 
   const count = (kind: Outcome["kind"]) => outcomes.filter((o) => o.kind === kind).length;
   const answered = outcomes.filter((o) => o.kind === "accepted" || o.kind === "conflict");
-  const { lost, overwritten, unknown } = checkRecord(outcomes);
+  const { lost, overwritten, unknown, unseen } = checkRecord(outcomes);
   const result = {
     reviewers,
     seconds: Number(elapsed.toFixed(1)),
@@ -205,7 +221,8 @@ async function main(): Promise<void> {
     lostUpdates: lost.length,
     refusedButWritten: overwritten.length,
     unexplainedEvents: unknown.length,
-    samples: { unexpected: outcomes.filter((o) => o.kind === "unexpected").slice(0, 3).map((o) => o.detail), lost: lost.slice(0, 3), overwritten: overwritten.slice(0, 3) },
+    savedOverUnseen: unseen.length,
+    samples: { unexpected: outcomes.filter((o) => o.kind === "unexpected").slice(0, 3).map((o) => o.detail), lost: lost.slice(0, 3), overwritten: overwritten.slice(0, 3), savedOverUnseen: unseen.slice(0, 3) },
   };
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
@@ -216,6 +233,7 @@ async function main(): Promise<void> {
     ["every accepted change is in the history", result.lostUpdates === 0],
     ["no refused change was written", result.refusedButWritten === 0],
     ["every history event is a change a reviewer sent", result.unexplainedEvents === 0],
+    ["no change was saved over one its author had not seen", result.savedOverUnseen === 0],
     ["the shared claims saw conflicts (the test raced)", shared.length === 0 || result.conflicts > 0],
   ];
   console.log(
