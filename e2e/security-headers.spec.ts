@@ -247,3 +247,35 @@ test("the sign-in form shows a field error without reloading the page", async ({
   expect(await violations(page)).toEqual([]);
   expect(consoleErrors).toEqual([]);
 });
+
+test("the session cookie is __Host-, Secure, HttpOnly and SameSite=Lax, and signing out clears it", async ({ request, baseURL }) => {
+  const { formFields } = await import("../scripts/load/no-js-form");
+  const { TEST_ACCOUNTS } = await import("./fixtures/accounts");
+  const page = await request.get(SIGN_IN);
+  const fields = formFields(await page.text(), 'name="password"');
+  fields.set("email", TEST_ACCOUNTS.reviewer.email);
+  fields.set("password", TEST_ACCOUNTS.reviewer.password);
+  // As a browser without JavaScript sends the form; from an address of its own, for the limits.
+  const headers = { origin: baseURL!, "x-forwarded-for": "198.51.100.250" };
+  const signedIn = await request.post(SIGN_IN, { multipart: Object.fromEntries(fields), headers, maxRedirects: 0 });
+  expect(signedIn.status()).toBe(303);
+  const cookies = signedIn.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
+  const session = cookies.find((c) => c.startsWith("__Host-factline.session_token="));
+  expect(session, cookies.join("\n")).toBeTruthy();
+  const attributes = session!.split(";").slice(1).map((a) => a.trim().toLowerCase());
+  expect(attributes).toEqual(expect.arrayContaining(["secure", "httponly", "samesite=lax", "path=/"]));
+  // Host-only: a __Host- cookie may not name a domain, and browsers refuse one that does.
+  expect(attributes.some((a) => a.startsWith("domain="))).toBe(false);
+  // Every cookie Factline sets is out of scripts' reach.
+  for (const cookie of cookies) expect(cookie.toLowerCase(), cookie.split("=")[0]).toContain("httponly");
+
+  // Signing out ends the session and tells the browser to drop the cookie.
+  const desk = await request.get("/desk");
+  expect(desk.status()).toBe(200);
+  const signOut = formFields(await desk.text(), "Sign out");
+  const signedOut = await request.post("/desk", { multipart: Object.fromEntries(signOut), headers, maxRedirects: 0 });
+  expect(signedOut.status()).toBeLessThan(400);
+  const cleared = signedOut.headersArray().find((h) => h.name.toLowerCase() === "set-cookie" && h.value.startsWith("__Host-factline.session_token="));
+  expect(cleared?.value.toLowerCase()).toMatch(/max-age=0|expires=thu, 01 jan 1970/);
+  expect((await request.get("/desk", { maxRedirects: 0 })).status()).not.toBe(200);
+});
