@@ -1,8 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { appOrigin } from "@/lib/env";
+import { appOrigin, trustedOrigins } from "@/lib/env";
 import { SESSION_COOKIE_NAMES, isCachedTreePath, isServedFromCache } from "@/lib/cache/reader-routes";
 import { logEvent } from "@/lib/log";
-import { limitWrite } from "@/lib/rate-limit";
+import { limitWrite, writeLimiter } from "@/lib/rate-limit";
 import { clientAddress } from "@/lib/request";
 
 // Two kinds of page response (docs/decisions/014-cached-reader-pages.md):
@@ -25,7 +25,8 @@ export function proxy(request: NextRequest): NextResponse {
     if (refused) return refused;
   }
 
-  if (isServedFromCache(request.nextUrl.pathname, request.cookies.getAll().map((cookie) => cookie.name))) {
+  const cookieNames = request.cookies.getAll().filter((cookie) => cookie.value !== "").map((cookie) => cookie.name);
+  if (isServedFromCache(request.nextUrl.pathname, cookieNames)) {
     // The client's own CSP request header must not reach Next.js: it would take a nonce from it.
     const requestHeaders = new Headers(request.headers);
     requestHeaders.delete("content-security-policy");
@@ -49,10 +50,39 @@ export function proxy(request: NextRequest): NextResponse {
   return response;
 }
 
+/**
+ * A POST from another site is refused here, before it is counted: otherwise any page a reviewer
+ * opens could spend their newsroom's sign-in and write allowance in the background. (Next.js
+ * refuses such a server action too, but only after the proxy has run.)
+ */
+function isCrossSite(request: NextRequest): boolean {
+  if (request.headers.get("sec-fetch-site") === "cross-site") return true;
+  const origin = request.headers.get("origin");
+  return origin !== null && !trustedOrigins().includes(origin);
+}
+
+/**
+ * The session cookie as the sign-in library reads it: the first one of that name in the Cookie
+ * header. (Next.js's parser keeps the last, so a second, made-up cookie would otherwise give a
+ * person a fresh allowance while they still act with the first.)
+ */
+function sessionCookie(request: NextRequest): string | null {
+  for (const part of (request.headers.get("cookie") ?? "").split(";")) {
+    const at = part.indexOf("=");
+    const name = part.slice(0, at).trim();
+    const value = part.slice(at + 1).trim();
+    if (at > 0 && value !== "" && (SESSION_COOKIE_NAMES as readonly string[]).includes(name)) return value;
+  }
+  return null;
+}
+
 function refuseTooManyWrites(request: NextRequest): NextResponse | null {
+  if (isCrossSite(request)) {
+    logEvent("warn", "cross-site post refused", { path: request.nextUrl.pathname, origin: request.headers.get("origin") });
+    return new NextResponse("Forms are accepted only from this site.", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
+  }
   const address = clientAddress(request.headers);
-  const session = SESSION_COOKIE_NAMES.map((name) => request.cookies.get(name)?.value).find(Boolean) ?? null;
-  const refusal = limitWrite({ path: request.nextUrl.pathname, address, session });
+  const refusal = limitWrite({ path: request.nextUrl.pathname, address, session: sessionCookie(request) }, writeLimiter);
   if (!refusal) return null;
   // The address and scope only: never the session cookie.
   logEvent("warn", "rate limited", { scope: refusal.scope, address, path: request.nextUrl.pathname, retryAfterSeconds: refusal.retryAfterSeconds });

@@ -13,7 +13,7 @@ export const metadata: Metadata = {
 
 // Each page says how it is rendered: per request with a CSP nonce (`dynamic = "force-dynamic"`,
 // ADR 009), or, for the cached copies of reader pages, once and then from the cache (ADR 014).
-// lib/cache/rendering.test.ts checks that every page says one or the other.
+// lib/cache/reader-routes.test.ts checks that every page says one or the other.
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">

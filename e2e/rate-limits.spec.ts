@@ -40,3 +40,14 @@ test("one session's writes past 120 in a minute are answered 429, and another se
   const other = await request.post("/corrections", { headers: session(`${flood}-other`), form: { x: "1" } });
   expect(other.status()).not.toBe(429);
 });
+
+test("posts from another site are refused before they count, so they cannot use up a newsroom's allowance", async ({ request }) => {
+  const from = address();
+  for (let i = 0; i < 35; i++) {
+    const response = await request.post("/sign-in", { headers: { "x-forwarded-for": from, origin: "https://elsewhere.example" }, form: { email: "x@example.org", password: "y" } });
+    expect(response.status()).toBe(403);
+  }
+  const own = await request.post("/sign-in", { headers: { "x-forwarded-for": from }, form: { email: "nobody@example.org", password: "not-it" } });
+  expect(own.status()).not.toBe(429);
+  expect(own.status()).not.toBe(403);
+});

@@ -127,11 +127,33 @@ export function checkDatabase(file: string, migrationsDir = MIGRATIONS_DIR): Dat
 }
 
 /**
+ * Keeps the database about to be replaced, whatever state it is in: a restore is most needed when
+ * it is damaged or half-upgraded, so it is not checked. `VACUUM INTO` when SQLite can still read
+ * it; otherwise its files as they are on disk (the database, its -wal and -shm).
+ */
+function keepAside(target: string, safetyCopy: string): void {
+  try {
+    const db = new Database(target, { fileMustExist: true });
+    try {
+      db.pragma("busy_timeout = 5000");
+      db.prepare("VACUUM INTO ?").run(safetyCopy);
+    } finally {
+      db.close();
+    }
+  } catch {
+    fs.rmSync(safetyCopy, { force: true });
+    for (const suffix of ["", "-wal", "-shm"]) {
+      if (fs.existsSync(`${target}${suffix}`)) fs.copyFileSync(`${target}${suffix}`, `${safetyCopy}${suffix}`);
+    }
+  }
+}
+
+/**
  * Replaces the database at `target` with the copy at `backup`, after checkDatabase passes. The
- * database in place is first backed up beside it (`<name>.before-restore-<time>.db`), so a restore
- * can itself be undone. The copy is written into `target` through SQLite's backup API, which
- * takes the database's locks: a server still running sees either the old database or the
- * restored one, never a mix. The server must still be restarted: it keeps reader pages in memory.
+ * database in place is first kept beside it (`<name>.before-restore-<time>.db`), so a restore can
+ * itself be undone. The copy is written into `target` through SQLite's backup API. Stop the
+ * server first: a write it made after the database was kept aside would be in neither file, and
+ * it keeps reader pages in memory.
  */
 export async function restoreDatabase(backup: string, target: string, now = new Date()): Promise<{ restored: DatabaseSummary; safetyCopy: string | null }> {
   checkDatabase(backup);
@@ -139,22 +161,33 @@ export async function restoreDatabase(backup: string, target: string, now = new 
   if (fs.existsSync(target)) {
     const stamp = now.toISOString().replace(/[:.]/g, "-");
     safetyCopy = path.join(path.dirname(target), `${path.basename(target, path.extname(target))}.before-restore-${stamp}.db`);
-    backupDatabase(target, safetyCopy);
+    keepAside(target, safetyCopy);
   } else {
     fs.mkdirSync(path.dirname(target), { recursive: true });
   }
+  // Written beside the target, checked, then renamed over it with the old -wal and -shm removed:
+  // the database in place is replaced whole, whatever state it was in.
+  const staging = `${target}.restoring-${process.pid}`;
   const source = new Database(backup, { readonly: true, fileMustExist: true });
   try {
-    await source.backup(target);
+    await source.backup(staging);
   } finally {
     source.close();
   }
-  const live = new Database(target, { fileMustExist: true });
   try {
-    // The app's settings (ADR 003): the restored file keeps write-ahead logging.
-    live.pragma("journal_mode = WAL");
-  } finally {
-    live.close();
+    const copy = new Database(staging, { fileMustExist: true });
+    try {
+      // The app's settings (ADR 003): the restored file keeps write-ahead logging.
+      copy.pragma("journal_mode = WAL");
+    } finally {
+      copy.close();
+    }
+    checkDatabase(staging);
+    for (const suffix of ["-wal", "-shm"]) fs.rmSync(`${target}${suffix}`, { force: true });
+    fs.renameSync(staging, target);
+  } catch (error) {
+    fs.rmSync(staging, { force: true });
+    throw error;
   }
   return { restored: checkDatabase(target), safetyCopy };
 }

@@ -12,9 +12,17 @@ type Level = "info" | "warn" | "error";
 const SECRET_KEY = /pass(word)?|token|secret|cookie|session(?!Count)|authorization|api[-_]?key/i;
 const REDACTED_PATHS = ["password", "token", "cookie", "authorization", "sessionId", "*.password", "*.token", "*.cookie", "*.authorization", "*.sessionId", "headers.cookie", "headers.authorization"];
 
+const LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+
+/** LOG_LEVEL when it names a level; otherwise (unset, empty, a typo) info, never a crash. */
+function logLevel(value: string | undefined): string {
+  const level = value?.trim().toLowerCase() ?? "";
+  return LEVELS.includes(level) ? level : "info";
+}
+
 export function createLogger(destination?: DestinationStream): Logger {
   const options = {
-    level: process.env.LOG_LEVEL ?? "info",
+    level: logLevel(process.env.LOG_LEVEL),
     // Level names and ISO times read better in a newsroom's log viewer than numbers and epochs.
     formatters: { level: (label: string) => ({ level: label }) },
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -35,7 +43,8 @@ export function setLoggerForTests(next: Logger): Logger {
 
 function withoutSecrets(value: unknown, depth = 0): unknown {
   if (value instanceof Error) return value.message;
-  if (value === null || typeof value !== "object" || depth > 4) return value;
+  if (value === null || typeof value !== "object") return value;
+  if (depth > 4) return "[truncated]";
   if (Array.isArray(value)) return value.map((item) => withoutSecrets(item, depth + 1));
   const safe: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value)) {

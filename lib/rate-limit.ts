@@ -74,8 +74,13 @@ export class RateLimiter {
 export const SIGN_IN_ACCOUNT_LIMIT: Limit = { max: 5, windowMs: 15 * 60_000 };
 export const SIGN_IN_ADDRESS_LIMIT: Limit = { max: 60, windowMs: 15 * 60_000 };
 
-const globalForLimits = globalThis as unknown as { factlineLimiter?: RateLimiter };
+const globalForLimits = globalThis as unknown as { factlineLimiter?: RateLimiter; factlineWriteLimiter?: RateLimiter };
 export const limiter: RateLimiter = (globalForLimits.factlineLimiter ??= new RateLimiter());
+/**
+ * The proxy's counts of writes, apart from the sign-in counts above: a flood of made-up keys
+ * (cookie values, addresses) fills this one, and can never push an account's sign-in count out.
+ */
+export const writeLimiter: RateLimiter = (globalForLimits.factlineWriteLimiter ??= new RateLimiter());
 
 /**
  * Writes: every POST to a page is a server action (a form sent, with or without JavaScript).
@@ -98,7 +103,7 @@ export interface WriteRequest {
 export type WriteRefusal = { scope: "session" | "address" | "sign-in"; retryAfterSeconds: number };
 
 /** Counts a write and says whether it must be refused. */
-export function limitWrite(request: WriteRequest, on: RateLimiter = limiter): WriteRefusal | null {
+export function limitWrite(request: WriteRequest, on: RateLimiter = writeLimiter): WriteRefusal | null {
   if (request.path === "/sign-in") {
     const signIn = on.hit(`post:sign-in:${request.address}`, SIGN_IN_POST_ADDRESS_LIMIT);
     return signIn.ok ? null : { scope: "sign-in", retryAfterSeconds: signIn.retryAfterSeconds };

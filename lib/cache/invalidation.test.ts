@@ -342,9 +342,8 @@ describe("cached reader pages and the writes that change them", () => {
     expect(expiredOnly).toEqual([]);
   });
 
-  it("a new story expires a cached 'not found' at its address", async () => {
+  it("a story's cached 'not found' is expired when the story is created, and again when its first claim is published", async () => {
     const slug = `harbour-story-${serial}`;
-    mocks.declared = [];
     const missing = await render(() => pages.story(params({ slug })));
     expect(missing.html).toBe("(not found)");
     mocks.expired = [];
@@ -352,5 +351,28 @@ describe("cached reader pages and the writes that change them", () => {
     await actions.stories.createStoryAction(initialActionState, form({ title: `Harbour story ${serial}`, slug, summary: "" }));
     mocks.signedIn.user = null;
     expect(missing.tags.some((name) => mocks.expired.includes(name))).toBe(true);
+
+    // Still not found for readers: the story has no published claim yet.
+    const empty = await render(() => pages.story(params({ slug })));
+    expect(empty.html).toBe("(not found)");
+    const story = await db.story.findUniqueOrThrow({ where: { slug }, select: { id: true } });
+    const { id: claim } = await operations.claims.createClaim(editor, {
+      text: "The new quay opened in March.",
+      summary: `The new quay opened in March ${serial}`,
+      claimantId: a.claimant,
+      newClaimantName: null,
+      newClaimantKind: undefined,
+      newClaimantUrl: null,
+      claimDate: null,
+      storyId: story.id,
+    });
+    await operations.claims.changeStatus(editor, claim, { status: "accurate", reason: "The port says so.", version: Number(await version(claim)) });
+    mocks.expired = [];
+    mocks.signedIn.user = editor;
+    await expect(actions.claims.publishAction(initialActionState, form({ claimId: claim, intent: "publish", version: await version(claim) }))).rejects.toThrow(mocks.RedirectSignal);
+    mocks.signedIn.user = null;
+    const live = await render(() => pages.story(params({ slug })));
+    expect(live.html).toContain(`The new quay opened in March ${serial}`);
+    expect(empty.tags.some((name) => mocks.expired.includes(name)), "the cached 'not found' is expired").toBe(true);
   });
 });

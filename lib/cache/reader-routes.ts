@@ -60,6 +60,8 @@ export function isCachedTreePath(pathname: string): boolean {
  * per-request page with the nonce policy, whether or not the session turns out to be valid.
  */
 export function hasSessionCookie(cookieNames: Iterable<string>): boolean {
+  // Callers pass the names of cookies with a value: an empty one does not count, as it does not
+  // for the rewrites' `missing` condition.
   const names = new Set<string>(SESSION_COOKIE_NAMES);
   for (const name of cookieNames) if (names.has(name)) return true;
   return false;

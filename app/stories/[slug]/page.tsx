@@ -23,7 +23,12 @@ export default async function StoryPage({ params }: PageProps<"/stories/[slug]">
   const { slug } = await params;
   await dependOn([tag.storySlug(slug)]);
   const story = await loadStory(slug);
-  if (!story) notFound();
+  // A story without a published claim is not found; its first claim's publication expires
+  // `published` (its id is not known here to wait on its own set).
+  if (!story) {
+    await dependOn([tag.published()]);
+    notFound();
+  }
   await dependOn([tag.story(story.id), tag.storyClaims(story.id), ...story.claims.map((claim) => tag.claimant(claim.claimant.id))]);
   return (
     <>
