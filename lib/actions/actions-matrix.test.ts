@@ -36,19 +36,10 @@ vi.mock("next/navigation", () => ({
     throw new Error("notFound() called from a server action");
   },
 }));
-vi.mock("@/lib/auth", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("@/lib/auth")>();
-  const getSession = async () => {
-    const user = mocks.signedIn.user;
-    if (!user) return null;
-    return {
-      user: { ...user, banned: false, emailVerified: true, image: null, createdAt: new Date(), updatedAt: new Date() },
-      session: { id: `session-${user.id}`, userId: user.id, token: `token-${user.id}`, expiresAt: new Date(Date.now() + 3_600_000) },
-    };
-  };
-  // The rest of Better Auth stays real: createUserAction creates accounts through it.
-  return { ...actual, auth: { ...actual.auth, api: { ...actual.auth.api, getSession } } };
-});
+// Better Auth's session lookup answers for mocks.signedIn.user; the rest of it stays real.
+vi.mock("@/lib/auth", async (importOriginal) =>
+  (await import("@/lib/testing/signed-in-as")).authSignedInAs(await importOriginal(), () => mocks.signedIn.user),
+);
 
 // lib/db.ts opens DATABASE_URL when first imported: point it at a fresh, seeded file first.
 const database = createMigratedDatabase("factline-actions-matrix-");

@@ -48,18 +48,10 @@ vi.mock("next/navigation", () => ({
     throw new Error("forbidden()");
   },
 }));
-vi.mock("@/lib/auth", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("@/lib/auth")>();
-  const getSession = async () => {
-    const user = mocks.signedIn.user;
-    if (!user) return null;
-    return {
-      user: { ...user, banned: false, emailVerified: true, image: null, createdAt: new Date(), updatedAt: new Date() },
-      session: { id: `session-${user.id}`, userId: user.id, token: `token-${user.id}`, expiresAt: new Date(Date.now() + 3_600_000) },
-    };
-  };
-  return { ...actual, auth: { ...actual.auth, api: { ...actual.auth.api, getSession } } };
-});
+// Better Auth's session lookup answers for mocks.signedIn.user; the rest of it stays real.
+vi.mock("@/lib/auth", async (importOriginal) =>
+  (await import("@/lib/testing/signed-in-as")).authSignedInAs(await importOriginal(), () => mocks.signedIn.user),
+);
 
 const database = createMigratedDatabase("factline-cache-invalidation-");
 process.env.DATABASE_URL = database.url;
