@@ -3,17 +3,17 @@
 // build on it, loads each reader path with autocannon and prints one table (also written as
 // JSON): requests per second, p50, p99 and errors, each as a ratio to a static page of similar
 // size served by the same server. See docs/performance.md for what each figure means.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
+import { ensureBuild, startProductionServer } from "./serve";
 import { COMMON_WORD, RARE_WORD, defaultSize, writeSyntheticData, type SyntheticIds } from "./bench/synthetic-data";
 
 const root = path.resolve(import.meta.dirname, "..");
-const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 
 function option(name: string, fallback: string): string {
   const at = process.argv.indexOf(`--${name}`);
@@ -69,14 +69,6 @@ function buildDatabase(): SyntheticIds {
   return ids;
 }
 
-/** Builds the app first, so the figures are always of the code in the working tree (--no-build skips it). */
-function ensureBuild() {
-  if (process.argv.includes("--no-build") && fs.existsSync(path.join(root, ".next", "BUILD_ID"))) return;
-  log("Building the app (next build)…");
-  const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit" });
-  if (build.status !== 0) throw new Error("next build failed");
-}
-
 /** Resident memory of a process and its children, from /proc (Linux), in bytes. */
 function treeRss(pid: number): number {
   const children = new Map<number, number[]>();
@@ -103,24 +95,6 @@ function treeRss(pid: number): number {
     queue.push(...(children.get(current) ?? []));
   }
   return total;
-}
-
-async function startServer(): Promise<ChildProcess> {
-  const server = spawn(process.execPath, [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: `file:${file}`, BETTER_AUTH_URL: base, PORT: String(port) },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return server;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  server.kill("SIGKILL");
-  throw new Error("The server did not start");
 }
 
 interface Row {
@@ -180,7 +154,7 @@ async function main() {
   const wall = Date.now();
   const ids = buildDatabase();
   ensureBuild();
-  const server = await startServer();
+  const server = await startProductionServer(port, file);
   try {
     const storyFilter = `/claims?status=false&story=${ids.story}`;
     const scenarios: { name: string; path: string; target?: (r: Row, baseline: Row) => [string, boolean] }[] = [

@@ -6,14 +6,13 @@
 //
 // Options: --reviewers N (20), --duration S (60), --shared N (5 claims all reviewers edit),
 // --think-ms MS (250, a pause after each change), --port P (3401), --out FILE, --no-build.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { Visitor, formFields } from "./load/no-js-form";
+import { ensureBuild, startProductionServer } from "./serve";
 
 const root = path.resolve(import.meta.dirname, "..");
-const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 
 function option(name: string, fallback: string): string {
   const at = process.argv.indexOf(`--${name}`);
@@ -72,31 +71,6 @@ async function prepare(): Promise<{ claims: Claim[]; own: string[] }> {
   }
   await db.$disconnect();
   return { claims, own };
-}
-
-function ensureBuild(): void {
-  if (process.argv.includes("--no-build") && fs.existsSync(path.join(root, ".next", "BUILD_ID"))) return;
-  console.log("Building the app (next build)…");
-  const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit" });
-  if (build.status !== 0) throw new Error("next build failed");
-}
-
-async function startServer(): Promise<ChildProcess> {
-  const server = spawn(process.execPath, [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: `file:${file}`, BETTER_AUTH_URL: origin, PORT: String(port), LOG_LEVEL: "error" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${origin}/api/health`)).ok) return server;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  server.kill("SIGKILL");
-  throw new Error("The server did not start");
 }
 
 interface Outcome {
@@ -189,7 +163,7 @@ async function main(): Promise<void> {
   ensureBuild();
   const { claims, own } = await prepare();
   const shared = claims.filter((c) => c.shared);
-  const server = await startServer();
+  const server = await startProductionServer(port, file, { LOG_LEVEL: "error" });
   const outcomes: Outcome[] = [];
   let elapsed = 0;
   try {
