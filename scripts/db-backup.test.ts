@@ -15,20 +15,12 @@ const tsx = path.join(root, "node_modules", ".bin", "tsx");
 let dir: string;
 let live: string;
 
-function run(
-  script: string,
-  args: string[],
-  database: string,
-  onOutput: (stdout: string) => void = () => {},
-): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function run(script: string, args: string[], database: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(tsx, [script, ...args], { cwd: root, env: { ...process.env, DATABASE_URL: `file:${database}` } });
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk;
-      onOutput(stdout);
-    });
+    child.stdout.on("data", (chunk) => (stdout += chunk));
     child.stderr.on("data", (chunk) => (stderr += chunk));
     child.on("close", (status) => resolve({ status, stdout, stderr }));
   });
