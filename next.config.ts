@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import { cachedCopyRewrites } from "./lib/cache/reader-routes";
+import { FORM_BODY_LIMIT_BYTES, PROXY_BODY_LIMIT_BYTES } from "./lib/form-body";
 
 // Sent with every response, pages and API alike. The Content-Security-Policy is not here: it
 // carries a per-request nonce, so proxy.ts sets it (docs/decisions/009-content-security-policy.md).
@@ -32,8 +33,11 @@ const nextConfig: NextConfig = {
     caseSensitiveRoutes: true,
     authInterrupts: true,
     // A source's captured text may be 500,000 characters, up to ~1.5 MB of UTF-8: let the form
-    // reach its own validation (which answers in words) instead of Next's 1 MB refusal.
-    serverActions: { bodySizeLimit: "2mb" },
+    // reach its own validation (which answers in words) instead of Next's 1 MB refusal. proxy.ts
+    // refuses a larger body with a 413 first (lib/form-body.ts); Next's own refusal is a 500.
+    serverActions: { bodySizeLimit: FORM_BODY_LIMIT_BYTES },
+    // How much of a POST body the proxy may read, and so hold in memory (lib/form-body.ts).
+    proxyClientMaxBodySize: PROXY_BODY_LIMIT_BYTES,
   },
   // A reader's request for a reader page goes to its cached copy (docs/decisions/014-cached-reader-pages.md);
   // before the file-system routes, so the page itself answers only signed-in people.

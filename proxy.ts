@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { appOrigin, trustedOrigins } from "@/lib/env";
 import { SESSION_COOKIE_NAMES, isCachedTreePath, isServedFromCache } from "@/lib/cache/reader-routes";
 import { logEvent } from "@/lib/log";
+import { checkFormBody } from "@/lib/form-body";
 import { limitWrite, writeLimiter } from "@/lib/rate-limit";
 import { clientAddress } from "@/lib/request";
 
@@ -14,14 +15,26 @@ import { clientAddress } from "@/lib/request";
 //   (docs/decisions/009-content-security-policy.md). Next.js reads the nonce back out of the
 //   forwarded request's CSP header and puts it on its own scripts.
 // The other security headers, for pages and API alike, are in next.config.ts.
-export function proxy(request: NextRequest): NextResponse {
+export async function proxy(request: NextRequest): Promise<NextResponse> {
   // The proxy runs before the rewrites, so it sees the address the browser asked for. The cached
   // tree is reached only through them; asked for by its own address, it is not a page.
-  if (isCachedTreePath(request.nextUrl.pathname)) return new NextResponse("Not found", { status: 404, headers: { "content-type": "text/plain" } });
+  if (isCachedTreePath(request.nextUrl.pathname)) return plainText(404, "Not found");
+  // The API gets its security headers from next.config.ts and answers its own methods; from here
+  // only this check, in its JSON error shape.
+  if (isApiPath(request.nextUrl.pathname)) {
+    if (isDecodable(request.nextUrl.pathname)) return NextResponse.next();
+    return NextResponse.json({ error: { code: "bad_request", message: UNDECODABLE } }, { status: 400 });
+  }
+  // Pages are read and forms posted; nothing else is meant for them (Next.js would render the
+  // page for a PUT or DELETE as if it were a GET).
+  if (!PAGE_METHODS.includes(request.method)) return plainText(405, "Pages answer GET, HEAD and POST only.", { allow: PAGE_METHODS.join(", ") });
+  // An address whose escapes are not UTF-8 names no page; Next.js would fail on it with a 500.
+  if (!isDecodable(request.nextUrl.pathname)) return plainText(400, UNDECODABLE);
 
-  // Every POST to a page runs a server action: counted before it runs (lib/rate-limit.ts).
+  // Every POST to a page runs a server action: counted before it runs (lib/rate-limit.ts), and
+  // its body checked for size and shape, so Next.js never answers a bad one with a 500.
   if (request.method === "POST") {
-    const refused = refuseTooManyWrites(request);
+    const refused = refuseTooManyWrites(request) ?? (await refuseBadBody(request));
     if (refused) return refused;
   }
 
@@ -48,6 +61,24 @@ export function proxy(request: NextRequest): NextResponse {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", policy);
   return response;
+}
+
+const PAGE_METHODS = ["GET", "HEAD", "POST"];
+const UNDECODABLE = "This address is not valid: its %-escapes do not spell UTF-8 text.";
+
+const isApiPath = (pathname: string) => pathname === "/api" || pathname.startsWith("/api/");
+
+function isDecodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function plainText(status: number, message: string, headers: Record<string, string> = {}): NextResponse {
+  return new NextResponse(message, { status, headers: { "content-type": "text/plain; charset=utf-8", ...headers } });
 }
 
 /**
@@ -79,7 +110,7 @@ function sessionCookie(request: NextRequest): string | null {
 function refuseTooManyWrites(request: NextRequest): NextResponse | null {
   if (isCrossSite(request)) {
     logEvent("warn", "cross-site post refused", { path: request.nextUrl.pathname, origin: request.headers.get("origin") });
-    return new NextResponse("Forms are accepted only from this site.", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
+    return plainText(403, "Forms are accepted only from this site.");
   }
   const address = clientAddress(request.headers);
   const refusal = limitWrite({ path: request.nextUrl.pathname, address, session: sessionCookie(request) }, writeLimiter);
@@ -90,7 +121,14 @@ function refuseTooManyWrites(request: NextRequest): NextResponse | null {
     refusal.scope === "sign-in"
       ? `Too many sign-in attempts from this address. Try again in ${refusal.retryAfterSeconds} seconds.`
       : `Too many changes in a minute from this ${refusal.scope === "session" ? "account" : "address"}. Nothing was saved; try again in ${refusal.retryAfterSeconds} seconds.`;
-  return new NextResponse(message, { status: 429, headers: { "retry-after": String(refusal.retryAfterSeconds), "content-type": "text/plain; charset=utf-8" } });
+  return plainText(429, message, { "retry-after": String(refusal.retryAfterSeconds) });
+}
+
+async function refuseBadBody(request: NextRequest): Promise<NextResponse | null> {
+  const refusal = await checkFormBody(request);
+  if (!refusal) return null;
+  logEvent("warn", "form body refused", { status: refusal.status, path: request.nextUrl.pathname, contentLength: request.headers.get("content-length"), contentType: request.headers.get("content-type") });
+  return plainText(refusal.status, refusal.message);
 }
 
 /** 128 random bits, base64: unguessable, and in the form Next.js extracts from 'nonce-…'. */
@@ -136,12 +174,11 @@ function contentSecurityPolicy(nonce: string | null): string {
 
 export const config = {
   matcher: [
-    // Every page, server actions included (they POST to the page's path). Not the build's static
-    // files, not image optimisation, not the favicon, and not /api: JSON needs no script policy
-    // and gets the other headers from next.config.ts.
+    // Every page, server actions included (they POST to the page's path), and the API (for the
+    // address check only). Not the build's static files, not image optimisation, not the favicon.
     // Prefetches are deliberately not skipped (Next's CSP guide skips them): a `Purpose:
     // prefetch` header is one a browser sets itself, and a prefetched document served without a
     // CSP could later be shown as a page.
-    "/((?!api/|api$|_next/static/|_next/image|favicon\\.ico$).*)",
+    "/((?!_next/static/|_next/image|favicon\\.ico$).*)",
   ],
 };

@@ -1,68 +1,16 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, test, type Page } from "@playwright/test";
 import { TEST_ACCOUNTS } from "./fixtures/accounts";
+import { ownServer } from "./fixtures/own-server";
 
 // Crash safety (issue 6): the production server is killed with SIGKILL while a reviewer's status
 // changes stream in, started again on the same database, and the database is read directly.
 // Every change acknowledged to the browser must be there, with its history event; the change in
 // flight when the server died must be there whole or not at all. This test runs its own server on
-// its own port and database, so killing it touches no other test.
+// its own port and database (fixtures/own-server.ts), so killing it touches no other test.
 
-const PORT = 3102;
-const ORIGIN = `http://127.0.0.1:${PORT}`;
-const ROOT = path.resolve(import.meta.dirname, "..");
-const DATABASE = path.join(ROOT, ".tmp", `e2e-${PORT}`, "factline-e2e.db");
-
-function startServer(keepDatabase: boolean): ChildProcess {
-  // Its own process group, so SIGKILL reaches the Next.js server under the tsx wrapper too.
-  return spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["scripts/e2e-server.ts"], {
-    cwd: ROOT,
-    detached: true,
-    stdio: "ignore",
-    env: { ...process.env, E2E_PORT: String(PORT), E2E_KEEP_DATABASE: keepDatabase ? "1" : "0" },
-  });
-}
-
-function killGroup(server: ChildProcess, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-server.pid!, signal);
-  } catch {
-    // already gone
-  }
-}
-
-async function waitUntilUp(): Promise<void> {
-  await expect
-    .poll(
-      async () => {
-        try {
-          return (await fetch(`${ORIGIN}/api/health`)).status;
-        } catch {
-          return 0;
-        }
-      },
-      { timeout: 60_000, intervals: [250] },
-    )
-    .toBe(200);
-}
-
-async function waitUntilDown(): Promise<void> {
-  await expect
-    .poll(
-      async () => {
-        try {
-          await fetch(`${ORIGIN}/api/health`);
-          return "up";
-        } catch {
-          return "down";
-        }
-      },
-      { timeout: 20_000 },
-    )
-    .toBe("down");
-}
+const server = ownServer(3102);
+const ORIGIN = server.origin;
 
 async function signInAsReviewer(page: Page): Promise<void> {
   await page.goto(`${ORIGIN}/sign-in`);
@@ -98,9 +46,8 @@ interface Row {
 
 test("a server killed mid-write comes back with every acknowledged change and no half-applied one", async ({ page }) => {
   test.slow();
-  let server = startServer(false);
   try {
-    await waitUntilUp();
+    await server.start();
     await signInAsReviewer(page);
     const claimId = await recordDraft(page);
 
@@ -115,14 +62,13 @@ test("a server killed mid-write comes back with every acknowledged change and no
     const response = page.waitForResponse((r) => r.request().method() === "POST", { timeout: 5_000 }).catch(() => null);
     await submitStatus(page, inFlight);
     await page.waitForTimeout(15);
-    killGroup(server, "SIGKILL");
+    server.kill("SIGKILL");
     await response;
-    await waitUntilDown();
+    await server.waitUntilDown();
 
-    server = startServer(true);
-    await waitUntilUp();
+    await server.start(true);
 
-    const db = new Database(DATABASE, { readonly: true });
+    const db = new Database(server.database, { readonly: true });
     try {
       expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
       const claim = db.prepare(`SELECT version, status, "statusReason" FROM "Claim" WHERE id = ?`).get(claimId) as Row;
@@ -148,6 +94,8 @@ test("a server killed mid-write comes back with every acknowledged change and no
     await page.goto(`${ORIGIN}/desk/claims/${claimId}`);
     await expect(page.getByRole("heading", { level: 1, name: "The harbour's traffic fell by half" })).toBeVisible();
   } finally {
-    killGroup(server, "SIGTERM");
+    // Its browser keeps connections open, which a graceful stop would wait on.
+    server.kill("SIGKILL");
+    await server.waitUntilDown();
   }
 });

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { logEvent } from "@/lib/log";
 import { checkPassword } from "@/lib/password-policy";
 import { emailSchema } from "@/lib/validation/auth";
+import { createUserSchema } from "@/lib/validation/user";
 
 /**
  * Creates an account with a password, through Better Auth so the password is hashed its way.
@@ -14,8 +15,9 @@ import { emailSchema } from "@/lib/validation/auth";
 export async function createAccount(input: { email: string; name: string; role: Role; password: string }) {
   const email = emailSchema.safeParse(input.email);
   if (!email.success) throw new AppError("bad_request", email.error.issues[0]?.message ?? "Invalid email.");
-  const name = input.name.trim();
-  if (name.length === 0 || name.length > 120) throw new AppError("bad_request", "A name has 1 to 120 characters.");
+  const parsedName = createUserSchema.shape.name.safeParse(input.name);
+  if (!parsedName.success) throw new AppError("bad_request", parsedName.error.issues[0]?.message ?? "Give the account a name.");
+  const name = parsedName.data;
   const policy = checkPassword(input.password, { email: email.data, name });
   if (!policy.ok) throw new AppError("bad_request", policy.message);
   if (await db.user.findUnique({ where: { email: email.data }, select: { id: true } })) {

@@ -5,6 +5,7 @@ const TOO_SHORT = { ok: false, message: "Choose a password of at least 8 charact
 const TOO_LONG = { ok: false, message: "Choose a password of at most 128 characters." };
 const TOO_COMMON = { ok: false, message: "That password is too common; choose another." };
 const PERSONAL = { ok: false, message: "Choose a password that is not your email address or name." };
+const UNUSABLE = { ok: false, message: "That password contains a character that cannot be used (a NUL byte or half an emoji); choose another." };
 
 /** Distinct, uncommon characters, so length is the only thing under test. */
 function passwordOfLength(length: number): string {
@@ -42,9 +43,11 @@ describe("checkPassword: length", () => {
     expect(checkPassword(`${passwordOfLength(127)}\u{1F512}`)).toEqual({ ok: true });
   });
 
-  it("counts a lone surrogate as one code point", () => {
-    expect(checkPassword(`${passwordOfLength(7)}\ud83d`)).toEqual({ ok: true });
+  it("counts a lone surrogate as one code point, then refuses it: hashed, it would be U+FFFD", () => {
     expect(checkPassword(`${passwordOfLength(6)}\ud83d`)).toEqual(TOO_SHORT);
+    expect(checkPassword(`${passwordOfLength(7)}\ud83d`)).toEqual(UNUSABLE);
+    expect(checkPassword(`${passwordOfLength(7)}\ufffd`)).toEqual({ ok: true });
+    expect(checkPassword(`${passwordOfLength(7)}\u0000`)).toEqual(UNUSABLE);
   });
 
   it("neither trims nor normalises what was typed", () => {

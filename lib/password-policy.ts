@@ -7,6 +7,7 @@
  * would count it. Passwords are checked as typed: not trimmed, not normalised.
  */
 import { dictionary } from "@zxcvbn-ts/language-common";
+import { isStorableText } from "@/lib/text";
 
 export const MIN_PASSWORD_LENGTH = 8;
 export const MAX_PASSWORD_LENGTH = 128;
@@ -65,6 +66,11 @@ export function checkPassword(password: string, context: { email?: string; name?
   }
   if (length > MAX_PASSWORD_LENGTH) {
     return { ok: false, message: `Choose a password of at most ${MAX_PASSWORD_LENGTH} characters.` };
+  }
+  // Hashed as UTF-8, an unpaired surrogate becomes U+FFFD: two different passwords would open
+  // the same account. A NUL cannot be typed, and cuts the password short in C-string tools.
+  if (!isStorableText(password)) {
+    return { ok: false, message: "That password contains a character that cannot be used (a NUL byte or half an emoji); choose another." };
   }
   const lowered = password.toLowerCase();
   if (personalWords(context).includes(lowered)) {

@@ -1,45 +1,17 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { ActionState } from "@/lib/actions/state";
 import type { Role } from "@/lib/domain/role";
 import type { Action, Actor } from "@/lib/permissions";
 import type { CurrentUser } from "@/lib/session";
+import { actionsLeftOut, callAction, clearCacheCalls, form, nextCacheMock, type ServerAction } from "@/lib/testing/server-actions";
 import { createMigratedDatabase } from "@/lib/testing/temp-database";
 
 // Every server action, called as each actor, against the one permission matrix. The real
 // authorize() → getCurrentUser() chain runs; only Better Auth's session lookup and Next's
 // request-bound functions are replaced, so a refusal here is the one a browser would get.
-const mocks = vi.hoisted(() => {
-  class RedirectSignal extends Error {
-    constructor(readonly url: string) {
-      super(`redirect to ${url}`);
-    }
-  }
-  return {
-    RedirectSignal,
-    /** Who is asking; null is an anonymous visitor. */
-    signedIn: { user: null as CurrentUser | null },
-    revalidatePath: vi.fn(),
-    updateTag: vi.fn(),
-  };
-});
-
-vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
-vi.mock("next/cache", () => ({ revalidatePath: mocks.revalidatePath, updateTag: mocks.updateTag }));
-vi.mock("next/navigation", () => ({
-  redirect: (url: string) => {
-    throw new mocks.RedirectSignal(url);
-  },
-  forbidden: () => {
-    throw new Error("forbidden() called from a server action");
-  },
-  notFound: () => {
-    throw new Error("notFound() called from a server action");
-  },
-}));
-// Better Auth's session lookup answers for mocks.signedIn.user; the rest of it stays real.
-vi.mock("@/lib/auth", async (importOriginal) =>
-  (await import("@/lib/testing/signed-in-as")).authSignedInAs(await importOriginal(), () => mocks.signedIn.user),
-);
+vi.mock("next/headers", async () => (await import("@/lib/testing/server-actions")).nextHeadersMock);
+vi.mock("next/cache", async () => (await import("@/lib/testing/server-actions")).nextCacheMock);
+vi.mock("next/navigation", async () => (await import("@/lib/testing/server-actions")).nextNavigationMock);
+vi.mock("@/lib/auth", async (importOriginal) => (await import("@/lib/testing/server-actions")).authMock(await importOriginal()));
 
 // lib/db.ts opens DATABASE_URL when first imported: point it at a fresh, seeded file first.
 const database = createMigratedDatabase("factline-actions-matrix-");
@@ -48,23 +20,8 @@ process.env.DATABASE_URL = database.url;
 const { db } = await import("@/lib/db");
 const { seedDatabase } = await import("@/prisma/seed");
 const { ACTORS, can } = await import("@/lib/permissions");
-const { initialActionState } = await import("@/lib/actions/state");
-const operations = {
-  claims: await import("@/lib/operations/claims"),
-  sources: await import("@/lib/operations/sources"),
-  links: await import("@/lib/operations/links"),
-  annotations: await import("@/lib/operations/annotations"),
-};
-const ACTION_MODULES = {
-  claims: await import("@/lib/actions/claims"),
-  sources: await import("@/lib/actions/sources"),
-  links: await import("@/lib/actions/links"),
-  annotations: await import("@/lib/actions/annotations"),
-  users: await import("@/lib/actions/users"),
-  stories: await import("@/lib/actions/stories"),
-  claimants: await import("@/lib/actions/claimants"),
-  auth: await import("@/lib/actions/auth"),
-};
+const { actionTargets, createPerson, snapshotDatabase, unique } = await import("@/lib/testing/action-targets");
+const ACTION_MODULES = await (await import("@/lib/testing/server-actions")).importServerActions();
 const { claims, sources, links, annotations, users, stories, claimants } = ACTION_MODULES;
 
 /** Public by nature: signing in is how a visitor becomes "who is asking". */
@@ -76,8 +33,6 @@ const NO_NEW_CLAIMANT = "Your role does not allow adding claimants.";
 const PUBLISHED_STATUS = "Readers have seen this claim's rating: only an editor can change it.";
 const NOT_YOUR_NOTE = "You can only change your own notes.";
 const ALLOWED = "allowed";
-
-type ServerAction = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 
 interface Row {
   name: string;
@@ -96,19 +51,16 @@ let desk: CurrentUser;
 let storyId: string;
 let claimantId: string;
 let sourceId: string;
-let serial = 0;
+let targets: ReturnType<typeof actionTargets>;
 
 beforeAll(async () => {
   await seedDatabase(db);
-  for (const role of ["reviewer", "editor", "admin"] as const) {
-    const user = await db.user.create({ data: { name: `Matrix ${role}`, email: `matrix-${role}@example.org`, role } });
-    people[role] = { id: user.id, name: user.name, email: user.email, role };
-  }
-  const setup = await db.user.create({ data: { name: "Matrix desk", email: "matrix-desk@example.org", role: "editor" } });
-  desk = { id: setup.id, name: setup.name, email: setup.email, role: "editor" };
+  for (const role of ["reviewer", "editor", "admin"] as const) people[role] = await createPerson(role, `Matrix ${role}`);
+  desk = await createPerson("editor", "Matrix desk");
   storyId = (await db.story.findFirstOrThrow({ select: { id: true } })).id;
   claimantId = (await db.claimant.findFirstOrThrow({ select: { id: true } })).id;
   sourceId = (await db.source.findFirstOrThrow({ select: { id: true } })).id;
+  targets = actionTargets(desk, { storyId, claimantId, sourceId });
 });
 
 afterAll(async () => {
@@ -116,22 +68,7 @@ afterAll(async () => {
   database.cleanup();
 });
 
-beforeEach(() => {
-  mocks.signedIn.user = null;
-  mocks.revalidatePath.mockClear();
-  mocks.updateTag.mockClear();
-});
-
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) data.set(key, value);
-  return data;
-}
-
-function unique(): number {
-  serial += 1;
-  return serial;
-}
+beforeEach(clearCacheCalls);
 
 function claimFields(text: string) {
   return { text, summary: "A claim for the permission matrix", claimantId, newClaimantName: "", newClaimantKind: "", newClaimantUrl: "", claimDate: "", storyId };
@@ -146,47 +83,6 @@ function newClaimantFields() {
 }
 
 const linkFields = { relation: "supports", quote: "Words the source says.", quotePrefix: "", quoteSuffix: "", note: "" };
-
-/** A new unpublished claim at version 1. */
-async function newDraft(): Promise<string> {
-  const { id } = await operations.claims.createClaim(desk, {
-    text: `Words said for matrix case ${unique()}.`,
-    summary: "A claim for the permission matrix",
-    claimantId,
-    newClaimantName: null,
-    newClaimantKind: undefined,
-    newClaimantUrl: null,
-    claimDate: null,
-    storyId,
-  });
-  return id;
-}
-
-/** A draft whose status has a reason, so it may be published; at version 2. */
-async function newReadyDraft(): Promise<string> {
-  const id = await newDraft();
-  await operations.claims.changeStatus(desk, id, { status: "accurate", reason: "The records match.", version: 1 });
-  return id;
-}
-
-/** A published claim at version 3. */
-async function newPublished(): Promise<string> {
-  const id = await newReadyDraft();
-  await operations.claims.setPublished(desk, id, true, 2);
-  return id;
-}
-
-async function newLink(): Promise<string> {
-  const claimId = await newDraft();
-  await operations.links.linkSource(desk, claimId, { sourceId, relation: "context", quote: "", quotePrefix: null, quoteSuffix: null, note: null });
-  return (await db.claimSource.findFirstOrThrow({ where: { claimId }, select: { id: true } })).id;
-}
-
-async function newNote(author: CurrentUser): Promise<string> {
-  const claimId = await newDraft();
-  await operations.annotations.addAnnotation(author, claimId, "A note for the permission matrix.");
-  return (await db.annotation.findFirstOrThrow({ where: { claimId }, select: { id: true } })).id;
-}
 
 const ROWS: Row[] = [
   {
@@ -206,45 +102,45 @@ const ROWS: Row[] = [
     name: "claims.updateClaimAction",
     action: claims.updateClaimAction,
     permission: "claim:edit",
-    makeFormData: async () => form({ claimId: await newDraft(), version: "1", ...claimFields(`Edited words ${unique()}.`) }),
+    makeFormData: async () => form({ claimId: await targets.newDraft(), version: "1", ...claimFields(`Edited words ${unique()}.`) }),
   },
   {
     name: "claims.updateClaimAction with a new claimant",
     action: claims.updateClaimAction,
     permission: "claim:edit",
-    makeFormData: async () => form({ claimId: await newDraft(), version: "1", ...claimFields(`Edited words ${unique()}.`), ...newClaimantFields() }),
+    makeFormData: async () => form({ claimId: await targets.newDraft(), version: "1", ...claimFields(`Edited words ${unique()}.`), ...newClaimantFields() }),
     rule: { permission: "claimant:create", refusal: NO_NEW_CLAIMANT },
   },
   {
     name: "claims.changeStatusAction on a draft",
     action: claims.changeStatusAction,
     permission: "status:propose",
-    makeFormData: async () => form({ claimId: await newDraft(), status: "misleading", reason: "Leaves out the context.", version: "1" }),
+    makeFormData: async () => form({ claimId: await targets.newDraft(), status: "misleading", reason: "Leaves out the context.", version: "1" }),
   },
   {
     name: "claims.changeStatusAction on a published claim",
     action: claims.changeStatusAction,
     permission: "status:propose",
-    makeFormData: async () => form({ claimId: await newPublished(), status: "false", reason: "New records contradict it.", correction: "We first rated this misleading.", version: "3" }),
+    makeFormData: async () => form({ claimId: await targets.newPublished(), status: "false", reason: "New records contradict it.", correction: "We first rated this misleading.", version: "3" }),
     rule: { permission: "status:decide-published", refusal: PUBLISHED_STATUS },
   },
   {
     name: "claims.publishAction publish",
     action: claims.publishAction,
     permission: "claim:publish",
-    makeFormData: async () => form({ claimId: await newReadyDraft(), intent: "publish", version: "2" }),
+    makeFormData: async () => form({ claimId: await targets.newReadyDraft(), intent: "publish", version: "2" }),
   },
   {
     name: "claims.publishAction unpublish",
     action: claims.publishAction,
     permission: "claim:unpublish",
-    makeFormData: async () => form({ claimId: await newPublished(), intent: "unpublish", version: "3" }),
+    makeFormData: async () => form({ claimId: await targets.newPublished(), intent: "unpublish", version: "3" }),
   },
   {
     name: "claims.assignAction",
     action: claims.assignAction,
     permission: "claim:assign",
-    makeFormData: async () => form({ claimId: await newDraft(), assigneeId: people.reviewer.id, version: "1" }),
+    makeFormData: async () => form({ claimId: await targets.newDraft(), assigneeId: people.reviewer.id, version: "1" }),
   },
   {
     name: "sources.createSourceAction",
@@ -256,56 +152,43 @@ const ROWS: Row[] = [
     name: "sources.updateSourceAction",
     action: sources.updateSourceAction,
     permission: "source:edit",
-    makeFormData: async () => {
-      const { id } = await operations.sources.createSource(desk, {
-        title: `A source to edit ${unique()}`,
-        publisher: null,
-        author: null,
-        url: null,
-        kind: "dataset",
-        publishedAt: null,
-        archivedUrl: null,
-        description: null,
-        capturedText: null,
-      });
-      return form({ sourceId: id, version: "1", ...sourceFields(`An edited source ${unique()}`) });
-    },
+    makeFormData: async () => form({ sourceId: await targets.newSource(), version: "1", ...sourceFields(`An edited source ${unique()}`) }),
   },
   {
     name: "links.linkSourceAction",
     action: links.linkSourceAction,
     permission: "link:create",
-    makeFormData: async () => form({ claimId: await newDraft(), sourceId, ...linkFields }),
+    makeFormData: async () => form({ claimId: await targets.newDraft(), sourceId, ...linkFields }),
   },
   {
     name: "links.updateLinkAction",
     action: links.updateLinkAction,
     permission: "link:edit",
-    makeFormData: async () => form({ linkId: await newLink(), version: "1", ...linkFields }),
+    makeFormData: async () => form({ linkId: await targets.newLink(), version: "1", ...linkFields }),
   },
   {
     name: "links.unlinkSourceAction",
     action: links.unlinkSourceAction,
     permission: "link:delete",
-    makeFormData: async () => form({ linkId: await newLink(), version: "1" }),
+    makeFormData: async () => form({ linkId: await targets.newLink(), version: "1" }),
   },
   {
     name: "annotations.addAnnotationAction",
     action: annotations.addAnnotationAction,
     permission: "annotation:create",
-    makeFormData: async () => form({ claimId: await newDraft(), body: "What the records say." }),
+    makeFormData: async () => form({ claimId: await targets.newDraft(), body: "What the records say." }),
   },
   {
     name: "annotations.editAnnotationAction on one's own note",
     action: annotations.editAnnotationAction,
     permission: "annotation:edit-own",
-    makeFormData: async (user) => form({ annotationId: await newNote(user ?? desk), body: "An edited note.", version: "1" }),
+    makeFormData: async (user) => form({ annotationId: await targets.newNote(user ?? desk), body: "An edited note.", version: "1" }),
   },
   {
     name: "annotations.deleteAnnotationAction on one's own note",
     action: annotations.deleteAnnotationAction,
     permission: "annotation:delete-own",
-    makeFormData: async (user) => form({ annotationId: await newNote(user ?? desk) }),
+    makeFormData: async (user) => form({ annotationId: await targets.newNote(user ?? desk) }),
   },
   {
     name: "users.createUserAction",
@@ -317,10 +200,7 @@ const ROWS: Row[] = [
     name: "users.disableUserAction",
     action: users.disableUserAction,
     permission: "user:manage",
-    makeFormData: async () => {
-      const user = await db.user.create({ data: { name: "Leaving Person", email: `leaving-${unique()}@example.org`, role: "reviewer" } });
-      return form({ email: user.email });
-    },
+    makeFormData: async () => form({ email: (await createPerson("reviewer", "Leaving Person")).email }),
   },
   {
     name: "stories.createStoryAction",
@@ -336,29 +216,11 @@ const ROWS: Row[] = [
     action: claimants.updateClaimantAction,
     permission: "claimant:edit",
     makeFormData: async () => {
-      const claimant = await db.claimant.create({ data: { name: `Matrix claimant ${unique()}`, kind: "person" } });
+      const claimant = await targets.newClaimant();
       return form({ claimantId: claimant.id, name: `${claimant.name} (renamed)`, kind: "organization", description: "", url: "", version: String(claimant.version) });
     },
   },
 ];
-
-/** Every row the desk cares about, in a stable order: a refused call must leave all of it. */
-async function snapshotDatabase() {
-  const byId = { orderBy: { id: "asc" } } as const;
-  return {
-    stories: await db.story.findMany(byId),
-    claimants: await db.claimant.findMany(byId),
-    claims: await db.claim.findMany(byId),
-    sources: await db.source.findMany(byId),
-    links: await db.claimSource.findMany(byId),
-    annotations: await db.annotation.findMany(byId),
-    events: await db.claimEvent.findMany(byId),
-    corrections: await db.correction.findMany(byId),
-    users: await db.user.findMany(byId),
-    accounts: await db.account.findMany(byId),
-    sessions: await db.session.findMany(byId),
-  };
-}
 
 function userFor(actor: Actor): CurrentUser | null {
   return actor === "anonymous" ? null : people[actor];
@@ -366,18 +228,10 @@ function userFor(actor: Actor): CurrentUser | null {
 
 /** "allowed" when the action redirected or reported success; otherwise what the form is told. */
 async function submit(action: ServerAction, user: CurrentUser | null, formData: FormData): Promise<string> {
-  mocks.signedIn.user = user;
-  try {
-    const state = await action(initialActionState, formData);
-    if (state.ok) return ALLOWED;
-    const fields = Object.keys(state.fieldErrors).length > 0 ? ` ${JSON.stringify(state.fieldErrors)}` : "";
-    return `${state.formError ?? "(no message)"}${fields}`;
-  } catch (error) {
-    if (error instanceof mocks.RedirectSignal) return ALLOWED;
-    throw error;
-  } finally {
-    mocks.signedIn.user = null;
-  }
+  const { state } = await callAction(action, user, formData);
+  if (!state || state.ok) return ALLOWED;
+  const fields = Object.keys(state.fieldErrors).length > 0 ? ` ${JSON.stringify(state.fieldErrors)}` : "";
+  return `${state.formError ?? "(no message)"}${fields}`;
 }
 
 function expectedOutcome(row: Row, actor: Actor): string {
@@ -388,13 +242,7 @@ function expectedOutcome(row: Row, actor: Actor): string {
 
 describe("every server action, as every actor", () => {
   it("has a row for every exported action", () => {
-    const inTable = new Set<unknown>(ROWS.map((row) => row.action));
-    const missing = Object.entries(ACTION_MODULES).flatMap(([module, exports]) =>
-      Object.entries(exports)
-        .filter(([, value]) => typeof value === "function" && !PUBLIC_ACTIONS.has(value) && !inTable.has(value))
-        .map(([name]) => `${module}.${name}`),
-    );
-    expect(missing).toEqual([]);
+    expect(actionsLeftOut(ACTION_MODULES, ROWS.map((row) => row.action), PUBLIC_ACTIONS)).toEqual([]);
   });
 
   for (const row of ROWS) {
@@ -413,8 +261,8 @@ describe("every server action, as every actor", () => {
             expect(after, "an allowed call writes what it was asked to").not.toEqual(before);
           } else {
             expect(after, "a refused call changes nothing").toEqual(before);
-            expect(mocks.revalidatePath).not.toHaveBeenCalled();
-            expect(mocks.updateTag, "a refused call expires no cached page").not.toHaveBeenCalled();
+            expect(nextCacheMock.revalidatePath).not.toHaveBeenCalled();
+            expect(nextCacheMock.updateTag, "a refused call expires no cached page").not.toHaveBeenCalled();
           }
         });
       }
@@ -432,12 +280,12 @@ describe("a note belongs to its author", () => {
       // A reviewer tries an editor's note; the others try a reviewer's.
       const authorRole = role === "reviewer" ? "editor" : "reviewer";
       it(`the ${role} may not ${name} the ${authorRole}'s note, and nothing changes`, async () => {
-        const noteId = await newNote(people[authorRole]);
+        const noteId = await targets.newNote(people[authorRole]);
         const before = await snapshotDatabase();
         expect(await submit(action, people[role], form({ annotationId: noteId, ...fields }))).toBe(NOT_YOUR_NOTE);
         expect(await snapshotDatabase()).toEqual(before);
-        expect(mocks.revalidatePath).not.toHaveBeenCalled();
-        expect(mocks.updateTag).not.toHaveBeenCalled();
+        expect(nextCacheMock.revalidatePath).not.toHaveBeenCalled();
+        expect(nextCacheMock.updateTag).not.toHaveBeenCalled();
       });
     }
   }

@@ -3,13 +3,14 @@
 import { expireTags } from "@/lib/cache/expire";
 import { tag } from "@/lib/cache/tags";
 import { redirect } from "next/navigation";
-import { failed, formId, formValues, invalid, type ActionState } from "@/lib/actions/state";
+import { asFormData, failed, formId, formValues, invalid, type ActionState } from "@/lib/actions/state";
 import { addAnnotation, deleteAnnotation, editAnnotation } from "@/lib/operations/annotations";
 import { authorize } from "@/lib/session";
 import { annotationEditSchema, annotationFormSchema } from "@/lib/validation/annotation";
 
 
-export async function addAnnotationAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function addAnnotationAction(_prev: ActionState, sent: unknown): Promise<ActionState> {
+  const formData = asFormData(sent);
   const values = formValues(formData);
   let claimId: string;
   try {
@@ -26,7 +27,8 @@ export async function addAnnotationAction(_prev: ActionState, formData: FormData
   redirect(`/desk/claims/${claimId}#notes`);
 }
 
-export async function editAnnotationAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function editAnnotationAction(_prev: ActionState, sent: unknown): Promise<ActionState> {
+  const formData = asFormData(sent);
   const values = formValues(formData);
   let claimId: string;
   try {
@@ -43,7 +45,8 @@ export async function editAnnotationAction(_prev: ActionState, formData: FormDat
   redirect(`/desk/claims/${claimId}#notes`);
 }
 
-export async function deleteAnnotationAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function deleteAnnotationAction(_prev: ActionState, sent: unknown): Promise<ActionState> {
+  const formData = asFormData(sent);
   const values = formValues(formData);
   let claimId: string;
   try {

@@ -4,7 +4,7 @@ import { APIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { auth } from "@/lib/auth";
-import { formValues, invalid, type ActionState } from "@/lib/actions/state";
+import { asFormData, formValues, invalid, type ActionState } from "@/lib/actions/state";
 import { logEvent } from "@/lib/log";
 import { limiter, SIGN_IN_ACCOUNT_LIMIT, SIGN_IN_ADDRESS_LIMIT } from "@/lib/rate-limit";
 import { clientAddress } from "@/lib/request";
@@ -14,7 +14,8 @@ const GENERIC_FAILURE = "That email and password do not match an active account.
 
 // Public by nature (it is how a person becomes "who is asking"); guarded by rate limits per
 // account and per address, and it never says which half of the pair was wrong.
-export async function signIn(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function signIn(_prev: ActionState, sent: unknown): Promise<ActionState> {
+  const formData = asFormData(sent);
   const values = formValues(formData, ["password"]);
   const parsed = signInSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalid(parsed.error, values);

@@ -3,13 +3,14 @@
 import { expireTags } from "@/lib/cache/expire";
 import { tag } from "@/lib/cache/tags";
 import { redirect } from "next/navigation";
-import { failed, formId, formValues, invalid, type ActionState } from "@/lib/actions/state";
+import { asFormData, failed, formId, formValues, invalid, type ActionState } from "@/lib/actions/state";
 import { getClaimant } from "@/lib/data/claimants";
 import { updateClaimant } from "@/lib/operations/claimants";
 import { authorize } from "@/lib/session";
 import { claimantEditSchema } from "@/lib/validation/claimant";
 
-export async function updateClaimantAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function updateClaimantAction(_prev: ActionState, sent: unknown): Promise<ActionState> {
+  const formData = asFormData(sent);
   const values = formValues(formData);
   let id: string;
   try {

@@ -5,7 +5,7 @@ import { expireTags } from "@/lib/cache/expire";
 import { claimWriteTags, tag, type ClaimFootprint } from "@/lib/cache/tags";
 import { getClaimFootprint } from "@/lib/data/footprints";
 import { redirect } from "next/navigation";
-import { failed, formId, formValues, invalid, type ActionState } from "@/lib/actions/state";
+import { asFormData, failed, formId, formValues, invalid, type ActionState } from "@/lib/actions/state";
 import { assignClaim, changeStatus, createClaim, setPublished, updateClaim } from "@/lib/operations/claims";
 import { authorize } from "@/lib/session";
 import { assignFormSchema, claimEditSchema, claimFormSchema, publishFormSchema, statusFormSchema } from "@/lib/validation/claim";
@@ -20,7 +20,8 @@ async function revalidateClaim(id: string, before: ClaimFootprint | null) {
   revalidatePath(`/desk/claims/${id}`);
 }
 
-export async function createClaimAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function createClaimAction(_prev: ActionState, sent: unknown): Promise<ActionState> {
+  const formData = asFormData(sent);
   const values = formValues(formData);
   let id: string;
   try {
@@ -35,7 +36,8 @@ export async function createClaimAction(_prev: ActionState, formData: FormData):
   redirect(`/desk/claims/${id}`);
 }
 
-export async function updateClaimAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function updateClaimAction(_prev: ActionState, sent: unknown): Promise<ActionState> {
+  const formData = asFormData(sent);
   const values = formValues(formData);
   let id: string;
   let before: ClaimFootprint | null = null;
@@ -53,7 +55,8 @@ export async function updateClaimAction(_prev: ActionState, formData: FormData):
   redirect(`/desk/claims/${id}`);
 }
 
-export async function changeStatusAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function changeStatusAction(_prev: ActionState, sent: unknown): Promise<ActionState> {
+  const formData = asFormData(sent);
   const values = formValues(formData);
   let id: string;
   let before: ClaimFootprint | null = null;
@@ -71,7 +74,8 @@ export async function changeStatusAction(_prev: ActionState, formData: FormData)
   redirect(`/desk/claims/${id}`);
 }
 
-export async function publishAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function publishAction(_prev: ActionState, sent: unknown): Promise<ActionState> {
+  const formData = asFormData(sent);
   const values = formValues(formData);
   let id: string;
   let before: ClaimFootprint | null = null;
@@ -90,7 +94,8 @@ export async function publishAction(_prev: ActionState, formData: FormData): Pro
   redirect(`/desk/claims/${id}`);
 }
 
-export async function assignAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function assignAction(_prev: ActionState, sent: unknown): Promise<ActionState> {
+  const formData = asFormData(sent);
   const values = formValues(formData);
   let id: string;
   try {

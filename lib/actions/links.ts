@@ -4,7 +4,7 @@ import { expireTags } from "@/lib/cache/expire";
 import { linkEditTags, linkSetTags, type ClaimFootprint } from "@/lib/cache/tags";
 import { getClaimFootprint, getLinkFootprint } from "@/lib/data/footprints";
 import { redirect } from "next/navigation";
-import { failed, formId, formValues, formVersion, invalid, type ActionState } from "@/lib/actions/state";
+import { asFormData, failed, formId, formValues, formVersion, invalid, type ActionState } from "@/lib/actions/state";
 import { linkSource, unlinkSource, updateLink } from "@/lib/operations/links";
 import { authorize } from "@/lib/session";
 import { linkEditSchema, linkFormSchema } from "@/lib/validation/link";
@@ -15,7 +15,8 @@ async function expireLinkSetChange(claimId: string, sourceId: string, before: Cl
   expireTags(linkSetTags(claimId, sourceId, [before, await getClaimFootprint(claimId)]));
 }
 
-export async function linkSourceAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function linkSourceAction(_prev: ActionState, sent: unknown): Promise<ActionState> {
+  const formData = asFormData(sent);
   const values = formValues(formData);
   let claimId: string;
   let before: ClaimFootprint | null = null;
@@ -35,7 +36,8 @@ export async function linkSourceAction(_prev: ActionState, formData: FormData): 
   redirect(`/desk/claims/${claimId}#sources`);
 }
 
-export async function updateLinkAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function updateLinkAction(_prev: ActionState, sent: unknown): Promise<ActionState> {
+  const formData = asFormData(sent);
   const values = formValues(formData);
   let claimId: string;
   let link: Awaited<ReturnType<typeof getLinkFootprint>> = null;
@@ -54,7 +56,8 @@ export async function updateLinkAction(_prev: ActionState, formData: FormData): 
   redirect(`/desk/claims/${claimId}#sources`);
 }
 
-export async function unlinkSourceAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function unlinkSourceAction(_prev: ActionState, sent: unknown): Promise<ActionState> {
+  const formData = asFormData(sent);
   const values = formValues(formData);
   let claimId: string;
   let before: ClaimFootprint | null = null;

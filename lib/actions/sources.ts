@@ -3,13 +3,14 @@
 import { expireTags } from "@/lib/cache/expire";
 import { tag } from "@/lib/cache/tags";
 import { redirect } from "next/navigation";
-import { failed, formId, formValues, invalid, type ActionState } from "@/lib/actions/state";
+import { asFormData, failed, formId, formValues, invalid, type ActionState } from "@/lib/actions/state";
 import { createSource, updateSource } from "@/lib/operations/sources";
 import { authorize } from "@/lib/session";
 import { idSchema } from "@/lib/validation/fields";
 import { sourceEditSchema, sourceFormSchema } from "@/lib/validation/source";
 
-export async function createSourceAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function createSourceAction(_prev: ActionState, sent: unknown): Promise<ActionState> {
+  const formData = asFormData(sent);
   const values = formValues(formData);
   let id: string;
   let returnTo: string | null;
@@ -29,7 +30,8 @@ export async function createSourceAction(_prev: ActionState, formData: FormData)
   redirect(returnTo ?? `/desk/sources/${id}/edit?created=1`);
 }
 
-export async function updateSourceAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function updateSourceAction(_prev: ActionState, sent: unknown): Promise<ActionState> {
+  const formData = asFormData(sent);
   const values = formValues(formData);
   let id: string;
   try {

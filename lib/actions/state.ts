@@ -21,6 +21,15 @@ export interface ActionState {
 
 export const initialActionState: ActionState = { ok: false, fieldErrors: {}, formError: null, values: {} };
 
+/**
+ * The form a server action was sent. Next.js passes whatever a request's arguments decode to, so
+ * a hand-made call can send a number or nothing at all: that is read as an empty form, whose
+ * fields are then each reported missing, instead of failing with a 500.
+ */
+export function asFormData(sent: unknown): FormData {
+  return sent instanceof FormData ? sent : new FormData();
+}
+
 /** The form's text fields, as typed; file inputs and Next's internal fields left out. */
 export function formValues(formData: FormData, omit: readonly string[] = []): Record<string, string> {
   const values: Record<string, string> = {};
@@ -47,12 +56,19 @@ export function formVersion(formData: FormData): number {
   return parsed.data;
 }
 
+/**
+ * Fields a form sends without showing them (the version it was opened at, the button pressed):
+ * nothing can be marked beside them, so their error is the form's message.
+ */
+const UNSHOWN_FIELDS = ["version", "intent"];
+
 export function invalid(error: z.ZodError, values: Record<string, string>): ActionState {
   const { fieldErrors, formErrors } = z.flattenError(error);
+  const unshown = UNSHOWN_FIELDS.flatMap((field) => (fieldErrors as Record<string, string[] | undefined>)[field] ?? []);
   return {
     ok: false,
     fieldErrors: fieldErrors as Record<string, string[]>,
-    formError: formErrors[0] ?? "Please correct the fields marked below.",
+    formError: formErrors[0] ?? unshown[0] ?? "Please correct the fields marked below.",
     values,
   };
 }

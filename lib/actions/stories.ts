@@ -3,13 +3,14 @@
 import { revalidatePath } from "next/cache";
 import { expireTags } from "@/lib/cache/expire";
 import { tag } from "@/lib/cache/tags";
-import { failed, formValues, invalid, type ActionState } from "@/lib/actions/state";
+import { asFormData, failed, formValues, invalid, type ActionState } from "@/lib/actions/state";
 import { AppError } from "@/lib/errors";
 import { createStory } from "@/lib/operations/stories";
 import { authorize } from "@/lib/session";
 import { storyFormSchema } from "@/lib/validation/story";
 
-export async function createStoryAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function createStoryAction(_prev: ActionState, sent: unknown): Promise<ActionState> {
+  const formData = asFormData(sent);
   const values = formValues(formData);
   try {
     const user = await authorize("story:manage");

@@ -2,13 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { createAccount, disableAccount } from "@/lib/accounts";
-import { failed, formValues, invalid, type ActionState } from "@/lib/actions/state";
+import { asFormData, failed, formValues, invalid, type ActionState } from "@/lib/actions/state";
 import { AppError } from "@/lib/errors";
 import { checkPassword } from "@/lib/password-policy";
 import { authorize } from "@/lib/session";
 import { createUserSchema, disableUserSchema } from "@/lib/validation/user";
 
-export async function createUserAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function createUserAction(_prev: ActionState, sent: unknown): Promise<ActionState> {
+  const formData = asFormData(sent);
   // The password is never sent back to the form, not even after an error.
   const values = formValues(formData, ["password"]);
   try {
@@ -25,7 +26,8 @@ export async function createUserAction(_prev: ActionState, formData: FormData): 
   }
 }
 
-export async function disableUserAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function disableUserAction(_prev: ActionState, sent: unknown): Promise<ActionState> {
+  const formData = asFormData(sent);
   const values = formValues(formData);
   try {
     const admin = await authorize("user:manage");

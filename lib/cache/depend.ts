@@ -1,6 +1,6 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
-import { TAGS_PER_CALL, uniqueTags } from "@/lib/cache/tags";
+import { TAG_MAX_LENGTH, TAGS_PER_CALL, uniqueTags } from "@/lib/cache/tags";
 
 /**
  * Declares that the page (or feed) being rendered shows these records and sets (lib/cache/tags.ts).
@@ -10,7 +10,9 @@ import { TAGS_PER_CALL, uniqueTags } from "@/lib/cache/tags";
  * cached "not found" is expired too when the record appears.
  */
 export async function dependOn(tags: Iterable<string>): Promise<void> {
-  const all = uniqueTags(tags);
+  // A tag too long for Next.js comes only from an address no record can have (ids and slugs are
+  // at most 64 characters): nothing will ever expire it, and Next.js would warn on every request.
+  const all = uniqueTags(tags).filter((name) => name.length <= TAG_MAX_LENGTH);
   for (let start = 0; start < all.length; start += TAGS_PER_CALL) {
     const chunk = all.slice(start, start + TAGS_PER_CALL);
     await unstable_cache(async () => true, ["depends-on", ...chunk], { tags: chunk })();

@@ -32,6 +32,7 @@ export const tag = {
 
 /** Next.js refuses more than 128 tags in one call, and a tag longer than 256 characters. */
 export const TAGS_PER_CALL = 128;
+export const TAG_MAX_LENGTH = 256;
 
 export function uniqueTags(tags: Iterable<string>): string[] {
   return [...new Set(tags)];

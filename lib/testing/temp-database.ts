@@ -28,3 +28,19 @@ export function createMigratedDatabase(prefix = "factline-test-"): { file: strin
   }
   return { file, url: `file:${file}`, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
+
+/**
+ * Watches a database file through a connection of its own, to tell exactly whether anything was
+ * committed to it since the last look (SQLite's data_version changes with every commit made by
+ * another connection), and roughly what: each table's row count.
+ */
+export function watchDatabase(file: string): { read: () => { commits: number; rows: Record<string, number> }; close: () => void } {
+  const sqlite = new Database(file, { readonly: true });
+  const dataVersion = sqlite.prepare("PRAGMA data_version").pluck();
+  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  const counts = tables.map((table) => [table, sqlite.prepare(`SELECT count(*) FROM "${table}"`).pluck()] as const);
+  return {
+    read: () => ({ commits: dataVersion.get() as number, rows: Object.fromEntries(counts.map(([table, count]) => [table, count.get() as number])) }),
+    close: () => sqlite.close(),
+  };
+}

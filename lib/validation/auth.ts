@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 export const emailSchema = z
-  .string()
+  .string({ error: "Enter an email address like name@example.org." })
   .trim()
   .toLowerCase()
   .max(254, "An email address has at most 254 characters.")
@@ -10,8 +10,10 @@ export const emailSchema = z
 export const signInSchema = z.object({
   email: emailSchema,
   // Checked for length only: the policy applies when a password is set, not when one is tried.
-  password: z.string().min(1, "Enter your password.").max(1024, "That password is too long."),
-  next: z.string().max(2000).optional(),
+  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(1024, "That password is too long."),
+  // Where to go afterwards, from the page's own link: one that will not do is dropped (the person
+  // lands on the desk), not a reason to refuse the sign-in.
+  next: z.string().max(2000).optional().catch(undefined),
 });
 
 /**

@@ -53,6 +53,24 @@ describe("claim query parameters", () => {
     expect(result).toEqual({ ok: false, field: "query", message: "Unknown parameter: colour." });
   });
 
+  it("refuse names that are keys of every object, which a plain assignment would drop", () => {
+    expect(parse("__proto__=1")).toMatchObject({ ok: false, message: "Unknown parameter: __proto__." });
+    expect(parse("constructor=1")).toMatchObject({ ok: false, message: "Unknown parameter: constructor." });
+  });
+
+  it("name a parameter without echoing what cannot be read: control characters, a page-long name, hundreds of names", () => {
+    expect(parse("limit%00=1")).toMatchObject({ ok: false, message: "Unknown parameter: limit\uFFFD." });
+    expect(parse("%E2%80%AEq=1")).toMatchObject({ ok: false, message: "Unknown parameter: \uFFFDq." });
+    expect(parse("=1")).toMatchObject({ ok: false, message: "Unknown parameter: (no name)." });
+    expect(parse(`${"n".repeat(10_000)}=1`)).toMatchObject({ ok: false, message: `Unknown parameter: ${"n".repeat(40)}….` });
+    expect(parse(Array.from({ length: 300 }, (_, i) => `x${i}=1`).join("&"))).toMatchObject({ ok: false, message: "Unknown parameters: x0, x1, x2, x3, x4 and 295 more." });
+    expect(parse(`${"n".repeat(10_000)}=1&${"n".repeat(10_000)}=2`)).toMatchObject({ ok: false, message: `Parameter "${"n".repeat(40)}…" was given more than once.` });
+  });
+
+  it("say what limit takes, not how it was checked, for a number past 2^53", () => {
+    expect(parse("limit=99999999999999999999")).toMatchObject({ ok: false, message: 'Parameter "limit" must be a whole number from 1 to 100.' });
+  });
+
   it("write filters back as a stable, shareable query string", () => {
     expect(claimQueryString({ source: "s", q: "a b", status: "false" })).toBe("?q=a+b&status=false&source=s");
     expect(claimQueryString({})).toBe("");

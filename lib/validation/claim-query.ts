@@ -33,8 +33,9 @@ export const claimQuerySchema = z.strictObject({
     .regex(/^\d+$/, `must be a whole number from 1 to ${MAX_PAGE_SIZE}`)
     .transform(Number)
     .pipe(
+      // A number past 2^53 fails int()'s own range check first: it gets our sentence too.
       z
-        .int()
+        .int({ error: `must be a whole number from 1 to ${MAX_PAGE_SIZE}` })
         .min(1, `must be a whole number from 1 to ${MAX_PAGE_SIZE}`)
         .max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`),
     )
@@ -71,16 +72,17 @@ export type ParsedClaimQuery =
  * value is an error naming the parameter: the API answers 400 with it, the page shows it.
  */
 export function parseClaimQuery(params: URLSearchParams): ParsedClaimQuery {
-  const raw: Record<string, string> = {};
+  const raw: [string, string][] = [];
   for (const key of new Set(params.keys())) {
     const values = params.getAll(key);
     if (values.length > 1) {
-      return { ok: false, field: key, message: `Parameter "${key}" was given more than once.` };
+      return { ok: false, field: key, message: `Parameter ${shownParameter(key)} was given more than once.` };
     }
     // An empty value is "no filter" (an untouched select in the filter form sends one).
-    if (values[0] !== "") raw[key] = values[0] ?? "";
+    if (values[0] !== "") raw.push([key, values[0] ?? ""]);
   }
-  const parsed = claimQuerySchema.safeParse(raw);
+  // fromEntries, not assignment: `raw["__proto__"] = …` would set no key, and so pass unrefused.
+  const parsed = claimQuerySchema.safeParse(Object.fromEntries(raw));
   if (!parsed.success) return { ok: false, ...describeQueryError(parsed.error) };
   const { limit, cursor, q, ...rest } = parsed.data;
   return {
@@ -91,14 +93,38 @@ export function parseClaimQuery(params: URLSearchParams): ParsedClaimQuery {
   };
 }
 
+const SHOWN_NAME_LENGTH = 40;
+const SHOWN_UNKNOWN_NAMES = 5;
+
+/**
+ * A parameter's name as a message may show it. The name is whatever the visitor sent, so
+ * characters that cannot be seen or that reorder the line (NUL, a right-to-left override) show
+ * as "�", and a long one is cut: the message names the parameter, it does not echo a page.
+ */
+function visibleName(name: string): string {
+  const chars = [...name.replace(/[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}]/gu, "\uFFFD")];
+  return chars.length > SHOWN_NAME_LENGTH ? `${chars.slice(0, SHOWN_NAME_LENGTH).join("")}…` : chars.join("");
+}
+
+/** `"name"`, for "Parameter "name" …" messages. */
+export function shownParameter(name: string): string {
+  return `"${visibleName(name)}"`;
+}
+
+function unknownParameters(keys: string[]): string {
+  const shown = keys.slice(0, SHOWN_UNKNOWN_NAMES).map((key) => (key === "" ? "(no name)" : visibleName(key)));
+  const more = keys.length - shown.length;
+  return `Unknown parameter${keys.length > 1 ? "s" : ""}: ${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""}.`;
+}
+
 /** A URL query's first problem, naming the parameter: what the API's 400 and the page's message say. */
 export function describeQueryError(error: z.ZodError): { field: string; message: string } {
   const issue = error.issues[0];
   const field = issue?.path[0] !== undefined ? String(issue.path[0]) : "query";
   const message =
     issue?.code === "unrecognized_keys"
-      ? `Unknown parameter${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}.`
-      : `Parameter "${field}" ${issue?.message ?? "is invalid"}.`;
+      ? unknownParameters(issue.keys)
+      : `Parameter ${shownParameter(field)} ${issue?.message ?? "is invalid"}.`;
   return { field, message };
 }
 

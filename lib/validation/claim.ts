@@ -1,9 +1,13 @@
 import { z } from "zod";
-import { CLAIMANT_KINDS, isClaimantKind } from "@/lib/domain/claimant-kind";
+import { CLAIMANT_KINDS } from "@/lib/domain/claimant-kind";
 import { CLAIM_STATUSES } from "@/lib/domain/status";
-import { EVEN_WITH_OTHER_ERRORS, idSchema, optionalPartialDate, optionalText, optionalWebUrl, requiredText, versionSchema } from "@/lib/validation/fields";
+import { EVEN_WITH_OTHER_ERRORS, idSchema, optionalPartialDate, optionalText, optionalWebUrl, pickedRecordId, requiredText, versionSchema } from "@/lib/validation/fields";
+import { isRecordId } from "@/lib/validation/record-id";
 
 export const SUMMARY_MAX = 120;
+
+const CHOOSE_CLAIMANT = "Choose who made the claim, or add a new claimant.";
+const CHOOSE_NEW_CLAIMANT_KIND = "Choose whether the new claimant is a person or an organisation.";
 
 /**
  * The claim form. The claimant is chosen from the list, or created inline: choosing
@@ -13,18 +17,23 @@ export const claimFormSchema = z
   .object({
     text: requiredText("The claim's words", 10_000),
     summary: requiredText("The summary", SUMMARY_MAX),
-    claimantId: z.string().trim().min(1, "Choose who made the claim, or add a new claimant."),
+    claimantId: z.string({ error: CHOOSE_CLAIMANT }).trim().min(1, CHOOSE_CLAIMANT),
     newClaimantName: optionalText("The new claimant's name", 200),
-    newClaimantKind: z.enum(CLAIMANT_KINDS, { error: "Choose whether the claimant is a person or an organisation." }).optional().or(z.literal("").transform(() => undefined)),
+    // Empty unless the claimant is new: the check below asks for it then.
+    newClaimantKind: z
+      .union([z.literal(""), z.enum(CLAIMANT_KINDS)], { error: CHOOSE_NEW_CLAIMANT_KIND })
+      .optional()
+      .transform((kind) => kind || undefined),
     newClaimantUrl: optionalWebUrl("The claimant's web address"),
     claimDate: optionalPartialDate("The date of the claim"),
-    storyId: z.string().trim().min(1, "Choose a story.").pipe(idSchema),
+    storyId: pickedRecordId("Choose a story."),
   })
   .superRefine((value, ctx) => {
     if (value.claimantId === "") return; // already reported by the field itself
     if (value.claimantId === "new") {
       if (typeof value.newClaimantName !== "string" || value.newClaimantName.trim() === "") ctx.addIssue({ code: "custom", path: ["newClaimantName"], message: "Give the new claimant's name." });
-      if (!isClaimantKind(value.newClaimantKind)) ctx.addIssue({ code: "custom", path: ["newClaimantKind"], message: "Choose whether the new claimant is a person or an organisation." });
+      // A kind that is not one of ours has its own error already; this is for one left empty.
+      if (!value.newClaimantKind) ctx.addIssue({ code: "custom", path: ["newClaimantKind"], message: CHOOSE_NEW_CLAIMANT_KIND });
     } else if (!idSchema.safeParse(value.claimantId).success) {
       ctx.addIssue({ code: "custom", path: ["claimantId"], message: "Choose who made the claim." });
     }
@@ -43,12 +52,19 @@ export const statusFormSchema = z.object({
   version: versionSchema,
 });
 
+const CHOOSE_ASSIGNEE = "Choose a colleague to assign, or no one.";
+
 export const assignFormSchema = z.object({
-  assigneeId: z.union([z.literal(""), idSchema]).transform((v) => (v === "" ? null : v)),
+  // Empty: no one.
+  assigneeId: z
+    .string({ error: CHOOSE_ASSIGNEE })
+    .trim()
+    .refine((id) => id === "" || isRecordId(id), CHOOSE_ASSIGNEE)
+    .transform((id) => id || null),
   version: versionSchema,
 });
 
 export const publishFormSchema = z.object({
-  intent: z.enum(["publish", "unpublish"]),
+  intent: z.enum(["publish", "unpublish"], { error: "This form asked for something we do not know; reload the page." }),
   version: versionSchema,
 });

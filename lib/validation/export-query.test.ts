@@ -51,6 +51,12 @@ describe("parseExportQuery", () => {
     expect(parse("bom=yes")).toMatchObject({ ok: false, field: "bom" });
   });
 
+  it("refuses names that are keys of every object, with a value or without", () => {
+    for (const query of ["__proto__=1", "__proto__=", "constructor=", "toString="]) {
+      expect(parse(query, "open-json"), query).toMatchObject({ ok: false, field: "query", message: expect.stringMatching(/^Unknown parameter: /) });
+    }
+  });
+
   it("round-trips through exportQueryString", () => {
     const first = parse("story=s1&status=false&status=accurate&from=2025-01-01&publication=published");
     if (!first.ok) throw new Error(first.message);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CLAIM_STATUSES, type ClaimStatus } from "@/lib/domain/status";
 import { CSV_LAYOUTS, type CsvLayout } from "@/lib/csv";
-import { describeQueryError } from "@/lib/validation/claim-query";
+import { describeQueryError, shownParameter } from "@/lib/validation/claim-query";
 import { recordIdSchema } from "@/lib/validation/record-id";
 
 /**
@@ -89,18 +89,20 @@ export type ParsedExportQuery = { ok: true; query: ExportQuery } | { ok: false; 
  * "no filter", as an untouched select sends.
  */
 export function parseExportQuery(params: URLSearchParams, kind: ExportQueryKind): ParsedExportQuery {
-  const raw: Record<string, string | string[]> = {};
+  const raw: [string, string | string[]][] = [];
   for (const key of new Set(params.keys())) {
     const values = params.getAll(key).filter((v) => v !== "");
     if (key === "status") {
-      if (values.length > 0) raw.status = values;
+      if (values.length > 0) raw.push(["status", values]);
       continue;
     }
-    if (values.length > 1) return { ok: false, field: key, message: `Parameter "${key}" was given more than once.` };
-    if (values.length === 1) raw[key] = values[0] ?? "";
-    else if (!(key in EXPORT_QUERY_KINDS[kind].shape)) raw[key] = "";
+    if (values.length > 1) return { ok: false, field: key, message: `Parameter ${shownParameter(key)} was given more than once.` };
+    if (values.length === 1) raw.push([key, values[0] ?? ""]);
+    // hasOwn, not `in`: "constructor" or "toString" is in every object, and is no parameter of ours.
+    else if (!Object.hasOwn(EXPORT_QUERY_KINDS[kind].shape, key)) raw.push([key, ""]);
   }
-  const parsed = EXPORT_QUERY_KINDS[kind].safeParse(raw);
+  // fromEntries, not assignment: `raw["__proto__"] = …` would set no key, and so pass unrefused.
+  const parsed = EXPORT_QUERY_KINDS[kind].safeParse(Object.fromEntries(raw));
   if (!parsed.success) return { ok: false, ...describeQueryError(parsed.error) };
   const data: z.output<(typeof EXPORT_QUERY_KINDS)["editor"]> = parsed.data;
   if (data.from && data.to && data.from > data.to) {

@@ -4,15 +4,23 @@ import { z } from "zod";
 // 'unsafe-eval') refuses that. The forms load these schemas on the client, so: no JIT.
 z.config({ jitless: true });
 import type { DatePrecision } from "@/lib/domain/partial-date";
-import { recordIdSchema } from "@/lib/validation/record-id";
+import { hasDeceptiveCharacters, isStorableText } from "@/lib/text";
+import { isRecordId, recordIdSchema } from "@/lib/validation/record-id";
 
-/** Text a person types: trimmed, NUL bytes refused, with a length limit that says itself. */
+/** A form field that should hold text but was left out, or held a file. */
+function textField(label: string) {
+  return z.string({ error: (issue) => (issue.input === undefined ? `${label} is missing from the form; reload the page.` : `${label} must be text.`) });
+}
+
+/**
+ * Text a person types: trimmed, with a length limit that says itself, and only what we can
+ * store. zod measures a string's length in code points, so "😀" is one character, as people count.
+ */
 export function text(label: string, max: number) {
-  return z
-    .string()
+  return textField(label)
     .trim()
     .max(max, `${label} has at most ${max.toLocaleString("en")} characters.`)
-    .refine((s) => !s.includes("\u0000"), `${label} contains a character we cannot store.`);
+    .refine(isStorableText, `${label} contains a character we cannot store.`);
 }
 
 export function requiredText(label: string, max: number) {
@@ -24,12 +32,17 @@ export function optionalText(label: string, max: number) {
   return text(label, max).transform((s) => (s === "" ? null : s));
 }
 
-/** An http or https URL, or null when the field is empty. */
+/**
+ * An http or https URL, or null when the field is empty. Pages show it as a link, so it may not
+ * hold what a link shows one way and follows another (tabs, line breaks, zero-width or bidi
+ * characters): the rule annotation links follow too.
+ */
 export function optionalWebUrl(label: string) {
-  return z
-    .string()
+  return textField(label)
     .trim()
     .max(2000, `${label} has at most 2,000 characters.`)
+    .refine(isStorableText, `${label} contains a character we cannot store.`)
+    .refine((s) => !hasDeceptiveCharacters(s), `${label} cannot contain spaces, line breaks or invisible characters.`)
     .refine((s) => s === "" || isWebUrl(s), `${label} must be a web address starting with http:// or https://.`)
     .transform((s) => (s === "" ? null : s));
 }
@@ -50,8 +63,7 @@ export interface PartialDate {
 
 /** "2025-04-12", "2025-04" or "2025" (what the source says), or null when empty. */
 export function optionalPartialDate(label: string) {
-  return z
-    .string()
+  return textField(label)
     .trim()
     .transform((s, ctx): PartialDate | null => {
       if (s === "") return null;
@@ -77,6 +89,11 @@ export const versionSchema = z.coerce
   .min(1, "The form is missing its version; reload the page.");
 
 export const idSchema = recordIdSchema;
+
+/** The id of a record picked from a list (a story, a source, a colleague), with what to say if it is not one. */
+export function pickedRecordId(message: string) {
+  return z.string({ error: message }).trim().refine(isRecordId, message);
+}
 
 /**
  * For cross-field checks: run even when another field already failed, so a form gets all its

@@ -42,6 +42,22 @@ describe("claim form", () => {
     expect(errorsOf(claimFormSchema.safeParse({ ...claim, text: "a\u0000b" })).text).toBeDefined();
     expect(errorsOf(claimFormSchema.safeParse({ ...claim, claimantId: "<script>" })).claimantId).toBeDefined();
   });
+
+  it("refuses an unpaired surrogate as it does a NUL: it has no UTF-8 form to store", () => {
+    for (const text of ["half \uD83D", "\uDE00 half", "swapped \uDE00\uD83D"]) {
+      expect(errorsOf(claimFormSchema.safeParse({ ...claim, text })).text, text).toEqual(["The claim's words contains a character we cannot store."]);
+    }
+    expect(claimFormSchema.parse({ ...claim, text: "whole \uD83D\uDE00" }).text).toBe("whole 😀");
+  });
+
+  it("counts characters as people do: 120 emoji are a full summary, not 240", () => {
+    expect(claimFormSchema.safeParse({ ...claim, summary: "😀".repeat(120) }).success).toBe(true);
+    expect(errorsOf(claimFormSchema.safeParse({ ...claim, summary: "😀".repeat(121) })).summary).toEqual(["The summary has at most 120 characters."]);
+  });
+
+  it("says which field a form left out, in words", () => {
+    expect(errorsOf(claimFormSchema.safeParse({ ...claim, text: undefined })).text).toEqual(["The claim's words is missing from the form; reload the page."]);
+  });
 });
 
 describe("status form", () => {
@@ -61,6 +77,18 @@ describe("source form", () => {
       expect(errorsOf(sourceFormSchema.safeParse({ ...source, url })).url, url).toEqual(["The web address must be a web address starting with http:// or https://."]);
     }
     expect(errorsOf(sourceFormSchema.safeParse({ ...source, url: `https://e.org/${"a".repeat(10_000)}` })).url).toBeDefined();
+  });
+
+  it("refuses an address that would show one way and go another", () => {
+    for (const url of ["https://example.org/\u202Egpj.exe", "https://exa\u200Bmple.org/", "https://example.org/a\r\nb", "https://example.org/a b"]) {
+      expect(errorsOf(sourceFormSchema.safeParse({ ...source, url })).url, url).toEqual(["The web address cannot contain spaces, line breaks or invisible characters."]);
+    }
+  });
+
+  it("keeps the joiners that Persian, Urdu and Indic words, and emoji, are spelt with", () => {
+    for (const url of ["https://fa.wikipedia.org/wiki/می\u200Cخواهم", "https://hi.wikipedia.org/wiki/क्\u200Dष", "https://example.org/👩\u200D💻"]) {
+      expect(sourceFormSchema.parse({ ...source, url }).url, url).toBe(url);
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isRelation, RELATION_INFO, RELATIONS } from "@/lib/domain/relation";
-import { EVEN_WITH_OTHER_ERRORS, idSchema, optionalText, text, versionSchema } from "@/lib/validation/fields";
+import { EVEN_WITH_OTHER_ERRORS, optionalText, pickedRecordId, text, versionSchema } from "@/lib/validation/fields";
 
 const linkFields = z.object({
   relation: z.enum(RELATIONS, { error: "Choose how the source relates to the claim." }),
@@ -17,7 +17,7 @@ function requireQuote<T extends { relation: (typeof RELATIONS)[number]; quote: s
   }
 }
 
-export const linkFormSchema = linkFields.extend({ sourceId: idSchema }).superRefine(requireQuote, EVEN_WITH_OTHER_ERRORS);
+export const linkFormSchema = linkFields.extend({ sourceId: pickedRecordId("Choose a source.") }).superRefine(requireQuote, EVEN_WITH_OTHER_ERRORS);
 
 export const linkEditSchema = linkFields.extend({ version: versionSchema }).superRefine(requireQuote, EVEN_WITH_OTHER_ERRORS);
 

@@ -5,7 +5,7 @@ export const storyFormSchema = z.object({
   title: requiredText("The title", 200),
   summary: text("The summary", 2_000),
   slug: z
-    .string()
+    .string({ error: "Give the story a short address, like ice-contracts." })
     .trim()
     .toLowerCase()
     .min(1, "Give the story a short address, like ice-contracts.")

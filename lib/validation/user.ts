@@ -9,7 +9,7 @@ export const createUserSchema = z.object({
   email: emailSchema,
   name: requiredText("The name", 120),
   role: z.enum(ROLES, { error: "Choose a role." }),
-  password: z.string().min(1, "Set a first password for the account.").max(MAX_PASSWORD_LENGTH * 4, "That password is too long."),
+  password: z.string({ error: "Set a first password for the account." }).min(1, "Set a first password for the account.").max(MAX_PASSWORD_LENGTH * 4, "That password is too long."),
 });
 
 export const disableUserSchema = z.object({ email: emailSchema });

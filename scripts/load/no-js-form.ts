@@ -1,7 +1,7 @@
 // Submits the app's forms over plain HTTP the way a browser without JavaScript does: read the
 // page, take every field of the chosen form as the server rendered it (the server action's
 // reference and key included), change the ones a person would, and POST it as multipart. Used by
-// scripts/load-reviewers.ts; it knows nothing about which forms exist.
+// scripts/load-reviewers.ts and e2e/desk-access-http.spec.ts; it knows nothing about which forms exist.
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
 
@@ -50,6 +50,18 @@ export class Visitor {
     private readonly origin: string,
     private readonly address: string,
   ) {}
+
+  /** The cookies this visitor holds: a session to expire, revoke or replay. */
+  get jar(): ReadonlyMap<string, string> {
+    return this.cookies;
+  }
+
+  /** Another visitor, from `address`, holding a copy of these cookies, with `changes` made to them. */
+  replaying(address: string, changes: Record<string, string> = {}): Visitor {
+    const copy = new Visitor(this.origin, address);
+    for (const [name, value] of [...this.cookies, ...Object.entries(changes)]) copy.cookies.set(name, value);
+    return copy;
+  }
 
   private headers(): Record<string, string> {
     const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");

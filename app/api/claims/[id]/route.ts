@@ -9,7 +9,9 @@ export async function GET(request: NextRequest, ctx: RouteContext<"/api/claims/[
   return handleApi(async () => {
     const { id } = await ctx.params;
     const claim = isRecordId(id) ? await getClaim(id) : null;
-    if (!claim) return jsonError("not_found", `No published claim has the id "${id.slice(0, 64)}".`);
+    // Only an id is echoed: anything else may hold characters that garble the sentence (NUL,
+    // a right-to-left override, half an emoji).
+    if (!claim) return jsonError("not_found", isRecordId(id) ? `No published claim has the id "${id}".` : "No published claim has that id.");
     return NextResponse.json(claimDetailJson(claim, request.nextUrl.origin));
   });
 }

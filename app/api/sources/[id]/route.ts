@@ -9,7 +9,9 @@ export async function GET(request: NextRequest, ctx: RouteContext<"/api/sources/
   return handleApi(async () => {
     const { id } = await ctx.params;
     const source = isRecordId(id) ? await getSource(id) : null;
-    if (!source) return jsonError("not_found", `No source has the id "${id.slice(0, 64)}".`);
+    // Only an id is echoed: anything else may hold characters that garble the sentence (NUL,
+    // a right-to-left override, half an emoji).
+    if (!source) return jsonError("not_found", isRecordId(id) ? `No source has the id "${id}".` : "No source has that id.");
     return NextResponse.json(sourceDetailJson(source, request.nextUrl.origin));
   });
 }

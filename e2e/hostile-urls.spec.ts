@@ -1,0 +1,97 @@
+import { expect, test } from "@playwright/test";
+import { Visitor, formFields } from "../scripts/load/no-js-form";
+import { TEST_ACCOUNTS } from "./fixtures/accounts";
+
+// Hostile addresses against the production server (issue 6): very long, malformed and odd URLs and
+// methods get a 4xx (JSON from the API), never a 5xx. The handlers' own checks are fuzzed in
+// process by lib/api/routes-fuzz.test.ts; this is the HTTP layer in front of them.
+
+const LONG = "a".repeat(10_000);
+
+const PAGES = [
+  `/claims/${LONG}`,
+  `/sources/${LONG}`,
+  `/claimants/${LONG}`,
+  `/stories/${LONG}`,
+  `/claims?q=${LONG}`,
+  `/claims?q=%22&status=${LONG}`,
+  "/claims?q=%E0%A4%A",
+  "/claims?q=%ED%A0%80",
+  "/claims?q=%zz",
+  "/claims/%00",
+  "/claims/%ED%A0%80",
+  "/claims/..%2F..%2Fetc%2Fpasswd",
+  "/claims/%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+  `/desk/claims/${LONG}`,
+  "/sign-in?next=javascript:alert(1)",
+  `/sign-in?next=${LONG}`,
+];
+
+const API = [
+  `/api/claims?q=${LONG}`,
+  `/api/claims/${LONG}`,
+  `/api/sources/${LONG}`,
+  "/api/claims?limit=1e309",
+  "/api/claims?cursor=%00",
+  "/api/claims/%ED%A0%80",
+  `/api/open-data/claims.csv?${LONG}=1`,
+  "/api/exports?format=csv",
+];
+
+test("long and malformed page addresses get a 4xx or a page, never a 5xx", async ({ request }) => {
+  for (const path of PAGES) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.status(), `${path.slice(0, 80)}…`).toBeLessThan(500);
+  }
+});
+
+test("long and malformed API addresses get a 4xx with a JSON error, never a 5xx", async ({ request }) => {
+  for (const path of API) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    const label = `${path.slice(0, 80)}…: HTTP ${response.status()}`;
+    expect(response.status(), label).toBeGreaterThanOrEqual(400);
+    expect(response.status(), label).toBeLessThan(500);
+    expect(response.headers()["content-type"], label).toContain("application/json");
+    const body = (await response.json()) as { error?: { message?: unknown } };
+    expect(typeof body.error?.message, label).toBe("string");
+  }
+});
+
+test("pages answer GET, HEAD and POST only; the API its own methods; never a 5xx", async ({ request }) => {
+  for (const method of ["PUT", "PATCH", "DELETE", "OPTIONS"] as const) {
+    for (const path of ["/", "/claims", "/desk", "/sign-in"]) {
+      const response = await request.fetch(path, { method, data: "x", maxRedirects: 0 });
+      expect(response.status(), `${method} ${path}`).toBe(405);
+      expect(response.headers().allow, `${method} ${path}`).toBe("GET, HEAD, POST");
+    }
+  }
+  for (const method of ["PUT", "PATCH", "DELETE", "POST"] as const) {
+    for (const path of ["/api/claims", "/api/open-data/claims.json", "/api/claims/ice-tripled-azure-data"]) {
+      expect((await request.fetch(path, { method, data: "x", maxRedirects: 0 })).status(), `${method} ${path}`).toBe(405);
+    }
+  }
+  for (const path of ["/", "/claims"]) expect((await request.head(path)).status(), `HEAD ${path}`).toBe(200);
+});
+
+const OFF_SITE = ["javascript:alert(1)", "https://evil.example/", "//evil.example/", "/\\evil.example", "/%2F/evil.example", "\t//evil.example"];
+const isOnSite = (target: string) => target.startsWith("/") && !target.startsWith("//") && !target.startsWith("/\\");
+
+test("a sign-in link cannot send a person to another site or a script after signing in", async ({ page, baseURL }) => {
+  for (const next of OFF_SITE) {
+    await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+    // The form carries where to go next; whatever the link said, it is a path on this site.
+    const target = await page.locator('input[name="next"]').inputValue();
+    expect(isOnSite(target), `${next} → ${target}`).toBe(true);
+  }
+  // Nor can a hand-made sign-in post: the action checks the address again.
+  for (const [n, next] of OFF_SITE.entries()) {
+    const visitor = new Visitor(baseURL!, `10.32.0.${n + 1}`);
+    const fields = formFields((await visitor.get("/sign-in")).html, 'name="password"');
+    fields.set("email", TEST_ACCOUNTS.reviewer.email);
+    fields.set("password", TEST_ACCOUNTS.reviewer.password);
+    fields.set("next", next);
+    const result = await visitor.post("/sign-in", fields);
+    expect(result.status, next).toBe(303);
+    expect(isOnSite(result.location ?? ""), `${next} → ${result.location}`).toBe(true);
+  }
+});

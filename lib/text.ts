@@ -1,0 +1,28 @@
+// Character rules shared by the forms, the password policy and the Markdown renderer. Pure: no
+// zod, no React, so any module can use them.
+
+/** With the u flag a well-formed surrogate pair is one code point, so only an unpaired half matches. */
+const UNPAIRED_SURROGATE = /[\uD800-\uDFFF]/u;
+
+/**
+ * Whether the database can hold `value` exactly. A NUL byte ends a string in much of the
+ * tooling around SQLite; an unpaired surrogate (half an emoji, from a cut or a broken paste) has
+ * no UTF-8 form at all, and would be saved as "\uFFFD", which is not what was typed.
+ */
+export function isStorableText(value: string): boolean {
+  return !value.includes("\u0000") && !UNPAIRED_SURROGATE.test(value);
+}
+
+/**
+ * Characters that make an address read as something other than where it goes: controls and
+ * whitespace (browsers silently drop a tab or newline inside a URL, so "java\tscript:" runs as
+ * javascript:), bidi marks, embeddings, overrides and isolates (which reorder what is shown),
+ * and the invisible zero-width space, word joiner, byte-order mark and soft hyphen. Not the
+ * zero-width non-joiner and joiner (U+200C, U+200D): Persian, Urdu and Indic words are spelt
+ * with them, in addresses too.
+ */
+const DECEPTIVE_IN_ADDRESS = /[\p{Cc}\p{Z}\s\u00AD\u061C\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
+
+export function hasDeceptiveCharacters(address: string): boolean {
+  return DECEPTIVE_IN_ADDRESS.test(address);
+}
