@@ -26,3 +26,18 @@ const DECEPTIVE_IN_ADDRESS = /[\p{Cc}\p{Z}\s\u00AD\u061C\u200B\u200E\u200F\u202A
 export function hasDeceptiveCharacters(address: string): boolean {
   return DECEPTIVE_IN_ADDRESS.test(address);
 }
+
+/** Whether a person would see anything: not only spaces and invisible format characters. */
+export function hasVisibleCharacter(value: string): boolean {
+  return /[^\p{Cf}\p{Z}\s]/u.test(value);
+}
+
+/** Whether an address carries a user name or password: "https://trusted.example@evil.example" reads as one site and goes to another. */
+export function hasCredentials(address: string): boolean {
+  try {
+    const url = new URL(address);
+    return url.username !== "" || url.password !== "";
+  } catch {
+    return false;
+  }
+}

@@ -86,6 +86,7 @@ const HOSTILE: Sample[] = [
   value("leading and trailing whitespace", " \t\n  padded words \r\n "),
   value("Unicode spaces around the text", "\u00A0\u2003words\u3000"),
   value("whitespace only", " \t\r\n "),
+  value("invisible characters only", "\u200B\u200D\uFEFF\u2060\u200E"),
   value("empty", ""),
   { name: "missing", send: { missing: true } },
   { name: "a file instead of text", send: { file: true } },
@@ -108,7 +109,8 @@ const WEB_ADDRESSES: { text: string; ok: boolean }[] = [
   { text: `https://example.org/?q=';DROP%20TABLE%20"Claim";--`, ok: true },
   { text: "https://example.org/100%_sure", ok: true },
   { text: "https://example.org\\path\\file", ok: true },
-  { text: "https://trusted.example@evil.example/", ok: true },
+  { text: "https://trusted.example@evil.example/", ok: false },
+  { text: "https://user:secret@example.org/", ok: false },
   { text: `https://example.org/${"a".repeat(1_980)}`, ok: true },
   { text: `https://example.org/${"😀".repeat(1_980)}`, ok: true },
   { text: `https://example.org/${"a".repeat(1_981)}`, ok: false },
@@ -172,7 +174,7 @@ function isStorable(text: string): boolean {
 /** Free text: trimmed, at most `max` characters, no NUL or unpaired surrogate; empty is `empty` or refused. */
 function freeText(max: number, empty: null | "" | "refused"): FieldRule {
   return {
-    accepts: (text) => isStorable(text) && characters(text.trim()) <= max && !(empty === "refused" && text.trim() === ""),
+    accepts: (text) => isStorable(text) && characters(text.trim()) <= max && !(empty === "refused" && !/[^\p{Cf}\p{Z}\s]/u.test(text)),
     stores: (text) => (text.trim() === "" ? empty : text.trim()),
     told: "field",
     samples: () => [

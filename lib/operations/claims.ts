@@ -4,6 +4,7 @@ import { AppError, ConflictError, FieldRuleError } from "@/lib/errors";
 import { changedFields, parseStoredJson, recordEvent } from "@/lib/history";
 import { can } from "@/lib/permissions";
 import type { CurrentUser } from "@/lib/session";
+import { hasVisibleCharacter } from "@/lib/text";
 import type { ClaimFormInput } from "@/lib/validation/claim";
 import { formatPartialDate, isoPartialDate } from "@/lib/domain/partial-date";
 
@@ -148,7 +149,9 @@ export async function changeStatus(
       throw new AppError("forbidden", "Readers have seen this claim's rating: only an editor can change it.");
     }
     const previous = toClaimStatus(claim.status);
-    const note = input.correction?.trim() || null;
+    // A note that shows nothing is no note.
+    const typed = input.correction?.trim() ?? "";
+    const note = hasVisibleCharacter(typed) ? typed : null;
     if (seenByReaders && previous !== input.status && !note) {
       throw new FieldRuleError("correction", "Readers have seen this claim's rating: write a correction note telling them what changed and why.");
     }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasVisibleCharacter } from "@/lib/text";
 import { CLAIMANT_KINDS } from "@/lib/domain/claimant-kind";
 import { CLAIM_STATUSES } from "@/lib/domain/status";
 import { EVEN_WITH_OTHER_ERRORS, idSchema, optionalPartialDate, optionalText, optionalWebUrl, pickedRecordId, requiredText, versionSchema } from "@/lib/validation/fields";
@@ -31,7 +32,7 @@ export const claimFormSchema = z
   .superRefine((value, ctx) => {
     if (value.claimantId === "") return; // already reported by the field itself
     if (value.claimantId === "new") {
-      if (typeof value.newClaimantName !== "string" || value.newClaimantName.trim() === "") ctx.addIssue({ code: "custom", path: ["newClaimantName"], message: "Give the new claimant's name." });
+      if (typeof value.newClaimantName !== "string" || !hasVisibleCharacter(value.newClaimantName)) ctx.addIssue({ code: "custom", path: ["newClaimantName"], message: "Give the new claimant's name." });
       // A kind that is not one of ours has its own error already; this is for one left empty.
       if (!value.newClaimantKind) ctx.addIssue({ code: "custom", path: ["newClaimantKind"], message: CHOOSE_NEW_CLAIMANT_KIND });
     } else if (!idSchema.safeParse(value.claimantId).success) {

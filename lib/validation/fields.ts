@@ -4,7 +4,7 @@ import { z } from "zod";
 // 'unsafe-eval') refuses that. The forms load these schemas on the client, so: no JIT.
 z.config({ jitless: true });
 import type { DatePrecision } from "@/lib/domain/partial-date";
-import { hasDeceptiveCharacters, isStorableText } from "@/lib/text";
+import { hasCredentials, hasDeceptiveCharacters, hasVisibleCharacter, isStorableText } from "@/lib/text";
 import { isRecordId, recordIdSchema } from "@/lib/validation/record-id";
 
 /** A form field that should hold text but was left out, or held a file. */
@@ -24,7 +24,12 @@ export function text(label: string, max: number) {
 }
 
 export function requiredText(label: string, max: number) {
-  return text(label, max).pipe(z.string().min(1, `${label} is required.`));
+  return text(label, max).pipe(
+    z
+      .string()
+      .min(1, `${label} is required.`)
+      .refine((s) => s === "" || hasVisibleCharacter(s), `${label} is required: what was typed shows nothing.`),
+  );
 }
 
 /** Optional text: an empty field is null. */
@@ -35,7 +40,7 @@ export function optionalText(label: string, max: number) {
 /**
  * An http or https URL, or null when the field is empty. Pages show it as a link, so it may not
  * hold what a link shows one way and follows another (tabs, line breaks, zero-width or bidi
- * characters): the rule annotation links follow too.
+ * characters, or a user name before an @): the rules annotation links follow too.
  */
 export function optionalWebUrl(label: string) {
   return textField(label)
@@ -44,6 +49,7 @@ export function optionalWebUrl(label: string) {
     .refine(isStorableText, `${label} contains a character we cannot store.`)
     .refine((s) => !hasDeceptiveCharacters(s), `${label} cannot contain spaces, line breaks or invisible characters.`)
     .refine((s) => s === "" || isWebUrl(s), `${label} must be a web address starting with http:// or https://.`)
+    .refine((s) => !hasCredentials(s), `${label} cannot hold a user name or password (the part before an @): it reads as one site and goes to another.`)
     .transform((s) => (s === "" ? null : s));
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasVisibleCharacter } from "@/lib/text";
 import { isRelation, RELATION_INFO, RELATIONS } from "@/lib/domain/relation";
 import { EVEN_WITH_OTHER_ERRORS, optionalText, pickedRecordId, text, versionSchema } from "@/lib/validation/fields";
 
@@ -12,7 +13,7 @@ const linkFields = z.object({
 
 function requireQuote<T extends { relation: (typeof RELATIONS)[number]; quote: string }>(value: T, ctx: z.RefinementCtx) {
   const quote: unknown = value.quote;
-  if (isRelation(value.relation) && RELATION_INFO[value.relation].needsQuote && (typeof quote !== "string" || quote.trim() === "")) {
+  if (isRelation(value.relation) && RELATION_INFO[value.relation].needsQuote && (typeof quote !== "string" || !hasVisibleCharacter(quote))) {
     ctx.addIssue({ code: "custom", path: ["quote"], message: "Give the exact quote: this relation needs one." });
   }
 }

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { hasCredentials, hasDeceptiveCharacters, hasVisibleCharacter, isStorableText } from "./text";
+
+describe("character rules", () => {
+  it("stores any text but a NUL byte or half a surrogate pair", () => {
+    expect(isStorableText("👩‍👩‍👧 \u202Eright-to-left <script>")).toBe(true);
+    expect(isStorableText("a\u0000b")).toBe(false);
+    expect(isStorableText("half an emoji \uD83D")).toBe(false);
+    expect(isStorableText("\uDE00 the other half")).toBe(false);
+  });
+
+  it("finds what makes an address read as another, but keeps the joiners words are spelt with", () => {
+    for (const hidden of ["\t", "\n", " ", "\u00A0", "\u00AD", "\u061C", "\u200B", "\u200E", "\u200F", "\u202A", "\u202E", "\u2060", "\u2066", "\u2069", "\uFEFF"]) {
+      expect(hasDeceptiveCharacters(`https://example.org/a${hidden}b`), JSON.stringify(hidden)).toBe(true);
+    }
+    expect(hasDeceptiveCharacters("https://fa.wikipedia.org/wiki/می\u200Cخواهم")).toBe(false);
+    expect(hasDeceptiveCharacters("https://example.org/👩\u200D💻")).toBe(false);
+  });
+
+  it("tells text that shows something from text that shows nothing", () => {
+    expect(hasVisibleCharacter("\u200B\u200D\uFEFF\u2060\u200E \t")).toBe(false);
+    expect(hasVisibleCharacter("")).toBe(false);
+    expect(hasVisibleCharacter("\u200Ba")).toBe(true);
+    expect(hasVisibleCharacter("👍")).toBe(true);
+  });
+
+  it("finds a user name or password in an address", () => {
+    expect(hasCredentials("https://trusted.example@evil.example/")).toBe(true);
+    expect(hasCredentials("https://user:secret@example.org/")).toBe(true);
+    expect(hasCredentials("https://example.org/@someone")).toBe(false);
+    expect(hasCredentials("not an address")).toBe(false);
+  });
+});
