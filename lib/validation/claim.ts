@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { hasVisibleCharacter } from "@/lib/text";
 import { CLAIMANT_KINDS } from "@/lib/domain/claimant-kind";
 import { CLAIM_STATUSES } from "@/lib/domain/status";
+import { hasVisibleCharacter } from "@/lib/text";
 import { EVEN_WITH_OTHER_ERRORS, idSchema, optionalPartialDate, optionalText, optionalWebUrl, pickedRecordId, requiredText, versionSchema } from "@/lib/validation/fields";
 import { isRecordId } from "@/lib/validation/record-id";
 

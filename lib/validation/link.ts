@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { hasVisibleCharacter } from "@/lib/text";
 import { isRelation, RELATION_INFO, RELATIONS } from "@/lib/domain/relation";
+import { hasVisibleCharacter } from "@/lib/text";
 import { EVEN_WITH_OTHER_ERRORS, optionalText, pickedRecordId, text, versionSchema } from "@/lib/validation/fields";
 
 const linkFields = z.object({
