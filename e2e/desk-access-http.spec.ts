@@ -240,10 +240,7 @@ test.beforeAll(async () => {
   }
 });
 
-test.afterAll(async () => {
-  server.kill("SIGTERM");
-  await server.waitUntilDown();
-});
+test.afterAll(() => server.stop());
 
 /** Everyone who may not use the form: stale or missing sessions of an admin, then lower roles. */
 async function outsiders(least: Row["least"]): Promise<{ who: string; visitor: Visitor }[]> {

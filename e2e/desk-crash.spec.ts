@@ -94,8 +94,6 @@ test("a server killed mid-write comes back with every acknowledged change and no
     await page.goto(`${ORIGIN}/desk/claims/${claimId}`);
     await expect(page.getByRole("heading", { level: 1, name: "The harbour's traffic fell by half" })).toBeVisible();
   } finally {
-    // Its browser keeps connections open, which a graceful stop would wait on.
-    server.kill("SIGKILL");
-    await server.waitUntilDown();
+    await server.stop();
   }
 });
