@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import { expect, test, type Page } from "@playwright/test";
 import { TEST_ACCOUNTS } from "./fixtures/accounts";
 import { ownServer } from "./fixtures/own-server";
+import { SEED_STORY } from "./fixtures/seed";
 
 // Crash safety (issue 6): the production server is killed with SIGKILL while a reviewer's status
 // changes stream in, started again on the same database, and the database is read directly.
@@ -25,7 +26,7 @@ async function recordDraft(page: Page): Promise<string> {
   await page.getByLabel("The claim's words").fill("The harbour's traffic fell by half in 2025.");
   await page.getByLabel("Summary").fill("The harbour's traffic fell by half");
   await page.getByLabel("Claimant").selectOption({ index: 1 });
-  await page.getByLabel("Story").selectOption({ index: 1 });
+  await page.getByLabel("Story").selectOption({ label: SEED_STORY });
   await page.getByRole("button", { name: "Record claim" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "The harbour's traffic fell by half" })).toBeVisible();
   return page.url().split("/desk/claims/")[1]!.split(/[?#]/)[0]!;

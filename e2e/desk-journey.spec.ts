@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { TEST_ACCOUNTS } from "./fixtures/accounts";
 import { signIn, unique } from "./fixtures/auth";
+import { SEED_STORY } from "./fixtures/seed";
 
 async function recordClaim(page: Page, summary: string): Promise<string> {
   await page.getByRole("link", { name: "New claim" }).click();
@@ -10,7 +11,7 @@ async function recordClaim(page: Page, summary: string): Promise<string> {
   await page.getByLabel("Name").fill(unique("Mayor"));
   await page.getByLabel("Kind").selectOption({ label: "Person" });
   await page.getByLabel("Date of the claim").fill("2025-04");
-  await page.getByLabel("Story").selectOption({ label: "Microsoft denies ICE uses its technology for mass surveillance" });
+  await page.getByLabel("Story").selectOption({ label: SEED_STORY });
   await page.getByRole("button", { name: "Record claim" }).click();
   await expect(page.getByRole("heading", { level: 1, name: summary })).toBeVisible();
   return page.url().split("/desk/claims/")[1]!.split(/[?#]/)[0]!;

@@ -1,11 +1,8 @@
 import { expect, test } from "@playwright/test";
+import { uniqueAddress as address } from "./fixtures/auth";
 
 // Writes are limited per session and per address in proxy.ts (lib/rate-limit.ts), before any
 // action runs. Each test sends from its own forwarded address, so it uses up no other test's.
-
-function address(): string {
-  return `198.51.100.${Math.floor(Math.random() * 200) + 20}`;
-}
 
 test("a flood of sign-in posts from one address is answered 429 with Retry-After", async ({ request }) => {
   const from = address();
