@@ -1,13 +1,24 @@
 import { expect, test } from "@playwright/test";
 import { signIn, unique } from "./fixtures/auth";
+import { SEED_STORY } from "./fixtures/seed";
 
 test("the claim form shows every problem next to its field and keeps what was typed", async ({ page }) => {
   await signIn(page, "reviewer");
   await page.goto("/desk/claims/new");
   const words = "A claim whose summary is far too long to fit";
   await page.getByLabel("The claim's words").fill(words);
-  await page.getByLabel("Summary").evaluate((el: HTMLInputElement) => el.removeAttribute("maxlength"));
-  await page.getByLabel("Summary").fill("x".repeat(130));
+  // The summary counts characters as the server does, never cuts what is typed, and says how far over it is.
+  const summaryField = page.getByLabel("Summary");
+  const count = page.locator("#summary-count");
+  await expect(count).toHaveText("You have 120 characters remaining.");
+  await summaryField.fill("😀".repeat(120));
+  await expect(count).toHaveText("You have 0 characters remaining.");
+  await expect(summaryField).toHaveValue("😀".repeat(120));
+  await summaryField.fill("x".repeat(130));
+  await expect(summaryField).toHaveValue("x".repeat(130));
+  await expect(count).toHaveText("You have 10 characters too many.");
+  // A screen reader hears the count once typing pauses.
+  await expect(page.locator("[aria-live=polite]", { hasText: "You have 10 characters too many." })).toBeAttached();
   await page.getByLabel("Claimant").selectOption({ label: "A new claimant…" });
   await page.getByLabel("Date of the claim").fill("2025-13-40");
   await page.getByRole("button", { name: "Record claim" }).click();
@@ -22,6 +33,8 @@ test("the claim form shows every problem next to its field and keeps what was ty
   // What was typed is still there.
   await expect(page.getByLabel("The claim's words")).toHaveValue(words);
   await expect(page.getByLabel("Date of the claim")).toHaveValue("2025-13-40");
+  await expect(summaryField).toHaveValue("x".repeat(130));
+  await expect(count).toHaveText("You have 10 characters too many.");
   // The error is tied to its field for screen readers.
   const describedBy = await page.getByLabel("Summary").getAttribute("aria-describedby");
   expect(describedBy).toContain("summary-error");
@@ -47,7 +60,7 @@ test("linking needs a quote for 'appears in', and a status change needs a reason
   await page.getByLabel("The claim's words").fill("Words.");
   await page.getByLabel("Summary").fill(summary);
   await page.getByLabel("Claimant").selectOption({ label: "Microsoft" });
-  await page.getByLabel("Story").selectOption({ index: 1 });
+  await page.getByLabel("Story").selectOption({ label: SEED_STORY });
   await page.getByRole("button", { name: "Record claim" }).click();
   await expect(page.getByRole("heading", { level: 1, name: summary })).toBeVisible();
 
@@ -74,7 +87,7 @@ test("a second save of the same claim from an older page is refused, showing wha
   await first.getByLabel("The claim's words").fill("Original words.");
   await first.getByLabel("Summary").fill(summary);
   await first.getByLabel("Claimant").selectOption({ label: "Microsoft" });
-  await first.getByLabel("Story").selectOption({ index: 1 });
+  await first.getByLabel("Story").selectOption({ label: SEED_STORY });
   await first.getByRole("button", { name: "Record claim" }).click();
   await expect(first.getByRole("heading", { level: 1, name: summary })).toBeVisible();
   const editUrl = `${first.url().split(/[?#]/)[0]}/edit`;
@@ -134,7 +147,7 @@ test("a reviewer edits a claimant: a bad address is refused in the form, a good 
   await page.getByLabel("Claimant").selectOption({ label: "A new claimant…" });
   await page.getByLabel("Name", { exact: true }).fill(name);
   await page.getByLabel("Kind").selectOption({ label: "Person" });
-  await page.getByLabel("Story").selectOption({ index: 1 });
+  await page.getByLabel("Story").selectOption({ label: SEED_STORY });
   await page.getByRole("button", { name: "Record claim" }).click();
   await page.getByRole("link", { name }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Edit claimant" })).toBeVisible();

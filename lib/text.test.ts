@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { hasCredentials, hasDeceptiveCharacters, hasVisibleCharacter, isStorableText } from "./text";
+import { text } from "@/lib/validation/fields";
+import { characterCount, hasCredentials, hasDeceptiveCharacters, hasVisibleCharacter, isStorableText } from "./text";
 
 describe("character rules", () => {
   it("stores any text but a NUL byte or half a surrogate pair", () => {
@@ -29,5 +30,21 @@ describe("character rules", () => {
     expect(hasCredentials("https://user:secret@example.org/")).toBe(true);
     expect(hasCredentials("https://example.org/@someone")).toBe(false);
     expect(hasCredentials("not an address")).toBe(false);
+  });
+
+  it("counts characters as the length limits do: code points after trimming", () => {
+    expect(characterCount("  Microsoft  ")).toBe(9);
+    expect(characterCount("😀".repeat(120))).toBe(120);
+    expect(characterCount("👩‍👩‍👧")).toBe(5); // three people and two joiners
+    expect(characterCount("e\u0301")).toBe(2); // a letter and a combining accent
+    expect(characterCount(" \n\t")).toBe(0);
+    // The count a form shows agrees with what its schema accepts, at the limit and one past it.
+    const limit = text("The summary", 12);
+    for (const unit of ["x", "😀", "é", "\u0645", "𝔘", "👩‍👩‍👧", " a "]) {
+      for (const repeat of [1, 2, 3, 4, 5, 6, 7, 11, 12, 13]) {
+        const value = unit.repeat(repeat);
+        expect(limit.safeParse(value).success, JSON.stringify(value)).toBe(characterCount(value) <= 12);
+      }
+    }
   });
 });

@@ -41,3 +41,12 @@ export function hasCredentials(address: string): boolean {
     return false;
   }
 }
+
+/**
+ * How many characters a length limit counts in `value`: code points after trimming, as the zod
+ * schemas do (lib/validation/fields.ts), so "😀" is one. A browser's maxlength counts UTF-16
+ * units instead, which is why the forms show a count rather than set maxlength.
+ */
+export function characterCount(value: string): number {
+  return Array.from(value.trim()).length;
+}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { CountedTextField } from "@/components/forms/counted-text-field";
 import { SelectField, TextArea, TextField } from "@/components/forms/fields";
 import { FormMessage, SubmitButton } from "@/components/forms/form-status";
 import { createClaimAction, updateClaimAction } from "@/lib/actions/claims";
@@ -30,7 +31,7 @@ export function ClaimForm({ claimants, stories, claim }: ClaimFormProps) {
         </>
       ) : null}
       <TextArea name="text" label="The claim's words" hint="Verbatim, as said; or the closest reported wording." required rows={4} defaultValue={v("text", claim?.text)} errors={e.text} />
-      <TextField name="summary" label="Summary" hint={`At most ${SUMMARY_MAX} characters; shown in lists and reports.`} required maxLength={SUMMARY_MAX} defaultValue={v("summary", claim?.summary)} errors={e.summary} />
+      <CountedTextField name="summary" label="Summary" hint={`At most ${SUMMARY_MAX} characters; shown in lists and reports.`} required max={SUMMARY_MAX} defaultValue={v("summary", claim?.summary)} errors={e.summary} />
       <div className="mb-4">
         <label htmlFor="claimantId" className="block font-medium text-stone-900">
           Claimant<span aria-hidden="true"> *</span>

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 
-const inputClass =
+export const inputClass =
   "mt-1 block w-full rounded border border-stone-500 bg-white px-2 py-1.5 text-base aria-[invalid=true]:border-red-700 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-700";
 
 interface FieldBase {
@@ -12,7 +12,7 @@ interface FieldBase {
 }
 
 /** Label, control, hint and errors, wired together for screen readers. */
-function FieldShell({ name, label, errors, hint, required, children }: FieldBase & { children: (describedBy: string | undefined) => ReactNode }) {
+export function FieldShell({ name, label, errors, hint, required, children }: FieldBase & { children: (describedBy: string | undefined) => ReactNode }) {
   const hintId = hint ? `${name}-hint` : undefined;
   const errorId = errors?.length ? `${name}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
