@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { signIn, unique } from "./fixtures/auth";
+import { SEED_STORY } from "./fixtures/seed";
 
 // Reader pages come from Next.js's cache (docs/decisions/014-cached-reader-pages.md). These tests
 // watch the cache from a reader's side: `x-nextjs-cache: HIT` is a copy served from the cache,
@@ -29,7 +30,7 @@ async function publishedClaim(editor: Page, summary: string, claimantName: strin
   await editor.getByLabel("Claimant").selectOption({ label: "A new claimant…" });
   await editor.getByLabel("Name", { exact: true }).fill(claimantName);
   await editor.getByLabel("Kind").selectOption({ label: "Person" });
-  await editor.getByLabel("Story").selectOption({ index: 1 });
+  await editor.getByLabel("Story").selectOption({ label: SEED_STORY });
   await editor.getByRole("button", { name: "Record claim" }).click();
   await expect(editor.getByRole("heading", { level: 1, name: summary })).toBeVisible();
   const claimId = editor.url().split("/desk/claims/")[1]!.split(/[?#]/)[0]!;
@@ -124,6 +125,28 @@ test("unpublishing takes the claim off the cached reader pages at once", async (
   await reader.dispose();
 });
 
+test("a search asked before a change finds what the change made at once, and stops finding it when it is unpublished", async ({ page: editor, playwright }) => {
+  // Search answers are kept in the data cache (lib/search.ts), the empty one too.
+  const reader = await playwright.request.newContext();
+  const word = `zq${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const search = async () => (await (await reader.get(`/api/claims?q=${word}`)).json()) as { items: { id: string }[]; total: number };
+  const searchPage = async () => (await reader.get(`/claims?q=${word}`)).text();
+  expect(await search()).toMatchObject({ items: [], total: 0 });
+  expect(await searchPage()).toContain("No published claims match");
+
+  await signIn(editor, "editor");
+  const { claimId } = await publishedClaim(editor, unique(`Searchable ${word}`), unique("Ferry pilot"));
+  expect((await search()).items.map((item) => item.id)).toEqual([claimId]);
+  expect(await searchPage()).toContain(`/claims/${claimId}`);
+
+  await editor.goto(`/desk/claims/${claimId}`);
+  await editor.getByRole("button", { name: "Unpublish" }).click();
+  await expect(editor.getByRole("heading", { name: "Draft: readers cannot see it" })).toBeVisible();
+  expect(await search()).toMatchObject({ items: [], total: 0 });
+  expect(await searchPage()).toContain("No published claims match");
+  await reader.dispose();
+});
+
 test("a signed-in person gets reader pages rendered for them, never the cached copy", async ({ page }) => {
   await signIn(page, "reviewer");
   const response = await page.goto("/claims/ice-tripled-azure-data");
@@ -147,7 +170,7 @@ test("an open-data file is answered 304 while it is current, and in full once a 
     .poll(async () => {
       etag = (await reader.get(file)).headers()["etag"]!;
       return (await reader.get(file, { headers: { "If-None-Match": etag } })).status();
-    })
+    }, { timeout: 30_000 })
     .toBe(304);
 
   await signIn(editor, "editor");

@@ -107,6 +107,13 @@ test("search is case-insensitive and every word must match", async ({ page }) =>
   await expect(page.getByText("No published claims match")).toBeVisible();
 });
 
+test("a search link shared with tracking parameters still shows its results", async ({ page }) => {
+  await page.goto("/claims?q=tripled&utm_source=newsletter&utm_medium=email&fbclid=IwAR0abc");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveCount(0);
+  await expect(page.getByRole("article").first().getByRole("heading")).toContainText("tripled");
+  await expect(page.getByRole("form", { name: "Filter claims" }).getByLabel("Words")).toHaveValue("tripled");
+});
+
 test("an unknown claim, source or claimant shows the 404 page", async ({ page }) => {
   for (const path of ["/claims/no-such-claim", "/sources/no-such-source", "/claimants/nobody", "/stories/nothing"]) {
     const response = await page.goto(path);

@@ -1,6 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createMigratedDatabase } from "@/lib/testing/temp-database";
 import { LIKE_PAGES, LIKE_RESULTS } from "@/lib/testing/fixtures/like-search-seed";
+
+// Next.js's data cache, as it keys and tags what keptSearchClaimIds keeps: entries by their key
+// parts and arguments (JSON, as Next.js keys them), each kept entry's answer, and how often the
+// search behind it really ran.
+const cache = vi.hoisted(() => ({ made: [] as { keyParts: string[]; options: unknown }[], entries: new Map<string, unknown>(), ran: 0 }));
+vi.mock("next/cache", () => ({
+  unstable_cache:
+    (fn: (...args: unknown[]) => Promise<unknown>, keyParts: string[], options: unknown) => {
+      cache.made.push({ keyParts, options });
+      return async (...args: unknown[]) => {
+        const key = JSON.stringify([keyParts, args]);
+        if (!cache.entries.has(key)) {
+          cache.ran += 1;
+          cache.entries.set(key, await fn(...args));
+        }
+        return cache.entries.get(key);
+      };
+    },
+}));
 
 // lib/db.ts opens DATABASE_URL when first imported: point it at a fresh, seeded file first.
 const database = createMigratedDatabase();
@@ -8,7 +27,7 @@ process.env.DATABASE_URL = database.url;
 
 const { db } = await import("@/lib/db");
 const { seedDatabase } = await import("@/prisma/seed");
-const { matchPhrase, searchClaimIds, searchTerms } = await import("./search");
+const { keptSearchClaimIds, matchPhrase, searchClaimIds, searchTerms, SEARCH_CACHE_SECONDS } = await import("./search");
 const { createClaim, updateClaim } = await import("@/lib/operations/claims");
 const { updateClaimant } = await import("@/lib/operations/claimants");
 const { linkSource, unlinkSource, updateLink } = await import("@/lib/operations/links");
@@ -328,5 +347,51 @@ describe("the index is kept in step with every write", () => {
     expect(before[4]).toEqual(["vacuum-after"]);
     await db.$executeRaw`VACUUM`;
     expect(await Promise.all(["otters", "bilby", "tripled", "microsoft", "quokkas"].map(found))).toEqual(before);
+  });
+});
+
+describe("the search readers' requests use", () => {
+  it("is kept under the published tag, which every write readers can see expires, for as long as a cached page", () => {
+    expect(cache.made).toEqual([{ keyParts: ["claim-search"], options: { tags: ["published"], revalidate: SEARCH_CACHE_SECONDS } }]);
+  });
+
+  it("answers as the search does, kept once for the same words however they are spelt or ordered", async () => {
+    cache.entries.clear();
+    cache.ran = 0;
+    const page = { offset: 0, limit: 20 };
+    const plain = await searchClaimIds("microsoft", {}, page);
+    expect(plain.total).toBeGreaterThan(0);
+    for (const spelling of ["microsoft", "Microsoft", "  MICROSOFT  ", "microsoft, microsoft!"]) {
+      expect(await keptSearchClaimIds(spelling, { q: spelling }, page)).toEqual(plain);
+    }
+    expect(cache.ran).toBe(1);
+    // The order of the words changes nothing in the answer, nor in what is kept.
+    expect(await keptSearchClaimIds("ice Microsoft", {}, page)).toEqual(await searchClaimIds("microsoft ice", {}, page));
+    expect(await keptSearchClaimIds("microsoft ICE", {}, page)).toEqual(await searchClaimIds("ice microsoft", {}, page));
+    expect(cache.ran).toBe(2);
+  });
+
+  it("keeps apart what answers differently: other words, filters or pages", async () => {
+    cache.entries.clear();
+    cache.ran = 0;
+    const page = { offset: 0, limit: 20 };
+    const asks: [string, Parameters<typeof searchClaimIds>[1], typeof page][] = [
+      ["microsoft", {}, page],
+      ["microsoft ice", {}, page],
+      ["microsoft", { status: "unverified" }, page],
+      ["microsoft", { story: STORY }, page],
+      ["microsoft", { claimant: "microsoft" }, page],
+      ["microsoft", { source: REUTERS }, page],
+      ["microsoft", {}, { offset: 1, limit: 20 }],
+      ["microsoft", {}, { offset: 0, limit: 2 }],
+    ];
+    for (const [query, filters, at] of asks) expect(await keptSearchClaimIds(query, filters, at), query).toEqual(await searchClaimIds(query, filters, at));
+    expect(cache.ran).toBe(asks.length);
+  });
+
+  it("answers nothing for a query with no word, without asking the cache", async () => {
+    cache.ran = 0;
+    expect(await keptSearchClaimIds("$ %", {}, { offset: 0, limit: 20 })).toEqual({ ids: [], total: 0 });
+    expect(cache.ran).toBe(0);
   });
 });

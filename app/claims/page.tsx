@@ -6,6 +6,7 @@ import { getClaimantName, listClaimantOptions } from "@/lib/data/claimants";
 import { listClaims } from "@/lib/data/claims";
 import { getSourceTitle, listSourceOptions } from "@/lib/data/sources";
 import { listStoryOptions } from "@/lib/data/stories";
+import { keptSearchClaimIds } from "@/lib/search";
 import { parseClaimQuery, toSearchParams } from "@/lib/validation/claim-query";
 
 // Rendered for each request, with its CSP nonce (docs/decisions/009-content-security-policy.md).
@@ -14,7 +15,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Claims" };
 
 export default async function ClaimsPage({ searchParams }: PageProps<"/claims">) {
-  const query = parseClaimQuery(toSearchParams(await searchParams));
+  const query = parseClaimQuery(toSearchParams(await searchParams), { unknown: "ignore" });
   const filters = query.ok ? query.filters : {};
   const [stories, claimants, sources, activeClaimant, activeSource, page] = await Promise.all([
     listStoryOptions(),
@@ -22,7 +23,7 @@ export default async function ClaimsPage({ searchParams }: PageProps<"/claims">)
     listSourceOptions(),
     filters.claimant ? getClaimantName(filters.claimant) : null,
     filters.source ? getSourceTitle(filters.source) : null,
-    query.ok ? listClaims(query.filters, { limit: query.limit, cursor: query.cursor }) : null,
+    query.ok ? listClaims(query.filters, { limit: query.limit, cursor: query.cursor }, keptSearchClaimIds) : null,
   ]);
 
   return (

@@ -81,7 +81,10 @@ const pages = {
   source: (await import("@/app/sources/[id]/page")).default,
   story: (await import("@/app/stories/[slug]/page")).default,
   feed: (await import("@/app/feed.atom/route")).GET,
+  // Not a cached page, but its search answers are kept in the data cache (lib/search.ts).
+  search: (await import("@/app/api/claims/route")).GET,
 };
+const { NextRequest } = await import("next/server");
 
 type ServerAction = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -173,11 +176,15 @@ async function renderAll(): Promise<Map<string, Rendered>> {
   all.set("/claimants", await render(() => pages.claimants()));
   all.set("/sources", await render(() => pages.sources()));
   all.set("/feed.atom", await render(() => pages.feed()));
+  // Both claims have "harbour" in their summary, text and quote.
+  all.set(SEARCH, await render(() => pages.search(new NextRequest(`http://factline.test${SEARCH}`))));
   return all;
 }
 
+const SEARCH = "/api/claims?q=harbour";
+
 /** The pages that read across all published claims, and wait on the one `published` tag. */
-const WHOLE_SITE_PAGES = new Set(["/", "/claimants", "/sources", "/feed.atom"]);
+const WHOLE_SITE_PAGES = new Set(["/", "/claimants", "/sources", "/feed.atom", SEARCH]);
 
 async function act(action: ServerAction, fields: Record<string, string>): Promise<{ changed: string[]; expiredOnly: string[] }> {
   const before = await renderAll();
@@ -235,7 +242,7 @@ describe("cached reader pages and the writes that change them", () => {
   it("editing a claim expires its page, its claimant's, its source's and its story's, and no other claim's", async () => {
     const summary = `Harbour master's revised claim ${serial}`;
     const { changed } = await act(actions.claims.updateClaimAction, { ...claimFields(a.claim, a.claimant, summary), version: await version(a.claim) });
-    expect(changed).toEqual(expect.arrayContaining([`/claims/${a.claim}`, `/claimants/${a.claimant}`, `/sources/${a.source}`, `/stories/${storySlug}`]));
+    expect(changed).toEqual(expect.arrayContaining([`/claims/${a.claim}`, `/claimants/${a.claimant}`, `/sources/${a.source}`, `/stories/${storySlug}`, SEARCH]));
     expect(changed).not.toContain(`/claims/${b.claim}`);
   });
 
@@ -258,9 +265,9 @@ describe("cached reader pages and the writes that change them", () => {
 
   it("unpublishing and republishing expire every page that lists the claim", async () => {
     const off = await act(actions.claims.publishAction, { claimId: a.claim, intent: "unpublish", version: await version(a.claim) });
-    expect(off.changed).toEqual(expect.arrayContaining([`/claims/${a.claim}`, `/claimants/${a.claimant}`, `/sources/${a.source}`, "/"]));
+    expect(off.changed).toEqual(expect.arrayContaining([`/claims/${a.claim}`, `/claimants/${a.claimant}`, `/sources/${a.source}`, "/", SEARCH]));
     const on = await act(actions.claims.publishAction, { claimId: a.claim, intent: "publish", version: await version(a.claim) });
-    expect(on.changed).toEqual(expect.arrayContaining([`/claims/${a.claim}`, `/claimants/${a.claimant}`, `/sources/${a.source}`]));
+    expect(on.changed).toEqual(expect.arrayContaining([`/claims/${a.claim}`, `/claimants/${a.claimant}`, `/sources/${a.source}`, SEARCH]));
   });
 
   it("linking and unlinking a source expire the source's page as well as the claim's", async () => {
@@ -295,7 +302,7 @@ describe("cached reader pages and the writes that change them", () => {
   it("renaming a claimant expires every page that names them and leaves the other claim alone", async () => {
     const claimant = await db.claimant.findUniqueOrThrow({ where: { id: a.claimant }, select: { version: true } });
     const { changed } = await act(actions.claimants.updateClaimantAction, { claimantId: a.claimant, version: String(claimant.version), name: `Harbour master ${serial}`, kind: "person", description: "", url: "" });
-    expect(changed).toEqual(expect.arrayContaining([`/claims/${a.claim}`, `/claimants/${a.claimant}`, `/sources/${a.source}`, `/stories/${storySlug}`, "/claimants"]));
+    expect(changed).toEqual(expect.arrayContaining([`/claims/${a.claim}`, `/claimants/${a.claimant}`, `/sources/${a.source}`, `/stories/${storySlug}`, "/claimants", SEARCH]));
     expect(changed).not.toContain(`/claims/${b.claim}`);
   });
 

@@ -79,16 +79,21 @@ export interface ClaimPage {
 /**
  * Published claims matching the filters: newest publication first, or best match first when
  * there is a text query. Pages are read by keyset (publishedAt, id), not by offset.
+ *
+ * `search` finds the ids for a text query: searchClaimIds by default; readers' requests pass
+ * keptSearchClaimIds, which keeps the answer in Next.js's data cache (lib/search.ts).
  */
 export async function listClaims(
   filters: ClaimFilters,
   page: { limit: number; cursor: Cursor | null },
+  search: typeof searchClaimIds = searchClaimIds,
 ): Promise<ClaimPage> {
   const offset = page.cursor?.n ?? 0;
 
   if (filters.q) {
-    const found = await searchClaimIds(filters.q, filters, { offset, limit: page.limit });
-    const rows = await db.claim.findMany({ where: { id: { in: found.ids } }, select: listSelect });
+    const found = await search(filters.q, filters, { offset, limit: page.limit });
+    // Published again here: a kept answer may name a claim unpublished a moment ago.
+    const rows = await db.claim.findMany({ where: { id: { in: found.ids }, ...PUBLISHED }, select: listSelect });
     const byId = new Map(rows.map((r) => [r.id, r]));
     const items = found.ids.flatMap((id) => {
       const row = byId.get(id);

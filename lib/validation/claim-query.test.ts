@@ -48,9 +48,23 @@ describe("claim query parameters", () => {
     }
   });
 
-  it("refuse unknown parameters by name", () => {
+  it("refuse unknown parameters by name, with a value or without", () => {
     const result = parse("colour=blue");
     expect(result).toEqual({ ok: false, field: "query", message: "Unknown parameter: colour." });
+    expect(parse("colour=")).toEqual({ ok: false, field: "query", message: "Unknown parameter: colour." });
+    expect(parse("q=tripled&colour")).toMatchObject({ ok: false, message: "Unknown parameter: colour." });
+  });
+
+  it("ignore unknown parameters when asked, as the reader page does for shared links, and still check the known ones", () => {
+    const page = (query: string) => parseClaimQuery(new URLSearchParams(query), { unknown: "ignore" });
+    expect(page("q=tripled&utm_source=newsletter&utm_medium=email&fbclid=IwAR0x&fbclid=again&__proto__=1")).toEqual({
+      ok: true,
+      filters: { q: "tripled" },
+      limit: 20,
+      cursor: null,
+    });
+    expect(page("utm_source=x&status=bogus")).toMatchObject({ ok: false, field: "status" });
+    expect(page("utm_source=x&q=a&q=b")).toMatchObject({ ok: false, field: "q" });
   });
 
   it("refuse names that are keys of every object, which a plain assignment would drop", () => {

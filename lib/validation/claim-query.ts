@@ -67,19 +67,25 @@ export type ParsedClaimQuery =
   | { ok: true; filters: ClaimFilters; limit: number; cursor: Cursor | null }
   | { ok: false; message: string; field: string };
 
+const KNOWN_PARAMETERS: ReadonlySet<string> = new Set(Object.keys(claimQuerySchema.shape));
+
 /**
- * Parses URL search params. A parameter given twice, an unknown parameter or an invalid
- * value is an error naming the parameter: the API answers 400 with it, the page shows it.
+ * Parses URL search params. A parameter given twice or an invalid value is an error naming the
+ * parameter: the API answers 400 with it, the page shows it. An unknown parameter is refused too,
+ * empty or not, unless `unknown: "ignore"`: the reader page takes links shared with tracking
+ * parameters (`utm_source`, `fbclid`) that were never meant for it, and shows what it knows.
  */
-export function parseClaimQuery(params: URLSearchParams): ParsedClaimQuery {
-  const raw: [string, string][] = [];
+export function parseClaimQuery(params: URLSearchParams, options: { unknown?: "refuse" | "ignore" } = {}): ParsedClaimQuery {
+  const raw: [string, string | undefined][] = [];
   for (const key of new Set(params.keys())) {
+    if (options.unknown === "ignore" && !KNOWN_PARAMETERS.has(key)) continue;
     const values = params.getAll(key);
     if (values.length > 1) {
       return { ok: false, field: key, message: `Parameter ${shownParameter(key)} was given more than once.` };
     }
-    // An empty value is "no filter" (an untouched select in the filter form sends one).
-    if (values[0] !== "") raw.push([key, values[0] ?? ""]);
+    // An empty value is "no filter" (an untouched select in the filter form sends one); the key
+    // stays, so an unknown one is still refused.
+    raw.push([key, values[0] === "" ? undefined : values[0]]);
   }
   // fromEntries, not assignment: `raw["__proto__"] = …` would set no key, and so pass unrefused.
   const parsed = claimQuerySchema.safeParse(Object.fromEntries(raw));

@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { handleApi, jsonError } from "@/lib/api/responses";
 import { claimListItemJson } from "@/lib/api/serialize";
 import { listClaims } from "@/lib/data/claims";
+import { keptSearchClaimIds } from "@/lib/search";
 import { parseClaimQuery } from "@/lib/validation/claim-query";
 
 // Public, read-only: published claims only, so no session is needed (lib/data never returns drafts).
@@ -9,7 +10,7 @@ export async function GET(request: NextRequest): Promise<Response> {
   return handleApi(async () => {
     const query = parseClaimQuery(request.nextUrl.searchParams);
     if (!query.ok) return jsonError("bad_request", query.message);
-    const page = await listClaims(query.filters, { limit: query.limit, cursor: query.cursor });
+    const page = await listClaims(query.filters, { limit: query.limit, cursor: query.cursor }, keptSearchClaimIds);
     const origin = request.nextUrl.origin;
     return NextResponse.json({
       items: page.items.map((item) => claimListItemJson(item, origin)),
