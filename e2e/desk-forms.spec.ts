@@ -38,6 +38,7 @@ test("the claim form shows every problem next to its field and keeps what was ty
   // The error is tied to its field for screen readers.
   const describedBy = await page.getByLabel("Summary").getAttribute("aria-describedby");
   expect(describedBy).toContain("summary-error");
+  expect(describedBy).toContain("summary-count");
 });
 
 test("the source form refuses a javascript: address and keeps the other fields", async ({ page }) => {

@@ -389,6 +389,19 @@ describe("the search readers' requests use", () => {
     expect(cache.ran).toBe(asks.length);
   });
 
+  it("asks again once a write readers can see starts a new generation, even for an answer begun before it", async () => {
+    const { nextPublishedGeneration } = await import("@/lib/cache/generation");
+    cache.entries.clear();
+    cache.ran = 0;
+    const page = { offset: 0, limit: 20 };
+    await keptSearchClaimIds("microsoft", {}, page);
+    await keptSearchClaimIds("microsoft", {}, page);
+    expect(cache.ran).toBe(1);
+    nextPublishedGeneration();
+    await keptSearchClaimIds("microsoft", {}, page);
+    expect(cache.ran).toBe(2);
+  });
+
   it("answers nothing for a query with no word, without asking the cache", async () => {
     cache.ran = 0;
     expect(await keptSearchClaimIds("$ %", {}, { offset: 0, limit: 20 })).toEqual({ ids: [], total: 0 });

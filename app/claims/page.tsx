@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ClaimFilters } from "@/components/claims/claim-filters";
 import { ClaimList } from "@/components/claims/claim-list";
-import { getClaimantName, listClaimantOptions } from "@/lib/data/claimants";
+import { getClaimantName } from "@/lib/data/claimants";
 import { listClaims } from "@/lib/data/claims";
-import { getSourceTitle, listSourceOptions } from "@/lib/data/sources";
-import { listStoryOptions } from "@/lib/data/stories";
+import { keptFilterMenus } from "@/lib/data/filter-menus";
+import { getSourceTitle } from "@/lib/data/sources";
 import { keptSearchClaimIds } from "@/lib/search";
 import { parseClaimQuery, toSearchParams } from "@/lib/validation/claim-query";
 
@@ -17,10 +17,8 @@ export const metadata: Metadata = { title: "Claims" };
 export default async function ClaimsPage({ searchParams }: PageProps<"/claims">) {
   const query = parseClaimQuery(toSearchParams(await searchParams), { unknown: "ignore" });
   const filters = query.ok ? query.filters : {};
-  const [stories, claimants, sources, activeClaimant, activeSource, page] = await Promise.all([
-    listStoryOptions(),
-    listClaimantOptions(),
-    listSourceOptions(),
+  const [{ stories, claimants, sources }, activeClaimant, activeSource, page] = await Promise.all([
+    keptFilterMenus(),
     filters.claimant ? getClaimantName(filters.claimant) : null,
     filters.source ? getSourceTitle(filters.source) : null,
     query.ok ? listClaims(query.filters, { limit: query.limit, cursor: query.cursor }, keptSearchClaimIds) : null,

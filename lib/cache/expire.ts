@@ -1,6 +1,7 @@
 import "server-only";
 import { updateTag } from "next/cache";
-import { uniqueTags } from "@/lib/cache/tags";
+import { nextPublishedGeneration } from "@/lib/cache/generation";
+import { tag, uniqueTags } from "@/lib/cache/tags";
 
 /**
  * Expires cached reader pages by tag, from a server action after its write has committed. Next.js's
@@ -8,5 +9,9 @@ import { uniqueTags } from "@/lib/cache/tags";
  * being served the old copy, so the person who made the change sees it on the reader page.
  */
 export function expireTags(tags: Iterable<string>): void {
-  for (const name of uniqueTags(tags)) updateTag(name);
+  for (const name of uniqueTags(tags)) {
+    // Before the expiry: a kept answer asked from here on is under the new generation's key.
+    if (name === tag.published()) nextPublishedGeneration();
+    updateTag(name);
+  }
 }

@@ -81,7 +81,9 @@ const pages = {
   source: (await import("@/app/sources/[id]/page")).default,
   story: (await import("@/app/stories/[slug]/page")).default,
   feed: (await import("@/app/feed.atom/route")).GET,
-  // Not a cached page, but its search answers are kept in the data cache (lib/search.ts).
+  // Not cached pages, but their filter menus and search answers are kept in the data cache
+  // (lib/data/filter-menus.ts, lib/search.ts).
+  claims: (await import("@/app/claims/page")).default,
   search: (await import("@/app/api/claims/route")).GET,
 };
 const { NextRequest } = await import("next/server");
@@ -176,15 +178,17 @@ async function renderAll(): Promise<Map<string, Rendered>> {
   all.set("/claimants", await render(() => pages.claimants()));
   all.set("/sources", await render(() => pages.sources()));
   all.set("/feed.atom", await render(() => pages.feed()));
+  all.set(CLAIMS, await render(() => pages.claims({ searchParams: Promise.resolve({}) } as never)));
   // Both claims have "harbour" in their summary, text and quote.
   all.set(SEARCH, await render(() => pages.search(new NextRequest(`http://factline.test${SEARCH}`))));
   return all;
 }
 
 const SEARCH = "/api/claims?q=harbour";
+const CLAIMS = "/claims";
 
 /** The pages that read across all published claims, and wait on the one `published` tag. */
-const WHOLE_SITE_PAGES = new Set(["/", "/claimants", "/sources", "/feed.atom", SEARCH]);
+const WHOLE_SITE_PAGES = new Set(["/", "/claimants", "/sources", "/feed.atom", SEARCH, CLAIMS]);
 
 async function act(action: ServerAction, fields: Record<string, string>): Promise<{ changed: string[]; expiredOnly: string[] }> {
   const before = await renderAll();
@@ -302,7 +306,7 @@ describe("cached reader pages and the writes that change them", () => {
   it("renaming a claimant expires every page that names them and leaves the other claim alone", async () => {
     const claimant = await db.claimant.findUniqueOrThrow({ where: { id: a.claimant }, select: { version: true } });
     const { changed } = await act(actions.claimants.updateClaimantAction, { claimantId: a.claimant, version: String(claimant.version), name: `Harbour master ${serial}`, kind: "person", description: "", url: "" });
-    expect(changed).toEqual(expect.arrayContaining([`/claims/${a.claim}`, `/claimants/${a.claimant}`, `/sources/${a.source}`, `/stories/${storySlug}`, "/claimants", SEARCH]));
+    expect(changed).toEqual(expect.arrayContaining([`/claims/${a.claim}`, `/claimants/${a.claimant}`, `/sources/${a.source}`, `/stories/${storySlug}`, "/claimants", SEARCH, CLAIMS]));
     expect(changed).not.toContain(`/claims/${b.claim}`);
   });
 
@@ -321,7 +325,7 @@ describe("cached reader pages and the writes that change them", () => {
       description: "",
       capturedText: "The harbour's traffic fell by half, says Harbour master.",
     });
-    expect(changed).toEqual(expect.arrayContaining([`/claims/${a.claim}`, `/sources/${a.source}`, "/sources"]));
+    expect(changed).toEqual(expect.arrayContaining([`/claims/${a.claim}`, `/sources/${a.source}`, "/sources", CLAIMS]));
     expect(changed).not.toContain(`/claims/${b.claim}`);
   });
 

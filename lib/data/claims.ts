@@ -99,13 +99,14 @@ export async function listClaims(
       const row = byId.get(id);
       return row ? [toListItem(row)] : [];
     });
-    const seen = offset + items.length;
+    // Past every id the search gave, shown or not, so no page repeats or skips one.
+    const seen = offset + found.ids.length;
     return {
       items,
       total: found.total,
       offset,
       limit: page.limit,
-      nextCursor: seen < found.total && items.length > 0 ? encodeCursor({ n: seen }) : null,
+      nextCursor: seen < found.total && found.ids.length > 0 ? encodeCursor({ n: seen }) : null,
     };
   }
 
