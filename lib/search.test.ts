@@ -27,7 +27,8 @@ process.env.DATABASE_URL = database.url;
 
 const { db } = await import("@/lib/db");
 const { seedDatabase } = await import("@/prisma/seed");
-const { keptSearchClaimIds, matchPhrase, searchClaimIds, searchTerms, SEARCH_CACHE_SECONDS } = await import("./search");
+const { keptSearchClaimIds, matchPhrase, searchClaimIds, searchTerms } = await import("./search");
+const { KEPT_SECONDS } = await import("@/lib/cache/kept");
 const { createClaim, updateClaim } = await import("@/lib/operations/claims");
 const { updateClaimant } = await import("@/lib/operations/claimants");
 const { linkSource, unlinkSource, updateLink } = await import("@/lib/operations/links");
@@ -352,7 +353,7 @@ describe("the index is kept in step with every write", () => {
 
 describe("the search readers' requests use", () => {
   it("is kept under the published tag, which every write readers can see expires, for as long as a cached page", () => {
-    expect(cache.made).toEqual([{ keyParts: ["claim-search"], options: { tags: ["published"], revalidate: SEARCH_CACHE_SECONDS } }]);
+    expect(cache.made).toEqual([{ keyParts: ["claim-search"], options: { tags: ["published"], revalidate: KEPT_SECONDS } }]);
   });
 
   it("answers as the search does, kept once for the same words however they are spelt or ordered", async () => {

@@ -1,7 +1,5 @@
 import "server-only";
-import { unstable_cache } from "next/cache";
-import { publishedGeneration } from "@/lib/cache/generation";
-import { tag } from "@/lib/cache/tags";
+import { keptWhilePublishedUnchanged } from "@/lib/cache/kept";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import type { ClaimFilters } from "@/lib/validation/claim-query";
@@ -111,26 +109,15 @@ async function searchByTerms(terms: string[], filters: ClaimFilters, page: { off
   return { ids: rows.map((r) => r.id), total: Number(counted[0]?.total ?? 0) };
 }
 
-/** How long a kept search answers before it is worked out again, as the cached reader pages (ADR 014). */
-export const SEARCH_CACHE_SECONDS = 300;
-
-const keptSearch = unstable_cache(
-  // The generation is only part of the key (lib/cache/generation.ts).
-  (_generation: number, terms: string[], filters: ClaimFilters, page: { offset: number; limit: number }) => searchByTerms(terms, filters, page),
-  ["claim-search"],
-  { tags: [tag.published()], revalidate: SEARCH_CACHE_SECONDS },
-);
+const keptSearch = keptWhilePublishedUnchanged(searchByTerms, "claim-search");
 
 /**
  * searchClaimIds for readers' requests (the claims page and the API), kept in Next.js's data
  * cache: a word in a quarter of 100,000 claims takes about 200 ms to rank, and readers ask for
- * the same few names again and again. The answer is a page of ids and a total: it depends only
- * on which claims are published and what they say, which is what the `published` tag stands for
- * (every write readers can see expires it, lib/cache/tags.ts), and on the generation of that
- * data the search began in (lib/cache/generation.ts). It is kept by the words, not their
- * spelling or order ("ICE Microsoft" and "microsoft ice" are one entry), the filters and the
- * page. The claims themselves are read fresh for each request. Only where Next.js runs: scripts
- * and tests call searchClaimIds.
+ * the same few names again and again. The answer is a page of ids and a total, which depends
+ * only on which claims are published and what they say (lib/cache/kept.ts). It is kept by the
+ * words, not their spelling or order ("ICE Microsoft" and "microsoft ice" are one entry), the
+ * filters and the page. The claims themselves are read fresh for each request.
  */
 export async function keptSearchClaimIds(
   query: string,
@@ -141,5 +128,5 @@ export async function keptSearchClaimIds(
   if (terms.length === 0) return { ids: [], total: 0 };
   const { status, claimant, story, source } = filters;
   // Every word must match and each adds its own score, so their order changes nothing.
-  return keptSearch(publishedGeneration(), terms.toSorted(), { status, claimant, story, source }, { offset: page.offset, limit: page.limit });
+  return keptSearch(terms.toSorted(), { status, claimant, story, source }, { offset: page.offset, limit: page.limit });
 }
