@@ -32,3 +32,13 @@ export function decodeCursor(text: string): Cursor | null {
   if ((parsed.data.p === undefined) !== (parsed.data.id === undefined)) return null;
   return parsed.data;
 }
+
+/**
+ * A page's `cursor` search parameter for a list read by keyset: absent (the first page), a
+ * keyset cursor of ours, or a link we cannot follow (repeated, altered or from another list).
+ */
+export function keysetCursorParam(value: string | string[] | undefined): { ok: true; after: Cursor | null } | { ok: false } {
+  if (value === undefined || value === "") return { ok: true, after: null };
+  const after = typeof value === "string" ? decodeCursor(value) : null;
+  return after?.p !== undefined && after.id !== undefined ? { ok: true, after } : { ok: false };
+}

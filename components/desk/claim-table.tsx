@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/ui/status-badge";
-import type { DeskClaimRow } from "@/lib/data/desk";
+import type { DeskClaimRow, DeskPage } from "@/lib/data/desk";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
@@ -35,5 +35,54 @@ export function ClaimTable({ claims, caption }: { claims: DeskClaimRow[]; captio
         ))}
       </tbody>
     </table>
+  );
+}
+
+const count = new Intl.NumberFormat("en");
+
+/**
+ * A desk list a page at a time: which claims of how many are shown, the table, and the way on.
+ * `path` is the list's own address, for the links.
+ */
+export function ClaimTablePage({ page, caption, path }: { page: DeskPage; caption: string; path: string }) {
+  const first = page.before + 1;
+  const last = page.before + page.rows.length;
+  return (
+    <>
+      {page.rows.length > 0 ? (
+        <p className="mb-2 text-sm text-stone-800">
+          {page.total === page.rows.length ? `${count.format(page.total)} ${page.total === 1 ? "claim" : "claims"}.` : `Claims ${count.format(first)}–${count.format(last)} of ${count.format(page.total)}.`}
+        </p>
+      ) : null}
+      <ClaimTable claims={page.rows} caption={caption} />
+      {page.next || page.before > 0 ? (
+        <nav aria-label="Pages of this list" className="mt-4 flex gap-6 text-sm">
+          {page.before > 0 ? (
+            <Link href={path} className="text-blue-800 underline">
+              Back to the oldest
+            </Link>
+          ) : null}
+          {page.next ? (
+            <Link href={`${path}?cursor=${page.next}`} className="text-blue-800 underline" rel="next">
+              Next claims
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}
+
+/** Said instead of a list when its `cursor` is not one we gave out. */
+export function UnknownDeskPage({ path }: { path: string }) {
+  return (
+    <div role="alert" className="rounded border border-red-300 bg-red-50 p-4 text-red-900">
+      <p className="font-semibold">This link asks for a page of the list we cannot find.</p>
+      <p className="mt-2">
+        <Link href={path} className="text-blue-800 underline">
+          Start from the oldest claims
+        </Link>
+      </p>
+    </div>
   );
 }

@@ -1,5 +1,7 @@
 import "server-only";
+import { encodeCursor, type Cursor } from "@/lib/cursor";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { EVENTS, LINK_FIELDS } from "@/lib/data/selects";
 import { toClaimStatus, type ClaimStatus } from "@/lib/domain/status";
 
@@ -27,26 +29,56 @@ const rowSelect = {
 
 const NEEDS_REVIEW = ["unverified", "in-review"];
 
+/** How many claims a desk list shows at a time. */
+export const DESK_PAGE_SIZE = 200;
+
+export interface DeskPage {
+  rows: DeskClaimRow[];
+  /** Every claim the list holds, on this page and the others. */
+  total: number;
+  /** How many come before this page. */
+  before: number;
+  /** The cursor of the next page, or null on the last. */
+  next: string | null;
+}
+
+/**
+ * One page of a desk list, oldest first. Read by keyset on (createdAt, id), so a page deep in
+ * the list costs what the first does, and a claim reviewed meanwhile moves no other claim to
+ * another page. `after` is a cursor from an earlier page's `next`.
+ */
+async function deskPage(where: Prisma.ClaimWhereInput, page: { after: Cursor | null; limit: number }): Promise<DeskPage> {
+  const after = page.after?.p && page.after.id ? { createdAt: new Date(page.after.p), id: page.after.id } : null;
+  const [rows, total] = await Promise.all([
+    db.claim.findMany({
+      where: after
+        ? { AND: [where, { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] }] }
+        : where,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: page.limit + 1,
+      select: rowSelect,
+    }),
+    db.claim.count({ where }),
+  ]);
+  const shown = rows.slice(0, page.limit);
+  const before = after ? (page.after?.n ?? 0) : 0;
+  const last = shown.at(-1);
+  return {
+    rows: shown.map((r) => ({ ...r, status: toClaimStatus(r.status) })),
+    total,
+    before,
+    next: rows.length > page.limit && last ? encodeCursor({ n: before + shown.length, p: last.createdAt.toISOString(), id: last.id }) : null,
+  };
+}
+
 /** Unverified and in-review claims, oldest first: the work waiting. */
-export async function listNeedsReview(limit = 200): Promise<DeskClaimRow[]> {
-  const rows = await db.claim.findMany({
-    where: { status: { in: NEEDS_REVIEW } },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    take: limit,
-    select: rowSelect,
-  });
-  return rows.map((r) => ({ ...r, status: toClaimStatus(r.status) }));
+export async function listNeedsReview(page: { after: Cursor | null; limit?: number }): Promise<DeskPage> {
+  return deskPage({ status: { in: NEEDS_REVIEW } }, { after: page.after, limit: page.limit ?? DESK_PAGE_SIZE });
 }
 
 /** Claims assigned to a reviewer that still need review, oldest first. */
-export async function listQueue(userId: string, limit = 200): Promise<DeskClaimRow[]> {
-  const rows = await db.claim.findMany({
-    where: { assigneeId: userId, status: { in: NEEDS_REVIEW } },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    take: limit,
-    select: rowSelect,
-  });
-  return rows.map((r) => ({ ...r, status: toClaimStatus(r.status) }));
+export async function listQueue(userId: string, page: { after: Cursor | null; limit?: number }): Promise<DeskPage> {
+  return deskPage({ assigneeId: userId, status: { in: NEEDS_REVIEW } }, { after: page.after, limit: page.limit ?? DESK_PAGE_SIZE });
 }
 
 /** Any claim, draft or published, with everything the workspace shows. */

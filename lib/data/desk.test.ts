@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMigratedDatabase } from "@/lib/testing/temp-database";
+
+// lib/db.ts opens DATABASE_URL when first imported: point it at a fresh, seeded file first.
+const database = createMigratedDatabase();
+process.env.DATABASE_URL = database.url;
+
+const { db } = await import("@/lib/db");
+const { seedDatabase } = await import("@/prisma/seed");
+const { listNeedsReview, listQueue } = await import("./desk");
+const { decodeCursor, encodeCursor, keysetCursorParam } = await import("@/lib/cursor");
+
+let reviewer = "";
+
+beforeAll(async () => {
+  await seedDatabase(db);
+  reviewer = (await db.user.create({ data: { name: "Rita", email: "rita@example.org", role: "reviewer" } })).id;
+  const story = await db.story.findFirstOrThrow({ select: { id: true } });
+  const claimant = await db.claimant.findFirstOrThrow({ select: { id: true } });
+  // Eleven claims recorded in the same millisecond, the keyset's hardest case, and four later;
+  // every other one assigned to the reviewer; two already rated, which no list holds.
+  const same = new Date("2026-03-01T09:00:00.000Z");
+  for (let i = 0; i < 17; i++) {
+    await db.claim.create({
+      data: {
+        id: `desk-${String(i).padStart(2, "0")}`,
+        text: `Desk claim ${i}`,
+        summary: `Desk claim ${i}`,
+        claimantId: claimant.id,
+        storyId: story.id,
+        createdAt: i < 11 ? same : new Date(same.getTime() + i * 1000),
+        status: i >= 15 ? "accurate" : i % 3 === 0 ? "in-review" : "unverified",
+        assigneeId: i % 2 === 0 ? reviewer : null,
+      },
+    });
+  }
+});
+
+afterAll(async () => {
+  await db.$disconnect();
+  database.cleanup();
+});
+
+type Lister = (after: ReturnType<typeof decodeCursor>) => ReturnType<typeof listNeedsReview>;
+
+/** Every page of a list, followed by its `next` cursors. */
+async function allPages(list: Lister) {
+  const pages = [];
+  let after: ReturnType<typeof decodeCursor> = null;
+  for (;;) {
+    const page = await list(after);
+    pages.push(page);
+    if (!page.next) return pages;
+    after = decodeCursor(page.next);
+    expect(after, "a next cursor decodes").not.toBeNull();
+  }
+}
+
+describe("desk lists", () => {
+  it("hold every claim that needs review once, oldest first, page after page, with how many in all", async () => {
+    const everything = await listNeedsReview({ after: null, limit: 1000 });
+    const expected = await db.claim.findMany({ where: { status: { in: ["unverified", "in-review"] } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true } });
+    expect(everything.rows.map((r) => r.id)).toEqual(expected.map((r) => r.id));
+    expect(everything).toMatchObject({ total: expected.length, before: 0, next: null });
+
+    const pages = await allPages((after) => listNeedsReview({ after, limit: 4 }));
+    expect(pages.flatMap((p) => p.rows.map((r) => r.id))).toEqual(expected.map((r) => r.id));
+    expect(pages.map((p) => p.before)).toEqual(pages.map((_, i) => i * 4));
+    expect(pages.every((p) => p.total === expected.length)).toBe(true);
+    expect(pages.at(-1)!.rows.length).toBeGreaterThan(0);
+    expect(pages.slice(0, -1).every((p) => p.rows.length === 4)).toBe(true);
+  });
+
+  it("keep their place when a claim on an earlier page is rated meanwhile", async () => {
+    const first = await listNeedsReview({ after: null, limit: 5 });
+    await db.claim.update({ where: { id: first.rows[0]!.id }, data: { status: "false" } });
+    const second = await listNeedsReview({ after: decodeCursor(first.next!), limit: 5 });
+    const expected = await db.claim.findMany({ where: { status: { in: ["unverified", "in-review"] } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true } });
+    // The page after the fifth claim starts with the sixth, as before the rating.
+    const fifth = expected.findIndex((r) => r.id === first.rows[4]!.id);
+    expect(second.rows.map((r) => r.id)).toEqual(expected.slice(fifth + 1, fifth + 6).map((r) => r.id));
+    await db.claim.update({ where: { id: first.rows[0]!.id }, data: { status: "unverified" } });
+  });
+
+  it("give a reviewer's queue only the claims assigned to them, paged the same way", async () => {
+    const expected = await db.claim.findMany({ where: { assigneeId: reviewer, status: { in: ["unverified", "in-review"] } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true } });
+    expect(expected.length).toBeGreaterThan(3);
+    const pages = await allPages((after) => listQueue(reviewer, { after, limit: 3 }));
+    expect(pages.flatMap((p) => p.rows.map((r) => r.id))).toEqual(expected.map((r) => r.id));
+    expect(pages[0]!.total).toBe(expected.length);
+  });
+});
+
+describe("a desk list's cursor parameter", () => {
+  it("is the first page when absent, a keyset cursor of ours, or refused", () => {
+    expect(keysetCursorParam(undefined)).toEqual({ ok: true, after: null });
+    expect(keysetCursorParam("")).toEqual({ ok: true, after: null });
+    const cursor = { n: 200, p: "2026-03-01T09:00:00.000Z", id: "desk-03" };
+    expect(keysetCursorParam(encodeCursor(cursor))).toEqual({ ok: true, after: cursor });
+    expect(keysetCursorParam("not-a-cursor!")).toEqual({ ok: false });
+    expect(keysetCursorParam(encodeCursor({ n: 20 }))).toEqual({ ok: false }); // a search page's cursor
+    expect(keysetCursorParam([encodeCursor(cursor), encodeCursor(cursor)])).toEqual({ ok: false });
+  });
+});
