@@ -35,7 +35,9 @@ export function decodeCursor(text: string): Cursor | null {
 
 /**
  * A page's `cursor` search parameter for a list read by keyset: absent (the first page), a
- * keyset cursor of ours, or a link we cannot follow (repeated, altered or from another list).
+ * keyset cursor of ours, or a link we cannot follow (repeated, altered, or a search's). A keyset
+ * cursor from another list is taken as a place in this one: it names a time and an id, which
+ * the list's own conditions then read from.
  */
 export function keysetCursorParam(value: string | string[] | undefined): { ok: true; after: Cursor | null } | { ok: false } {
   if (value === undefined || value === "") return { ok: true, after: null };

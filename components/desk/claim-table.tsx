@@ -41,30 +41,48 @@ export function ClaimTable({ claims, caption }: { claims: DeskClaimRow[]; captio
 const count = new Intl.NumberFormat("en");
 
 /**
+ * Which claims of how many a page of a desk list shows, for its count line, its table's caption
+ * and its title: "12 claims", "claims 201–400 of 25,001", or null for a page with none.
+ */
+export function deskPageRange(page: DeskPage): string | null {
+  if (page.rows.length === 0) return null;
+  if (page.before === 0 && !page.next) return `${count.format(page.total)} ${page.total === 1 ? "claim" : "claims"}`;
+  return `claims ${count.format(page.before + 1)}–${count.format(page.before + page.rows.length)} of ${count.format(page.total)}`;
+}
+
+/** A desk list page's title: its name, and where in the list it is when the list has pages. */
+export function deskPageTitle(name: string, page: DeskPage | null): string {
+  const range = page && (page.before > 0 || page.next) ? deskPageRange(page) : null;
+  return range ? `${name}: ${range}` : name;
+}
+
+/**
  * A desk list a page at a time: which claims of how many are shown, the table, and the way on.
  * `path` is the list's own address, for the links.
  */
 export function ClaimTablePage({ page, caption, path }: { page: DeskPage; caption: string; path: string }) {
-  const first = page.before + 1;
-  const last = page.before + page.rows.length;
+  const range = deskPageRange(page);
+  // Past the last claim (everything after this point was reviewed, or the link is old): say so,
+  // rather than "all caught up" while others wait.
+  const pastTheEnd = page.rows.length === 0 && page.total > 0;
   return (
     <>
-      {page.rows.length > 0 ? (
-        <p className="mb-2 text-sm text-stone-800">
-          {page.total === page.rows.length ? `${count.format(page.total)} ${page.total === 1 ? "claim" : "claims"}.` : `Claims ${count.format(first)}–${count.format(last)} of ${count.format(page.total)}.`}
-        </p>
-      ) : null}
-      <ClaimTable claims={page.rows} caption={caption} />
-      {page.next || page.before > 0 ? (
+      {range ? <p className="mb-2 text-sm text-stone-800">{`${range[0]!.toUpperCase()}${range.slice(1)}.`}</p> : null}
+      {pastTheEnd ? (
+        <p className="rounded border border-stone-300 bg-white p-4">No claims past this point; {count.format(page.total)} wait, from the oldest.</p>
+      ) : (
+        <ClaimTable claims={page.rows} caption={range ? `${caption}: ${range}` : caption} />
+      )}
+      {page.next || page.before > 0 || pastTheEnd ? (
         <nav aria-label="Pages of this list" className="mt-4 flex gap-6 text-sm">
-          {page.before > 0 ? (
+          {page.before > 0 || pastTheEnd ? (
             <Link href={path} className="text-blue-800 underline">
-              Back to the oldest
+              First page: oldest claims
             </Link>
           ) : null}
           {page.next ? (
             <Link href={`${path}?cursor=${page.next}`} className="text-blue-800 underline" rel="next">
-              Next claims
+              Next page: newer claims
             </Link>
           ) : null}
         </nav>

@@ -82,6 +82,28 @@ describe("desk lists", () => {
     await db.claim.update({ where: { id: first.rows[0]!.id }, data: { status: "unverified" } });
   });
 
+  it("count the claims before a page afresh, whatever the link says", async () => {
+    const first = await listNeedsReview({ after: null, limit: 5 });
+    const forged = { ...decodeCursor(first.next!)!, n: 9_999 };
+    const second = await listNeedsReview({ after: forged, limit: 5 });
+    expect(second.before).toBe(5);
+    // A claim on the first page rated since: the second page now starts at the fifth claim left.
+    await db.claim.update({ where: { id: first.rows[0]!.id }, data: { status: "false" } });
+    expect((await listNeedsReview({ after: forged, limit: 5 })).before).toBe(4);
+    await db.claim.update({ where: { id: first.rows[0]!.id }, data: { status: "unverified" } });
+  });
+
+  it("read a cursor from another list as a place in this one, holding only this list's claims", async () => {
+    const needsReview = await listNeedsReview({ after: null, limit: 3 });
+    const after = decodeCursor(needsReview.next!);
+    const queue = await listQueue(reviewer, { after, limit: 100 });
+    const assigned = await db.claim.findMany({ where: { assigneeId: reviewer, status: { in: ["unverified", "in-review"] } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, createdAt: true } });
+    const third = needsReview.rows[2]!;
+    const expected = assigned.filter((r) => r.createdAt > third.createdAt || (r.createdAt.getTime() === third.createdAt.getTime() && r.id > third.id));
+    expect(queue.rows.map((r) => r.id)).toEqual(expected.map((r) => r.id));
+    expect(queue.before).toBe(assigned.length - expected.length);
+  });
+
   it("give a reviewer's queue only the claims assigned to them, paged the same way", async () => {
     const expected = await db.claim.findMany({ where: { assigneeId: reviewer, status: { in: ["unverified", "in-review"] } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true } });
     expect(expected.length).toBeGreaterThan(3);

@@ -45,23 +45,24 @@ export interface DeskPage {
 /**
  * One page of a desk list, oldest first. Read by keyset on (createdAt, id), so a page deep in
  * the list costs what the first does, and a claim reviewed meanwhile moves no other claim to
- * another page. `after` is a cursor from an earlier page's `next`.
+ * another page. `after` is a cursor from an earlier page's `next`; how many claims come before
+ * the page is counted afresh, not taken from the cursor, which reviews since may have outdated.
  */
 async function deskPage(where: Prisma.ClaimWhereInput, page: { after: Cursor | null; limit: number }): Promise<DeskPage> {
   const after = page.after?.p && page.after.id ? { createdAt: new Date(page.after.p), id: page.after.id } : null;
-  const [rows, total] = await Promise.all([
+  const upTo = after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lte: after.id } }] } : null;
+  const past = after ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : null;
+  const [rows, total, before] = await Promise.all([
     db.claim.findMany({
-      where: after
-        ? { AND: [where, { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] }] }
-        : where,
+      where: past ? { AND: [where, past] } : where,
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       take: page.limit + 1,
       select: rowSelect,
     }),
     db.claim.count({ where }),
+    upTo ? db.claim.count({ where: { AND: [where, upTo] } }) : 0,
   ]);
   const shown = rows.slice(0, page.limit);
-  const before = after ? (page.after?.n ?? 0) : 0;
   const last = shown.at(-1);
   return {
     rows: shown.map((r) => ({ ...r, status: toClaimStatus(r.status) })),
