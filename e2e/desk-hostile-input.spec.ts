@@ -177,6 +177,8 @@ test("markup, script and odd Unicode are stored exactly and shown as text everyw
 
   const note = page.getByRole("form", { name: "Add a note" });
   await note.getByLabel("Your note").fill(`${MARKDOWN} ${IMG} ${SCRIPT} [a fine link](https://example.org/ok)`);
+  // Public, so the hostile note reaches the reader's page this spec checks too.
+  await note.getByLabel("Readers will see this note").check();
   await note.getByRole("button", { name: "Add note" }).click();
   await expect(page.getByRole("link", { name: "a fine link" })).toBeVisible();
   await page.getByRole("button", { name: "Publish" }).click();

@@ -20,7 +20,9 @@ test("a reader follows a claim to its source and on to another claim", async ({ 
   await expect(page.getByText(/ means: /)).toBeVisible();
   await expect(page.getByRole("heading", { name: "Why" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "History" })).toBeVisible();
-  await expect(page.getByText("Claim recorded").first()).toBeVisible();
+  const history = page.getByRole("region", { name: "History" });
+  await expect(history.getByText("Published")).toBeVisible();
+  await expect(history.getByText("Claim recorded")).toHaveCount(0);
 
   // On to the Reuters report, which carries several statements, and from there to another claim.
   const sources = page.getByRole("region", { name: /^Sources/ });

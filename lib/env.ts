@@ -50,6 +50,15 @@ export function authSecret(): string {
   }
 }
 
+/**
+ * Whether readers see who on the desk made each public change and wrote each public note
+ * (FACTLINE_PUBLIC_NAMES=true). Off by default: the organisation speaks, not its reviewers.
+ */
+export function publicNames(): boolean {
+  const value = process.env.FACTLINE_PUBLIC_NAMES?.trim().toLowerCase();
+  return value === "true" || value === "1" || value === "yes";
+}
+
 export function isProduction(): boolean {
   return process.env.NODE_ENV === "production";
 }

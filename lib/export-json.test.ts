@@ -77,11 +77,11 @@ describe("exportJsonChunks", () => {
 
   it("carries annotations and history only when the claim has them (editor exports)", async () => {
     const internals = {
-      annotations: [{ id: "n1", body: "Ask **Reuters**.", author: "Rita", createdAt: new Date("2026-01-01T00:00:00Z"), updatedAt: new Date("2026-01-01T00:00:00Z") }],
+      annotations: [{ id: "n1", body: "Ask **Reuters**.", public: false, author: "Rita", createdAt: new Date("2026-01-01T00:00:00Z"), updatedAt: new Date("2026-01-01T00:00:00Z") }],
       history: [{ id: "e1", kind: "created", actor: "Rita", reason: null, before: null, after: { text: "x" }, createdAt: new Date("2026-01-01T00:00:00Z") }],
     };
     const doc = JSON.parse(await render([[claim("a", { internals }), claim("b")]], "editor")) as { claims: Record<string, unknown>[] };
-    expect(doc.claims[0]).toMatchObject({ annotations: [{ body: "Ask **Reuters**.", author: "Rita" }], history: [{ kind: "created", after: { text: "x" } }] });
+    expect(doc.claims[0]).toMatchObject({ annotations: [{ body: "Ask **Reuters**.", public: false, author: "Rita" }], history: [{ kind: "created", after: { text: "x" } }] });
     expect(doc.claims[1]).not.toHaveProperty("annotations");
     expect(doc.claims[1]).not.toHaveProperty("history");
   });

@@ -74,6 +74,7 @@ export interface ExportClaim {
 
 /** What only editor exports carry: reviewers' notes and the full history, with names. */
 export interface ExportInternals {
-  annotations: { id: string; body: string; author: string; createdAt: Date; updatedAt: Date }[];
+  /** Every note the desk has, internal and public: `public` says which readers see. */
+  annotations: { id: string; body: string; public: boolean; author: string; createdAt: Date; updatedAt: Date }[];
   history: { id: string; kind: string; actor: string | null; reason: string | null; before: unknown; after: unknown; createdAt: Date }[];
 }

@@ -4,7 +4,7 @@ import { dependOn } from "@/lib/cache/depend";
 import { tag } from "@/lib/cache/tags";
 import { listFeedItems, type FeedItem } from "@/lib/data/corrections";
 import { claimUrl } from "@/lib/data/exports";
-import { STATUS_INFO, correctionSentence } from "@/lib/domain/status";
+import { STATUS_INFO, correctionSentence, updateSentence } from "@/lib/domain/status";
 import { appOrigin, organisation } from "@/lib/env";
 
 /**
@@ -32,6 +32,18 @@ function entry(item: FeedItem, origin: string, host: string): AtomEntry {
       categories: [{ term: item.claim.status, label: status.label }, { term: "verdict", label: "Verdict" }],
     };
   }
+  if (item.kind === "update") {
+    const rated = STATUS_INFO[item.newStatus];
+    return {
+      id: entryId(host, item.date, `claims/${item.claim.id}/updates/${item.eventId}`, origin),
+      title: `Update: ${item.claim.summary}: ${rated.label}`,
+      url: claimUrl(origin, item.claim.id),
+      published: item.date,
+      updated: item.date,
+      summary: `${item.claim.claimant}: ${updateSentence(item.previousStatus, item.newStatus)} ${item.reason}`.trim(),
+      categories: [{ term: item.newStatus, label: rated.label }, { term: "update", label: "Update" }],
+    };
+  }
   const now = STATUS_INFO[item.newStatus].label;
   return {
     id: entryId(host, item.date, `claims/${item.claim.id}/corrections/${item.correctionId}`, origin),
@@ -47,7 +59,7 @@ function entry(item: FeedItem, origin: string, host: string): AtomEntry {
 // Per request for signed-in people; readers get the cached copy, app/cached/[edition]/feed.atom (ADR 014).
 export const dynamic = "force-dynamic";
 
-/** Newly published verdicts and corrections, for feed readers (Atom 1.0, RFC 4287). */
+/** Newly published verdicts, updates and corrections, for feed readers (Atom 1.0, RFC 4287). */
 export async function GET(): Promise<Response> {
   return handleApi(async () => {
     const origin = appOrigin();

@@ -80,6 +80,43 @@ export default function MethodologyPage() {
         When a source has no public address, for example a statement given to a news agency, we say so; we never
         invent one.
       </p>
+
+      <h2 id="corrections-and-updates" className="mb-3 mt-8 text-xl font-semibold">
+        Corrections and updates
+      </h2>
+      <p className="mb-2">
+        We publish some claims before we have rated them, shown as {STATUS_INFO.unverified.label.toLowerCase()} or{" "}
+        {STATUS_INFO["in-review"].label.toLowerCase()}, so readers know we are checking them.
+      </p>
+      <dl className="space-y-2">
+        <div>
+          <dt className="font-semibold">An update</dt>
+          <dd>
+            is the first rating we give a claim you could already read while it was still unverified or in review. It is
+            dated on the claim’s page, with the reason for the rating, and announced in our feed. Nothing we told you
+            changed, so it is not a correction.
+          </dd>
+        </div>
+        <div>
+          <dt className="font-semibold">A correction</dt>
+          <dd>
+            is any change to a rating you have seen (a verdict, or “not checkable”), including taking one back. It always
+            comes with a note saying what changed and why, shown on the claim’s page, in{" "}
+            <Link href="/corrections" className="text-blue-800 underline">
+              the corrections log
+            </Link>{" "}
+            and in the feed.
+          </dd>
+        </div>
+      </dl>
+
+      <h2 className="mb-3 mt-8 text-xl font-semibold">What a claim’s history shows</h2>
+      <p className="mb-2">
+        Each claim’s page keeps the record of what readers could see: when it was published, each rating with its reason,
+        updates and corrections, and every later change to its words, its sources and their quotes. What happened before
+        publication, and our fact-checkers’ working notes, stay in the newsroom; a note is shown on a claim’s page only when
+        its author wrote it for readers.
+      </p>
     </>
   );
 }

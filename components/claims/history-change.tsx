@@ -25,17 +25,32 @@ const FIELD_LABEL: Record<string, string> = {
   archivedUrl: "Archived copy",
   capturedText: "Captured text",
   body: "Note",
+  isPublic: "Shown to readers",
   correction: "Correction",
 };
 
-function parse(json: string | null): Record<string, unknown> {
-  if (!json) return {};
+function parse(value: string | Record<string, unknown> | null): Record<string, unknown> {
+  if (!value) return {};
+  if (typeof value === "object") return value;
   try {
-    const value: unknown = JSON.parse(json);
-    return value && typeof value === "object" ? (value as Record<string, unknown>) : {};
+    const parsed: unknown = JSON.parse(value);
+    return parsed && typeof parsed === "object" ? (parsed as Record<string, unknown>) : {};
   } catch {
     return {};
   }
+}
+
+type Stored = string | Record<string, unknown> | null;
+
+/** Creation and publication events carry a snapshot, not a change worth listing field by field. */
+const SNAPSHOT_KINDS = new Set(["created", "published", "republished", "unpublished"]);
+
+/** The fields an event shows as changed, in the order it shows them. */
+export function changedFieldNames(kind: string, before: Stored, after: Stored): string[] {
+  if (SNAPSHOT_KINDS.has(kind)) return [];
+  const b = parse(before);
+  const a = parse(after);
+  return [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((f) => f in FIELD_LABEL && show(b[f]) !== show(a[f]));
 }
 
 function show(value: unknown, field?: string): string {
@@ -45,15 +60,21 @@ function show(value: unknown, field?: string): string {
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 
-export function HistoryChange({ kind, before, after }: { kind: string; before: string | null; after: string | null }) {
-  // Creation and publication events carry a snapshot, not a change worth listing field by field.
-  if (kind === "created" || kind === "published" || kind === "unpublished") return null;
+export function HistoryChange({ kind, before, after }: { kind: string; before: Stored; after: Stored }) {
+  const fields = changedFieldNames(kind, before, after);
   const b = parse(before);
   const a = parse(after);
-  const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((f) => f in FIELD_LABEL && show(b[f]) !== show(a[f]));
   if (fields.length === 0) return null;
+  // An edit of a link or a source says which source, even when its title did not change.
+  const about = !fields.includes("source") && (kind === "link-edited" || kind === "source-edited") ? (a.source ?? b.source) : undefined;
   return (
     <dl className="mt-1 space-y-1 text-sm">
+      {typeof about === "string" ? (
+        <div>
+          <dt className="font-medium">Source</dt>
+          <dd>{about}</dd>
+        </div>
+      ) : null}
       {fields.map((field) => (
         <div key={field}>
           <dt className="font-medium">{FIELD_LABEL[field]}</dt>

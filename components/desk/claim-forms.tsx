@@ -22,7 +22,13 @@ function Hidden({ fields }: { fields: Record<string, string | number> }) {
   );
 }
 
-export function StatusForm({ claimId, version, status, reason, seenByReaders }: { claimId: string; version: number; status: string; reason: string; seenByReaders: boolean }) {
+/**
+ * How a status change reaches readers: not at all (a draft), as an update (the first rating of a
+ * claim readers saw pending), or as a correction (a change to a rating they saw).
+ */
+export type StatusAudience = "draft" | "update" | "correction";
+
+export function StatusForm({ claimId, version, status, reason, audience }: { claimId: string; version: number; status: string; reason: string; audience: StatusAudience }) {
   const [state, action] = useActionState(changeStatusAction, initialActionState);
   const v = (name: string, fallback: string) => state.values[name] ?? fallback;
   return (
@@ -41,7 +47,12 @@ export function StatusForm({ claimId, version, status, reason, seenByReaders }: 
         errors={state.fieldErrors.status}
       />
       <TextArea name="reason" label="Reason" hint="Why this status: readers see it." required rows={3} defaultValue={v("reason", reason)} errors={state.fieldErrors.reason} />
-      {seenByReaders ? (
+      {audience === "update" ? (
+        <p className="mb-4 text-sm text-stone-800">
+          Readers have seen this claim only as {STATUS_INFO[status as keyof typeof STATUS_INFO]?.label ?? status}: a new status is shown to them as an update, dated, with your reason. No correction note is needed.
+        </p>
+      ) : null}
+      {audience === "correction" || state.fieldErrors.correction ? (
         <TextArea
           name="correction"
           label="Correction note"
@@ -123,7 +134,39 @@ export function UnlinkButton({ linkId, version, sourceTitle }: { linkId: string;
 }
 
 export function DeleteNoteButton({ annotationId }: { annotationId: string }) {
-  return <ButtonForm action={deleteAnnotationAction} fields={{ annotationId }} label="Delete note" confirmText="Delete this note? Its words stay in the claim's history." />;
+  return <ButtonForm action={deleteAnnotationAction} fields={{ annotationId }} label="Delete note" confirmText="Delete this note? Its words stay in the desk's history of the claim; readers never see a deleted note." />;
+}
+
+/** "Readers will see this note": unticked unless the author chooses it. */
+function PublicNoteBox({ checked, errors }: { checked: boolean; errors?: string[] }) {
+  return (
+    <div className="mb-4">
+      <label className="flex items-start gap-2">
+        <input
+          // React resets a form after its action; remount so a value sent back after an error shows.
+          key={String(checked)}
+          type="checkbox"
+          name="isPublic"
+          value="1"
+          defaultChecked={checked}
+          aria-describedby={errors?.length ? "isPublic-hint isPublic-error" : "isPublic-hint"}
+          aria-invalid={errors?.length ? true : undefined}
+          className="mt-1 h-4 w-4"
+        />
+        <span className="font-medium">Readers will see this note</span>
+      </label>
+      <p id="isPublic-hint" className="ml-6 text-sm text-stone-700">
+        Left unticked, the note stays on the desk: readers, the read API and open data never see it.
+      </p>
+      {errors?.length ? (
+        <ul id="isPublic-error" className="ml-6 mt-1 text-sm font-medium text-red-800">
+          {errors.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
 }
 
 export function AnnotationForm({ claimId }: { claimId: string }) {
@@ -136,18 +179,22 @@ export function AnnotationForm({ claimId }: { claimId: string }) {
       <FormMessage state={state} />
       <Hidden fields={{ claimId }} />
       <TextArea name="body" label="Your note" hint="Markdown: **bold**, lists, links (http, https, mailto)." required rows={4} defaultValue={state.values.body ?? ""} errors={state.fieldErrors.body} />
+      <PublicNoteBox checked={state.values.isPublic === "1"} errors={state.fieldErrors.isPublic} />
       <SubmitButton>Add note</SubmitButton>
     </form>
   );
 }
 
-export function EditAnnotationForm({ annotation }: { annotation: { id: string; version: number; body: string } }) {
+export function EditAnnotationForm({ annotation }: { annotation: { id: string; version: number; body: string; isPublic: boolean } }) {
   const [state, action] = useActionState(editAnnotationAction, initialActionState);
+  // After an error, the box shows what was sent; before, what is saved.
+  const isPublic = state.values.body !== undefined ? state.values.isPublic === "1" : annotation.isPublic;
   return (
     <form action={action} noValidate className={boxClass}>
       <FormMessage state={state} />
       <Hidden fields={{ annotationId: annotation.id, version: state.conflict?.version ?? annotation.version }} />
       <TextArea name="body" label="Note" required rows={6} defaultValue={state.values.body ?? annotation.body} errors={state.fieldErrors.body} />
+      <PublicNoteBox checked={isPublic} errors={state.fieldErrors.isPublic} />
       <SubmitButton>Save note</SubmitButton>
     </form>
   );

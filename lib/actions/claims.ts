@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { expireTags } from "@/lib/cache/expire";
-import { claimWriteTags, tag, type ClaimFootprint } from "@/lib/cache/tags";
+import { claimWriteTags, type ClaimFootprint } from "@/lib/cache/tags";
 import { getClaimFootprint } from "@/lib/data/footprints";
 import { redirect } from "next/navigation";
 import { asFormData, failed, formId, formValues, invalid, type ActionState } from "@/lib/actions/state";
@@ -107,8 +107,7 @@ export async function assignAction(_prev: ActionState, sent: unknown): Promise<A
   } catch (error) {
     return failed(error, values);
   }
-  // Who checks a claim is shown only in its history, on its own page; no list shows it.
-  expireTags([tag.claim(id)]);
+  // Who checks a claim is the desk's business: no reader page shows it (ADR 019), so none expires.
   revalidatePath(`/desk/claims/${id}`);
   redirect(`/desk/claims/${id}`);
 }

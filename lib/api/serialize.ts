@@ -1,5 +1,4 @@
 import { correctionJson } from "@/lib/export-json";
-import { parseStoredJson } from "@/lib/history";
 import { isoPartialDate } from "@/lib/domain/partial-date";
 import type { ClaimDetail, ClaimListItem } from "@/lib/data/claims";
 import type { SourceDetail } from "@/lib/data/sources";
@@ -53,10 +52,11 @@ export function claimDetailJson(claim: ClaimDetail, origin: string) {
         publishedAt: isoPartialDate(link.source.publishedAt, link.source.publishedAtPrecision),
       },
     })),
+    // Public notes only, and the public history: getClaim never reads the desk's for readers.
     annotations: claim.annotations.map((a) => ({
       id: a.id,
       body: a.body,
-      author: { name: a.author.name },
+      author: a.author ? { name: a.author.name } : null,
       createdAt: a.createdAt.toISOString(),
       updatedAt: a.updatedAt.toISOString(),
     })),
@@ -65,8 +65,8 @@ export function claimDetailJson(claim: ClaimDetail, origin: string) {
       id: e.id,
       kind: e.kind,
       actor: e.actor ? { name: e.actor.name } : null,
-      before: parseStoredJson(e.before),
-      after: parseStoredJson(e.after),
+      before: e.before,
+      after: e.after,
       reason: e.reason,
       createdAt: e.createdAt.toISOString(),
     })),

@@ -297,8 +297,11 @@ describe("cached reader pages and the writes that change them", () => {
     expect(changed).toEqual(expect.arrayContaining([`/claims/${a.claim}`, `/sources/${a.source}`]));
   });
 
-  it("a note changes only its claim's page", async () => {
-    const { changed, expiredOnly } = await act(actions.annotations.addAnnotationAction, { claimId: a.claim, body: `The port confirmed it ${serial}.` });
+  it("an internal note changes no reader page; a public one only its claim's page", async () => {
+    const internal = await act(actions.annotations.addAnnotationAction, { claimId: a.claim, body: `Call the port again ${serial}.` });
+    expect(internal.changed).toEqual([]);
+    expect(internal.expiredOnly).toEqual([]);
+    const { changed, expiredOnly } = await act(actions.annotations.addAnnotationAction, { claimId: a.claim, body: `The port confirmed it ${serial}.`, isPublic: "1" });
     expect(changed).toEqual([`/claims/${a.claim}`]);
     expect(expiredOnly).toEqual([]);
   });
@@ -329,10 +332,10 @@ describe("cached reader pages and the writes that change them", () => {
     expect(changed).not.toContain(`/claims/${b.claim}`);
   });
 
-  it("assigning a claim changes only its own page, where the history shows it", async () => {
+  it("assigning a claim changes no reader page: assignments stay on the desk", async () => {
     const reviewer = await db.user.create({ data: { name: `Cache reviewer ${serial}`, email: `cache-reviewer-${serial}@example.org`, role: "reviewer" } });
     const { changed, expiredOnly } = await act(actions.claims.assignAction, { claimId: a.claim, assigneeId: reviewer.id, version: await version(a.claim) });
-    expect(changed).toEqual([`/claims/${a.claim}`]);
+    expect(changed).toEqual([]);
     expect(expiredOnly).toEqual([]);
   });
 

@@ -5,6 +5,8 @@ import { CORRECTIONS, EVENTS, LINK_FIELDS, PUBLISHED_CLAIM, SOURCE_FIELDS } from
 import { encodeCursor, type Cursor } from "@/lib/cursor";
 import { toClaimStatus, type ClaimStatus } from "@/lib/domain/status";
 import { checkQuote, type QuoteCheck } from "@/lib/quote-check";
+import { publicNames } from "@/lib/env";
+import { linkedSourceIds, publicHistory, type PublicEvent, type RecordedEvent } from "@/lib/public-record";
 import { searchClaimIds } from "@/lib/search";
 import type { ClaimFilters } from "@/lib/validation/claim-query";
 
@@ -169,11 +171,13 @@ const detailSelect = {
       },
     },
   },
+  // Only notes their authors chose to show readers; the desk's notes never leave the desk.
   annotations: {
-    where: { deletedAt: null },
+    where: { deletedAt: null, isPublic: true },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, body: true, createdAt: true, updatedAt: true, author: { select: { id: true, name: true } } },
+    select: { id: true, body: true, createdAt: true, updatedAt: true, author: { select: { name: true } } },
   },
+  // The full history, read to derive the public one (lib/public-record.ts); never sent whole.
   events: EVENTS,
   corrections: CORRECTIONS,
 } satisfies Prisma.ClaimSelect;
@@ -181,17 +185,38 @@ const detailSelect = {
 type DetailRow = Prisma.ClaimGetPayload<{ select: typeof detailSelect }>;
 type DetailLink = DetailRow["sources"][number];
 
-export type ClaimDetail = Omit<DetailRow, "status" | "publishedAt" | "sources"> & {
+/** A public note: its author named only when the organisation names its people (FACTLINE_PUBLIC_NAMES). */
+export interface PublicNote {
+  id: string;
+  body: string;
+  createdAt: Date;
+  updatedAt: Date;
+  author: { name: string } | null;
+}
+
+export type ClaimDetail = Omit<DetailRow, "status" | "publishedAt" | "sources" | "annotations" | "events"> & {
   status: ClaimStatus;
   publishedAt: Date;
   sourceCount: number;
   sources: (Omit<DetailLink, "source"> & { source: Omit<DetailLink["source"], "capturedText">; quoteCheck: QuoteCheck })[];
+  annotations: PublicNote[];
+  /** The public history (lib/public-record.ts), not the desk's. */
+  events: PublicEvent[];
 };
 
-/** A published claim with its sources, annotations and history; null when unknown or a draft. */
+/** The claim's public history, with the sources its link entries name by title. */
+async function readersHistory(events: RecordedEvent[], showNames: boolean): Promise<PublicEvent[]> {
+  const history = publicHistory(events, { showNames });
+  if (!history.some((e) => e.kind === "linked" || e.kind === "unlinked" || e.kind === "link-edited")) return history;
+  const sources = await db.source.findMany({ where: { id: { in: linkedSourceIds(events) } }, select: { id: true, title: true } });
+  return publicHistory(events, { showNames, sourceTitles: new Map(sources.map((s) => [s.id, s.title])) });
+}
+
+/** A published claim with its sources, public notes and public history; null when unknown or a draft. */
 export async function getClaim(id: string): Promise<ClaimDetail | null> {
   const row = await db.claim.findFirst({ where: { id, ...PUBLISHED }, select: detailSelect });
   if (!row || !row.publishedAt) return null;
+  const showNames = publicNames();
   return {
     ...row,
     status: toClaimStatus(row.status),
@@ -202,5 +227,7 @@ export async function getClaim(id: string): Promise<ClaimDetail | null> {
       source,
       quoteCheck: checkQuote(link.quote, capturedText),
     })),
+    annotations: row.annotations.map(({ author, ...note }) => ({ ...note, author: showNames ? { name: author.name } : null })),
+    events: await readersHistory(row.events, showNames),
   };
 }

@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { PUBLISHED_CLAIM } from "@/lib/data/selects";
 import { encodeCursor, type Cursor } from "@/lib/cursor";
-import { toClaimStatus, verdictStatuses, type ClaimStatus } from "@/lib/domain/status";
+import { isVerdict, toClaimStatus, verdictStatuses, type ClaimStatus } from "@/lib/domain/status";
+import { parseStoredJson } from "@/lib/history";
 
 export const CORRECTIONS_PAGE_SIZE = 50;
 
@@ -50,7 +51,9 @@ export const FEED_SIZE = 50;
 export type FeedItem =
   /** `date` is the first publication; `updated` moves when a correction changes what the entry says. */
   | { kind: "verdict"; date: Date; updated: Date; claim: FeedClaim }
-  | { kind: "correction"; correctionId: string; date: Date; note: string; previousStatus: ClaimStatus; newStatus: ClaimStatus; claim: FeedClaim };
+  | { kind: "correction"; correctionId: string; date: Date; note: string; previousStatus: ClaimStatus; newStatus: ClaimStatus; claim: FeedClaim }
+  /** A first rating given to a claim readers had seen pending (lib/public-record.ts). */
+  | { kind: "update"; eventId: string; date: Date; reason: string; previousStatus: ClaimStatus; newStatus: ClaimStatus; claim: FeedClaim };
 
 export interface FeedClaim {
   id: string;
@@ -65,14 +68,16 @@ const FEED_CLAIM = { id: true, summary: true, status: true, statusReason: true, 
 
 /**
  * The feed: published claims with a verdict, by first publication (a republished claim keeps
- * its date, so it is announced once), and corrections, newest first. Two bounded reads on
- * indexed columns (Claim publishedAt, Correction createdAt), FEED_SIZE items at most.
+ * its date, so it is announced once), updates (a verdict given after publication, announced
+ * when given) and corrections, newest first. Three bounded reads on indexed columns (Claim
+ * publishedAt, Correction createdAt, ClaimEvent kind), FEED_SIZE items at most.
  */
 export async function listFeedItems(): Promise<FeedItem[]> {
-  const [publications, corrections] = await Promise.all([
+  const [publications, corrections, updates] = await Promise.all([
     db.claim.findMany({
-      // A verdict is what the feed announces; "unverified" or "not checkable" is not news.
-      where: { ...PUBLISHED_CLAIM, status: { in: verdictStatuses() } },
+      // A verdict is what the feed announces; "unverified" or "not checkable" is not news. A
+      // claim published pending and rated later is announced by its update, when it was news.
+      where: { ...PUBLISHED_CLAIM, status: { in: verdictStatuses() }, events: { none: { kind: "updated" } } },
       orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
       take: FEED_SIZE,
       select: { ...FEED_CLAIM, publishedAt: true, corrections: { orderBy: { createdAt: "desc" }, take: 1, select: { createdAt: true } } },
@@ -82,6 +87,12 @@ export async function listFeedItems(): Promise<FeedItem[]> {
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: FEED_SIZE,
       select: { id: true, createdAt: true, note: true, previousStatus: true, newStatus: true, claim: { select: FEED_CLAIM } },
+    }),
+    db.claimEvent.findMany({
+      where: { kind: "updated", claim: PUBLISHED_CLAIM },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: FEED_SIZE,
+      select: { id: true, createdAt: true, before: true, after: true, reason: true, claim: { select: FEED_CLAIM } },
     }),
   ]);
   const claim = (c: (typeof corrections)[number]["claim"]): FeedClaim => ({
@@ -107,6 +118,14 @@ export async function listFeedItems(): Promise<FeedItem[]> {
       newStatus: toClaimStatus(c.newStatus),
       claim: claim(c.claim),
     })),
+    ...updates.flatMap((u): FeedItem[] => {
+      const before = parseStoredJson(u.before) as { status?: unknown } | null;
+      const after = parseStoredJson(u.after) as { status?: unknown } | null;
+      const newStatus = toClaimStatus(String(after?.status ?? ""));
+      // Only a verdict is news: moving a claim from unverified to in review is not announced.
+      if (!isVerdict(newStatus)) return [];
+      return [{ kind: "update", eventId: u.id, date: u.createdAt, reason: u.reason ?? "", previousStatus: toClaimStatus(String(before?.status ?? "")), newStatus, claim: claim(u.claim) }];
+    }),
   ];
   return items.sort((a, b) => b.date.getTime() - a.date.getTime()).slice(0, FEED_SIZE);
 }

@@ -114,7 +114,7 @@ export async function getDeskClaim(id: string) {
       annotations: {
         where: { deletedAt: null },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: { id: true, body: true, createdAt: true, version: true, author: { select: { id: true, name: true } } },
+        select: { id: true, body: true, isPublic: true, createdAt: true, version: true, author: { select: { id: true, name: true } } },
       },
       events: EVENTS,
     },
@@ -187,7 +187,7 @@ export async function getLinkForEdit(id: string) {
 export async function getAnnotationForEdit(id: string) {
   return db.annotation.findFirst({
     where: { id, deletedAt: null },
-    select: { id: true, claimId: true, body: true, version: true, authorId: true, claim: { select: { summary: true } } },
+    select: { id: true, claimId: true, body: true, isPublic: true, version: true, authorId: true, claim: { select: { summary: true } } },
   });
 }
 

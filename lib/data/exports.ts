@@ -43,7 +43,7 @@ const INTERNAL_SELECT = {
   annotations: {
     where: { deletedAt: null },
     orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }],
-    select: { id: true, body: true, createdAt: true, updatedAt: true, author: { select: { name: true } } },
+    select: { id: true, body: true, isPublic: true, createdAt: true, updatedAt: true, author: { select: { name: true } } },
   },
   events: EVENTS,
 } satisfies Prisma.ClaimSelect;
@@ -106,7 +106,7 @@ export function toExportClaim(row: ExportableRow, origin: string): ExportClaim {
 
 function toInternals(row: InternalRow): ExportInternals {
   return {
-    annotations: row.annotations.map((a) => ({ id: a.id, body: a.body, author: a.author.name, createdAt: a.createdAt, updatedAt: a.updatedAt })),
+    annotations: row.annotations.map((a) => ({ id: a.id, body: a.body, public: a.isPublic, author: a.author.name, createdAt: a.createdAt, updatedAt: a.updatedAt })),
     history: row.events.map((e) => ({ id: e.id, kind: e.kind, actor: e.actor?.name ?? null, reason: e.reason, before: parseStoredJson(e.before), after: parseStoredJson(e.after), createdAt: e.createdAt })),
   };
 }

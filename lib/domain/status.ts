@@ -90,6 +90,22 @@ export function isVerdict(status: ClaimStatus): boolean {
   return STATUS_INFO[status].verdictRank !== null;
 }
 
+/**
+ * Unverified and in review: the claim awaits its rating. Any other status is a rating readers
+ * can hold us to (a verdict, or "not checkable"); changing one they have seen is a correction,
+ * while giving the first one to a claim they saw pending is an update.
+ */
+export function isPendingStatus(status: ClaimStatus): boolean {
+  return status === "unverified" || status === "in-review";
+}
+
+/** What an update did: the first rating of a claim readers had seen pending. */
+export function updateSentence(previous: ClaimStatus, next: ClaimStatus): string {
+  return isPendingStatus(next)
+    ? `We moved this claim from ${STATUS_INFO[previous].label} to ${STATUS_INFO[next].label}.`
+    : `We gave our rating: ${STATUS_INFO[next].label}. Until then this claim was shown as ${STATUS_INFO[previous].label}.`;
+}
+
 /** Verdict statuses from false to accurate. */
 export function verdictStatuses(): ClaimStatus[] {
   return CLAIM_STATUSES.filter(isVerdict).sort(

@@ -1,8 +1,9 @@
 import { db } from "@/lib/db";
-import { STATUS_INFO, toClaimStatus, type ClaimStatus } from "@/lib/domain/status";
+import { STATUS_INFO, isPendingStatus, toClaimStatus, type ClaimStatus } from "@/lib/domain/status";
 import { AppError, ConflictError, FieldRuleError } from "@/lib/errors";
 import { changedFields, parseStoredJson, recordEvent } from "@/lib/history";
 import { can } from "@/lib/permissions";
+import { readersSawRating } from "@/lib/public-record";
 import type { CurrentUser } from "@/lib/session";
 import { hasVisibleCharacter } from "@/lib/text";
 import type { ClaimFormInput } from "@/lib/validation/claim";
@@ -152,7 +153,16 @@ export async function changeStatus(
     // A note that shows nothing is no note.
     const typed = input.correction?.trim() ?? "";
     const note = hasVisibleCharacter(typed) ? typed : null;
-    if (seenByReaders && previous !== input.status && !note) {
+    // A first rating for a claim readers have only seen pending is an update, shown as such;
+    // changing a rating they have seen is a correction, with a note telling them why.
+    const isUpdate = seenByReaders && previous !== input.status && isPendingStatus(previous) && !(await ratingSeen(tx, id, previous));
+    if (isUpdate && note) {
+      throw new FieldRuleError(
+        "correction",
+        `Readers have only seen this claim as ${STATUS_INFO[previous].label}, so this is an update, not a correction: leave the correction note empty. The reason you give is shown with the update.`,
+      );
+    }
+    if (seenByReaders && !isUpdate && previous !== input.status && !note) {
       throw new FieldRuleError("correction", "Readers have seen this claim's rating: write a correction note telling them what changed and why.");
     }
     if (!seenByReaders && note) {
@@ -165,12 +175,22 @@ export async function changeStatus(
     await recordEvent(tx, {
       claimId: id,
       actorId: actor.id,
-      kind: note ? "corrected" : "status-changed",
+      kind: note ? "corrected" : isUpdate ? "updated" : "status-changed",
       before: { status: previous, statusReason: claim.statusReason },
       after: { status: input.status, statusReason: input.reason, ...(note ? { correction: note } : {}) },
       reason: input.reason,
     });
   });
+}
+
+/** Whether readers have ever seen this claim with a rating (lib/public-record.ts). */
+async function ratingSeen(tx: Tx, claimId: string, currentStatus: ClaimStatus): Promise<boolean> {
+  const events = await tx.claimEvent.findMany({
+    where: { claimId, kind: { in: ["created", "published", "unpublished", "status-changed", "corrected", "updated"] } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { kind: true, after: true },
+  });
+  return readersSawRating(events, currentStatus);
 }
 
 /** When the claim was first published (the date its "published" event set), or null if it never was. */

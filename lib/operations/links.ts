@@ -51,7 +51,7 @@ export async function updateLink(actor: CurrentUser, linkId: string, input: Omit
       const diff = changedFields(snapshot(link), next);
       if (diff) {
         await tx.claim.update({ where: { id: link.claimId }, data: { updatedAt: new Date() } });
-        await recordEvent(tx, { claimId: link.claimId, actorId: actor.id, kind: "link-edited", before: { sourceId: link.sourceId, ...diff.before }, after: { sourceId: link.sourceId, ...diff.after } });
+        await recordEvent(tx, { claimId: link.claimId, actorId: actor.id, kind: "link-edited", before: { sourceId: link.sourceId, relation: link.relation, ...diff.before }, after: { sourceId: link.sourceId, relation: next.relation, ...diff.after } });
       }
       return { claimId: link.claimId };
     });

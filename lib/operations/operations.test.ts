@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { claimInput } from "@/lib/testing/fixtures/claim-input";
 import { createMigratedDatabase } from "@/lib/testing/temp-database";
 
 const database = createMigratedDatabase();
@@ -29,16 +30,7 @@ afterAll(async () => {
   database.cleanup();
 });
 
-const input = {
-  text: "Words as said.",
-  summary: "A test claim",
-  claimantId: "microsoft",
-  newClaimantName: null,
-  newClaimantKind: undefined,
-  newClaimantUrl: null,
-  claimDate: null,
-  storyId: "microsoft-ice-surveillance",
-};
+const input = claimInput();
 
 async function events(claimId: string) {
   return db.claimEvent.findMany({ where: { claimId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { kind: true, before: true, after: true, reason: true, actorId: true } });
@@ -220,15 +212,17 @@ describe("links and notes", () => {
   it("let only the author edit or delete a note, and keep its words in the history", async () => {
     const claimant = await db.claimant.findFirstOrThrow({ select: { id: true } });
     const { id } = await createClaim(reviewer, { ...input, claimantId: claimant.id });
-    await addAnnotation(reviewer, id, "First thought.");
+    await addAnnotation(reviewer, id, { body: "First thought.", isPublic: false });
     const note = await db.annotation.findFirstOrThrow({ where: { claimId: id } });
-    await expect(editAnnotation(editor, note.id, { body: "Not mine.", version: 1 })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(editAnnotation(editor, note.id, { body: "Not mine.", isPublic: false, version: 1 })).rejects.toMatchObject({ code: "forbidden" });
     await expect(deleteAnnotation(editor, note.id)).rejects.toMatchObject({ code: "forbidden" });
-    await editAnnotation(reviewer, note.id, { body: "Second thought.", version: 1 });
+    await editAnnotation(reviewer, note.id, { body: "Second thought.", isPublic: true, version: 1 });
     await deleteAnnotation(reviewer, note.id);
     expect((await db.annotation.findUniqueOrThrow({ where: { id: note.id } })).deletedAt).not.toBeNull();
     const log = await events(id);
     expect(log.map((e) => e.kind)).toEqual(["created", "annotated", "annotation-edited", "annotation-deleted"]);
-    expect(JSON.parse(log[3]!.before!)).toMatchObject({ body: "Second thought." });
+    expect(JSON.parse(log[1]!.after!)).toMatchObject({ body: "First thought.", isPublic: false });
+    expect(JSON.parse(log[2]!.after!)).toMatchObject({ body: "Second thought.", isPublic: true });
+    expect(JSON.parse(log[3]!.before!)).toMatchObject({ body: "Second thought.", isPublic: true });
   });
 });

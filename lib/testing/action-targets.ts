@@ -74,7 +74,7 @@ export function actionTargets(desk: CurrentUser, newsroom: Newsroom) {
   /** A note by `author` on a new draft, at version 1. */
   async function newNote(author: CurrentUser): Promise<string> {
     const claimId = await newDraft();
-    await addAnnotation(author, claimId, "A note for an action test.");
+    await addAnnotation(author, claimId, { body: "A note for an action test.", isPublic: false });
     return (await db.annotation.findFirstOrThrow({ where: { claimId }, select: { id: true } })).id;
   }
 

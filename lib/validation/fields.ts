@@ -106,3 +106,11 @@ export function pickedRecordId(message: string) {
  * errors at once. The checked value may then hold raw, unparsed fields: check their types.
  */
 export const EVEN_WITH_OTHER_ERRORS = { when: () => true };
+
+/** A checkbox sent with value "1": ticked is true, left out (unticked) is false. */
+export function checkbox(label: string) {
+  return z
+    .literal("1", { error: `${label} is a tick box: send "1" when ticked, or leave it out.` })
+    .optional()
+    .transform((value) => value === "1");
+}

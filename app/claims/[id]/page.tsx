@@ -16,7 +16,7 @@ import { getClaim } from "@/lib/data/claims";
 import { toExportClaim } from "@/lib/data/exports";
 import { appOrigin, organisation } from "@/lib/env";
 import { formatPartialDate } from "@/lib/domain/partial-date";
-import { STATUS_INFO, correctionSentence, isVerdict, toClaimStatus } from "@/lib/domain/status";
+import { STATUS_INFO, correctionSentence, isVerdict, toClaimStatus, updateSentence } from "@/lib/domain/status";
 import { isRecordId } from "@/lib/validation/record-id";
 
 // Rendered for each request, with its CSP nonce (ADR 009): this is the page signed-in people get.
@@ -40,9 +40,12 @@ export default async function ClaimPage({ params }: PageProps<"/claims/[id]">) {
   if (!claim) notFound();
   await dependOn([tag.claimant(claim.claimant.id), tag.story(claim.story.id), ...claim.sources.map((link) => tag.source(link.source.id))]);
   const status = STATUS_INFO[claim.status];
+  const org = organisation();
+  // A first rating given after publication: an update, not a correction (lib/public-record.ts).
+  const updates = claim.events.filter((event) => event.kind === "updated");
   const claimDate = formatPartialDate(claim.claimDate, claim.claimDatePrecision);
   // Only a verdict has a ClaimReview (buildClaimReview says so too); skip the work otherwise.
-  const review = isVerdict(claim.status) ? buildClaimReview(toExportClaim(claim, appOrigin()), organisation()) : null;
+  const review = isVerdict(claim.status) ? buildClaimReview(toExportClaim(claim, appOrigin()), org) : null;
 
   return (
     <article>
@@ -89,6 +92,21 @@ export default async function ClaimPage({ params }: PageProps<"/claims/[id]">) {
         <p className="mt-3 text-sm text-stone-700">
           Published {dateFormat.format(claim.publishedAt)}; last updated {dateFormat.format(claim.updatedAt)}.
         </p>
+        {updates.length > 0 ? (
+          <ul className="mt-3 space-y-1 text-sm" aria-label="Updates">
+            {updates.map((update) => (
+              <li key={update.id}>
+                <span className="font-semibold">
+                  Update, <time dateTime={update.createdAt.toISOString()}>{dateFormat.format(update.createdAt)}</time>:
+                </span>{" "}
+                {updateSentence(toClaimStatus(String(update.before?.status ?? "")), toClaimStatus(String(update.after?.status ?? "")))}{" "}
+                <Link href="/methodology#corrections-and-updates" className="text-blue-800 underline">
+                  What is an update?
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : null}
       </section>
 
       {claim.corrections.length > 0 ? (
@@ -134,26 +152,30 @@ export default async function ClaimPage({ params }: PageProps<"/claims/[id]">) {
         )}
       </section>
 
-      <section aria-labelledby="annotations-heading" className="mt-8">
-        <h2 id="annotations-heading" className="text-xl font-semibold">
-          Reviewers’ notes
-        </h2>
-        {claim.annotations.length === 0 ? (
-          <p className="mt-2 text-stone-700">No notes yet.</p>
-        ) : (
+      {claim.annotations.length > 0 ? (
+        <section aria-labelledby="annotations-heading" className="mt-8">
+          <h2 id="annotations-heading" className="text-xl font-semibold">
+            Notes from the fact-checkers
+          </h2>
           <ul className="mt-3 space-y-3">
             {claim.annotations.map((note) => (
               <li key={note.id} className="rounded border border-stone-300 bg-white p-4">
                 <Markdown text={note.body} />
                 <p className="mt-2 text-sm text-stone-700">
-                  {note.author.name},{" "}
+                  {note.author?.name ?? org.name},{" "}
                   <time dateTime={note.createdAt.toISOString()}>{dateFormat.format(note.createdAt)}</time>
+                  {note.updatedAt.getTime() - note.createdAt.getTime() > 60_000 ? (
+                    <>
+                      {" "}
+                      (edited <time dateTime={note.updatedAt.toISOString()}>{dateFormat.format(note.updatedAt)}</time>)
+                    </>
+                  ) : null}
                 </p>
               </li>
             ))}
           </ul>
-        )}
-      </section>
+        </section>
+      ) : null}
 
       <section aria-labelledby="history-heading" className="mt-8">
         <h2 id="history-heading" className="mb-3 text-xl font-semibold">

@@ -3,12 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ClaimHistory } from "@/components/claims/claim-history";
 import { LinkedSource } from "@/components/claims/linked-source";
-import { AnnotationForm, AssignForm, DeleteNoteButton, LinkSourceForm, PublishForm, StatusForm, UnlinkButton } from "@/components/desk/claim-forms";
+import { AnnotationForm, AssignForm, DeleteNoteButton, LinkSourceForm, PublishForm, StatusForm, UnlinkButton, type StatusAudience } from "@/components/desk/claim-forms";
 import { Markdown } from "@/components/ui/markdown";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getDeskClaim, listAllSources, listAssignableUsers } from "@/lib/data/desk";
 import { formatPartialDate } from "@/lib/domain/partial-date";
+import { isPendingStatus } from "@/lib/domain/status";
 import { can } from "@/lib/permissions";
+import { readersSawRating } from "@/lib/public-record";
 import { checkQuote } from "@/lib/quote-check";
 import { requirePageUser } from "@/lib/session";
 import { isRecordId } from "@/lib/validation/record-id";
@@ -29,6 +31,11 @@ export default async function ClaimWorkspacePage({ params, searchParams }: PageP
   // correction: lib/operations/claims.ts enforces the same rule.
   const seenByReaders = Boolean(claim.publishedAt) || claim.events.some((e) => e.kind === "published");
   const canChangeStatus = !seenByReaders || can(user.role, "status:decide-published");
+  const audience: StatusAudience = !seenByReaders
+    ? "draft"
+    : isPendingStatus(claim.status) && !readersSawRating(claim.events, claim.status)
+      ? "update"
+      : "correction";
 
   return (
     <article>
@@ -65,7 +72,7 @@ export default async function ClaimWorkspacePage({ params, searchParams }: PageP
 
       <div className="mt-6 grid gap-4 md:grid-cols-2">
         {canChangeStatus ? (
-          <StatusForm claimId={claim.id} version={claim.version} status={claim.status} reason={claim.statusReason} seenByReaders={seenByReaders} />
+          <StatusForm claimId={claim.id} version={claim.version} status={claim.status} reason={claim.statusReason} audience={audience} />
         ) : (
           <p className="rounded border border-stone-300 bg-white p-4 text-sm">This claim is published: an editor decides changes to its status.</p>
         )}
@@ -101,9 +108,17 @@ export default async function ClaimWorkspacePage({ params, searchParams }: PageP
         <h2 id="notes-heading" className="mb-3 text-xl font-semibold">
           Notes
         </h2>
+        <p className="mb-3 text-sm text-stone-700">Notes are the desk’s own unless marked public; readers see only public notes.</p>
         <ul className="mb-4 space-y-3">
           {claim.annotations.map((note) => (
             <li key={note.id} className="rounded border border-stone-300 bg-white p-4">
+              <p className="mb-2 text-sm">
+                {note.isPublic ? (
+                  <span className="rounded bg-green-100 px-2 py-0.5 font-semibold text-green-900">Public: readers see this note</span>
+                ) : (
+                  <span className="rounded bg-stone-200 px-2 py-0.5 font-semibold text-stone-900">Internal: the desk only</span>
+                )}
+              </p>
               <Markdown text={note.body} />
               <p className="mt-2 text-sm text-stone-700">
                 {note.author.name}, {dateFormat.format(note.createdAt)}
