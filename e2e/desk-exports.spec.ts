@@ -108,9 +108,21 @@ test("the export form keeps what was typed and says what is wrong", async ({ pag
   await page.getByRole("button", { name: "Download CSV" }).click();
   await expect(page.getByRole("main").getByRole("alert")).toContainText("Nothing was exported.");
   await expect(page.getByLabel("Claims dated up to")).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByText('Claims dated up to must not be before "from".')).toBeVisible();
+  await expect(page.getByText("The end date is before the start date (2025-06-01): choose a day on or after it.")).toBeVisible();
   await expect(page.getByLabel("Claims dated from")).toHaveValue("2025-06-01");
   await expect(page.getByLabel("False")).toBeChecked();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // A ClaimReview export with nothing in it says which claims it left out, and why.
+  await page.getByLabel("Claims dated from").fill("");
+  await page.getByLabel("Claims dated up to").fill("");
+  await page.getByLabel("False").uncheck();
+  await page.getByLabel("Unverified").check();
+  await page.getByLabel("Story").selectOption({ label: STORY });
+  await page.getByRole("button", { name: "Download ClaimReview (JSON-LD)" }).click();
+  const alert = page.getByRole("main").getByRole("alert");
+  await expect(alert).toContainText("has a published verdict, so there is no ClaimReview to export.");
+  await expect(alert.getByRole("listitem").first()).toContainText("rated Unverified, which is not a verdict");
   expect(await seriousViolations(page)).toEqual([]);
 });
 

@@ -39,6 +39,17 @@ test("the claim form shows every problem next to its field and keeps what was ty
   const describedBy = await page.getByLabel("Summary").getAttribute("aria-describedby");
   expect(describedBy).toContain("summary-error");
   expect(describedBy).toContain("summary-count");
+
+  // The claimant choice survives the error, so fixing the fields and sending again records it.
+  await expect(page.getByLabel("Claimant")).toHaveValue("new");
+  const summary = unique("Claim recorded after a failed first try");
+  await summaryField.fill(summary);
+  await page.getByLabel("Name").fill(unique("Port authority"));
+  await page.getByLabel("Kind").selectOption({ label: "Organisation" });
+  await page.getByLabel("Date of the claim").fill("2025-04");
+  await page.getByLabel("Story").selectOption({ label: SEED_STORY });
+  await page.getByRole("button", { name: "Record claim" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: summary })).toBeVisible();
 });
 
 test("the source form refuses a javascript: address and keeps the other fields", async ({ page }) => {
@@ -49,7 +60,7 @@ test("the source form refuses a javascript: address and keeps the other fields",
   await page.getByLabel("Kind").selectOption({ label: "Leaked document" });
   await page.getByLabel("Web address").fill("javascript:alert(1)");
   await page.getByRole("button", { name: "Add source" }).click();
-  await expect(page.getByText("The web address must be a web address starting with http:// or https://.")).toBeVisible();
+  await expect(page.getByText("The web address must start with http:// or https://, like https://www.example.org/page.")).toBeVisible();
   await expect(page.getByLabel("Title")).toHaveValue(title);
   await expect(page.getByLabel("Kind")).toHaveValue("leaked-document");
 });
@@ -106,6 +117,8 @@ test("a second save of the same claim from an older page is refused, showing wha
   await second.getByRole("button", { name: "Save changes" }).click();
   await expect(second.getByRole("main").getByRole("alert")).toContainText("Someone else saved this claim");
   await expect(second.getByText("Words saved first.")).toBeVisible();
+  // In the newsroom's words: what is saved now, with no version counter.
+  await expect(second.getByRole("main").getByRole("alert")).not.toContainText("Version");
   // The stale edit is still in the form, to be re-applied by hand.
   await expect(second.getByLabel("The claim's words")).toHaveValue("Words saved second, from a stale page.");
 
@@ -155,7 +168,7 @@ test("a reviewer edits a claimant: a bad address is refused in the form, a good 
   await page.getByLabel("Web address").fill("javascript:alert(1)");
   await page.getByLabel("Short description").fill("Speaks for the council.");
   await page.getByRole("button", { name: "Save claimant" }).click();
-  await expect(page.getByText("The web address must be a web address starting with http:// or https://.")).toBeVisible();
+  await expect(page.getByText("The web address must start with http:// or https://, like https://www.example.org/page.")).toBeVisible();
   await expect(page.getByLabel("Short description")).toHaveValue("Speaks for the council.");
   await page.getByLabel("Web address").fill("https://example.org/council");
   await page.getByRole("button", { name: "Save claimant" }).click();

@@ -154,7 +154,7 @@ test("markup, script and odd Unicode are stored exactly and shown as text everyw
   await page.getByLabel("Web address").fill("javascript:window.__pwned='url'");
   await page.getByLabel("Captured text").fill(captured);
   await page.getByRole("button", { name: "Add source" }).click();
-  await expect(page.getByText("The web address must be a web address starting with http:// or https://.")).toBeVisible();
+  await expect(page.getByText("The web address must start with http:// or https://, like https://www.example.org/page.")).toBeVisible();
   await page.getByLabel("Web address").fill(`https://example.org/memo?q=<script>&x="y"`);
   await page.getByRole("button", { name: "Add source" }).click();
   await expect(page).toHaveURL(/\/desk\/sources\/[^/]+\/edit\?created=1/);

@@ -44,6 +44,7 @@ test("a fact-checker captures a claim, sources it with a quote, rates it; an edi
   await linkForm.getByLabel("Exact quote").fill("Spending on schools rose from $10 million to $20 million - a doubling");
   await linkForm.getByRole("button", { name: "Link source" }).click();
   await expect(reviewer.getByText("Quote found in source")).toBeVisible();
+  await expect(reviewer.getByRole("status").filter({ hasText: "Source linked." })).toBeVisible();
 
   const statusForm = reviewer.getByRole("form", { name: "Change the status" });
   await statusForm.getByLabel("Status").selectOption({ value: "accurate" });

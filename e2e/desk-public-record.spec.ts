@@ -20,6 +20,12 @@ async function saveStatus(page: Page, status: string, reason: string): Promise<v
   await form.getByLabel("Reason").fill(reason);
   await form.getByRole("button", { name: "Save status" }).click();
   await expect(page.getByText(`Reason for the status: ${reason}`)).toBeVisible();
+  await expectNotice(page, "Status saved.");
+}
+
+/** The notice an action leaves, in the live region screen readers announce. */
+async function expectNotice(page: Page, text: string): Promise<void> {
+  await expect(page.getByRole("status").filter({ hasText: text })).toBeVisible();
 }
 
 test("readers see the claim from its publication on, never the desk's drafts and notes; a first rating is an update", async ({ page, browser }) => {
@@ -40,6 +46,7 @@ test("readers see the claim from its publication on, never the desk's drafts and
   await page.getByRole("button", { name: "Record claim" }).click();
   await expect(page.getByRole("heading", { level: 1, name: summary })).toBeVisible();
   const claimId = page.url().split("/desk/claims/")[1]!.split(/[?#]/)[0]!;
+  await expectNotice(page, "Claim recorded as a draft");
 
   await page.getByRole("link", { name: "Edit claim" }).click();
   await page.getByLabel("The claim's words").fill(publicWords);
@@ -50,15 +57,18 @@ test("readers see the claim from its publication on, never the desk's drafts and
   await noteForm.getByLabel("Your note").fill(internalNote);
   await noteForm.getByRole("button", { name: "Add note" }).click();
   await expect(page.locator("#notes li", { hasText: internalNote })).toContainText("Internal: the desk only");
+  await expectNotice(page, "Note added.");
 
   const assign = page.getByRole("form", { name: "Assign" });
   await assign.getByLabel("Reviewer").selectOption({ label: TEST_ACCOUNTS.reviewer.name });
   await assign.getByRole("button", { name: "Save assignment" }).click();
   await expect(page.getByText(`Assigned to ${TEST_ACCOUNTS.reviewer.name}`)).toBeVisible();
+  await expectNotice(page, "Assignment saved.");
 
   await saveStatus(page, "in-review", "We are checking the agency's storage contracts.");
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByRole("heading", { name: "Published" })).toBeVisible();
+  await expectNotice(page, "Published: readers can see this claim now.");
 
   const reader = await (await browser.newContext()).newPage();
   await reader.goto(`/claims/${claimId}`);

@@ -20,6 +20,17 @@ export function ClaimForm({ claimants, stories, claim }: ClaimFormProps) {
   const [state, action] = useActionState(claim ? updateClaimAction : createClaimAction, initialActionState);
   const v = (name: string, fallback = "") => state.values[name] ?? fallback;
   const [claimantChoice, setClaimantChoice] = useState(v("claimantId", claim?.claimantId ?? ""));
+  // React resets the form after each answer from the action, which puts a select back on the
+  // option it was first rendered with while this state still holds the choice. So the select is
+  // uncontrolled, and remounted after each answer with the choice sent back as its default: the
+  // reset then restores that choice, and what it shows is what the next submit sends.
+  const [answered, setAnswered] = useState(state);
+  const [answers, setAnswers] = useState(0);
+  if (state !== answered) {
+    setAnswered(state);
+    setAnswers(answers + 1);
+    setClaimantChoice(state.values.claimantId ?? claimantChoice);
+  }
   const e = state.fieldErrors;
   return (
     <form action={action} noValidate className="rounded border border-stone-300 bg-white p-6">
@@ -38,9 +49,10 @@ export function ClaimForm({ claimants, stories, claim }: ClaimFormProps) {
           <span className="sr-only"> (required)</span>
         </label>
         <select
+          key={answers}
           id="claimantId"
           name="claimantId"
-          value={claimantChoice}
+          defaultValue={claimantChoice}
           onChange={(event) => setClaimantChoice(event.target.value)}
           aria-required
           aria-invalid={e.claimantId?.length ? true : undefined}

@@ -346,7 +346,7 @@ function claimRows(claimant: "existing" | "new"): Row[] {
       fields,
       prepare: async () => ({
         fields: claimForm(claimant),
-        read: (outcome) => storedClaim(idFrom(outcome.redirectedTo, /^\/desk\/claims\/([^/?#]+)$/)),
+        read: (outcome) => storedClaim(idFrom(outcome.redirectedTo, /^\/desk\/claims\/([^/?#]+)\?done=recorded$/)),
       }),
     },
     {

@@ -4,6 +4,7 @@ import { expireTags } from "@/lib/cache/expire";
 import { tag } from "@/lib/cache/tags";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { deskClaimPath } from "@/lib/domain/desk-notice";
 import { asFormData, failed, formId, formValues, invalid, type ActionState } from "@/lib/actions/state";
 import { addAnnotation, deleteAnnotation, editAnnotation } from "@/lib/operations/annotations";
 import { authorize } from "@/lib/session";
@@ -28,7 +29,7 @@ export async function addAnnotationAction(_prev: ActionState, sent: unknown): Pr
   // The desk page is rendered per request, but a redirect to the page it was posted from (a
   // change of hash only) would keep the client's copy: refresh it.
   revalidatePath(`/desk/claims/${claimId}`);
-  redirect(`/desk/claims/${claimId}#notes`);
+  redirect(deskClaimPath(claimId, "note-added", "notes"));
 }
 
 export async function editAnnotationAction(_prev: ActionState, sent: unknown): Promise<ActionState> {
@@ -48,7 +49,7 @@ export async function editAnnotationAction(_prev: ActionState, sent: unknown): P
   // Readers' page changes only if they saw the note or now see it.
   if (readersSaw) expireTags([tag.claim(claimId)]);
   revalidatePath(`/desk/claims/${claimId}`);
-  redirect(`/desk/claims/${claimId}#notes`);
+  redirect(deskClaimPath(claimId, "note-edited", "notes"));
 }
 
 export async function deleteAnnotationAction(_prev: ActionState, sent: unknown): Promise<ActionState> {
@@ -66,5 +67,5 @@ export async function deleteAnnotationAction(_prev: ActionState, sent: unknown):
   // Readers' page changes only if they saw the note or now see it.
   if (readersSaw) expireTags([tag.claim(claimId)]);
   revalidatePath(`/desk/claims/${claimId}`);
-  redirect(`/desk/claims/${claimId}#notes`);
+  redirect(deskClaimPath(claimId, "note-deleted", "notes"));
 }

@@ -5,6 +5,7 @@ import { expireTags } from "@/lib/cache/expire";
 import { claimWriteTags, type ClaimFootprint } from "@/lib/cache/tags";
 import { getClaimFootprint } from "@/lib/data/footprints";
 import { redirect } from "next/navigation";
+import { deskClaimPath } from "@/lib/domain/desk-notice";
 import { asFormData, failed, formId, formValues, invalid, type ActionState } from "@/lib/actions/state";
 import { assignClaim, changeStatus, createClaim, setPublished, updateClaim } from "@/lib/operations/claims";
 import { authorize } from "@/lib/session";
@@ -33,7 +34,7 @@ export async function createClaimAction(_prev: ActionState, sent: unknown): Prom
     return failed(error, values);
   }
   await revalidateClaim(id, null);
-  redirect(`/desk/claims/${id}`);
+  redirect(deskClaimPath(id, "recorded"));
 }
 
 export async function updateClaimAction(_prev: ActionState, sent: unknown): Promise<ActionState> {
@@ -52,7 +53,7 @@ export async function updateClaimAction(_prev: ActionState, sent: unknown): Prom
     return failed(error, values);
   }
   await revalidateClaim(id, before);
-  redirect(`/desk/claims/${id}`);
+  redirect(deskClaimPath(id, "edited"));
 }
 
 export async function changeStatusAction(_prev: ActionState, sent: unknown): Promise<ActionState> {
@@ -71,13 +72,14 @@ export async function changeStatusAction(_prev: ActionState, sent: unknown): Pro
     return failed(error, values);
   }
   await revalidateClaim(id, before);
-  redirect(`/desk/claims/${id}`);
+  redirect(deskClaimPath(id, "status"));
 }
 
 export async function publishAction(_prev: ActionState, sent: unknown): Promise<ActionState> {
   const formData = asFormData(sent);
   const values = formValues(formData);
   let id: string;
+  let published: boolean;
   let before: ClaimFootprint | null = null;
   try {
     const intent = formData.get("intent");
@@ -86,12 +88,13 @@ export async function publishAction(_prev: ActionState, sent: unknown): Promise<
     const parsed = publishFormSchema.safeParse(values);
     if (!parsed.success) return invalid(parsed.error, values);
     before = await getClaimFootprint(id);
-    await setPublished(user, id, parsed.data.intent === "publish", parsed.data.version);
+    published = parsed.data.intent === "publish";
+    await setPublished(user, id, published, parsed.data.version);
   } catch (error) {
     return failed(error, values);
   }
   await revalidateClaim(id, before);
-  redirect(`/desk/claims/${id}`);
+  redirect(deskClaimPath(id, published ? "published" : "unpublished"));
 }
 
 export async function assignAction(_prev: ActionState, sent: unknown): Promise<ActionState> {
@@ -109,5 +112,5 @@ export async function assignAction(_prev: ActionState, sent: unknown): Promise<A
   }
   // Who checks a claim is the desk's business: no reader page shows it (ADR 019), so none expires.
   revalidatePath(`/desk/claims/${id}`);
-  redirect(`/desk/claims/${id}`);
+  redirect(deskClaimPath(id, "assigned"));
 }

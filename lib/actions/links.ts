@@ -4,6 +4,7 @@ import { expireTags } from "@/lib/cache/expire";
 import { linkEditTags, linkSetTags, type ClaimFootprint } from "@/lib/cache/tags";
 import { getClaimFootprint, getLinkFootprint } from "@/lib/data/footprints";
 import { redirect } from "next/navigation";
+import { deskClaimPath } from "@/lib/domain/desk-notice";
 import { asFormData, failed, formId, formValues, formVersion, invalid, type ActionState } from "@/lib/actions/state";
 import { linkSource, unlinkSource, updateLink } from "@/lib/operations/links";
 import { authorize } from "@/lib/session";
@@ -33,7 +34,7 @@ export async function linkSourceAction(_prev: ActionState, sent: unknown): Promi
     return failed(error, values);
   }
   await expireLinkSetChange(claimId, sourceId, before);
-  redirect(`/desk/claims/${claimId}#sources`);
+  redirect(deskClaimPath(claimId, "linked", "sources"));
 }
 
 export async function updateLinkAction(_prev: ActionState, sent: unknown): Promise<ActionState> {
@@ -53,7 +54,7 @@ export async function updateLinkAction(_prev: ActionState, sent: unknown): Promi
   }
   // The link keeps its claim and source; its quote, relation or note is what changed.
   if (link) expireTags(linkEditTags(link.claimId, link.sourceId, link.claim));
-  redirect(`/desk/claims/${claimId}#sources`);
+  redirect(deskClaimPath(claimId, "link-edited", "sources"));
 }
 
 export async function unlinkSourceAction(_prev: ActionState, sent: unknown): Promise<ActionState> {
@@ -73,5 +74,5 @@ export async function unlinkSourceAction(_prev: ActionState, sent: unknown): Pro
     return failed(error, values);
   }
   await expireLinkSetChange(claimId, sourceId, before);
-  redirect(`/desk/claims/${claimId}#sources`);
+  redirect(deskClaimPath(claimId, "unlinked", "sources"));
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { getPublishedVersion } from "@/lib/cache/version";
 import { downloadHeaders, textStream } from "@/lib/api/stream";
-import { countExportClaims, exportClaimPages, exportReferences, getFilterNames } from "@/lib/data/exports";
+import { countExportClaims, exportClaimPages, exportReferences, getFilterNames, getStorySlug } from "@/lib/data/exports";
 import { appOrigin, organisation } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { exportJsonChunks } from "@/lib/export-json";
@@ -29,8 +29,10 @@ function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
   return run;
 }
 
-function baseName(query: ExportQuery, now: Date): string {
-  return `factline-claims-${query.filters.story ?? "all-stories"}-${now.toISOString().slice(0, 10)}`;
+/** A file name people recognise: the story's address (its slug, not its id) and the day. */
+async function baseName(query: ExportQuery, now: Date): Promise<string> {
+  const story = query.filters.story ? ((await getStorySlug(query.filters.story)) ?? "unknown-story") : "all-stories";
+  return `factline-claims-${story}-${now.toISOString().slice(0, 10)}`;
 }
 
 /** Why a report of `count` claims cannot be made, or null when it can. */
@@ -92,7 +94,7 @@ export async function openDataResponse(format: Exclude<ExportFormat, "pdf">, que
  */
 export async function exportResponse(format: ExportFormat, query: ExportQuery, scope: ExportScope): Promise<Response> {
   const now = new Date();
-  const name = baseName(query, now);
+  const name = await baseName(query, now);
   const cache = scope === "editor" ? "private" : "public";
   const pages = () => exportClaimPages(query.filters, { origin: appOrigin(), internals: scope === "editor" });
 

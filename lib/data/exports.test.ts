@@ -9,7 +9,7 @@ process.env.FACTLINE_ORG_NAME = "Test Fact Desk";
 
 const { db } = await import("@/lib/db");
 const { seedDatabase } = await import("@/prisma/seed");
-const { exportClaimPages, countExportClaims } = await import("./exports");
+const { exportClaimPages, countExportClaims, explainEmptyClaimReview } = await import("./exports");
 const { exportResponse } = await import("@/lib/api/exports");
 const { parseExportQuery } = await import("@/lib/validation/export-query");
 
@@ -74,6 +74,18 @@ describe("exportClaimPages", () => {
     expect((await collect("from=2025-03-15&to=2025-03-15")).flat()).toEqual([DRAFT_ID]);
     expect((await collect("from=2025-03-01&to=2025-03-14")).flat()).not.toContain(DRAFT_ID);
     expect(await countExportClaims(query("publication=drafts").filters)).toBe(1);
+  });
+});
+
+describe("explainEmptyClaimReview", () => {
+  it("is null when a published verdict matches, and otherwise says which claims are left out and why", async () => {
+    expect(await explainEmptyClaimReview(query("").filters)).toBeNull();
+    const drafts = await explainEmptyClaimReview(query("publication=drafts").filters);
+    expect(drafts).toEqual({ matched: 1, claims: [{ id: DRAFT_ID, summary: "A draft nobody may see", reason: "a draft: ClaimReview is for published claims only" }] });
+    const pending = await explainEmptyClaimReview(query("status=unverified&publication=published").filters, 2);
+    expect(pending!.matched).toBeGreaterThan(2);
+    expect(pending!.claims).toHaveLength(2);
+    expect(pending!.claims[0]!.reason).toBe("rated Unverified, which is not a verdict: there is no rating to review yet");
   });
 });
 
@@ -153,6 +165,9 @@ describe("a large export", () => {
     expect(pages).toBe(5);
 
     const response = await exportResponse("csv", query(`story=${story.id}`, "open-csv"), "open-data");
+    // Named by the story's address, which people know, not its id.
+    expect(story.id).not.toBe("bulk");
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="factline-claims-bulk-\d{4}-\d{2}-\d{2}\.csv"$/);
     const rows = parseCsv(await response.text(), { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(2_300);
     expect(new Set(rows.map((r) => r.id)).size).toBe(2_300);

@@ -1,13 +1,13 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
-import { readExportPage, type ExportKey } from "@/lib/data/export-sql";
+import { countExportClaims, readExportPage, type ExportKey } from "@/lib/data/export-sql";
 export { countExportClaims } from "@/lib/data/export-sql";
 import { CORRECTIONS, EVENTS, LINK_FIELDS, SOURCE_FIELDS } from "@/lib/data/selects";
 import { isClaimantKind } from "@/lib/domain/claimant-kind";
 import { isoPartialDate } from "@/lib/domain/partial-date";
 import { RELATIONS, isRelation } from "@/lib/domain/relation";
-import { toClaimStatus } from "@/lib/domain/status";
+import { STATUS_INFO, toClaimStatus, verdictStatuses } from "@/lib/domain/status";
 import { parseStoredJson } from "@/lib/history";
 import type { ExportReferences } from "@/lib/export-json";
 import type { ExportClaim, ExportInternals, ExportSource } from "@/lib/export-types";
@@ -177,6 +177,44 @@ export async function getExportOptions() {
 }
 
 /** Names for describing filters in a report ("Story: …, Claimant: …"). */
+/** A claim the ClaimReview export leaves out, and why, in the desk's words. */
+export interface LeftOutClaim {
+  id: string;
+  summary: string;
+  reason: string;
+}
+
+/**
+ * Why a ClaimReview export of these filters would hold nothing: null when it would hold at least
+ * one review; otherwise how many claims match and, for the first `sample` of them, why each is
+ * left out (ClaimReview is for published verdicts only: lib/claimreview.ts).
+ */
+export async function explainEmptyClaimReview(filters: ExportFilters, sample = 20): Promise<{ matched: number; claims: LeftOutClaim[] } | null> {
+  const verdicts = verdictStatuses().filter((s) => filters.statuses.length === 0 || filters.statuses.includes(s));
+  if (filters.publication !== "drafts" && verdicts.length > 0) {
+    if ((await countExportClaims({ ...filters, statuses: verdicts, publication: "published" })) > 0) return null;
+  }
+  const matched = await countExportClaims(filters);
+  const claims: LeftOutClaim[] = [];
+  for await (const page of exportClaimPages(filters, { origin: "http://localhost", pageSize: sample })) {
+    for (const claim of page) {
+      const label = STATUS_INFO[claim.status].label;
+      claims.push({
+        id: claim.id,
+        summary: claim.summary,
+        reason: claim.publishedAt === null ? "a draft: ClaimReview is for published claims only" : `rated ${label}, which is not a verdict: there is no rating to review yet`,
+      });
+    }
+    break;
+  }
+  return { matched, claims };
+}
+
+/** A story's address (its slug), which names export files; null when there is no such story. */
+export async function getStorySlug(id: string): Promise<string | null> {
+  return (await db.story.findUnique({ where: { id }, select: { slug: true } }))?.slug ?? null;
+}
+
 export async function getFilterNames(filters: ExportFilters): Promise<{ story: string | null; claimant: string | null }> {
   const [story, claimant] = await Promise.all([
     filters.story ? db.story.findUnique({ where: { id: filters.story }, select: { title: true } }) : null,

@@ -12,7 +12,7 @@ export async function updateClaimant(_actor: CurrentUser, id: string, input: Cla
     if (!now) throw new AppError("not_found", "That claimant no longer exists.");
     throw new ConflictError(
       "Someone else saved this claimant after you opened it, so your change was not saved. Here is what is saved now.",
-      { Name: now.name, Kind: now.kind, "Web address": now.url ?? "", Version: String(now.version) },
+      { Name: now.name, Kind: now.kind, "Web address": now.url ?? "" },
       now.version,
     );
   });

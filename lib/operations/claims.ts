@@ -79,7 +79,6 @@ function currentValues(claim: { text: string; summary: string; claimDate: Date |
     Words: claim.text,
     Summary: claim.summary,
     Date: formatPartialDate(claim.claimDate, claim.claimDatePrecision) ?? "",
-    Version: String(claim.version),
   };
 }
 

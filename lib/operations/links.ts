@@ -45,7 +45,6 @@ export async function updateLink(actor: CurrentUser, linkId: string, input: Omit
           Relation: link.relation,
           Quote: link.quote,
           Note: link.note ?? "",
-          Version: String(link.version),
         }, link.version);
       }
       const diff = changedFields(snapshot(link), next);
@@ -67,7 +66,7 @@ export async function unlinkSource(actor: CurrentUser, linkId: string, version: 
     // Only the version the person saw: a link edited since then is not removed unseen.
     const { count } = await tx.claimSource.deleteMany({ where: { id: linkId, version } });
     if (count === 0) {
-      throw new ConflictError("This link changed after you opened the page, so it was not removed. Reload to see it as it is now.", { Quote: link.quote, Version: String(link.version) }, link.version);
+      throw new ConflictError("This link changed after you opened the page, so it was not removed. Reload to see it as it is now.", { Quote: link.quote }, link.version);
     }
     await tx.claim.update({ where: { id: link.claimId }, data: { updatedAt: new Date() } });
     await recordEvent(tx, { claimId: link.claimId, actorId: actor.id, kind: "unlinked", before: snapshot(link) });

@@ -68,7 +68,6 @@ export async function updateSource(actor: CurrentUser, id: string, input: Source
       Publisher: now.publisher ?? "",
       "Web address": now.url ?? "",
       Date: formatPartialDate(now.publishedAt, now.publishedAtPrecision) ?? "",
-      Version: String(now.version),
     }, now.version);
   });
 }

@@ -16,7 +16,7 @@ const CHOOSE_NEW_CLAIMANT_KIND = "Choose whether the new claimant is a person or
  */
 export const claimFormSchema = z
   .object({
-    text: requiredText("The claim's words", 10_000),
+    text: requiredText("The claim's words", 10_000, "Write down the claim's words."),
     summary: requiredText("The summary", SUMMARY_MAX),
     claimantId: z.string({ error: CHOOSE_CLAIMANT }).trim().min(1, CHOOSE_CLAIMANT),
     newClaimantName: optionalText("The new claimant's name", 200),

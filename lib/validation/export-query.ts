@@ -81,7 +81,10 @@ export const EXPORT_QUERY_KINDS = {
 
 export type ExportQueryKind = keyof typeof EXPORT_QUERY_KINDS;
 
-export type ParsedExportQuery = { ok: true; query: ExportQuery } | { ok: false; field: string; message: string };
+export type ParsedExportQuery =
+  | { ok: true; query: ExportQuery }
+  /** `formMessage`: the sentence for the desk's form, where a parameter's name means nothing. */
+  | { ok: false; field: string; message: string; formMessage?: string };
 
 /**
  * Parses URL search params for one entry point. `status` may repeat (several statuses); any other
@@ -106,7 +109,12 @@ export function parseExportQuery(params: URLSearchParams, kind: ExportQueryKind)
   if (!parsed.success) return { ok: false, ...describeQueryError(parsed.error) };
   const data: z.output<(typeof EXPORT_QUERY_KINDS)["editor"]> = parsed.data;
   if (data.from && data.to && data.from > data.to) {
-    return { ok: false, field: "to", message: 'Parameter "to" must not be before "from".' };
+    return {
+      ok: false,
+      field: "to",
+      message: 'Parameter "to" must not be before "from".',
+      formMessage: `The end date is before the start date (${data.from.toISOString().slice(0, 10)}): choose a day on or after it.`,
+    };
   }
   return {
     ok: true,

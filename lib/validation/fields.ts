@@ -23,12 +23,13 @@ export function text(label: string, max: number) {
     .refine(isStorableText, `${label} contains a character we cannot store.`);
 }
 
-export function requiredText(label: string, max: number) {
+/** `missing`: what to say when the field is empty, where "<label> is required." reads badly. */
+export function requiredText(label: string, max: number, missing = `${label} is required.`) {
   return text(label, max).pipe(
     z
       .string()
-      .min(1, `${label} is required.`)
-      .refine((s) => s === "" || hasVisibleCharacter(s), `${label} is required: what was typed shows nothing.`),
+      .min(1, missing)
+      .refine((s) => s === "" || hasVisibleCharacter(s), `${missing.replace(/\.$/, "")}: what was typed shows nothing.`),
   );
 }
 
@@ -45,12 +46,25 @@ export function optionalText(label: string, max: number) {
 export function optionalWebUrl(label: string) {
   return textField(label)
     .trim()
+    // "www.example.org/page", as people copy it from a browser's address bar: https:// is meant.
+    .overwrite(withWebScheme)
     .max(2000, `${label} has at most 2,000 characters.`)
     .refine(isStorableText, `${label} contains a character we cannot store.`)
     .refine((s) => !hasDeceptiveCharacters(s), `${label} cannot contain spaces, line breaks or invisible characters.`)
-    .refine((s) => s === "" || isWebUrl(s), `${label} must be a web address starting with http:// or https://.`)
+    .refine((s) => s === "" || isWebUrl(s), `${label} must start with http:// or https://, like https://www.example.org/page.`)
     .refine((s) => !hasCredentials(s), `${label} cannot hold a user name or password (the part before an @): it reads as one site and goes to another.`)
     .transform((s) => (s === "" ? null : s));
+}
+
+/**
+ * An address typed without its scheme, starting with a host name ("www.example.org/page",
+ * "example.org"), completed to https://. Anything else (another scheme, a path, words) is left
+ * as typed, for the checks that follow to refuse in words.
+ */
+export function withWebScheme(value: string): string {
+  // A scheme ("javascript:", "mailto:") stays; "example.org:8080" is a host and its port.
+  if (value === "" || /^[a-z][a-z0-9+.-]*:(?!\d)/i.test(value)) return value;
+  return /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}(?::\d{1,5})?(?:[/?#]\S*)?$/i.test(value) ? `https://${value}` : value;
 }
 
 export function isWebUrl(value: string): boolean {

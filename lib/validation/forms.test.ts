@@ -4,6 +4,7 @@ import { claimFormSchema, statusFormSchema } from "./claim";
 import { linkFormSchema } from "./link";
 import { sourceFormSchema } from "./source";
 import { annotationFormSchema } from "./annotation";
+import { storyFormSchema } from "./story";
 
 const errorsOf = (result: { success: boolean; error?: z.ZodError }) =>
   result.success ? {} : (z.flattenError(result.error!).fieldErrors as Record<string, string[]>);
@@ -55,6 +56,11 @@ describe("claim form", () => {
     expect(errorsOf(claimFormSchema.safeParse({ ...claim, summary: "😀".repeat(121) })).summary).toEqual(["The summary has at most 120 characters."]);
   });
 
+  it("asks for the claim's words in a sentence that reads", () => {
+    expect(errorsOf(claimFormSchema.safeParse({ ...claim, text: "" })).text).toEqual(["Write down the claim's words."]);
+    expect(errorsOf(claimFormSchema.safeParse({ ...claim, text: "\u200B" })).text).toEqual(["Write down the claim's words: what was typed shows nothing."]);
+  });
+
   it("says which field a form left out, in words", () => {
     expect(errorsOf(claimFormSchema.safeParse({ ...claim, text: undefined })).text).toEqual(["The claim's words is missing from the form; reload the page."]);
   });
@@ -73,10 +79,25 @@ describe("source form", () => {
   it("takes http and https addresses only, and keeps an empty one as none", () => {
     expect(sourceFormSchema.parse(source).url).toBeNull();
     expect(sourceFormSchema.parse({ ...source, url: "https://example.org/a" }).url).toBe("https://example.org/a");
-    for (const url of ["javascript:alert(1)", "ftp://example.org", "data:text/html,hi", "example.org", "http://"]) {
-      expect(errorsOf(sourceFormSchema.safeParse({ ...source, url })).url, url).toEqual(["The web address must be a web address starting with http:// or https://."]);
+    for (const url of ["javascript:alert(1)", "ftp://example.org", "data:text/html,hi", "example", "/just/a/path", "http://"]) {
+      expect(errorsOf(sourceFormSchema.safeParse({ ...source, url })).url, url).toEqual(["The web address must start with http:// or https://, like https://www.example.org/page."]);
     }
     expect(errorsOf(sourceFormSchema.safeParse({ ...source, url: `https://e.org/${"a".repeat(10_000)}` })).url).toBeDefined();
+  });
+
+  it("completes an address typed without its scheme to https://, and leaves others as typed", () => {
+    for (const [typed, saved] of [
+      ["www.example.org/page", "https://www.example.org/page"],
+      ["example.org", "https://example.org"],
+      ["news.example.co.uk/2025/04/a-story?x=1#top", "https://news.example.co.uk/2025/04/a-story?x=1#top"],
+      ["example.org:8080/a", "https://example.org:8080/a"],
+      ["http://example.org/a", "http://example.org/a"],
+    ]) {
+      expect(sourceFormSchema.parse({ ...source, url: typed }).url, typed).toBe(saved);
+      expect(sourceFormSchema.parse({ ...source, archivedUrl: typed }).archivedUrl, typed).toBe(saved);
+    }
+    // A user name before the host is still refused after completion.
+    expect(errorsOf(sourceFormSchema.safeParse({ ...source, url: "user@example.org" })).url).toBeDefined();
   });
 
   it("refuses an address that would show one way and go another", () => {
@@ -111,5 +132,18 @@ describe("annotation form", () => {
     expect(annotationFormSchema.safeParse({ body: "Checked." }).success).toBe(true);
     expect(errorsOf(annotationFormSchema.safeParse({ body: "" })).body).toEqual(["The note is required."]);
     expect(errorsOf(annotationFormSchema.safeParse({ body: "x".repeat(10_001) })).body).toBeDefined();
+  });
+
+  it("is internal unless ticked public; a tick box sends 1 or nothing", () => {
+    expect(annotationFormSchema.parse({ body: "Checked." }).isPublic).toBe(false);
+    expect(annotationFormSchema.parse({ body: "Checked.", isPublic: "1" }).isPublic).toBe(true);
+    expect(errorsOf(annotationFormSchema.safeParse({ body: "Checked.", isPublic: "yes" })).isPublic).toEqual(['Readers will see this note is a tick box: send "1" when ticked, or leave it out.']);
+  });
+});
+
+describe("story form", () => {
+  it("says one thing about an empty address, and another about a malformed one", () => {
+    expect(errorsOf(storyFormSchema.safeParse({ title: "ICE contracts", summary: "", slug: "" })).slug).toEqual(["Give the story a short address, like ice-contracts."]);
+    expect(errorsOf(storyFormSchema.safeParse({ title: "ICE contracts", summary: "", slug: "Not A Slug!" })).slug).toEqual(["The address uses lower-case letters, digits and single hyphens, like ice-contracts."]);
   });
 });

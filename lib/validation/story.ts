@@ -10,7 +10,8 @@ export const storyFormSchema = z.object({
     .toLowerCase()
     .min(1, "Give the story a short address, like ice-contracts.")
     .max(64, "The address has at most 64 characters.")
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "The address uses lower-case letters, digits and single hyphens, like ice-contracts."),
+    // Only once there is something: an empty address gets the one message above, not two.
+    .refine((s) => s === "" || /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(s), "The address uses lower-case letters, digits and single hyphens, like ice-contracts."),
 });
 
 export type StoryFormInput = z.output<typeof storyFormSchema>;

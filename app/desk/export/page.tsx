@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ExportForm, type ExportFormValues } from "@/components/desk/export-form";
 import { reportRefusal } from "@/lib/api/exports";
-import { countExportClaims, getExportOptions } from "@/lib/data/exports";
+import { countExportClaims, explainEmptyClaimReview, getExportOptions } from "@/lib/data/exports";
 import { requirePageUser } from "@/lib/session";
 import { toSearchParams } from "@/lib/validation/claim-query";
 import { exportQueryString, parseExportQuery } from "@/lib/validation/export-query";
@@ -45,6 +45,7 @@ export default async function ExportPage({ searchParams }: PageProps<"/desk/expo
   const format = params.get("format");
   const errors: Record<string, string[]> = {};
   let formError: string | null = null;
+  let leftOut: Awaited<ReturnType<typeof explainEmptyClaimReview>> = null;
 
   if (format) {
     const query = new URLSearchParams(params);
@@ -52,10 +53,19 @@ export default async function ExportPage({ searchParams }: PageProps<"/desk/expo
     const parsed = parseExportQuery(query, "editor");
     if (!parsed.ok) {
       const label = FIELD_LABEL[parsed.field];
-      if (label) errors[parsed.field] = [parsed.message.replace(/^Parameter "[^"]+"/, label)];
+      if (label) errors[parsed.field] = [parsed.formMessage ?? parsed.message.replace(/^Parameter "[^"]+"/, label)];
       else formError = parsed.message;
     } else if (format === "pdf" || format === "report") {
       formError = reportRefusal(await countExportClaims(parsed.query.filters), format === "pdf" ? "pdf" : "page");
+    } else if (format === "claimreview") {
+      // An empty file explains nothing: say which claims were left out, and why.
+      leftOut = await explainEmptyClaimReview(parsed.query.filters);
+      if (leftOut) {
+        formError =
+          leftOut.matched === 0
+            ? "No claim matches these filters, so there is no ClaimReview to export. Widen the filters."
+            : `None of the ${leftOut.matched.toLocaleString("en")} claims matching these filters has a published verdict, so there is no ClaimReview to export.`;
+      }
     }
     if (parsed.ok && !formError) {
       redirect(format === "report" ? `/desk/export/report${exportQueryString(parsed.query.filters)}` : `/api/exports?${query.toString()}`);
@@ -80,6 +90,21 @@ export default async function ExportPage({ searchParams }: PageProps<"/desk/expo
         <div role="alert" className="mb-6 rounded border border-red-300 bg-red-50 p-4 text-red-900">
           <p className="font-semibold">Nothing was exported.</p>
           <p className="mt-1">{formError ?? "Please correct the fields marked below."}</p>
+          {leftOut && leftOut.claims.length > 0 ? (
+            <>
+              <p className="mt-2">{leftOut.matched > leftOut.claims.length ? `The first ${leftOut.claims.length} of them:` : "Left out:"}</p>
+              <ul className="mt-1 list-disc pl-6">
+                {leftOut.claims.map((claim) => (
+                  <li key={claim.id}>
+                    <Link href={`/desk/claims/${claim.id}`} className="text-red-950 underline">
+                      {claim.summary}
+                    </Link>
+                    : {claim.reason}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
         </div>
       ) : null}
       <ExportForm values={valuesOf(params)} errors={errors} stories={stories} claimants={claimants} />

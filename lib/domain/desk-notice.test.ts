@@ -1,0 +1,16 @@
+import { describe, expect, it } from "vitest";
+import { DESK_NOTICES, deskClaimPath, deskNotice } from "@/lib/domain/desk-notice";
+
+describe("desk notices", () => {
+  it("names each notice in the address and reads it back", () => {
+    for (const done of Object.keys(DESK_NOTICES) as (keyof typeof DESK_NOTICES)[]) {
+      const path = deskClaimPath("claim-1", done, "notes");
+      expect(path).toBe(`/desk/claims/claim-1?done=${done}#notes`);
+      expect(deskNotice(new URL(path, "http://x").searchParams.get("done"))).toBe(DESK_NOTICES[done]);
+    }
+  });
+
+  it("shows nothing for a value it does not know, an inherited name or a repeated parameter", () => {
+    for (const value of ["", "nope", "constructor", "toString", "__proto__", ["status", "status"], undefined]) expect(deskNotice(value)).toBeNull();
+  });
+});
