@@ -29,7 +29,8 @@ const nextConfig: NextConfig = {
     // The cache of reader pages lives in this process only (ADR 014): nothing is written to disk,
     // so a restart, or a restored database, never serves a page rendered from older data.
     isrFlushToDisk: false,
-    // Rewrites match case as routes do, and as proxy.ts does when it picks a page's policy.
+    // Pages match case. Rewrites do not (measured: `/CLAIMS/<id>` is still rewritten), so
+    // proxy.ts sends every other spelling of a reader address to its one spelling first.
     caseSensitiveRoutes: true,
     authInterrupts: true,
     // A source's captured text may be 500,000 characters, up to ~1.5 MB of UTF-8: let the form

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { appOrigin, trustedOrigins } from "@/lib/env";
-import { SESSION_COOKIE_NAMES, isCachedTreePath, isServedFromCache } from "@/lib/cache/reader-routes";
+import { SESSION_COOKIE_NAMES, canonicalReaderPath, isCachedTreePath, isServedFromCache } from "@/lib/cache/reader-routes";
 import { logEvent } from "@/lib/log";
 import { checkFormBody } from "@/lib/form-body";
 import { limitWrite, writeLimiter } from "@/lib/rate-limit";
@@ -30,6 +30,14 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   if (!PAGE_METHODS.includes(request.method)) return plainText(405, "Pages answer GET, HEAD and POST only.", { allow: PAGE_METHODS.join(", ") });
   // An address whose escapes are not UTF-8 names no page; Next.js would fail on it with a 500.
   if (!isDecodable(request.nextUrl.pathname)) return plainText(400, UNDECODABLE);
+  // One spelling per reader page: `/CLAIMS/<id>` would otherwise be rewritten into the cached
+  // tree (Next.js matches rewrites without regard to case) under a second copy of the page.
+  const canonical = canonicalReaderPath(request.nextUrl.pathname);
+  if (canonical !== null) {
+    const url = request.nextUrl.clone();
+    url.pathname = canonical;
+    return NextResponse.redirect(url, 308);
+  }
 
   // Every POST to a page runs a server action: counted before it runs (lib/rate-limit.ts), and
   // its body checked for size and shape, so Next.js never answers a bad one with a 500.

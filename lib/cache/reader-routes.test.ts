@@ -11,6 +11,7 @@ import {
   hasSessionCookie,
   isCachedTreePath,
   isServedFromCache,
+  canonicalReaderPath,
 } from "@/lib/cache/reader-routes";
 
 // How each page is rendered is decided in three places that must agree: the rewrites in
@@ -85,14 +86,37 @@ describe("the cached reader routes", () => {
     }
   });
 
-  it("the proxy's patterns match exactly the addresses Next.js rewrites", async () => {
-    const config = (await import("@/next.config")).default;
-    expect(config.experimental?.caseSensitiveRoutes).toBe(true);
+  it("the proxy's patterns match exactly the addresses Next.js rewrites, in any case", () => {
     for (const { source, pattern } of CACHED_READER_ROUTES) {
-      // next.config.ts sets experimental.caseSensitiveRoutes, so the rewrites match case as the proxy does.
-      const nextMatches = getPathMatch(source, { strict: true, removeUnnamedParams: true, sensitive: true });
-      for (const sample of SAMPLE_PATHS) expect(pattern.test(sample), `${source} vs ${sample}`).toBe(nextMatches(sample) !== false);
+      // Rewrites match without regard to case at run time, caseSensitiveRoutes or not
+      // (e2e/reader-classification.spec.ts shows it on the production server).
+      const nextMatches = getPathMatch(source, { strict: true, removeUnnamedParams: true, sensitive: false });
+      for (const sample of SAMPLE_PATHS) {
+        expect(pattern.test(sample), `${source} vs ${sample}`).toBe(nextMatches(sample) !== false && sample === (canonicalReaderPath(sample) ?? sample));
+      }
     }
+    expect(canonicalReaderPath("/Claims/ice-tripled-azure-data")).toBe("/claims/ice-tripled-azure-data");
+    expect(canonicalReaderPath("/METHODOLOGY")).toBe("/methodology");
+    expect(canonicalReaderPath("/FEED.ATOM")).toBe("/feed.atom");
+    expect(canonicalReaderPath("/claims/Some-ID")).toBeNull();
+    expect(canonicalReaderPath("/claims/x")).toBeNull();
+    expect(canonicalReaderPath("/DESK")).toBeNull();
+    expect(canonicalReaderPath("/Claims")).toBeNull();
+    expect(isCachedTreePath("/CACHED/current/claims/x")).toBe(true);
+    expect(SAMPLE_PATHS.filter((sample) => isServedFromCache(sample, []))).toEqual([
+      "/",
+      "/claims/ice-tripled-azure-data",
+      "/claimants",
+      "/claimants/microsoft",
+      "/sources",
+      "/sources/guardian",
+      "/stories/microsoft-ice-surveillance",
+      "/methodology",
+      "/open-data",
+      "/feed.atom",
+      "/Claims/ice-tripled-azure-data",
+      "/METHODOLOGY",
+    ]);
     expect(SAMPLE_PATHS.filter((sample) => CACHED_READER_ROUTES.some(({ pattern }) => pattern.test(sample)))).toEqual([
       "/",
       "/claims/ice-tripled-azure-data",

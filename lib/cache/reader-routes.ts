@@ -44,14 +44,36 @@ export function cachedCopyRewrites(): { source: string; destination: string; mis
   }));
 }
 
-/** Whether a request for this address is answered from the cached copy (the rewrites' condition). */
+/**
+ * Whether a request for this address is answered from the cached copy (the rewrites' condition).
+ * Next.js matches rewrite sources without regard to case, whatever `caseSensitiveRoutes` says
+ * (measured on 16.4.6: `/CLAIMS/<id>` was rewritten into the cached tree), so this does too: the
+ * policy the proxy picks must be the one for the copy the reader is served.
+ */
 export function isServedFromCache(pathname: string, cookieNames: Iterable<string>): boolean {
-  return CACHED_READER_ROUTES.some(({ pattern }) => pattern.test(pathname)) && !hasSessionCookie(cookieNames);
+  return isReaderRoute(pathname) && !hasSessionCookie(cookieNames);
+}
+
+function isReaderRoute(pathname: string): boolean {
+  return CACHED_READER_ROUTES.some(({ pattern }) => new RegExp(pattern.source, "i").test(pathname));
+}
+
+/**
+ * The one spelling of a reader address (its fixed first segment in lower case, as every link
+ * writes it), or null when the address is already that spelling or is no reader address. The
+ * proxy sends other spellings there, so each page has one cached copy, under one address, and
+ * the rewrites never see a spelling the proxy decided differently about.
+ */
+export function canonicalReaderPath(pathname: string): string | null {
+  if (!isReaderRoute(pathname)) return null;
+  const canonical = pathname.replace(/^\/[^/]+/, (segment) => segment.toLowerCase());
+  return canonical === pathname ? null : canonical;
 }
 
 /** Whether an address is inside the cached tree, which is reached only through the rewrites. */
 export function isCachedTreePath(pathname: string): boolean {
-  return pathname === "/cached" || pathname.startsWith("/cached/");
+  const lower = pathname.toLowerCase();
+  return lower === "/cached" || lower.startsWith("/cached/");
 }
 
 /**
