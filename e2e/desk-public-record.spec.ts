@@ -103,6 +103,18 @@ test("readers see the claim from its publication on, never the desk's drafts and
   await expect(reader.getByRole("main")).not.toContainText(summary);
   await expect(await (await reader.request.get("/feed.atom")).text()).toContain(`Update: ${summary}: Accurate`);
 
+  // On a published claim, a quote the source does not hold is asked about before it goes public.
+  const linkForm = page.getByRole("form", { name: "Link a source" });
+  await linkForm.getByLabel("Source").selectOption({ label: "Microsoft Denies ICE Using Its Technology for Mass Surveillance of Civilians" });
+  await linkForm.getByLabel("How it relates").selectOption({ label: "Context" });
+  await linkForm.getByLabel("Exact quote").fill("All of our data stays at home");
+  await linkForm.getByRole("button", { name: "Link source" }).click();
+  await expect(linkForm.getByText("it is not in the source's captured text")).toBeVisible();
+  await linkForm.getByLabel("Publish the quote although it was not found").check();
+  await linkForm.getByRole("button", { name: "Link source" }).click();
+  await expectNotice(page, "Source linked.");
+  await expect(page.getByRole("region", { name: "Sources" }).getByText("Quote not found in captured text")).toBeVisible();
+
   // Now readers have seen a rating: changing it is a correction.
   await page.reload();
   await expect(page.getByRole("form", { name: "Change the status" }).getByLabel("Correction note")).toBeVisible();

@@ -98,6 +98,18 @@ function LinkFields({ values, errors, initial }: { values: Record<string, string
       <TextField name="quotePrefix" label="Text just before the quote (optional)" defaultValue={v("quotePrefix")} errors={errors.quotePrefix} />
       <TextField name="quoteSuffix" label="Text just after the quote (optional)" defaultValue={v("quoteSuffix")} errors={errors.quoteSuffix} />
       <TextField name="note" label="Note (optional)" defaultValue={v("note")} errors={errors.note} />
+      {/* Offered once the desk has warned that readers would see a quote the source does not hold. */}
+      {errors.confirmUnfound?.length || values.confirmUnfound === "1" ? (
+        <div className="mb-4 rounded border border-amber-600 bg-amber-50 p-3">
+          <p id="confirmUnfound-error" className="mb-2 text-sm font-medium text-amber-950">
+            {errors.confirmUnfound?.join(" ")}
+          </p>
+          <label className="flex items-start gap-2">
+            <input type="checkbox" name="confirmUnfound" value="1" defaultChecked={values.confirmUnfound === "1"} aria-describedby="confirmUnfound-error" className="mt-1 h-4 w-4" />
+            <span className="font-medium">Publish the quote although it was not found</span>
+          </label>
+        </div>
+      ) : null}
     </>
   );
 }
@@ -178,7 +190,7 @@ export function AnnotationForm({ claimId }: { claimId: string }) {
       </h3>
       <FormMessage state={state} />
       <Hidden fields={{ claimId }} />
-      <TextArea name="body" label="Your note" hint="Markdown: **bold**, lists, links (http, https, mailto)." required rows={4} defaultValue={state.values.body ?? ""} errors={state.fieldErrors.body} />
+      <TextArea name="body" label="Your note" hint="Markdown: **bold**, lists, tables, ~~strikethrough~~, task lists (- [ ] to do), links (http, https, mailto)." required rows={4} defaultValue={state.values.body ?? ""} errors={state.fieldErrors.body} />
       <PublicNoteBox checked={state.values.isPublic === "1"} errors={state.fieldErrors.isPublic} />
       <SubmitButton>Add note</SubmitButton>
     </form>

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import ReactMarkdown, { type Components } from "react-markdown";
+import remarkGfm from "remark-gfm";
 import { EXTERNAL_LINK_REL, isExternalUrl, safeMarkdownUrl } from "@/lib/markdown";
 
 /** Annotations sit inside a claim page's outline, so their headings may not add to it. */
@@ -51,6 +52,41 @@ const components: Components = {
   pre({ children }) {
     return <pre className="overflow-x-auto rounded bg-stone-100 p-2">{children}</pre>;
   },
+  // GitHub-flavoured Markdown: tables scroll on narrow screens and keep their header cells.
+  table({ children }) {
+    return (
+      <div className="overflow-x-auto">
+        <table className="border-collapse text-sm">{children}</table>
+      </div>
+    );
+  },
+  th({ children, style }) {
+    return (
+      <th scope="col" style={style} className="border border-stone-400 bg-stone-100 px-2 py-1 text-left">
+        {children}
+      </th>
+    );
+  },
+  td({ children, style }) {
+    return (
+      <td style={style} className="border border-stone-400 px-2 py-1">
+        {children}
+      </td>
+    );
+  },
+  del({ children }) {
+    return <del className="text-stone-700">{children}</del>;
+  },
+  // A task list's box is a mark, not a control: a disabled, unlabelled checkbox is noise to a
+  // screen reader and can never be ticked here.
+  input({ type, checked }) {
+    if (type !== "checkbox") return null;
+    return (
+      <span className="mr-1" role="img" aria-label={checked ? "done" : "to do"}>
+        {checked ? "☑" : "☐"}
+      </span>
+    );
+  },
 };
 
 function urlTransform(url: string): string | null {
@@ -60,12 +96,13 @@ function urlTransform(url: string): string | null {
 /**
  * Annotation Markdown, rendered safely: raw HTML is dropped (skipHtml, not shown as text),
  * links keep only http:, https: and mailto: targets, and images show their alt text.
- * CommonMark only: no tables or bare-URL autolinks, which would need remark-gfm.
+ * GitHub-flavoured: tables, strikethrough, task lists and bare web addresses as links (through
+ * the same link check).
  */
 export function Markdown({ text }: { text: string }) {
   return (
     <div className="space-y-2">
-      <ReactMarkdown skipHtml urlTransform={urlTransform} components={components}>
+      <ReactMarkdown skipHtml remarkPlugins={[remarkGfm]} urlTransform={urlTransform} components={components}>
         {text}
       </ReactMarkdown>
     </div>

@@ -8,7 +8,7 @@ process.env.DATABASE_URL = database.url;
 const { db } = await import("@/lib/db");
 const { seedDatabase } = await import("@/prisma/seed");
 const { createClaim, updateClaim, changeStatus, setPublished, assignClaim } = await import("./claims");
-const { linkSource, unlinkSource } = await import("./links");
+const { linkSource, updateLink, unlinkSource } = await import("./links");
 const { addAnnotation, deleteAnnotation, editAnnotation } = await import("./annotations");
 const { updateSource } = await import("./sources");
 const { AppError, ConflictError } = await import("@/lib/errors");
@@ -209,6 +209,28 @@ describe("links and notes", () => {
     await unlinkSource(reviewer, row.id, row.version);
     expect(await db.claimSource.count({ where: { claimId: id } })).toBe(0);
     expect((await events(id)).map((e) => e.kind)).toEqual(["created", "linked", "unlinked"]);
+  });
+
+  it("ask before a quote the source does not hold goes public, and only then", async () => {
+    const source = await db.source.create({ data: { title: "Captured report", kind: "news-report", capturedText: "ICE more than tripled the data it stores." }, select: { id: true } });
+    const { id } = await createClaim(editor, input);
+    const unfound = { sourceId: source.id, relation: "supports" as const, quote: "ICE quadrupled its data", quotePrefix: null, quoteSuffix: null, note: null };
+    // A draft: nobody sees it yet, so no question.
+    await linkSource(editor, id, { ...unfound, relation: "context" });
+    await changeStatus(editor, id, { status: "accurate", reason: "Checked.", version: 1 });
+    await setPublished(editor, id, true, 2);
+    const before = await db.claimSource.count({ where: { claimId: id } });
+    await expect(linkSource(editor, id, unfound)).rejects.toMatchObject({ field: "confirmUnfound" });
+    expect(await db.claimSource.count({ where: { claimId: id } })).toBe(before);
+    await linkSource(editor, id, { ...unfound, quote: "more  than tripled" });
+    const found = await db.claimSource.findFirstOrThrow({ where: { claimId: id, relation: "supports" } });
+    await expect(updateLink(editor, found.id, { ...unfound, version: found.version })).rejects.toMatchObject({ field: "confirmUnfound" });
+    expect((await db.claimSource.findUniqueOrThrow({ where: { id: found.id } })).quote).toBe("more  than tripled");
+    await updateLink(editor, found.id, { ...unfound, confirmUnfound: true, version: found.version });
+    expect((await db.claimSource.findUniqueOrThrow({ where: { id: found.id } })).quote).toBe("ICE quadrupled its data");
+    // Editing only the note of a link whose quote was confirmed asks nothing again.
+    const edited = await db.claimSource.findUniqueOrThrow({ where: { id: found.id } });
+    await updateLink(editor, found.id, { ...unfound, note: "Paraphrase, confirmed by phone.", version: edited.version });
   });
 
   it("let only the author edit or delete a note, and keep its words in the history", async () => {

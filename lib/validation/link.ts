@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isRelation, RELATION_INFO, RELATIONS } from "@/lib/domain/relation";
 import { hasVisibleCharacter } from "@/lib/text";
-import { EVEN_WITH_OTHER_ERRORS, optionalText, pickedRecordId, text, versionSchema } from "@/lib/validation/fields";
+import { EVEN_WITH_OTHER_ERRORS, checkbox, optionalText, pickedRecordId, text, versionSchema } from "@/lib/validation/fields";
 
 const linkFields = z.object({
   relation: z.enum(RELATIONS, { error: "Choose how the source relates to the claim." }),
@@ -9,6 +9,8 @@ const linkFields = z.object({
   quotePrefix: optionalText("The text before the quote", 500),
   quoteSuffix: optionalText("The text after the quote", 500),
   note: optionalText("The note", 2_000),
+  /** Ticked after the desk warned that the quote is not in the source's captured text. */
+  confirmUnfound: checkbox("Publish the quote although it was not found"),
 });
 
 function requireQuote<T extends { relation: (typeof RELATIONS)[number]; quote: string }>(value: T, ctx: z.RefinementCtx) {
