@@ -39,7 +39,7 @@ export function SourceForm({ source, returnToClaim }: { source?: SourceFormValue
       <SelectField name="kind" label="Kind" required placeholder="Choose" options={SOURCE_KINDS.map((k) => ({ value: k, label: SOURCE_KIND_LABEL[k] }))} defaultValue={v("kind")} errors={e.kind} />
       <TextField name="publisher" label="Publisher or outlet" defaultValue={v("publisher")} errors={e.publisher} />
       <TextField name="author" label="Author" defaultValue={v("author")} errors={e.author} />
-      <TextField name="url" label="Web address" type="url" hint="http or https only. Leave empty if the source has none (a statement given to an agency): we never invent one." defaultValue={v("url")} errors={e.url} />
+      <TextField name="url" label="Web address" type="url" hint="An http or https address; typed without one (www.example.org/page), https:// is added. Leave empty if the source has none (a statement given to an agency): we never invent one." defaultValue={v("url")} errors={e.url} />
       <TextField name="publishedAt" label="Publication date" hint="2025-04-12, 2025-04 or 2025." defaultValue={v("publishedAt")} errors={e.publishedAt} />
       <TextField name="archivedUrl" label="Archived copy" type="url" defaultValue={v("archivedUrl")} errors={e.archivedUrl} />
       <TextArea name="description" label="Description" hint="What this source is and how we know of it." rows={3} defaultValue={v("description")} errors={e.description} />

@@ -45,5 +45,6 @@ export async function updateSourceAction(_prev: ActionState, sent: unknown): Pro
   }
   // The source's page, every claim page that cites it (they declare the tag), and the lists.
   expireTags([tag.source(id), tag.published()]);
-  redirect(`/sources/${id}`);
+  // Back on the desk, where the work goes on, with a word that it was saved.
+  redirect(`/desk/sources/${id}/edit?saved=1`);
 }

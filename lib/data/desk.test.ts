@@ -7,7 +7,7 @@ process.env.DATABASE_URL = database.url;
 
 const { db } = await import("@/lib/db");
 const { seedDatabase } = await import("@/prisma/seed");
-const { listNeedsReview, listQueue } = await import("./desk");
+const { listNeedsReview, listQueue, listDeskSources } = await import("./desk");
 const { decodeCursor, encodeCursor, keysetCursorParam } = await import("@/lib/cursor");
 
 let reviewer = "";
@@ -122,5 +122,21 @@ describe("a desk list's cursor parameter", () => {
     expect(keysetCursorParam("not-a-cursor!")).toEqual({ ok: false });
     expect(keysetCursorParam(encodeCursor({ n: 20 }))).toEqual({ ok: false }); // a search page's cursor
     expect(keysetCursorParam([encodeCursor(cursor), encodeCursor(cursor)])).toEqual({ ok: false });
+  });
+});
+
+describe("the desk's sources", () => {
+  it("lists the newest first, finds by title or publisher in any case, and counts each claim citing a source once", async () => {
+    const claim = await db.claim.findFirstOrThrow({ where: { id: { startsWith: "desk-" } }, select: { id: true } });
+    const source = await db.source.create({ data: { title: "Harbour report", publisher: "Port Authority", kind: "primary-document", createdAt: new Date("2030-01-01T00:00:00Z") } });
+    // One claim linking it twice, with two relations, is one claim citing it.
+    for (const relation of ["supports", "context"]) await db.claimSource.create({ data: { claimId: claim.id, sourceId: source.id, relation, quote: "x" } });
+    const all = await listDeskSources("");
+    expect(all.rows[0]).toMatchObject({ id: source.id, claimCount: 1, hasCapturedText: false });
+    expect(all.total).toBe(all.rows.length);
+    expect(all.rows.find((r) => r.title.startsWith("The Guardian"))!.claimCount).toBeGreaterThan(0);
+    expect((await listDeskSources("port authority")).rows.map((r) => r.id)).toEqual([source.id]);
+    expect((await listDeskSources("HARBOUR")).rows.map((r) => r.id)).toEqual([source.id]);
+    expect(await listDeskSources("no such words")).toEqual({ rows: [], total: 0 });
   });
 });

@@ -201,3 +201,41 @@ export async function listDeskStories() {
 export async function getClaimantForEdit(id: string) {
   return db.claimant.findUnique({ where: { id }, select: { id: true, name: true, kind: true, description: true, url: true, version: true } });
 }
+
+export const DESK_SOURCES_LIMIT = 100;
+
+export interface DeskSourceRow {
+  id: string;
+  title: string;
+  publisher: string | null;
+  kind: string;
+  createdAt: Date;
+  hasCapturedText: boolean;
+  /** Distinct claims (drafts included) that link the source, whatever the relation. */
+  claimCount: number;
+}
+
+/**
+ * The desk's sources, newest first, optionally those whose title or publisher holds `q`; the
+ * first DESK_SOURCES_LIMIT of them, with how many match in all.
+ */
+export async function listDeskSources(q: string): Promise<{ rows: DeskSourceRow[]; total: number }> {
+  const words = q.trim();
+  const where = words ? { OR: [{ title: { contains: words } }, { publisher: { contains: words } }] } : {};
+  const [sources, total] = await Promise.all([
+    db.source.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: DESK_SOURCES_LIMIT,
+      select: { id: true, title: true, publisher: true, kind: true, createdAt: true, capturedText: true },
+    }),
+    db.source.count({ where }),
+  ]);
+  const pairs = await db.claimSource.groupBy({ by: ["sourceId", "claimId"], where: { sourceId: { in: sources.map((s) => s.id) } } });
+  const claims = new Map<string, number>();
+  for (const pair of pairs) claims.set(pair.sourceId, (claims.get(pair.sourceId) ?? 0) + 1);
+  return {
+    rows: sources.map(({ capturedText, ...source }) => ({ ...source, hasCapturedText: Boolean(capturedText), claimCount: claims.get(source.id) ?? 0 })),
+    total,
+  };
+}

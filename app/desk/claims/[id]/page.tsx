@@ -102,6 +102,9 @@ export default async function ClaimWorkspacePage({ params, searchParams }: PageP
                 <Link href={`/desk/links/${link.id}/edit`} className="text-blue-800 underline">
                   Edit link to {link.source.title}
                 </Link>
+                <Link href={`/desk/sources/${link.source.id}/edit`} className="text-blue-800 underline">
+                  Edit source<span className="sr-only"> {link.source.title}</span>
+                </Link>
                 <UnlinkButton linkId={link.id} version={link.version} sourceTitle={link.source.title} />
               </p>
             </LinkedSource>

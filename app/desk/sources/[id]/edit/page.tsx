@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SourceForm } from "@/components/desk/source-form";
 import { getSourceForEdit } from "@/lib/data/desk";
@@ -13,11 +14,23 @@ export default async function EditSourcePage({ params, searchParams }: PageProps
   await requirePageUser("source:edit", `/desk/sources/${id}/edit`);
   const source = isRecordId(id) ? await getSourceForEdit(id) : null;
   if (!source) notFound();
-  const { created } = await searchParams;
+  const { created, saved } = await searchParams;
   return (
     <>
-      <h1 className="mb-4 font-serif text-3xl font-bold">Edit source</h1>
-      {created ? <p role="status" className="mb-4 rounded border border-green-400 bg-green-50 p-3 text-green-900">Source added.</p> : null}
+      <h1 className="mb-2 font-serif text-3xl font-bold">Edit source</h1>
+      <p className="mb-4 text-sm">
+        <Link href="/desk/sources" className="text-blue-800 underline">
+          All sources
+        </Link>
+        {" · "}
+        <Link href={`/sources/${source.id}`} className="text-blue-800 underline">
+          Its public page
+        </Link>{" "}
+        (shown once a published claim cites it)
+      </p>
+      <div role="status" className={created || saved ? "mb-4 rounded border border-green-700 bg-green-50 p-3 text-green-900" : undefined}>
+        {created ? "Source added." : saved ? "Source saved." : null}
+      </div>
       <SourceForm
         source={{
           id: source.id,

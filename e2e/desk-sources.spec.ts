@@ -1,0 +1,45 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { signIn, unique } from "./fixtures/auth";
+
+test("sources have a home on the desk: listed newest first, searched, counted, edited, and saving returns to the desk", async ({ page }) => {
+  await signIn(page, "reviewer");
+  await page.getByRole("navigation", { name: "Desk" }).getByRole("link", { name: "Sources" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Sources" })).toBeVisible();
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+
+  // A new source is listed first.
+  const title = unique("Port authority annual report");
+  await page.getByRole("main").getByRole("link", { name: "New source" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Add a source" })).toBeVisible();
+  await page.getByLabel("Title").fill(title);
+  await expect(page.getByLabel("Title")).toHaveValue(title);
+  await page.getByLabel("Kind").selectOption({ label: "Primary document" });
+  await page.getByLabel("Web address").fill("www.example.org/port/report-2025");
+  await page.getByRole("button", { name: "Add source" }).click();
+  await expect(page.getByRole("status")).toContainText("Source added.");
+  // Typed without https://, saved with it.
+  await expect(page.getByLabel("Web address")).toHaveValue("https://www.example.org/port/report-2025");
+  await page.getByRole("link", { name: "All sources" }).click();
+  const rows = page.getByRole("table", { name: "Sources, newest first" }).getByRole("row");
+  await expect(rows.nth(1)).toContainText(title);
+
+  // Searched by publisher, with how many claims cite each.
+  await page.getByRole("search", { name: "Search sources" }).getByLabel("Title or publisher").fill("guardian");
+  await page.getByRole("search", { name: "Search sources" }).getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/\/desk\/sources\?q=guardian$/);
+  const guardian = rows.filter({ hasText: "The Guardian" }).first();
+  await expect(guardian.getByRole("cell").last()).toHaveText(/^[1-9]\d*$/);
+  await expect(rows.filter({ hasText: title })).toHaveCount(0);
+
+  // Edited, and back on the desk with a word that it was saved.
+  await page.getByRole("search", { name: "Search sources" }).getByLabel("Title or publisher").fill(title);
+  await page.getByRole("search", { name: "Search sources" }).getByRole("button", { name: "Search" }).click();
+  await page.getByRole("link", { name: `Edit source “${title}”` }).click();
+  await page.getByLabel("Description").fill("The port's own figures for 2025.");
+  await page.getByRole("button", { name: "Save source" }).click();
+  await expect(page).toHaveURL(/\/desk\/sources\/[^/]+\/edit\?saved=1$/);
+  await expect(page.getByRole("status")).toContainText("Source saved.");
+  await expect(page.getByLabel("Description")).toHaveValue("The port's own figures for 2025.");
+});
