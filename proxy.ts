@@ -42,6 +42,11 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   // Every POST to a page runs a server action: counted before it runs (lib/rate-limit.ts), and
   // its body checked for size and shape, so Next.js never answers a bad one with a 500.
   if (request.method === "POST") {
+    // Next.js aborts an action whose Origin names another host than the request's (with a 500),
+    // even one this app trusts under another name (localhost for 127.0.0.1): say so instead.
+    if (request.headers.has("next-action") && !isSameHostOrigin(request)) {
+      return plainText(403, "This form was sent from another address of this site than the one it was posted to. Open the site at one address and send it again.");
+    }
     const refused = refuseTooManyWrites(request) ?? (await refuseBadBody(request));
     if (refused) return refused;
   }
@@ -72,6 +77,18 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 }
 
 const PAGE_METHODS = ["GET", "HEAD", "POST"];
+
+/** Whether the Origin, when sent, names the host the request was made to (as Next.js checks it). */
+function isSameHostOrigin(request: NextRequest): boolean {
+  const origin = request.headers.get("origin");
+  if (origin === null) return true;
+  const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host");
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
 const UNDECODABLE = "This address is not valid: its %-escapes do not spell UTF-8 text.";
 
 const isApiPath = (pathname: string) => pathname === "/api" || pathname.startsWith("/api/");

@@ -80,6 +80,18 @@ test("bodies the app never sends get a 4xx in words, and nothing is saved", asyn
     const response = await raw({ body, headers: { "content-type": "text/plain;charset=UTF-8", "next-action": actionId } });
     expect(response.status, body).toBe(400);
   }
+  // Arguments Next.js could not decode (it would answer 500): nested past any form's depth, or
+  // referring to parts that were never sent.
+  for (const body of [`${"[".repeat(20_000)}${"]".repeat(20_000)}`, '["$1"]', '["$K9"]', '["$Q2", "$@0"]']) {
+    const response = await raw({ body, headers: { "content-type": "text/plain;charset=UTF-8", "next-action": actionId } });
+    expect(response.status, body.slice(0, 30)).toBe(400);
+    expect(await response.text(), body.slice(0, 30)).toContain("could not be read");
+  }
+  // Sent from this server under its other name (localhost for 127.0.0.1): refused in words.
+  const otherName = baseURL!.replace("127.0.0.1", "localhost");
+  const renamed = await raw({ body: '["$undefined"]', headers: { origin: otherName, "content-type": "text/plain;charset=UTF-8", "next-action": actionId } });
+  expect(renamed.status).toBe(403);
+  expect(await renamed.text()).toContain("another address of this site");
   // Arguments that are not a form reach the action, which reads them as an empty one.
   for (const body of ['["$undefined", 5]', "[null, null]", '[{}, "text"]']) {
     const response = await raw({ body, headers: { "content-type": "text/plain;charset=UTF-8", "next-action": actionId } });

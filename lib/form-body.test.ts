@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FORM_BODY_LIMIT_BYTES, checkFormBody } from "./form-body";
+import { FORM_BODY_LIMIT_BYTES, areDecodableActionArgs, checkFormBody } from "./form-body";
 
 function post(body: BodyInit | null, headers: Record<string, string>): Request {
   return new Request("http://127.0.0.1/desk/claims/new", { method: "POST", body, headers });
@@ -58,6 +58,22 @@ describe("checkFormBody", () => {
     expect((await checkFormBody(sized("junk", "multipart/form-data")))?.status).toBe(400);
     expect((await checkFormBody(sized("[{{{", "text/plain;charset=UTF-8", { "next-action": "00aa" })))?.status).toBe(400);
     expect((await checkFormBody(sized('{"a":1}', "text/plain;charset=UTF-8", { "next-action": "00aa" })))?.status).toBe(400);
+  });
+
+  it("refuses action arguments Next.js could not decode: nested past any of ours, or a reference to nothing", async () => {
+    const call = (body: string) => checkFormBody(sized(body, "text/plain;charset=UTF-8", { "next-action": "00aa" }));
+    for (const body of [`${"[".repeat(50_000)}${"]".repeat(50_000)}`, `[${"{\"a\":".repeat(40)}1${"}".repeat(40)}]`, '["$1"]', '["$K1"]', '["$Q2"]', '["$@0"]', '[{"x":"$F1"}]']) {
+      expect((await call(body))?.status, body.slice(0, 40)).toBe(400);
+    }
+    for (const body of ['["$$100 million", "$undefined", "$D2026-01-01T00:00:00.000Z", "$n12", "$-0", "$NaN"]', `[${"[".repeat(20)}${"]".repeat(20)}]`]) {
+      expect(await call(body), body.slice(0, 40)).toBeNull();
+    }
+    // A script's form, as a browser sends it: its parts are there for "$K1" to name.
+    const form = multipart({ "_1_$ACTION_REF_1": "", "_1_text": "Words", "0": '[{"ok":false,"values":{"summary":"$$5"}},"$K1"]' });
+    expect(await checkFormBody(sized(form.body, form.type, { "next-action": "00aa" }))).toBeNull();
+    const dangling = multipart({ "0": '["$K2"]', "_1_text": "Words" });
+    expect((await checkFormBody(sized(dangling.body, dangling.type, { "next-action": "00aa" })))?.status).toBe(400);
+    expect(areDecodableActionArgs({ not: "an array" }, () => true)).toBe(false);
   });
 
   it("refuses other kinds of body with 415", async () => {

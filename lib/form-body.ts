@@ -52,6 +52,39 @@ async function readWithin(request: Request): Promise<Uint8Array<ArrayBuffer> | n
 }
 
 /** Null when the body may go on to its server action; otherwise the answer to give. */
+/** Deeper than any argument of ours: Next.js decodes arguments recursively, and overflows on far deeper ones. */
+const ARGUMENT_DEPTH_LIMIT = 32;
+
+/**
+ * Strings React's reply encoding reads as values rather than text ("$undefined", a date, a
+ * number it cannot write in JSON); "$$…" is text that starts with "$". Any other "$…" is a
+ * reference to another part of the request, which Next.js fails on with a 500 when it is not there.
+ */
+const VALUE_TOKENS = /^\$(?:\$|undefined$|u$|-0$|Infinity$|-Infinity$|NaN$|D|n-?\d+$)/;
+
+/**
+ * Whether a server action's arguments are what Next.js can decode: an array, nested no deeper
+ * than ARGUMENT_DEPTH_LIMIT, whose "$K<id>" form references name parts that were sent, and with
+ * no other reference. Walked without recursion, so a hostile depth cannot overflow this either.
+ */
+export function areDecodableActionArgs(args: unknown, hasPart: (id: string) => boolean): boolean {
+  if (!Array.isArray(args)) return false;
+  const stack: { value: unknown; depth: number }[] = [{ value: args, depth: 1 }];
+  while (stack.length > 0) {
+    const { value, depth } = stack.pop()!;
+    if (typeof value === "string") {
+      if (!value.startsWith("$") || VALUE_TOKENS.test(value)) continue;
+      const form = /^\$K(\d+)$/.exec(value);
+      if (form && hasPart(form[1]!)) continue;
+      return false;
+    }
+    if (value === null || typeof value !== "object") continue;
+    if (depth > ARGUMENT_DEPTH_LIMIT) return false;
+    for (const item of Array.isArray(value) ? value : Object.values(value)) stack.push({ value: item, depth: depth + 1 });
+  }
+  return true;
+}
+
 export async function checkFormBody(request: Request): Promise<BodyRefusal | null> {
   // A declared length over the limit is refused before a byte is read. Without one (a reverse
   // proxy streaming an HTTP/2 upload, or Next.js forwarding an action), the bytes are counted.
@@ -73,8 +106,16 @@ export async function checkFormBody(request: Request): Promise<BodyRefusal | nul
   if (!bytes) return tooLarge;
   try {
     const body = new Response(bytes, { headers: { "content-type": contentType } });
-    if (isForm) await body.formData();
-    else if (!Array.isArray(await body.json())) return unreadable;
+    if (isForm) {
+      const form = await body.formData();
+      // A script's call of an action sends its arguments as JSON in field "0", next to the form
+      // parts they refer to (React names them "_1_email" for "$K1"): checked like a plain call's.
+      const root = form.get("0");
+      if (typeof root === "string" && request.headers.has("next-action")) {
+        const parts = new Set([...form.keys()].map((key) => /^_(\d+)_/.exec(key)?.[1]).filter(Boolean));
+        if (!areDecodableActionArgs(JSON.parse(root), (id) => parts.has(id))) return unreadable;
+      }
+    } else if (!areDecodableActionArgs(await body.json(), () => false)) return unreadable;
     return null;
   } catch {
     return unreadable;
