@@ -1,6 +1,6 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "./generated/prisma/client";
-import { databaseFilePath, resolveDatabaseUrl } from "./database-url";
+import { PrismaClient } from "../generated/prisma/client";
+import { databaseFilePath, resolveDatabaseUrl } from "../database-url";
 
 /**
  * Set on every connection before its first query. WAL lets readers work while a write
