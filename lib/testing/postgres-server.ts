@@ -105,3 +105,24 @@ export async function startPostgres({ logStatements = false }: { logStatements?:
     },
   };
 }
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+/** Runs one of the project's command-line tools (prisma, tsx) against `url`, as `npm start` does. */
+export function runWithDatabase(url: string, command: string, args: string[]): string {
+  const result = spawnSync(path.join(ROOT, "node_modules", ".bin", command), args, {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: 120_000,
+    env: { ...process.env, DATABASE_URL: url, NO_COLOR: "1", CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+  });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+  return `${result.stdout}\n${result.stderr}`;
+}
+
+/** A new database on `server` with every committed PostgreSQL migration applied by `prisma migrate deploy`. */
+export function createMigratedPostgresDatabase(server: PostgresServer, name: string): string {
+  const url = server.url(name);
+  runWithDatabase(url, "prisma", ["migrate", "deploy"]);
+  return url;
+}

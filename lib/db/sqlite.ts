@@ -1,0 +1,32 @@
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "../generated/prisma/client";
+import { databaseFilePath } from "../database-url";
+
+/**
+ * Set on every connection before its first query. WAL lets readers work while a write
+ * commits; synchronous=FULL makes each acknowledged commit survive power loss (a newsroom's
+ * decisions are worth an fsync); busy_timeout makes a writer wait for the lock instead of
+ * failing; foreign_keys is off by default in SQLite builds other than better-sqlite3's.
+ */
+export const SQLITE_PRAGMAS = [
+  "PRAGMA journal_mode = WAL;",
+  "PRAGMA synchronous = FULL;",
+  "PRAGMA busy_timeout = 5000;",
+  "PRAGMA foreign_keys = ON;",
+].join("\n");
+
+class FactlineSqliteAdapter extends PrismaBetterSqlite3 {
+  override async connect(): Promise<Awaited<ReturnType<PrismaBetterSqlite3["connect"]>>> {
+    const adapter = await super.connect();
+    await adapter.executeScript(SQLITE_PRAGMAS);
+    return adapter;
+  }
+}
+
+/** A client for the SQLite file of a `file:` URL. */
+export function createSqliteClient(url: string, options: { logQueries: boolean }): PrismaClient {
+  return new PrismaClient({
+    adapter: new FactlineSqliteAdapter({ url: `file:${databaseFilePath(url)}`, timeout: 5000 }),
+    ...(options.logQueries ? { log: [{ emit: "event" as const, level: "query" as const }] } : {}),
+  });
+}
