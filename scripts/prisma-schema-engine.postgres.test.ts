@@ -83,7 +83,7 @@ function insertClaimWithEvent(project: Project) {
     INSERT INTO "ClaimEvent" (id, "claimId", kind, after) VALUES ('event-1', 'claim-1', 'created', '{}');`);
 }
 
-/** Claim ids whose search document matches a tsquery (what lib/search builds on). */
+/** Claim ids whose search document matches a tsquery (what lib/search/postgres.ts builds on). */
 const search = (project: Project, query: string) =>
   lines(project.sql(`SELECT "claimId" FROM "ClaimSearch" WHERE "document" @@ to_tsquery('simple', '${query}') ORDER BY 1`));
 

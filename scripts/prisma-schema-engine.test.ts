@@ -103,7 +103,7 @@ function tablesOfType(db: Database.Database, types: string[]): string[] {
     .map((row) => row.name);
 }
 
-/** Claim ids whose search document matches an FTS5 query (what lib/search.ts builds on). */
+/** Claim ids whose search document matches an FTS5 query (what lib/search/sqlite.ts builds on). */
 function searchIndex(db: Database.Database, match: string): string[] {
   return db
     .prepare<[string], { id: string }>(

@@ -21,7 +21,7 @@ vi.mock("next/cache", () => ({
     },
 }));
 
-// lib/db.ts opens DATABASE_URL when first imported: point it at a fresh, seeded file first.
+// lib/db opens DATABASE_URL when first imported: point it at a fresh, seeded file first.
 const database = createMigratedDatabase();
 process.env.DATABASE_URL = database.url;
 
