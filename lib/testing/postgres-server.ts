@@ -77,13 +77,20 @@ export async function startPostgres({ logStatements = false }: { logStatements?:
     return result.stdout;
   };
 
-  run("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
-  const port = await freePort();
-  // fsync off: a test server's data is thrown away, and every migration commits many times.
-  let options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`;
-  if (logStatements) options += ` -c log_statement=ddl -c log_line_prefix='db=%d '`;
-  const logFile = path.join(dir, "server.log");
-  run("pg_ctl", ["-D", data, "-o", options, "-l", logFile, "-w", "start"]);
+  let port: number;
+  let logFile: string;
+  try {
+    run("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
+    port = await freePort();
+    // fsync off: a test server's data is thrown away, and every migration commits many times.
+    let options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`;
+    if (logStatements) options += ` -c log_statement=ddl -c log_line_prefix='db=%d '`;
+    logFile = path.join(dir, "server.log");
+    run("pg_ctl", ["-D", data, "-o", options, "-l", logFile, "-w", "start"]);
+  } catch (error) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
 
   let stopped = false;
   const psql = (sql: string, database = "postgres") =>
