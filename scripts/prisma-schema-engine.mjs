@@ -392,7 +392,6 @@ async function resetSqlite(main) {
 async function createBridge(args) {
   const state = { migrationsTableMissing: false, scriptError: undefined };
   const { main, bindFactory, reset: resetDatabase } = openDatabase(args, state);
-  const isPostgres = main.provider === "postgres";
 
   // `datamodels` must be undefined or non-empty.
   const datamodels = args.datamodels.length
@@ -405,17 +404,17 @@ async function createBridge(args) {
     return SchemaEngine.new({ datamodels }, (line) => process.stderr.write(`${line.trimEnd()}\n`), boundFactory);
   };
   let current = await newEngine();
-  /** (P4) On PostgreSQL the engine can replay the migrations into a shadow database only in a
-   * call that comes after devDiagnostic and before anything is applied: once applyMigrations
-   * has applied a migration, or on an engine that has not run devDiagnostic, evaluateDataLoss
-   * and createMigration fail with "PostgreSQL shadow DB must be provided through an external
-   * factory" (without asking the factory). `migrate dev` does exactly that on a database with
-   * pending migrations. So before those two calls, when needed, a new engine runs devDiagnostic
-   * for the same migrations first. */
+  /** (P4) The engine can replay the migrations into a shadow database only in a call that comes
+   * after devDiagnostic and before anything is applied: once applyMigrations has applied a
+   * migration, or on an engine that has not run devDiagnostic, evaluateDataLoss and
+   * createMigration fail with "PostgreSQL (or SQLite) shadow DB must be provided through an
+   * external factory" without asking the factory. `migrate dev` does exactly that on a database
+   * with pending migrations. So before those two calls, when needed, a new engine runs
+   * devDiagnostic for the same migrations first. (Measured on PostgreSQL first; SQLite has it too.) */
   let isShadowReady = false;
   const engine = async () => current;
   async function withShadowReady(method, params) {
-    if (isPostgres && !isShadowReady) {
+    if (!isShadowReady) {
       current = await newEngine();
       await current.devDiagnostic({ migrationsList: params.migrationsList, filters: params.filters ?? NO_FILTER });
       isShadowReady = true;

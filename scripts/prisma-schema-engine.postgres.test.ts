@@ -188,6 +188,21 @@ describe("prisma CLI through the offline schema engine, on PostgreSQL", () => {
     expect(server.databases()).toEqual(databasesBefore);
   });
 
+  it("`migrate dev` on a new database with a model change applies the pending migrations, then creates and applies the new one", () => {
+    const project = makeProject();
+    const schema = fs.readFileSync(project.schemaFile, "utf8");
+    const withColumn = schema.replace(/(  deletedAt DateTime\?\n)/, "$1  isPublic  Boolean  @default(false)\n");
+    expect(withColumn).not.toBe(schema);
+    fs.writeFileSync(project.schemaFile, withColumn);
+    const result = project.prisma("migrate", "dev", "--name", "annotation_is_public");
+    expect(result.output).not.toContain("shadow DB must be provided");
+    expect(result.status).toBe(0);
+    const created = fs.readdirSync(project.migrationsDir).filter((name) => name.endsWith("_annotation_is_public"));
+    expect(created).toHaveLength(1);
+    expect(applied(project)).toEqual([...committedMigrations, created[0]]);
+    expect(project.sql(`SELECT column_name FROM information_schema.columns WHERE table_name = 'Annotation' AND column_name = 'isPublic'`)).toBe("isPublic");
+  });
+
   it("`migrate dev` on a database with pending migrations applies them and finds nothing to create", () => {
     const project = makeProject();
     const result = project.prisma("migrate", "dev", "--name", "nothing_changed");

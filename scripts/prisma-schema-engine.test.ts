@@ -270,6 +270,28 @@ describe("prisma CLI through the offline schema engine", () => {
     db.close();
   });
 
+  it("applies pending migrations, then creates and applies a new one, in one `migrate dev` on a fresh database", () => {
+    // After applying, the engine could no longer replay into a shadow database ("SQLite shadow DB
+    // must be provided through an external factory"): the bridge's fix (P4) covers SQLite too.
+    const project = makeProject();
+    const schemaFile = path.join(project.dir, "prisma", "schema.prisma");
+    const schema = fs.readFileSync(schemaFile, "utf8");
+    const withColumn = schema.replace(/(  deletedAt DateTime\?\n)/, "$1  isPublic  Boolean  @default(false)\n");
+    expect(withColumn).not.toBe(schema);
+    fs.writeFileSync(schemaFile, withColumn);
+
+    const result = project.prisma("migrate", "dev", "--name", "annotation_is_public");
+
+    expect(result.output).not.toContain("shadow DB must be provided");
+    expect(result.status).toBe(0);
+    const created = fs.readdirSync(path.join(project.dir, "prisma", "migrations")).filter((name) => name.endsWith("_annotation_is_public"));
+    expect(created).toHaveLength(1);
+    const db = project.open();
+    expect(appliedMigrations(db)).toEqual([...committedMigrations, created[0]]);
+    expect(db.prepare(`SELECT name FROM pragma_table_info('Annotation') WHERE name = 'isPublic'`).all()).toEqual([{ name: "isPublic" }]);
+    db.close();
+  });
+
   it("upgrades a database from the first migration to the latest without losing linked rows", () => {
     // Migrations that redefine a table (SQLite's way to alter it) drop the old table: with
     // foreign keys on, that would cascade into links and notes. Every later migration must
