@@ -1,6 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "prisma/config";
-import { resolveDatabaseUrl } from "./lib/database-url";
+import { databaseEngine, resolveDatabaseUrl } from "./lib/database-url";
 
 // Prisma 7's CLI would download a native schema engine on first use; this machine (and CI)
 // has no such network. Point it at our offline bridge to the WebAssembly engine instead,
@@ -21,15 +21,29 @@ process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= path.join(
  */
 export const SEARCH_INDEX_TABLES = ["ClaimSearch", "ClaimSearch_config", "ClaimSearch_data", "ClaimSearch_docsize", "ClaimSearch_idx"];
 
+/**
+ * PostgreSQL's search index: one table of tsvectors (prisma/postgres/migrations/…_claim_search).
+ * On PostgreSQL, Prisma wants external tables named with their schema: Factline's tables live
+ * in `public`, the default (a DATABASE_URL with `?schema=` is not supported).
+ */
+export const POSTGRES_SEARCH_INDEX_TABLES = ["public.ClaimSearch"];
+
+/**
+ * One schema per engine, both from one description of the models (scripts/db-schemas.ts), each
+ * with its own migrations; DATABASE_URL's scheme picks the pair (docs/decisions/018-postgresql.md).
+ */
+const url = resolveDatabaseUrl();
+const engine = databaseEngine(url);
+
 export default defineConfig({
   experimental: { externalTables: true },
-  tables: { external: SEARCH_INDEX_TABLES },
-  schema: "prisma/schema.prisma",
+  tables: { external: engine === "postgresql" ? POSTGRES_SEARCH_INDEX_TABLES : SEARCH_INDEX_TABLES },
+  schema: engine === "postgresql" ? "prisma/postgres/schema.prisma" : "prisma/schema.prisma",
   migrations: {
-    path: "prisma/migrations",
+    path: engine === "postgresql" ? "prisma/postgres/migrations" : "prisma/migrations",
     seed: "tsx prisma/seed.ts",
   },
   datasource: {
-    url: resolveDatabaseUrl(),
+    url,
   },
 });

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { databaseFilePath, resolveDatabaseUrl } from "./database-url";
+import { localDataDir } from "./database-url";
 
 /** The port the app is served on (npm start's PORT, default 3000). */
 export function appPort(): string {
@@ -25,14 +25,14 @@ export function trustedOrigins(): string[] {
 
 /**
  * The secret that signs session cookies. BETTER_AUTH_SECRET when set; otherwise one made for
- * this installation on first use and kept beside the database file (mode 0600), so a quick
+ * this installation on first use and kept beside the database file, or in ./data on PostgreSQL (mode 0600), so a quick
  * start is secure without setup and sessions survive restarts. Never a value known in advance.
  */
 export function authSecret(): string {
   const fromEnv = process.env.BETTER_AUTH_SECRET;
   if (fromEnv && fromEnv.length >= 32) return fromEnv;
   if (fromEnv) throw new Error("BETTER_AUTH_SECRET must be at least 32 characters long.");
-  const file = path.join(path.dirname(databaseFilePath(resolveDatabaseUrl())), ".auth-secret");
+  const file = path.join(localDataDir(), ".auth-secret");
   try {
     return fs.readFileSync(file, "utf8").trim();
   } catch (error) {

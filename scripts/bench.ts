@@ -171,7 +171,7 @@ async function main() {
       { name: `source page (${ids.popularSourceBacklinks} backlinks)`, path: `/sources/${ids.popularSource}` },
       { name: `search API, common word`, path: `/api/claims?q=${COMMON_WORD}`, target: (r) => ["p99 < 50 ms", r.p99 < 50] },
       { name: `search API, rare word`, path: `/api/claims?q=${RARE_WORD}`, target: (r) => ["p99 < 50 ms", r.p99 < 50] },
-      // Search answers are kept (lib/search.ts): the rows above are mostly kept answers. Here each
+      // Search answers are kept (lib/search): the rows above are mostly kept answers. Here each
       // request asks for another page or page size of the common word, which costs a full ranking.
       {
         name: `search API, common word, never kept`,

@@ -19,7 +19,7 @@ try {
   console.log(`Restored into ${target}.`);
   // A copy from an older version gets this version's newer migrations; it never gets the seed,
   // since it holds stories.
-  prepareDatabase({ log: () => {} });
+  await prepareDatabase({ log: () => {} });
   console.log("Start the server again now. (If it was running, restart it: it keeps reader pages in memory, and edits it saved during the restore are lost.)");
 } catch (error) {
   console.error(error instanceof BackupError ? error.message : error);

@@ -28,7 +28,7 @@ if (!keep) {
 process.env.DATABASE_URL = `file:${file}`;
 process.env.PORT = port;
 process.env.BETTER_AUTH_URL = `http://127.0.0.1:${port}`;
-prepareDatabase();
+await prepareDatabase();
 
 // Test accounts, in this run's database only. Imported late: lib/db reads DATABASE_URL on load.
 if (!keep) {

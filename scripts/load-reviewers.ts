@@ -50,7 +50,7 @@ async function prepare(): Promise<{ claims: Claim[]; own: string[] }> {
   process.env.DATABASE_URL = `file:${file}`;
   process.env.LOG_LEVEL ??= "warn";
   const { prepareDatabase } = await import("./prepare-db");
-  prepareDatabase({ log: () => {} });
+  await prepareDatabase({ log: () => {} });
   const { createAccount } = await import("../lib/accounts");
   const { db } = await import("../lib/db");
   const { createClaim } = await import("../lib/operations/claims");

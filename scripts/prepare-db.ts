@@ -1,13 +1,15 @@
-// Brings the database named by DATABASE_URL (default: the embedded file ./data/factline.db)
-// up to date: applies pending migrations with the ordinary `prisma migrate deploy`, then loads
-// the seed story if the database holds no story yet (a fresh install). It never seeds over an
-// existing newsroom's data.
+// Brings the database named by DATABASE_URL (default: the embedded file ./data/factline.db, or
+// a PostgreSQL database for a postgresql:// URL) up to date: applies pending migrations with
+// the ordinary `prisma migrate deploy` (prisma.config.ts picks the engine's migrations), then
+// loads the seed story if the database holds no story yet (a fresh install). It never seeds
+// over an existing newsroom's data.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
-import { databaseFilePath, resolveDatabaseUrl } from "../lib/database-url";
+import pg from "pg";
+import { databaseEngine, databaseFilePath, resolveDatabaseUrl } from "../lib/database-url";
 
 const root = path.resolve(import.meta.dirname, "..");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
@@ -19,31 +21,54 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
   }
 }
 
-function storyCount(file: string): number {
+const COUNT_STORIES = 'SELECT COUNT(*) AS n FROM "Story"';
+
+function sqliteStoryCount(file: string): number {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    return (db.prepare('SELECT COUNT(*) AS n FROM "Story"').get() as { n: number }).n;
+    return (db.prepare(COUNT_STORIES).get() as { n: number }).n;
   } finally {
     db.close();
   }
 }
 
-export function prepareDatabase({ log = console.log }: { log?: (line: string) => void } = {}): string {
-  const file = databaseFilePath(resolveDatabaseUrl());
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const env = { ...process.env, DATABASE_URL: `file:${file}` };
-  log(`Database: ${file}`);
+async function postgresStoryCount(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: string }>(COUNT_STORIES);
+    return Number(rows[0]?.n ?? 0);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Where the data is, for the log: the file, or the server and database without credentials. */
+function describeDatabase(url: string): string {
+  if (databaseEngine(url) === "sqlite") return databaseFilePath(url);
+  const { hostname, port, pathname } = new URL(url);
+  return `PostgreSQL database ${decodeURIComponent(pathname.slice(1))} at ${hostname || "localhost"}:${port || 5432}`;
+}
+
+/** Migrates (and, when it holds no story, seeds) the database; returns its resolved DATABASE_URL. */
+export async function prepareDatabase({ log = console.log }: { log?: (line: string) => void } = {}): Promise<string> {
+  const url = resolveDatabaseUrl();
+  const isSqlite = databaseEngine(url) === "sqlite";
+  if (isSqlite) fs.mkdirSync(path.dirname(databaseFilePath(url)), { recursive: true });
+  const env = { ...process.env, DATABASE_URL: url };
+  log(`Database: ${describeDatabase(url)}`);
   run(bin("prisma"), ["migrate", "deploy"], env);
-  if (storyCount(file) === 0) {
+  const stories = isSqlite ? sqliteStoryCount(databaseFilePath(url)) : await postgresStoryCount(url);
+  if (stories === 0) {
     log("Empty database: loading the seed story.");
     run(bin("tsx"), ["prisma/seed.ts"], env);
   }
-  return file;
+  return url;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   try {
-    prepareDatabase();
+    await prepareDatabase();
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

@@ -4,20 +4,25 @@
 // use, which cannot work without internet; prisma.config.ts points PRISMA_SCHEMA_ENGINE_BINARY
 // here instead. We speak the binary's protocol and forward every call to the same engine
 // compiled to WebAssembly (@prisma/schema-engine-wasm), driven through
-// @prisma/adapter-better-sqlite3. The numbered notes (1-7) are the places where the
-// WebAssembly engine behaves differently from the binary the CLI expects.
+// @prisma/adapter-better-sqlite3 for `file:` URLs and @prisma/adapter-pg for `postgresql://`
+// ones (docs/decisions/018-postgresql.md). The numbered notes (1-7) are the places where the
+// WebAssembly engine behaves differently from the binary the CLI expects; (P1-P4) are those
+// that PostgreSQL adds.
 //
 // Started by the CLI in one of two ways:
 //   <this> --datamodels <schema file>... --datasource '{"url":"file:..."}'
 //       JSON-RPC 2.0 over stdin/stdout, one message per line. stdout carries nothing else;
 //       logs go to stderr as JSON lines, which the CLI parses.
 //   <this> --datasource '{"url":"file:..."}' cli can-connect-to-database|create-database
+//       (or a postgresql:// URL)
 //       answers with the exit status, and on failure a JSON error line on stderr.
 import fs from "node:fs";
 import path from "node:path";
 import readline from "node:readline";
 import { createRequire } from "node:module";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 
 // driver-adapter-utils wraps adapter calls in the results the engine expects. It is the
 // adapter's dependency (pinned by it), not ours, so resolve it from the adapter.
@@ -48,16 +53,19 @@ function parseArgs(argv) {
     if (arg === "--datamodels") args.datamodels.push(argv[++i]);
     else if (arg === "--datasource") args.datasource = JSON.parse(argv[++i]);
     else if (arg === "cli") args.cliCommand = argv[++i];
-    // --enabled-preview-features and --extension-types have no SQLite meaning here.
+    // --enabled-preview-features and --extension-types mean nothing to the bridge.
     else if (arg.startsWith("--")) i++;
   }
   return args;
 }
 
+const POSTGRES_URL = /^postgres(?:ql)?:\/\//i;
+const isPostgresUrl = (url) => POSTGRES_URL.test(url ?? "");
+
 /** The filesystem path of a SQLite `file:` URL (what better-sqlite3 opens). */
 function sqlitePath(url) {
   if (!url.startsWith("file:")) {
-    throw new UserFacingError("P1013", `The offline schema engine only supports SQLite file: URLs.`);
+    throw new UserFacingError("P1013", `The offline schema engine supports SQLite file: URLs and postgresql:// URLs only.`);
   }
   return path.resolve(url.replace(/^file:(\/\/)?/, "").split("?")[0]);
 }
@@ -77,7 +85,7 @@ function mainConnection(adapterFactory, state) {
   let opening;
   const open = () => (opening ??= adapterFactory.connect());
   return {
-    provider: "sqlite",
+    provider: adapterFactory.provider,
     adapterName: adapterFactory.adapterName,
     async queryRaw(query) {
       try {
@@ -143,6 +151,153 @@ async function shadowConnection(adapterFactory) {
   return connection;
 }
 
+
+// ---------------------------------------------------------------------------------------------
+// PostgreSQL (@prisma/adapter-pg over node-postgres)
+
+/**
+ * (P1) adapter-pg refuses columns of pg_catalog's one-byte `"char"` type (OID 18), which the
+ * engine reads while describing a schema ("Column type 'char' could not be deserialized").
+ * Its values are one-character strings: hand them to the adapter as text (OID 25).
+ */
+const PG_CHAR = 18;
+const PG_TEXT = 25;
+function charAsText(result) {
+  for (const one of Array.isArray(result) ? result : [result]) {
+    for (const field of one?.fields ?? []) if (field.dataTypeID === PG_CHAR) field.dataTypeID = PG_TEXT;
+  }
+  return result;
+}
+class CharAsTextClient extends pg.Client {
+  query(config, values, callback) {
+    if (typeof values === "function") [values, callback] = [undefined, values];
+    if (typeof callback === "function") {
+      return super.query(config, values, (error, result) => callback(error, error ? result : charAsText(result)));
+    }
+    const pending = super.query(config, values);
+    return typeof pending?.then === "function" ? pending.then(charAsText) : pending;
+  }
+}
+
+/** `url` with its database name replaced (the rest, credentials and options, kept). */
+function withDatabase(url, database) {
+  const parsed = new URL(url);
+  parsed.pathname = `/${encodeURIComponent(database)}`;
+  return parsed.toString();
+}
+
+function databaseName(url) {
+  return decodeURIComponent(new URL(url).pathname.replace(/^\//, "")) || undefined;
+}
+
+const quoteIdentifier = (name) => `"${name.replaceAll('"', '""')}"`;
+
+class BridgePg extends PrismaPg {
+  constructor(url, shadowDatabaseUrl) {
+    super({ connectionString: url, Client: CharAsTextClient });
+    this.url = url;
+    this.shadowDatabaseUrl = shadowDatabaseUrl;
+  }
+
+  /** (P3) adapter-pg's executeScript splits the script on every `;`, which cuts PL/pgSQL `$$`
+   * bodies (our trigger functions) apart. A query without parameters goes by PostgreSQL's simple
+   * protocol, which runs a whole script: send it as one. */
+  async connect() {
+    const adapter = await super.connect();
+    adapter.executeScript = async (script) => {
+      try {
+        await adapter.client.query(script);
+      } catch (error) {
+        adapter.onError(error);
+      }
+    };
+    return adapter;
+  }
+
+  /**
+   * (P2) Dangerous: adapter-pg opens its shadow database by copying the pool's config and setting
+   * `database`, but node-postgres lets `connectionString` win, so its "shadow" database is the
+   * main one, and replaying the migrations there (or resetting it) would act on real data. Open
+   * the shadow database by a URL that names it, then make sure the connection is really in it
+   * before the engine may use it.
+   */
+  async connectToShadowDb() {
+    if (this.shadowDatabaseUrl) {
+      const shadow = await new BridgePg(this.shadowDatabaseUrl).connect();
+      await refuseMainDatabase(shadow, databaseName(this.shadowDatabaseUrl), this.url);
+      return shadow;
+    }
+    const main = await this.connect();
+    const name = `prisma_migrate_shadow_db_${globalThis.crypto.randomUUID()}`;
+    await main.executeScript(`CREATE DATABASE ${quoteIdentifier(name)}`);
+    const drop = async () => {
+      await main.executeScript(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`);
+      await main.dispose();
+    };
+    let shadow;
+    try {
+      shadow = await new BridgePg(withDatabase(this.url, name)).connect();
+      await refuseMainDatabase(shadow, name, this.url);
+    } catch (error) {
+      await shadow?.dispose();
+      await drop();
+      throw error;
+    }
+    const dispose = shadow.dispose.bind(shadow);
+    shadow.dispose = async () => {
+      await dispose();
+      await drop();
+    };
+    return shadow;
+  }
+}
+
+async function refuseMainDatabase(shadow, expectedName, mainUrl) {
+  const { rows } = await shadow.queryRaw({ sql: "SELECT current_database()", args: [], argTypes: [] });
+  const actual = rows[0]?.[0];
+  if (actual !== expectedName || actual === databaseName(mainUrl)) {
+    await shadow.dispose();
+    throw new UserFacingError(
+      "P3014",
+      `Refusing to use database \`${actual}\` as the shadow database: it is not \`${expectedName}\`, or it is the main database.`,
+    );
+  }
+}
+
+/** `cli can-connect-to-database | create-database` for a PostgreSQL URL. */
+async function runPostgresCliCommand(command, url) {
+  const name = databaseName(url);
+  const attempt = async (target, sql) => {
+    const client = new pg.Client({ connectionString: target });
+    try {
+      await client.connect();
+      if (sql) await client.query(sql);
+    } finally {
+      await client.end().catch(() => {});
+    }
+  };
+  if (command === "can-connect-to-database") {
+    try {
+      await attempt(url);
+    } catch (error) {
+      if (error?.code === "3D000") {
+        const { hostname, port } = new URL(url);
+        throw new UserFacingError("P1003", `Database \`${name}\` does not exist on the database server at \`${hostname}:${port || 5432}\`.`, { database_name: name });
+      }
+      throw new UserFacingError("P1001", `Can't reach database server: ${error?.message ?? error}`);
+    }
+  } else if (command === "create-database") {
+    try {
+      await attempt(withDatabase(url, "postgres"), `CREATE DATABASE ${quoteIdentifier(name)}`);
+    } catch (error) {
+      // 42P04: it exists already, which is what was asked.
+      if (error?.code !== "42P04") throw error;
+    }
+  } else {
+    throw new Error(`Unknown cli command: ${command}`);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // The engine
 
@@ -156,70 +311,115 @@ globalThis.PRISMA_WASM_PANIC_REGISTRY = {
 
 /** Loads the WebAssembly engine. Its package entry imports the .wasm as an ES module, which
  * Node 20 cannot do without a flag, so instantiate it from the generated bindings directly. */
+let compiled;
+let instances = 0;
+/** A new instance of the engine's module, its memory and globals fresh (compiled once). The
+ * bindings cache views of the instance's memory, so each instance gets its own copy of them
+ * (another URL is another ES module instance). */
 async function loadEngineModule() {
   const bindingsUrl = import.meta.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
-  const bindings = await import(bindingsUrl);
-  const wasmPath = new URL("schema_engine_bg.wasm", bindingsUrl);
-  const { instance } = await WebAssembly.instantiate(fs.readFileSync(wasmPath), {
-    "./schema_engine_bg.js": bindings,
-  });
+  const bindings = await import(`${bindingsUrl}?instance=${++instances}`);
+  compiled ??= WebAssembly.compile(fs.readFileSync(new URL("schema_engine_bg.wasm", bindingsUrl)));
+  const instance = await WebAssembly.instantiate(await compiled, { "./schema_engine_bg.js": bindings });
   bindings.__wbg_set_wasm(instance.exports);
   instance.exports.__wbindgen_start();
   return bindings;
 }
 
-async function createBridge(args) {
+/** The database behind the engine: SQLite for `file:` URLs (and none at all), else PostgreSQL. */
+function openDatabase(args, state) {
+  if (isPostgresUrl(args.datasource.url)) {
+    const adapterFactory = new BridgePg(args.datasource.url, args.datasource.shadowDatabaseUrl);
+    const main = mainConnection(adapterFactory, state);
+    return {
+      main,
+      bindFactory: () =>
+        bindMigrationAwareSqlAdapterFactory({
+          provider: adapterFactory.provider,
+          adapterName: adapterFactory.adapterName,
+          connect: async () => main,
+          connectToShadowDb: () => adapterFactory.connectToShadowDb(),
+        }),
+    };
+  }
   // Without a datasource (a diff between two schema files) there is nothing to open.
   const url = args.datasource.url ? `file:${sqlitePath(args.datasource.url)}` : ":memory:";
   const adapterFactory = new PrismaBetterSqlite3(
     { url },
     { shadowDatabaseUrl: args.datasource.shadowDatabaseUrl },
   );
-  const state = { migrationsTableMissing: false, scriptError: undefined };
   const main = mainConnection(adapterFactory, state);
-  const boundFactory = bindMigrationAwareSqlAdapterFactory({
-    provider: "sqlite",
-    adapterName: adapterFactory.adapterName,
-    connect: async () => main,
-    connectToShadowDb: () => shadowConnection(adapterFactory),
-  });
+  return {
+    main,
+    bindFactory: () =>
+      bindMigrationAwareSqlAdapterFactory({
+        provider: "sqlite",
+        adapterName: adapterFactory.adapterName,
+        connect: async () => main,
+        connectToShadowDb: () => shadowConnection(adapterFactory),
+      }),
+    reset: () => resetSqlite(main),
+  };
+}
 
-  const { SchemaEngine } = await loadEngineModule();
+/** (3) The engine's SQLite reset only deletes rows (and so trips the ClaimEvent trigger),
+ * while the native engine empties the file. Drop every table and view instead, so the
+ * migrations re-apply from scratch. sqlite_sequence cannot be dropped, but VACUUM leaves it
+ * out once no AUTOINCREMENT table remains. A virtual table (the FTS5 search index) drops its
+ * own shadow tables, which then no longer exist to be dropped: pragma_table_list tells them
+ * apart, where sqlite_master calls them all tables. */
+async function resetSqlite(main) {
+  const { rows } = await main.queryRaw({
+    sql: "SELECT type, name FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'virtual', 'view') AND name NOT LIKE 'sqlite_%'",
+    args: [],
+    argTypes: [],
+  });
+  const quote = (name) => `"${name.replaceAll('"', '""')}"`;
+  // Foreign keys off, or dropping a referenced table first fails; the pragma is ignored
+  // inside a transaction, hence before BEGIN. ON again is better-sqlite3's default.
+  await main.executeScript(
+    [
+      "PRAGMA foreign_keys = OFF;",
+      "BEGIN;",
+      ...rows.map(([type, name]) => `DROP ${type === "view" ? "VIEW" : "TABLE"} ${quote(name)};`),
+      "COMMIT;",
+      "PRAGMA foreign_keys = ON;",
+      "VACUUM;",
+    ].join("\n"),
+  );
+}
+
+async function createBridge(args) {
+  const state = { migrationsTableMissing: false, scriptError: undefined };
+  const { main, bindFactory, reset: resetDatabase } = openDatabase(args, state);
+
   // `datamodels` must be undefined or non-empty.
   const datamodels = args.datamodels.length
     ? args.datamodels.map((file) => [file, fs.readFileSync(file, "utf8")])
     : undefined;
-  const engine = await SchemaEngine.new(
-    { datamodels },
-    (line) => process.stderr.write(`${line.trimEnd()}\n`),
-    boundFactory,
-  );
-
-  /** (3) The engine's SQLite reset only deletes rows (and so trips the ClaimEvent trigger),
-   * while the native engine empties the file. Drop every table and view instead, so the
-   * migrations re-apply from scratch. sqlite_sequence cannot be dropped, but VACUUM leaves it
-   * out once no AUTOINCREMENT table remains. A virtual table (the FTS5 search index) drops its
-   * own shadow tables, which then no longer exist to be dropped: pragma_table_list tells them
-   * apart, where sqlite_master calls them all tables. */
-  async function reset() {
-    const { rows } = await main.queryRaw({
-      sql: "SELECT type, name FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'virtual', 'view') AND name NOT LIKE 'sqlite_%'",
-      args: [],
-      argTypes: [],
-    });
-    const quote = (name) => `"${name.replaceAll('"', '""')}"`;
-    // Foreign keys off, or dropping a referenced table first fails; the pragma is ignored
-    // inside a transaction, hence before BEGIN. ON again is better-sqlite3's default.
-    await main.executeScript(
-      [
-        "PRAGMA foreign_keys = OFF;",
-        "BEGIN;",
-        ...rows.map(([type, name]) => `DROP ${type === "view" ? "VIEW" : "TABLE"} ${quote(name)};`),
-        "COMMIT;",
-        "PRAGMA foreign_keys = ON;",
-        "VACUUM;",
-      ].join("\n"),
-    );
+  let boundFactory;
+  const newEngine = async () => {
+    const { SchemaEngine } = await loadEngineModule();
+    boundFactory = bindFactory();
+    return SchemaEngine.new({ datamodels }, (line) => process.stderr.write(`${line.trimEnd()}\n`), boundFactory);
+  };
+  let current = await newEngine();
+  /** (P4) The engine can replay the migrations into a shadow database only in a call that comes
+   * after devDiagnostic and before anything is applied: once applyMigrations has applied a
+   * migration, or on an engine that has not run devDiagnostic, evaluateDataLoss and
+   * createMigration fail with "PostgreSQL (or SQLite) shadow DB must be provided through an
+   * external factory" without asking the factory. `migrate dev` does exactly that on a database
+   * with pending migrations. So before those two calls, when needed, a new engine runs
+   * devDiagnostic for the same migrations first. (Measured on PostgreSQL first; SQLite has it too.) */
+  let isShadowReady = false;
+  const engine = async () => current;
+  async function withShadowReady(method, params) {
+    if (!isShadowReady) {
+      current = await newEngine();
+      await current.devDiagnostic({ migrationsList: params.migrationsList, filters: params.filters ?? NO_FILTER });
+      isShadowReady = true;
+    }
+    return current[method](params);
   }
 
   /** (4) A failing migration surfaces as the raw SQLite error; the CLI expects P3018 naming
@@ -227,11 +427,14 @@ async function createBridge(args) {
   async function applyMigrations(params) {
     state.scriptError = undefined;
     try {
-      return await engine.applyMigrations(params);
+      const result = await (await engine()).applyMigrations(params);
+      if (result.appliedMigrationNames?.length) isShadowReady = false;
+      return result;
     } catch (error) {
+      isShadowReady = false;
       const scriptError = state.scriptError;
       if (!scriptError) throw error;
-      const { failedMigrationNames } = await engine.diagnoseMigrationHistory({
+      const { failedMigrationNames } = await (await engine()).diagnoseMigrationHistory({
         migrationsList: params.migrationsList,
         optInToShadowDatabase: false,
         filters: params.filters ?? NO_FILTER,
@@ -255,26 +458,23 @@ async function createBridge(args) {
 
   async function diagnoseMigrationHistory(params) {
     state.migrationsTableMissing = false;
-    const result = await engine.diagnoseMigrationHistory(params);
+    const result = await (await engine()).diagnoseMigrationHistory(params);
     return state.migrationsTableMissing ? { ...result, hasMigrationsTable: false } : result;
   }
 
   /** (5) The engine returns the diff as a value; the native engine asks the CLI to print it
    * (a `print` request), and the CLI prints nothing else. */
   async function diff(params, askToPrint) {
-    const { stdout, ...result } = await engine.diff(params);
+    const { stdout, ...result } = await (await engine()).diff(params);
     if (stdout) await askToPrint(stdout);
     return { ...result, stdout: null };
   }
 
-  // Called on `engine` itself: wasm-bindgen methods lose their binding if detached.
+  // Called on the engine itself: wasm-bindgen methods lose their binding if detached.
   const forwarded = [
-    "createMigration",
     "dbExecute",
     "debugPanic",
-    "devDiagnostic",
     "ensureConnectionValidity",
-    "evaluateDataLoss",
     "introspect",
     "introspectSql",
     "markMigrationApplied",
@@ -282,12 +482,20 @@ async function createBridge(args) {
     "schemaPush",
   ];
   const methods = {
-    ...Object.fromEntries(forwarded.map((name) => [name, (params) => engine[name](params)])),
+    ...Object.fromEntries(forwarded.map((name) => [name, async (params) => (await engine())[name](params)])),
     applyMigrations,
+    createMigration: (params) => withShadowReady("createMigration", params),
+    devDiagnostic: async (params) => {
+      const result = await current.devDiagnostic(params);
+      isShadowReady = true;
+      return result;
+    },
+    evaluateDataLoss: (params) => withShadowReady("evaluateDataLoss", params),
     diagnoseMigrationHistory,
     diff,
-    reset,
-    getDatabaseVersion: (params) => engine.version(params),
+    // The engine's own reset is right for PostgreSQL (it drops and re-creates the schema).
+    reset: resetDatabase ?? (async (params) => (await engine()).reset(params)),
+    getDatabaseVersion: async (params) => (await engine()).version(params),
   };
   return {
     call(method, params, askToPrint) {
@@ -296,7 +504,9 @@ async function createBridge(args) {
       }
       return methods[method](params, askToPrint);
     },
-    errorRegistry: boundFactory.errorRegistry,
+    get errorRegistry() {
+      return boundFactory.errorRegistry;
+    },
     dispose: () => main.dispose(),
   };
 }
@@ -383,6 +593,10 @@ async function serveJsonRpc(args) {
 async function runCliCommand(args) {
   log("INFO", `Starting schema engine CLI: ${args.cliCommand}`);
   try {
+    if (isPostgresUrl(args.datasource.url)) {
+      await runPostgresCliCommand(args.cliCommand, args.datasource.url);
+      return;
+    }
     const file = sqlitePath(args.datasource.url ?? "");
     if (args.cliCommand === "can-connect-to-database") {
       if (!fs.existsSync(file)) {

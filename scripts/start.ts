@@ -13,8 +13,7 @@ const next = path.join(root, "node_modules", ".bin", "next");
 try {
   // A bad organisation address would otherwise surface as failing claim pages and feeds.
   organisation();
-  const file = prepareDatabase();
-  process.env.DATABASE_URL = `file:${file}`;
+  process.env.DATABASE_URL = await prepareDatabase();
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

@@ -13,7 +13,7 @@ vi.mock("next/cache", async () => (await import("@/lib/testing/server-actions"))
 vi.mock("next/navigation", async () => (await import("@/lib/testing/server-actions")).nextNavigationMock);
 vi.mock("@/lib/auth", async (importOriginal) => (await import("@/lib/testing/server-actions")).authMock(await importOriginal()));
 
-// lib/db.ts opens DATABASE_URL when first imported: point it at a fresh, seeded file first.
+// lib/db opens DATABASE_URL when first imported: point it at a fresh, seeded file first.
 const database = createMigratedDatabase("factline-actions-matrix-");
 process.env.DATABASE_URL = database.url;
 

@@ -33,7 +33,7 @@ vi.mock("@/lib/auth", async (importOriginal) =>
   (await import("@/lib/testing/signed-in-as")).authSignedInAs(await importOriginal(), () => mocks.signedIn.user),
 );
 
-// lib/db.ts opens DATABASE_URL when first imported: point it at a fresh, seeded file first.
+// lib/db opens DATABASE_URL when first imported: point it at a fresh, seeded file first.
 const database = createMigratedDatabase("factline-routes-fuzz-");
 process.env.DATABASE_URL = database.url;
 

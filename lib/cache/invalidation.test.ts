@@ -82,7 +82,7 @@ const pages = {
   story: (await import("@/app/stories/[slug]/page")).default,
   feed: (await import("@/app/feed.atom/route")).GET,
   // Not cached pages, but their filter menus and search answers are kept in the data cache
-  // (lib/data/filter-menus.ts, lib/search.ts).
+  // (lib/data/filter-menus.ts, lib/search).
   claims: (await import("@/app/claims/page")).default,
   search: (await import("@/app/api/claims/route")).GET,
 };

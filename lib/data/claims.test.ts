@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMigratedDatabase } from "@/lib/testing/temp-database";
 
-// lib/db.ts opens DATABASE_URL when first imported: point it at a fresh, seeded file first.
+// lib/db opens DATABASE_URL when first imported: point it at a fresh, seeded file first.
 const database = createMigratedDatabase();
 process.env.DATABASE_URL = database.url;
 

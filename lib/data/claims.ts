@@ -83,7 +83,7 @@ export interface ClaimPage {
  * there is a text query. Pages are read by keyset (publishedAt, id), not by offset.
  *
  * `search` finds the ids for a text query: searchClaimIds by default; readers' requests pass
- * keptSearchClaimIds, which keeps the answer in Next.js's data cache (lib/search.ts).
+ * keptSearchClaimIds, which keeps the answer in Next.js's data cache (lib/search).
  */
 export async function listClaims(
   filters: ClaimFilters,

@@ -1,8 +1,9 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMigratedDatabase } from "@/lib/testing/temp-database";
+import { createTestDatabase } from "@/lib/testing/test-database";
 
-const database = createMigratedDatabase();
+// A SQLite file, or PostgreSQL when run from exports.postgres.test.ts (the reads are raw SQL).
+const database = await createTestDatabase();
 process.env.DATABASE_URL = database.url;
 process.env.BETTER_AUTH_URL = "https://factline.example";
 process.env.FACTLINE_ORG_NAME = "Test Fact Desk";

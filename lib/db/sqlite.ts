@@ -1,6 +1,6 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "./generated/prisma/client";
-import { databaseFilePath, resolveDatabaseUrl } from "./database-url";
+import { PrismaClient } from "../generated/prisma/client";
+import { databaseFilePath } from "../database-url";
 
 /**
  * Set on every connection before its first query. WAL lets readers work while a write
@@ -23,18 +23,10 @@ class FactlineSqliteAdapter extends PrismaBetterSqlite3 {
   }
 }
 
-export function createPrismaClient(url: string = resolveDatabaseUrl()): PrismaClient {
+/** A client for the SQLite file of a `file:` URL. */
+export function createSqliteClient(url: string, options: { logQueries: boolean }): PrismaClient {
   return new PrismaClient({
     adapter: new FactlineSqliteAdapter({ url: `file:${databaseFilePath(url)}`, timeout: 5000 }),
-    // Tests count the SQL each read runs (lib/data/query-count.test.ts); nothing else listens.
-    ...(process.env.NODE_ENV === "test" ? { log: [{ emit: "event" as const, level: "query" as const }] } : {}),
+    ...(options.logQueries ? { log: [{ emit: "event" as const, level: "query" as const }] } : {}),
   });
 }
-
-// One client per process. Outside production, Next.js's dev server reloads modules on every
-// change; keeping the client on globalThis stops each reload from opening another connection.
-const globalForPrisma = globalThis as unknown as { factlinePrisma?: PrismaClient };
-
-export const db: PrismaClient = globalForPrisma.factlinePrisma ?? createPrismaClient();
-
-if (process.env.NODE_ENV !== "production") globalForPrisma.factlinePrisma = db;

@@ -21,13 +21,13 @@ vi.mock("next/cache", () => ({
     },
 }));
 
-// lib/db.ts opens DATABASE_URL when first imported: point it at a fresh, seeded file first.
+// lib/db opens DATABASE_URL when first imported: point it at a fresh, seeded file first.
 const database = createMigratedDatabase();
 process.env.DATABASE_URL = database.url;
 
 const { db } = await import("@/lib/db");
 const { seedDatabase } = await import("@/prisma/seed");
-const { keptSearchClaimIds, matchPhrase, searchClaimIds, searchTerms } = await import("./search");
+const { keptSearchClaimIds, matchPhrase, searchClaimIds, searchTerms } = await import("./index");
 const { KEPT_SECONDS } = await import("@/lib/cache/kept");
 const { createClaim, updateClaim } = await import("@/lib/operations/claims");
 const { updateClaimant } = await import("@/lib/operations/claimants");

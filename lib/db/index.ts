@@ -1,0 +1,28 @@
+import type { PrismaClient } from "../generated/prisma/client";
+import { databaseEngine, resolveDatabaseUrl } from "../database-url";
+import { createPostgresClient } from "./postgres";
+import { createSqliteClient } from "./sqlite";
+
+/**
+ * The database client for DATABASE_URL: SQLite for `file:` URLs, PostgreSQL for
+ * `postgresql://` ones (docs/decisions/018-postgresql.md). The two generated clients come from
+ * one description of the models (scripts/db-schemas.ts, checked by its test), so they have the
+ * same API; the app is typed against the SQLite one, the default.
+ */
+export function createPrismaClient(url: string = resolveDatabaseUrl()): PrismaClient {
+  // Tests count the SQL each read runs (lib/data/query-count.test.ts); nothing else listens.
+  const options = { logQueries: process.env.NODE_ENV === "test" };
+  const resolved = resolveDatabaseUrl(url);
+  if (databaseEngine(resolved) === "postgresql") {
+    return createPostgresClient(resolved, options) as unknown as PrismaClient;
+  }
+  return createSqliteClient(resolved, options);
+}
+
+// One client per process. Outside production, Next.js's dev server reloads modules on every
+// change; keeping the client on globalThis stops each reload from opening another connection.
+const globalForPrisma = globalThis as unknown as { factlinePrisma?: PrismaClient };
+
+export const db: PrismaClient = globalForPrisma.factlinePrisma ?? createPrismaClient();
+
+if (process.env.NODE_ENV !== "production") globalForPrisma.factlinePrisma = db;

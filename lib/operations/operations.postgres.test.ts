@@ -1,0 +1,105 @@
+// The write paths on PostgreSQL (docs/decisions/018-postgresql.md): the same operations as
+// operations.test.ts, through the client lib/db picks for a postgresql:// URL, against a
+// throwaway server migrated by `prisma migrate deploy`.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMigratedPostgresDatabase, startPostgres } from "@/lib/testing/postgres-server";
+
+const server = await startPostgres();
+process.env.DATABASE_URL = createMigratedPostgresDatabase(server, "factline_operations");
+
+const { db } = await import("@/lib/db");
+const { seedDatabase } = await import("@/prisma/seed");
+const { createClaim, updateClaim } = await import("./claims");
+const { linkSource } = await import("./links");
+const { ConflictError } = await import("@/lib/errors");
+
+type Actor = { id: string; name: string; email: string; role: "reviewer" | "editor" | "admin" };
+let reviewer: Actor;
+
+beforeAll(async () => {
+  await seedDatabase(db);
+  const r = await db.user.create({ data: { name: "Rita", email: "rita@example.org", role: "reviewer" } });
+  reviewer = { id: r.id, name: r.name, email: r.email, role: "reviewer" };
+});
+
+afterAll(async () => {
+  await db.$disconnect();
+  server.stop();
+});
+
+const input = {
+  text: "Words as said.",
+  summary: "A test claim",
+  claimantId: "microsoft",
+  newClaimantName: null,
+  newClaimantKind: undefined,
+  newClaimantUrl: null,
+  claimDate: null,
+  storyId: "microsoft-ice-surveillance",
+};
+
+async function events(claimId: string) {
+  return db.claimEvent.findMany({ where: { claimId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { kind: true, actorId: true } });
+}
+
+describe("operations on PostgreSQL", () => {
+  it("runs on PostgreSQL, the engine DATABASE_URL names", async () => {
+    const [row] = await db.$queryRaw<{ version: string }[]>`SELECT version() AS version`;
+    expect(row?.version).toMatch(/^PostgreSQL 1[5-9]/);
+  });
+
+  it("create a draft with its 'created' event, and edit it with an 'edited' event", async () => {
+    const { id } = await createClaim(reviewer, input);
+    expect((await events(id)).map((e) => [e.kind, e.actorId])).toEqual([["created", reviewer.id]]);
+    await updateClaim(reviewer, id, { ...input, text: "First save.", version: 1 });
+    const stale = updateClaim(reviewer, id, { ...input, text: "Stale save.", version: 1 });
+    await expect(stale).rejects.toBeInstanceOf(ConflictError);
+    expect((await db.claim.findUniqueOrThrow({ where: { id } })).text).toBe("First save.");
+    expect((await events(id)).map((e) => e.kind)).toEqual(["created", "edited"]);
+  });
+
+  it("write nothing when the history event cannot be written", async () => {
+    const { id } = await createClaim(reviewer, input);
+    // An actor that does not exist breaks the event's foreign key: the edit must roll back with it.
+    const ghost = { ...reviewer, id: "no-such-user" };
+    await expect(updateClaim(ghost, id, { ...input, text: "Ghost edit.", version: 1 })).rejects.toThrow();
+    const claim = await db.claim.findUniqueOrThrow({ where: { id } });
+    expect(claim.text).toBe("Words as said.");
+    expect(claim.version).toBe(1);
+    expect((await events(id)).map((e) => e.kind)).toEqual(["created"]);
+  });
+
+  it("refuse to rewrite or delete history and corrections (append-only triggers)", async () => {
+    const { id } = await createClaim(reviewer, input);
+    await expect(db.claimEvent.updateMany({ where: { claimId: id }, data: { reason: "rewritten" } })).rejects.toThrow(/claim history is append-only/);
+    await expect(db.claimEvent.deleteMany({ where: { claimId: id } })).rejects.toThrow(/claim history is append-only/);
+    const correction = await db.correction.create({ data: { claimId: id, previousStatus: "accurate", newStatus: "false", note: "We were wrong." } });
+    await expect(db.correction.update({ where: { id: correction.id }, data: { note: "rewritten" } })).rejects.toThrow(/corrections are append-only/);
+    await expect(db.correction.delete({ where: { id: correction.id } })).rejects.toThrow(/corrections are append-only/);
+    expect((await events(id)).map((e) => e.kind)).toEqual(["created"]);
+    expect((await db.correction.findUniqueOrThrow({ where: { id: correction.id } })).note).toBe("We were wrong.");
+  });
+
+  it("link a source with a quote into the history and the search index, and refuse a duplicate by Prisma's error code", async () => {
+    const { id } = await createClaim(reviewer, input);
+    const source = await db.source.findFirstOrThrow({ select: { id: true } });
+    const link = { sourceId: source.id, relation: "supports" as const, quote: "a quixotic quote", quotePrefix: null, quoteSuffix: null, note: null };
+    await linkSource(reviewer, id, link);
+    // P2002 on PostgreSQL too: the operation maps it to a conflict without reading the message.
+    await expect(linkSource(reviewer, id, link)).rejects.toMatchObject({ code: "conflict" });
+    expect((await events(id)).map((e) => e.kind)).toEqual(["created", "linked"]);
+    const quoted = await db.$queryRaw<{ claimId: string }[]>`SELECT "claimId" FROM "ClaimSearch" WHERE "document" @@ to_tsquery('simple', 'quixot:*D')`;
+    expect(quoted.map((r) => r.claimId)).toEqual([id]);
+  });
+
+  it("keep the search index in step with each write, in the same transaction", async () => {
+    const { id } = await createClaim(reviewer, { ...input, summary: "Zanzibar tariffs" });
+    const matches = async (query: string) =>
+      (await db.$queryRaw<{ claimId: string }[]>`SELECT "claimId" FROM "ClaimSearch" WHERE "document" @@ to_tsquery('simple', ${query})`).map((r) => r.claimId);
+    expect(await matches("zanzib:*A")).toEqual([id]);
+    await updateClaim(reviewer, id, { ...input, summary: "Éclair tariffs", version: 1 });
+    expect(await matches("zanzib:*")).toEqual([]);
+    // Accents and case folded: "ECLAIR" finds "Éclair".
+    expect(await matches("eclair:*A")).toEqual([id]);
+  });
+});
