@@ -34,7 +34,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   // Every POST to a page runs a server action: counted before it runs (lib/rate-limit.ts), and
   // its body checked for size and shape, so Next.js never answers a bad one with a 500.
   if (request.method === "POST") {
-    const refused = refuseTooManyWrites(request) ?? (await refuseBadBody(request));
+    const refused = (await refuseTooManyWrites(request)) ?? (await refuseBadBody(request));
     if (refused) return refused;
   }
 
@@ -107,13 +107,13 @@ function sessionCookie(request: NextRequest): string | null {
   return null;
 }
 
-function refuseTooManyWrites(request: NextRequest): NextResponse | null {
+async function refuseTooManyWrites(request: NextRequest): Promise<NextResponse | null> {
   if (isCrossSite(request)) {
     logEvent("warn", "cross-site post refused", { path: request.nextUrl.pathname, origin: request.headers.get("origin") });
     return plainText(403, "Forms are accepted only from this site.");
   }
   const address = clientAddress(request.headers);
-  const refusal = limitWrite({ path: request.nextUrl.pathname, address, session: sessionCookie(request) }, writeLimiter);
+  const refusal = await limitWrite({ path: request.nextUrl.pathname, address, session: sessionCookie(request) }, writeLimiter);
   if (!refusal) return null;
   // The address and scope only: never the session cookie.
   logEvent("warn", "rate limited", { scope: refusal.scope, address, path: request.nextUrl.pathname, retryAfterSeconds: refusal.retryAfterSeconds });
