@@ -23,7 +23,7 @@ export async function addAnnotationAction(_prev: ActionState, sent: unknown): Pr
     return failed(error, values);
   }
   // Notes are shown only on the claim's own page.
-  expireTags([tag.claim(claimId)]);
+  await expireTags([tag.claim(claimId)]);
   redirect(`/desk/claims/${claimId}#notes`);
 }
 
@@ -41,7 +41,7 @@ export async function editAnnotationAction(_prev: ActionState, sent: unknown): P
     return failed(error, values);
   }
   // Notes are shown only on the claim's own page.
-  expireTags([tag.claim(claimId)]);
+  await expireTags([tag.claim(claimId)]);
   redirect(`/desk/claims/${claimId}#notes`);
 }
 
@@ -57,6 +57,6 @@ export async function deleteAnnotationAction(_prev: ActionState, sent: unknown):
     return failed(error, values);
   }
   // Notes are shown only on the claim's own page.
-  expireTags([tag.claim(claimId)]);
+  await expireTags([tag.claim(claimId)]);
   redirect(`/desk/claims/${claimId}#notes`);
 }

@@ -16,7 +16,7 @@ import { assignFormSchema, claimEditSchema, claimFormSchema, publishFormSchema, 
 
 /** Expires the reader pages that show the claim as it was before the write or is now. */
 async function revalidateClaim(id: string, before: ClaimFootprint | null) {
-  expireTags(claimWriteTags(id, [before, await getClaimFootprint(id)]));
+  await expireTags(claimWriteTags(id, [before, await getClaimFootprint(id)]));
   revalidatePath(`/desk/claims/${id}`);
 }
 
@@ -108,7 +108,7 @@ export async function assignAction(_prev: ActionState, sent: unknown): Promise<A
     return failed(error, values);
   }
   // Who checks a claim is shown only in its history, on its own page; no list shows it.
-  expireTags([tag.claim(id)]);
+  await expireTags([tag.claim(id)]);
   revalidatePath(`/desk/claims/${id}`);
   redirect(`/desk/claims/${id}`);
 }
