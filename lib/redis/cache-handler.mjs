@@ -6,10 +6,10 @@
 //   (cacheControl), so any process can serve it and knows when to render it again.
 // - A tag expiry (`updateTag`, `revalidateTag`) is a time in one Redis hash; every `get` compares
 //   the entry's tags with it, so an expiry made by any process holds for all at their next request.
-// - While Redis is away (or slow to answer), this process keeps entries and expiries in its own
-//   memory, as Next would, and serves from there. Expiries it could not write are written when
-//   Redis returns, and what it kept on its own is dropped then: other processes may have changed
-//   things it never heard of.
+// - While Redis is away (or slow to answer), nothing is cached: every request is rendered, as a
+//   signed-in person's are. A copy kept in one process's memory would miss the expiries the other
+//   processes make meanwhile, and readers would be served old pages. Expiries this process makes
+//   meanwhile are written to Redis when it returns, so copies stored before are not served after.
 import { onRedisReconnect, withRedis } from "./connection.mjs";
 
 const ENTRY = "factline:cache:entry:";
@@ -17,7 +17,6 @@ const TAGS = "factline:cache:tags";
 // Entries leave Redis on their own after a day without being stored again; tag expiries never do,
 // so a Redis with `maxmemory-policy volatile-lru` evicts entries and never an expiry.
 const ENTRY_SECONDS = 24 * 60 * 60;
-const LOCAL_MAX_BYTES = 50 * 1024 * 1024;
 // Next.js puts a page's tags in this header of the stored value (next/dist/lib/constants).
 const TAGS_HEADER = "x-next-cache-tags";
 
@@ -47,29 +46,14 @@ function isExpired(expiredAt, lastModified, now) {
   return typeof expiredAt === "number" && expiredAt <= now && expiredAt > lastModified;
 }
 
-/** This process's own entries and expiries, used while Redis is away. */
-const local = (globalThis[Symbol.for("factline.localCache")] ??= {
-  entries: new Map(),
-  bytes: 0,
-  /** Every expiry this process made: checked on every read, Redis or not. */
+/** This process's own expiries (one per tag: bounded by the records there are). */
+const local = (globalThis[Symbol.for("factline.cacheExpiries")] ??= {
+  /** Every expiry this process made: checked on every read, also before Redis has heard of it. */
   expiries: new Map(),
   /** Expiries not yet written to Redis. */
   pending: new Map(),
   listening: false,
 });
-
-function keepLocally(key, text) {
-  const old = local.entries.get(key);
-  if (old) local.bytes -= old.length;
-  local.entries.delete(key);
-  local.entries.set(key, text);
-  local.bytes += text.length;
-  for (const [oldest, value] of local.entries) {
-    if (local.bytes <= LOCAL_MAX_BYTES) break;
-    local.entries.delete(oldest);
-    local.bytes -= value.length;
-  }
-}
 
 async function writePendingExpiries() {
   if (local.pending.size === 0) return;
@@ -89,11 +73,7 @@ async function writePendingExpiries() {
 function listenForReconnect() {
   if (local.listening) return;
   local.listening = true;
-  onRedisReconnect(async () => {
-    local.entries.clear();
-    local.bytes = 0;
-    await writePendingExpiries();
-  });
+  onRedisReconnect(writePendingExpiries);
 }
 
 export default class SharedCacheHandler {
@@ -103,35 +83,33 @@ export default class SharedCacheHandler {
 
   async get(key, ctx) {
     const now = Date.now();
-    const fromRedis = await withRedis(
-      async (client) => ({ text: await client.get(ENTRY + key) }),
+    const text = await withRedis(
+      (client) => client.get(ENTRY + key),
       () => null,
     );
-    const text = fromRedis ? fromRedis.text : (local.entries.get(key) ?? null);
     if (!text) return null;
     const entry = JSON.parse(text, reviver);
     const tags = tagsOf(entry, ctx);
     if (tags.some((tag) => isExpired(local.expiries.get(tag), entry.lastModified, now))) return null;
-    if (fromRedis && tags.length > 0) {
+    if (tags.length > 0) {
+      // Unanswered, the entry cannot be shown to be current: render instead.
       const times = await withRedis(
         (client) => client.hmGet(TAGS, tags),
-        () => [],
+        () => null,
       );
-      if (times.some((time) => time !== null && isExpired(Number(time), entry.lastModified, now))) return null;
+      if (!times || times.some((time) => time !== null && isExpired(Number(time), entry.lastModified, now))) return null;
     }
     return { lastModified: entry.lastModified, value: entry.value, cacheControl: entry.cacheControl };
   }
 
   async set(key, data, ctx) {
     const text = JSON.stringify({ lastModified: Date.now(), value: data, tags: ctx?.tags ?? [], cacheControl: ctx?.cacheControl }, replacer);
-    const stored = await withRedis(
+    await withRedis(
       async (client) => {
         await client.set(ENTRY + key, text, { EX: ENTRY_SECONDS });
-        return true;
       },
-      () => false,
+      () => {},
     );
-    if (!stored) keepLocally(key, text);
   }
 
   async revalidateTag(tags, durations) {
