@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { signIn, unique } from "./fixtures/auth";
+import { signIn, unique, uniqueAddress } from "./fixtures/auth";
 import { ownServer } from "./fixtures/own-server";
 import { SEED_STORY } from "./fixtures/seed";
 import { startRedis, type TestRedis } from "../lib/testing/redis-server";
@@ -119,6 +119,19 @@ test("a change on server A's desk is on server B's reader page, search and open 
   expect(await openDataTag(reader, b.origin)).not.toBe(tagBefore);
   await context.close();
   await reader.dispose();
+});
+
+test("one address's sign-in posts are counted once across both servers", async ({ request }) => {
+  const from = uniqueAddress();
+  const statuses: number[] = [];
+  // 30 a minute per address (lib/rate-limit.ts), alternating servers: 15 reach each.
+  for (let i = 0; i < 31; i++) {
+    const origin = i % 2 === 0 ? a.origin : b.origin;
+    const response = await request.post(`${origin}/sign-in`, { headers: { "x-forwarded-for": from, origin }, form: { email: "nobody@example.org", password: "not-it" } });
+    statuses.push(response.status());
+  }
+  expect(statuses.slice(0, 30).filter((status) => status === 429)).toEqual([]);
+  expect(statuses[30]).toBe(429);
 });
 
 test("with Redis gone, both servers keep answering at once, render every reader page afresh, and are shared again when it returns", async ({ browser, playwright }) => {
