@@ -93,6 +93,24 @@ describe("limits shared through Redis", () => {
     expect((await d.hit("address:2", limit)).ok).toBe(false);
   });
 
+  it("wait at most about a second on a Redis that holds the connection but answers nothing, then count per process", async () => {
+    const { SharedRateLimiter } = await import("./rate-limit");
+    const a = new SharedRateLimiter("frozen");
+    expect(await a.hit("address:3", limit)).toEqual({ ok: true });
+    redis.freeze();
+    try {
+      const started = Date.now();
+      for (let i = 0; i < 3; i++) expect(await a.hit("address:3", limit)).toEqual({ ok: true });
+      expect((await a.hit("address:3", limit)).ok).toBe(false);
+      // One command waits out the bound; the others go straight to memory while Redis is left alone.
+      expect(Date.now() - started).toBeLessThan(2_000);
+    } finally {
+      redis.thaw();
+    }
+    // It answers again: shared once more, where the count before the freeze is still kept.
+    await expect.poll(async () => (await new SharedRateLimiter("frozen").check("address:3", { max: 1, windowMs: 60_000 })).ok, { timeout: 10_000 }).toBe(false);
+  });
+
   it("are chosen by REDIS_URL: in memory without it", async () => {
     const { createLimiter, RateLimiter, SharedRateLimiter } = await import("./rate-limit");
     expect(createLimiter("x")).toBeInstanceOf(SharedRateLimiter);

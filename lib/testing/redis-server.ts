@@ -72,6 +72,10 @@ export interface TestRedis {
   start(): Promise<void>;
   /** Stops it and waits until nothing answers on its port. */
   stop(): Promise<void>;
+  /** Freezes it (SIGSTOP): connections stay open and nothing answers, as a hung server. */
+  freeze(): void;
+  /** Lets a frozen server go on (SIGCONT). */
+  thaw(): void;
   /** Stops it for good and removes its folder. */
   dispose(): Promise<void>;
 }
@@ -108,7 +112,17 @@ export async function startRedis(): Promise<TestRedis> {
       await waitFor(async () => !(await answersPing(port)), `redis-server on port ${port} to stop`);
       fs.rmSync(pidFile, { force: true });
     },
+    freeze() {
+      const running = pid();
+      if (!running) throw new Error("redis-server is not running");
+      process.kill(running, "SIGSTOP");
+    },
+    thaw() {
+      const running = pid();
+      if (running) process.kill(running, "SIGCONT");
+    },
     async dispose() {
+      redis.thaw();
       await redis.stop();
       fs.rmSync(dir, { recursive: true, force: true });
     },
