@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { signIn, unique, uniqueAddress } from "./fixtures/auth";
 import { ownServer } from "./fixtures/own-server";
@@ -170,6 +171,12 @@ test("with Redis gone, both servers keep answering at once, render every reader 
       return (await read(reader, `${a.origin}/claims/${claimId}`)).cache;
     }, { timeout: 15_000 })
     .toBe("HIT");
+  // Each process said so once, and once that it is back.
+  for (const server of [a, b]) {
+    const lines = fs.readFileSync(server.logFile, "utf8").split("\n");
+    expect(lines.filter((line) => line.includes('"msg":"redis unavailable')).length, server.origin).toBe(1);
+    expect(lines.filter((line) => line.includes('"msg":"redis is back')).length, server.origin).toBe(1);
+  }
   await context.close();
   await reader.dispose();
 });
