@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 import { cachedCopyRewrites } from "./lib/cache/reader-routes";
 import { FORM_BODY_LIMIT_BYTES, PROXY_BODY_LIMIT_BYTES } from "./lib/form-body";
@@ -19,7 +20,16 @@ const securityHeaders = [
   { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
 ];
 
+// With REDIS_URL set when the server starts, Next.js's cache (reader pages, kept searches, the
+// open-data version) and its tag expiries are shared by every server process through Redis
+// (docs/decisions/020-shared-cache-and-limits.md); Next keeps no copy in its own memory, which
+// another process's expiry could not reach. Without it, the cache is this process's memory (ADR 014).
+const sharedCache: Pick<NextConfig, "cacheHandler" | "cacheMaxMemorySize"> = process.env.REDIS_URL?.trim()
+  ? { cacheHandler: path.join(import.meta.dirname, "lib", "redis", "cache-handler.mjs"), cacheMaxMemorySize: 0 }
+  : {};
+
 const nextConfig: NextConfig = {
+  ...sharedCache,
   poweredByHeader: false,
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
   serverExternalPackages: ["better-sqlite3"],

@@ -47,7 +47,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     if (request.headers.has("next-action") && !isSameHostOrigin(request)) {
       return plainText(403, "This form was sent from another address of this site than the one it was posted to. Open the site at one address and send it again.");
     }
-    const refused = refuseTooManyWrites(request) ?? (await refuseBadBody(request));
+    const refused = (await refuseTooManyWrites(request)) ?? (await refuseBadBody(request));
     if (refused) return refused;
   }
 
@@ -132,13 +132,13 @@ function sessionCookie(request: NextRequest): string | null {
   return null;
 }
 
-function refuseTooManyWrites(request: NextRequest): NextResponse | null {
+async function refuseTooManyWrites(request: NextRequest): Promise<NextResponse | null> {
   if (isCrossSite(request)) {
     logEvent("warn", "cross-site post refused", { path: request.nextUrl.pathname, origin: request.headers.get("origin") });
     return plainText(403, "Forms are accepted only from this site.");
   }
   const address = clientAddress(request.headers);
-  const refusal = limitWrite({ path: request.nextUrl.pathname, address, session: sessionCookie(request) }, writeLimiter);
+  const refusal = await limitWrite({ path: request.nextUrl.pathname, address, session: sessionCookie(request) }, writeLimiter);
   if (!refusal) return null;
   // The address and scope only: never the session cookie.
   logEvent("warn", "rate limited", { scope: refusal.scope, address, path: request.nextUrl.pathname, retryAfterSeconds: refusal.retryAfterSeconds });

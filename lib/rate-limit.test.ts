@@ -33,29 +33,29 @@ describe("RateLimiter", () => {
 describe("limitWrite", () => {
   const write = (over: Partial<WriteRequest> = {}): WriteRequest => ({ path: "/desk/claims/x", address: "198.51.100.7", session: "s1", ...over });
 
-  it("refuses a session's writes past its limit in a minute, then lets it write again", () => {
+  it("refuses a session's writes past its limit in a minute, then lets it write again", async () => {
     let now = 0;
     const on = new RateLimiter(() => now);
-    for (let i = 0; i < WRITE_SESSION_LIMIT.max; i++) expect(limitWrite(write(), on)).toBeNull();
-    expect(limitWrite(write(), on)).toEqual({ scope: "session", retryAfterSeconds: 60 });
+    for (let i = 0; i < WRITE_SESSION_LIMIT.max; i++) expect(await limitWrite(write(), on)).toBeNull();
+    expect(await limitWrite(write(), on)).toEqual({ scope: "session", retryAfterSeconds: 60 });
     // Another person at the same address is not held back by it.
-    expect(limitWrite(write({ session: "s2" }), on)).toBeNull();
+    expect(await limitWrite(write({ session: "s2" }), on)).toBeNull();
     now = 60_000;
-    expect(limitWrite(write(), on)).toBeNull();
+    expect(await limitWrite(write(), on)).toBeNull();
   });
 
-  it("refuses an address's writes past its limit, whatever the sessions", () => {
+  it("refuses an address's writes past its limit, whatever the sessions", async () => {
     const on = new RateLimiter(() => 0);
-    for (let i = 0; i < WRITE_ADDRESS_LIMIT.max; i++) expect(limitWrite(write({ session: `s${i}` }), on)).toBeNull();
-    expect(limitWrite(write({ session: "fresh" }), on)).toEqual({ scope: "address", retryAfterSeconds: 60 });
-    expect(limitWrite(write({ address: "203.0.113.1", session: "fresh" }), on)).toBeNull();
+    for (let i = 0; i < WRITE_ADDRESS_LIMIT.max; i++) expect(await limitWrite(write({ session: `s${i}` }), on)).toBeNull();
+    expect(await limitWrite(write({ session: "fresh" }), on)).toEqual({ scope: "address", retryAfterSeconds: 60 });
+    expect(await limitWrite(write({ address: "203.0.113.1", session: "fresh" }), on)).toBeNull();
   });
 
-  it("counts sign-in posts per address on their own, tighter limit", () => {
+  it("counts sign-in posts per address on their own, tighter limit", async () => {
     const on = new RateLimiter(() => 0);
-    for (let i = 0; i < SIGN_IN_POST_ADDRESS_LIMIT.max; i++) expect(limitWrite(write({ path: "/sign-in", session: null }), on)).toBeNull();
-    expect(limitWrite(write({ path: "/sign-in", session: null }), on)).toEqual({ scope: "sign-in", retryAfterSeconds: 60 });
+    for (let i = 0; i < SIGN_IN_POST_ADDRESS_LIMIT.max; i++) expect(await limitWrite(write({ path: "/sign-in", session: null }), on)).toBeNull();
+    expect(await limitWrite(write({ path: "/sign-in", session: null }), on)).toEqual({ scope: "sign-in", retryAfterSeconds: 60 });
     // Sign-ins do not use up the address's writes.
-    expect(limitWrite(write(), on)).toBeNull();
+    expect(await limitWrite(write(), on)).toBeNull();
   });
 });

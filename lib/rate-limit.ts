@@ -1,7 +1,11 @@
+import { createHash } from "node:crypto";
+import { redisUrl, withRedis } from "@/lib/redis/connection.mjs";
+
 /**
- * Fixed-window counters kept in this process's memory. Factline runs as one server process on
- * one SQLite file, so one process sees every request; a restart forgets the counts, which errs
- * on the side of letting people back in.
+ * Fixed-window counters. Without REDIS_URL they are kept in this process's memory (one server
+ * process sees every request; a restart forgets the counts, which errs on the side of letting
+ * people back in). With REDIS_URL every server process counts in Redis, so a limit holds across
+ * them all; while Redis is away each process counts in its own memory (ADR 020).
  */
 interface Window {
   count: number;
@@ -16,9 +20,19 @@ export interface Limit {
 
 export type LimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
 
+/** What the sign-in action and the proxy count with: in memory, or shared through Redis. */
+export interface Limiter {
+  /** Whether `key` may go ahead, without counting this as a hit. */
+  check(key: string, limit: Limit): LimitResult | Promise<LimitResult>;
+  /** Counts a hit for `key`; refused once the window's hits reach the limit. */
+  hit(key: string, limit: Limit): LimitResult | Promise<LimitResult>;
+  reset(key: string): void | Promise<void>;
+}
+
 const MAX_KEYS = 50_000;
 
-export class RateLimiter {
+/** Counts in this process's memory. */
+export class RateLimiter implements Limiter {
   private readonly windows = new Map<string, Window>();
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -70,17 +84,83 @@ export class RateLimiter {
   }
 }
 
+// One window in Redis: refuses without counting once the count has reached the limit, as the
+// memory counter does; the first hit starts the window's clock.
+const HIT_SCRIPT = `
+local count = tonumber(redis.call('GET', KEYS[1]) or '0')
+if count >= tonumber(ARGV[1]) then
+  return {0, redis.call('PTTL', KEYS[1])}
+end
+count = redis.call('INCR', KEYS[1])
+if count == 1 or redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return {1, redis.call('PTTL', KEYS[1])}
+`;
+const CHECK_SCRIPT = `
+local count = tonumber(redis.call('GET', KEYS[1]) or '0')
+if count >= tonumber(ARGV[1]) then return {0, redis.call('PTTL', KEYS[1])} end
+return {1, 0}
+`;
+
+function answer([allowed, ttlMs]: [number, number]): LimitResult {
+  return allowed === 1 ? { ok: true } : { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(ttlMs / 1000)) };
+}
+
+/**
+ * Counts in Redis, shared by every server process with the same REDIS_URL and `name`; while Redis
+ * is away (or slow to answer), in `fallback`, this process's memory. Keys are hashed: a session
+ * cookie's value is one of them, and it must not sit in Redis readable.
+ */
+export class SharedRateLimiter implements Limiter {
+  constructor(
+    private readonly name: string,
+    readonly fallback: RateLimiter = new RateLimiter(),
+  ) {}
+
+  private redisKey(key: string): string {
+    return `factline:limit:${this.name}:${createHash("sha256").update(key).digest("base64url")}`;
+  }
+
+  check(key: string, limit: Limit): Promise<LimitResult> {
+    return withRedis(
+      async (client) => answer((await client.eval(CHECK_SCRIPT, { keys: [this.redisKey(key)], arguments: [String(limit.max)] })) as [number, number]),
+      () => this.fallback.check(key, limit),
+    );
+  }
+
+  hit(key: string, limit: Limit): Promise<LimitResult> {
+    return withRedis(
+      async (client) => answer((await client.eval(HIT_SCRIPT, { keys: [this.redisKey(key)], arguments: [String(limit.max), String(limit.windowMs)] })) as [number, number]),
+      () => this.fallback.hit(key, limit),
+    );
+  }
+
+  async reset(key: string): Promise<void> {
+    this.fallback.reset(key);
+    await withRedis(
+      async (client) => {
+        await client.del(this.redisKey(key));
+      },
+      () => {},
+    );
+  }
+}
+
+/** Shared through Redis when REDIS_URL is set at start, otherwise in this process's memory. */
+export function createLimiter(name: string): Limiter {
+  return redisUrl() ? new SharedRateLimiter(name) : new RateLimiter();
+}
+
 /** Sign-in attempts allowed per account (reset by a success), and per address. */
 export const SIGN_IN_ACCOUNT_LIMIT: Limit = { max: 5, windowMs: 15 * 60_000 };
 export const SIGN_IN_ADDRESS_LIMIT: Limit = { max: 60, windowMs: 15 * 60_000 };
 
-const globalForLimits = globalThis as unknown as { factlineLimiter?: RateLimiter; factlineWriteLimiter?: RateLimiter };
-export const limiter: RateLimiter = (globalForLimits.factlineLimiter ??= new RateLimiter());
+const globalForLimits = globalThis as unknown as { factlineLimiter?: Limiter; factlineWriteLimiter?: Limiter };
+export const limiter: Limiter = (globalForLimits.factlineLimiter ??= createLimiter("sign-in"));
 /**
  * The proxy's counts of writes, apart from the sign-in counts above: a flood of made-up keys
  * (cookie values, addresses) fills this one, and can never push an account's sign-in count out.
  */
-export const writeLimiter: RateLimiter = (globalForLimits.factlineWriteLimiter ??= new RateLimiter());
+export const writeLimiter: Limiter = (globalForLimits.factlineWriteLimiter ??= createLimiter("write"));
 
 /**
  * Writes: every POST to a page is a server action (a form sent, with or without JavaScript).
@@ -96,22 +176,22 @@ export const SIGN_IN_POST_ADDRESS_LIMIT: Limit = { max: 30, windowMs: 60_000 };
 export interface WriteRequest {
   path: string;
   address: string;
-  /** The session cookie's value, or null without one. Only used as a key in memory. */
+  /** The session cookie's value, or null without one. Only used as a key (hashed in Redis). */
   session: string | null;
 }
 
 export type WriteRefusal = { scope: "session" | "address" | "sign-in"; retryAfterSeconds: number };
 
 /** Counts a write and says whether it must be refused. */
-export function limitWrite(request: WriteRequest, on: RateLimiter = writeLimiter): WriteRefusal | null {
+export async function limitWrite(request: WriteRequest, on: Limiter = writeLimiter): Promise<WriteRefusal | null> {
   if (request.path === "/sign-in") {
-    const signIn = on.hit(`post:sign-in:${request.address}`, SIGN_IN_POST_ADDRESS_LIMIT);
+    const signIn = await on.hit(`post:sign-in:${request.address}`, SIGN_IN_POST_ADDRESS_LIMIT);
     return signIn.ok ? null : { scope: "sign-in", retryAfterSeconds: signIn.retryAfterSeconds };
   }
-  const byAddress = on.hit(`post:address:${request.address}`, WRITE_ADDRESS_LIMIT);
+  const byAddress = await on.hit(`post:address:${request.address}`, WRITE_ADDRESS_LIMIT);
   if (!byAddress.ok) return { scope: "address", retryAfterSeconds: byAddress.retryAfterSeconds };
   if (request.session) {
-    const bySession = on.hit(`post:session:${request.session}`, WRITE_SESSION_LIMIT);
+    const bySession = await on.hit(`post:session:${request.session}`, WRITE_SESSION_LIMIT);
     if (!bySession.ok) return { scope: "session", retryAfterSeconds: bySession.retryAfterSeconds };
   }
   return null;

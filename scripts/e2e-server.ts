@@ -1,7 +1,9 @@
 // A server the Playwright specs run against: the production build (made by `npm run test:e2e`
 // before Playwright starts) served on a database file new for each run, migrated and seeded the
 // ordinary way, with test accounts. E2E_PORT picks the port; each port gets its own database,
-// so the reader specs see the pristine seed story while the desk specs write.
+// so the reader specs see the pristine seed story while the desk specs write. E2E_DATABASE_PORT
+// serves the database of the server on that port instead, as it is: a second server process on
+// one database (e2e/desk-shared-cache.spec.ts).
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -10,7 +12,8 @@ import { prepareDatabase } from "./prepare-db";
 const root = path.resolve(import.meta.dirname, "..");
 const next = path.join(root, "node_modules", ".bin", "next");
 const port = process.env.E2E_PORT || "3100";
-const dir = path.join(root, ".tmp", `e2e-${port}`);
+const databasePort = process.env.E2E_DATABASE_PORT || port;
+const dir = path.join(root, ".tmp", `e2e-${databasePort}`);
 const file = path.join(dir, "factline-e2e.db");
 
 if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
@@ -20,7 +23,7 @@ if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
 
 // E2E_KEEP_DATABASE=1 starts again on the database a previous run on this port left (the crash
 // test restarts a killed server on it); otherwise every run starts from a fresh, seeded one.
-const keep = process.env.E2E_KEEP_DATABASE === "1" && fs.existsSync(file);
+const keep = (process.env.E2E_KEEP_DATABASE === "1" || databasePort !== port) && fs.existsSync(file);
 if (!keep) {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
@@ -28,7 +31,9 @@ if (!keep) {
 process.env.DATABASE_URL = `file:${file}`;
 process.env.PORT = port;
 process.env.BETTER_AUTH_URL = `http://127.0.0.1:${port}`;
-await prepareDatabase();
+// A second server on another's database finds it prepared; `prisma migrate deploy` against a
+// database a running server holds can fail on SQLite's lock (seen as "unknown variant SocketTimeout").
+if (databasePort === port) await prepareDatabase();
 
 // Test accounts, in this run's database only. Imported late: lib/db reads DATABASE_URL on load.
 if (!keep) {

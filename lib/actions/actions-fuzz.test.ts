@@ -417,14 +417,14 @@ async function storedNote(id: string) {
 
 /** Who can sign in with what, once signIn has been called with `sent`. */
 async function canSignIn(email: string, password: string): Promise<boolean> {
-  resetSignInLimits(email);
+  await resetSignInLimits(email);
   const outcome = await callAction(auth.signIn, null, formOf({ email, password }).asFormData());
   return outcome.redirectedTo !== undefined;
 }
 
-function resetSignInLimits(email: string) {
-  limiter.reset("sign-in:address:unknown");
-  limiter.reset(`sign-in:account:${email.trim().toLowerCase()}`);
+async function resetSignInLimits(email: string): Promise<void> {
+  await limiter.reset("sign-in:address:unknown");
+  await limiter.reset(`sign-in:account:${email.trim().toLowerCase()}`);
 }
 
 const EMAIL_VARIANT = "  Mixed.Case+tag@FUZZ.Example.ORG ";
@@ -872,7 +872,7 @@ async function check({ row, sendings }: Call, verdicts: Record<string, Verdict>)
   for (const [field, sending] of Object.entries(sendings)) send(data, field, sending);
   const sent = lastValues(data);
   // Sign-in's per-account and per-address limits would soon answer every attempt alike.
-  resetSignInLimits(sent.email ?? "");
+  await resetSignInLimits(sent.email ?? "");
 
   clearCacheCalls();
   const before = watcher.read();

@@ -25,7 +25,7 @@ export async function addAnnotationAction(_prev: ActionState, sent: unknown): Pr
     return failed(error, values);
   }
   // A public note is shown only on its claim's own page; an internal one on no reader page.
-  if (readersSee) expireTags([tag.claim(claimId)]);
+  if (readersSee) await expireTags([tag.claim(claimId)]);
   // The desk page is rendered per request, but a redirect to the page it was posted from (a
   // change of hash only) would keep the client's copy: refresh it.
   revalidatePath(`/desk/claims/${claimId}`);
@@ -47,7 +47,7 @@ export async function editAnnotationAction(_prev: ActionState, sent: unknown): P
     return failed(error, values);
   }
   // Readers' page changes only if they saw the note or now see it.
-  if (readersSaw) expireTags([tag.claim(claimId)]);
+  if (readersSaw) await expireTags([tag.claim(claimId)]);
   revalidatePath(`/desk/claims/${claimId}`);
   redirect(deskClaimPath(claimId, "note-edited", "notes"));
 }
@@ -65,7 +65,7 @@ export async function deleteAnnotationAction(_prev: ActionState, sent: unknown):
     return failed(error, values);
   }
   // Readers' page changes only if they saw the note or now see it.
-  if (readersSaw) expireTags([tag.claim(claimId)]);
+  if (readersSaw) await expireTags([tag.claim(claimId)]);
   revalidatePath(`/desk/claims/${claimId}`);
   redirect(deskClaimPath(claimId, "note-deleted", "notes"));
 }

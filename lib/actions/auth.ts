@@ -26,8 +26,8 @@ export async function signIn(_prev: ActionState, sent: unknown): Promise<ActionS
   // Each attempt counts before the password is tried (so parallel attempts cannot slip past the
   // check); a success gives the account's attempts back. Only the account's count is reset: an
   // address trying many accounts stays counted.
-  const byAddress = limiter.hit(`sign-in:address:${address}`, SIGN_IN_ADDRESS_LIMIT);
-  const byAccount = limiter.hit(`sign-in:account:${email}`, SIGN_IN_ACCOUNT_LIMIT);
+  const byAddress = await limiter.hit(`sign-in:address:${address}`, SIGN_IN_ADDRESS_LIMIT);
+  const byAccount = await limiter.hit(`sign-in:account:${email}`, SIGN_IN_ACCOUNT_LIMIT);
   if (!byAddress.ok || !byAccount.ok) {
     const wait = Math.max(byAddress.ok ? 0 : byAddress.retryAfterSeconds, byAccount.ok ? 0 : byAccount.retryAfterSeconds);
     logEvent("warn", "sign-in rate limited", { email, address });
@@ -45,7 +45,7 @@ export async function signIn(_prev: ActionState, sent: unknown): Promise<ActionS
     if (!refused) return { ok: false, fieldErrors: {}, formError: "Signing in is not working right now; please tell an administrator.", values };
     return { ok: false, fieldErrors: {}, formError: GENERIC_FAILURE, values };
   }
-  limiter.reset(`sign-in:account:${email}`);
+  await limiter.reset(`sign-in:account:${email}`);
   logEvent("info", "signed in", { email, address });
   redirect(safeReturnPath(next));
 }

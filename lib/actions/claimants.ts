@@ -23,7 +23,7 @@ export async function updateClaimantAction(_prev: ActionState, sent: unknown): P
     return failed(error, values);
   }
   // The claimant's page, every page that names them (they declare the tag), and the lists.
-  expireTags([tag.claimant(id), tag.published()]);
+  await expireTags([tag.claimant(id), tag.published()]);
   // Readers have a page for a claimant only once one of their claims is published; until then
   // the saved edit is shown back on the desk.
   redirect((await getClaimant(id)) ? `/claimants/${id}` : `/desk/claimants/${id}/edit?saved=1`);

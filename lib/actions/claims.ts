@@ -17,7 +17,7 @@ import { assignFormSchema, claimEditSchema, claimFormSchema, publishFormSchema, 
 
 /** Expires the reader pages that show the claim as it was before the write or is now. */
 async function revalidateClaim(id: string, before: ClaimFootprint | null) {
-  expireTags(claimWriteTags(id, [before, await getClaimFootprint(id)]));
+  await expireTags(claimWriteTags(id, [before, await getClaimFootprint(id)]));
   revalidatePath(`/desk/claims/${id}`);
 }
 

@@ -13,7 +13,7 @@ import { linkEditSchema, linkFormSchema } from "@/lib/validation/link";
 
 /** Expires the reader pages that show the claim's sources: its own, the source's, and the lists' counts. */
 async function expireLinkSetChange(claimId: string, sourceId: string, before: ClaimFootprint | null) {
-  expireTags(linkSetTags(claimId, sourceId, [before, await getClaimFootprint(claimId)]));
+  await expireTags(linkSetTags(claimId, sourceId, [before, await getClaimFootprint(claimId)]));
 }
 
 export async function linkSourceAction(_prev: ActionState, sent: unknown): Promise<ActionState> {
@@ -53,7 +53,7 @@ export async function updateLinkAction(_prev: ActionState, sent: unknown): Promi
     return failed(error, values);
   }
   // The link keeps its claim and source; its quote, relation or note is what changed.
-  if (link) expireTags(linkEditTags(link.claimId, link.sourceId, link.claim));
+  if (link) await expireTags(linkEditTags(link.claimId, link.sourceId, link.claim));
   redirect(deskClaimPath(claimId, "link-edited", "sources"));
 }
 

@@ -26,7 +26,7 @@ export async function createSourceAction(_prev: ActionState, sent: unknown): Pro
     return failed(error, values);
   }
   // Readers see a source only once a published claim cites it; linking it expires what shows it.
-  expireTags([tag.source(id)]);
+  await expireTags([tag.source(id)]);
   redirect(returnTo ?? `/desk/sources/${id}/edit?created=1`);
 }
 
@@ -44,7 +44,7 @@ export async function updateSourceAction(_prev: ActionState, sent: unknown): Pro
     return failed(error, values);
   }
   // The source's page, every claim page that cites it (they declare the tag), and the lists.
-  expireTags([tag.source(id), tag.published()]);
+  await expireTags([tag.source(id), tag.published()]);
   // Back on the desk, where the work goes on, with a word that it was saved.
   redirect(`/desk/sources/${id}/edit?saved=1`);
 }

@@ -19,7 +19,7 @@ export async function createStoryAction(_prev: ActionState, sent: unknown): Prom
     const story = await createStory(user, parsed.data);
     revalidatePath("/desk/stories");
     // A reader may have been shown "not found" at the new story's address.
-    expireTags([tag.storySlug(story.slug)]);
+    await expireTags([tag.storySlug(story.slug)]);
     return { ok: true, fieldErrors: {}, formError: null, values: {}, notice: `Story created at /stories/${story.slug}. Record its claims with “New claim”.` };
   } catch (error) {
     if (error instanceof AppError && error.code === "conflict") return { ok: false, fieldErrors: { slug: [error.message] }, formError: "Please correct the fields marked below.", values };

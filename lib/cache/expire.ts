@@ -8,10 +8,10 @@ import { tag, uniqueTags } from "@/lib/cache/tags";
  * `updateTag` expires at once: the next request for a page waits for a fresh render instead of
  * being served the old copy, so the person who made the change sees it on the reader page.
  */
-export function expireTags(tags: Iterable<string>): void {
+export async function expireTags(tags: Iterable<string>): Promise<void> {
   for (const name of uniqueTags(tags)) {
     // Before the expiry: a kept answer asked from here on is under the new generation's key.
-    if (name === tag.published()) nextPublishedGeneration();
+    if (name === tag.published()) await nextPublishedGeneration();
     updateTag(name);
   }
 }

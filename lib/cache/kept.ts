@@ -15,6 +15,6 @@ export const KEPT_SECONDS = 300;
  */
 export function keptWhilePublishedUnchanged<Args extends unknown[], Result>(read: (...args: Args) => Promise<Result>, name: string): (...args: Args) => Promise<Result> {
   // The generation is only part of the key.
-  const kept = unstable_cache((generation: number, ...args: Args) => read(...args), [name], { tags: [tag.published()], revalidate: KEPT_SECONDS });
-  return (...args) => kept(publishedGeneration(), ...args);
+  const kept = unstable_cache((generation: string, ...args: Args) => read(...args), [name], { tags: [tag.published()], revalidate: KEPT_SECONDS });
+  return async (...args) => kept(await publishedGeneration(), ...args);
 }

@@ -398,7 +398,7 @@ describe("the search readers' requests use", () => {
     await keptSearchClaimIds("microsoft", {}, page);
     await keptSearchClaimIds("microsoft", {}, page);
     expect(cache.ran).toBe(1);
-    nextPublishedGeneration();
+    await nextPublishedGeneration();
     await keptSearchClaimIds("microsoft", {}, page);
     expect(cache.ran).toBe(2);
   });
