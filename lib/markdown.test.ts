@@ -152,10 +152,9 @@ describe("Markdown", () => {
     expect(html).toContain(`rel="${EXTERNAL_LINK_REL}"`);
   });
 
-  it("leaves a bare URL as text, since GFM autolinking is not enabled", () => {
-    const html = render("See https://example.com/x");
-    expect(hrefs(html)).toEqual([]);
-    expect(html).toContain("See https://example.com/x");
+  it("links a bare web address (GitHub-flavoured), through the same link check", () => {
+    expect(hrefs(render("See https://example.com/x"))).toEqual(["https://example.com/x"]);
+    expect(hrefs(render("See javascript:alert(1) and www.example.com"))).toEqual(["http://www.example.com/"]);
   });
 
   it("shows an image's alt text and no image", () => {

@@ -191,16 +191,16 @@ describe("prisma CLI through the offline schema engine, on PostgreSQL", () => {
   it("`migrate dev` on a new database with a model change applies the pending migrations, then creates and applies the new one", () => {
     const project = makeProject();
     const schema = fs.readFileSync(project.schemaFile, "utf8");
-    const withColumn = schema.replace(/(  deletedAt DateTime\?\n)/, "$1  isPublic  Boolean  @default(false)\n");
+    const withColumn = schema.replace(/(  deletedAt DateTime\?\n)/, "$1  pinned    Boolean  @default(false)\n");
     expect(withColumn).not.toBe(schema);
     fs.writeFileSync(project.schemaFile, withColumn);
-    const result = project.prisma("migrate", "dev", "--name", "annotation_is_public");
+    const result = project.prisma("migrate", "dev", "--name", "annotation_pinned");
     expect(result.output).not.toContain("shadow DB must be provided");
     expect(result.status).toBe(0);
-    const created = fs.readdirSync(project.migrationsDir).filter((name) => name.endsWith("_annotation_is_public"));
+    const created = fs.readdirSync(project.migrationsDir).filter((name) => name.endsWith("_annotation_pinned"));
     expect(created).toHaveLength(1);
     expect(applied(project)).toEqual([...committedMigrations, created[0]]);
-    expect(project.sql(`SELECT column_name FROM information_schema.columns WHERE table_name = 'Annotation' AND column_name = 'isPublic'`)).toBe("isPublic");
+    expect(project.sql(`SELECT column_name FROM information_schema.columns WHERE table_name = 'Annotation' AND column_name = 'pinned'`)).toBe("pinned");
   });
 
   it("`migrate dev` on a database with pending migrations applies them and finds nothing to create", () => {

@@ -276,19 +276,19 @@ describe("prisma CLI through the offline schema engine", () => {
     const project = makeProject();
     const schemaFile = path.join(project.dir, "prisma", "schema.prisma");
     const schema = fs.readFileSync(schemaFile, "utf8");
-    const withColumn = schema.replace(/(  deletedAt DateTime\?\n)/, "$1  isPublic  Boolean  @default(false)\n");
+    const withColumn = schema.replace(/(  deletedAt DateTime\?\n)/, "$1  pinned    Boolean  @default(false)\n");
     expect(withColumn).not.toBe(schema);
     fs.writeFileSync(schemaFile, withColumn);
 
-    const result = project.prisma("migrate", "dev", "--name", "annotation_is_public");
+    const result = project.prisma("migrate", "dev", "--name", "annotation_pinned");
 
     expect(result.output).not.toContain("shadow DB must be provided");
     expect(result.status).toBe(0);
-    const created = fs.readdirSync(path.join(project.dir, "prisma", "migrations")).filter((name) => name.endsWith("_annotation_is_public"));
+    const created = fs.readdirSync(path.join(project.dir, "prisma", "migrations")).filter((name) => name.endsWith("_annotation_pinned"));
     expect(created).toHaveLength(1);
     const db = project.open();
     expect(appliedMigrations(db)).toEqual([...committedMigrations, created[0]]);
-    expect(db.prepare(`SELECT name FROM pragma_table_info('Annotation') WHERE name = 'isPublic'`).all()).toEqual([{ name: "isPublic" }]);
+    expect(db.prepare(`SELECT name FROM pragma_table_info('Annotation') WHERE name = 'pinned'`).all()).toEqual([{ name: "pinned" }]);
     db.close();
   });
 

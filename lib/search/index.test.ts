@@ -290,13 +290,13 @@ describe("the index is kept in step with every write", () => {
   it("follows quotes as links are added, edited and removed", async () => {
     await publishedClaim("search-quoted", { summary: "Tram fares fell", text: "Tram fares fell last year." });
     const link = { relation: "appears-in" as const, quotePrefix: null, quoteSuffix: null, note: null };
-    await linkSource(editor, "search-quoted", { ...link, sourceId: ARTICLE, quote: "numbat census figures" });
-    await linkSource(editor, "search-quoted", { ...link, sourceId: REUTERS, quote: "quokka counts" });
+    await linkSource(editor, "search-quoted", { ...link, sourceId: ARTICLE, quote: "numbat census figures", confirmUnfound: true });
+    await linkSource(editor, "search-quoted", { ...link, sourceId: REUTERS, quote: "quokka counts", confirmUnfound: true });
     expect(await found("numbat")).toEqual(["search-quoted"]);
     expect(await found("quokka numbat")).toEqual(["search-quoted"]);
 
     const numbat = await db.claimSource.findFirstOrThrow({ where: { claimId: "search-quoted", sourceId: ARTICLE }, select: { id: true, version: true } });
-    await updateLink(editor, numbat.id, { ...link, quote: "bilby census figures", version: numbat.version });
+    await updateLink(editor, numbat.id, { ...link, quote: "bilby census figures", confirmUnfound: true, version: numbat.version });
     expect(await found("numbat")).toEqual([]);
     expect(await found("bilby")).toEqual(["search-quoted"]);
     // A quote counts least: the claim whose summary has the word ranks first.
