@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ActionState } from "@/lib/actions/state";
 import type { CurrentUser } from "@/lib/session";
-import { createMigratedDatabase } from "@/lib/testing/temp-database";
+import { createTestDatabase } from "@/lib/testing/test-database";
 
 // The cached reader pages against every kind of write (docs/decisions/014-cached-reader-pages.md).
 // Each reader page is rendered to HTML before and after a real server action, with the tags it
@@ -53,7 +53,7 @@ vi.mock("@/lib/auth", async (importOriginal) =>
   (await import("@/lib/testing/signed-in-as")).authSignedInAs(await importOriginal(), () => mocks.signedIn.user),
 );
 
-const database = createMigratedDatabase("factline-cache-invalidation-");
+const database = await createTestDatabase();
 process.env.DATABASE_URL = database.url;
 
 const { db } = await import("@/lib/db");

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMigratedDatabase } from "@/lib/testing/temp-database";
+import { createTestDatabase } from "@/lib/testing/test-database";
 
 // lib/db opens DATABASE_URL when first imported: point it at a fresh, seeded file first.
-const database = createMigratedDatabase();
+const database = await createTestDatabase();
 process.env.DATABASE_URL = database.url;
 
 const { db } = await import("@/lib/db");

@@ -1,6 +1,6 @@
 import "server-only";
 import { encodeCursor, type Cursor } from "@/lib/cursor";
-import { db } from "@/lib/db";
+import { containsIgnoringCase, db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { EVENTS, LINK_FIELDS } from "@/lib/data/selects";
 import { toClaimStatus, type ClaimStatus } from "@/lib/domain/status";
@@ -221,7 +221,7 @@ export interface DeskSourceRow {
  */
 export async function listDeskSources(q: string): Promise<{ rows: DeskSourceRow[]; total: number }> {
   const words = q.trim();
-  const where = words ? { OR: [{ title: { contains: words } }, { publisher: { contains: words } }] } : {};
+  const where = words ? { OR: [{ title: containsIgnoringCase(words) }, { publisher: containsIgnoringCase(words) }] } : {};
   const [sources, total] = await Promise.all([
     db.source.findMany({
       where,

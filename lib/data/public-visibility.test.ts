@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { claimInput as fixtureClaimInput } from "@/lib/testing/fixtures/claim-input";
-import { createMigratedDatabase } from "@/lib/testing/temp-database";
+import { createTestDatabase } from "@/lib/testing/test-database";
 
 // What readers can see of a claim the desk works on: after every kind of desk write, the read
 // API's claim, the three open-data files, the Atom feed and the corrections log are read as an
@@ -22,7 +22,7 @@ vi.mock("next/cache", () => ({
   revalidatePath: () => {},
 }));
 
-const database = createMigratedDatabase("factline-public-record-");
+const database = await createTestDatabase();
 process.env.DATABASE_URL = database.url;
 delete process.env.FACTLINE_PUBLIC_NAMES;
 

@@ -26,3 +26,13 @@ const globalForPrisma = globalThis as unknown as { factlinePrisma?: PrismaClient
 export const db: PrismaClient = globalForPrisma.factlinePrisma ?? createPrismaClient();
 
 if (process.env.NODE_ENV !== "production") globalForPrisma.factlinePrisma = db;
+
+/**
+ * A "holds these words, whatever their case" filter for a text column. SQLite's LIKE already
+ * folds ASCII case; PostgreSQL's is case-sensitive, so Prisma is asked for ILIKE there. (The
+ * app is typed against the SQLite client, which has no `mode`.)
+ */
+export function containsIgnoringCase(words: string): { contains: string } {
+  if (databaseEngine() === "postgresql") return { contains: words, mode: "insensitive" } as { contains: string };
+  return { contains: words };
+}

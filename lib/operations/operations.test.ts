@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimInput } from "@/lib/testing/fixtures/claim-input";
-import { createMigratedDatabase } from "@/lib/testing/temp-database";
+import { createTestDatabase } from "@/lib/testing/test-database";
 
-const database = createMigratedDatabase();
+const database = await createTestDatabase();
 process.env.DATABASE_URL = database.url;
 
 const { db } = await import("@/lib/db");
