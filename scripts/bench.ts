@@ -1,8 +1,11 @@
-// `npm run bench [-- --claims N --out FILE --duration S --connections C --port P --no-build]`: builds a synthetic
-// newsroom (scripts/bench/synthetic-data.ts) in its own database file, serves the production
-// build on it, loads each reader path with autocannon and prints one table (also written as
-// JSON): requests per second, p50, p99 and errors, each as a ratio to a static page of similar
-// size served by the same server. See docs/performance.md for what each figure means.
+// `npm run bench [-- --claims N --out FILE --duration S --connections C --port P --no-build
+// --db sqlite|postgres --processes N]`: builds a synthetic newsroom (scripts/bench/synthetic-data.ts)
+// in its own database file, serves the production build on it, loads each reader path with
+// autocannon and prints one table (also written as JSON): requests per second, p50, p99 and
+// errors, each as a ratio to a static page of similar size served by the same server. With
+// `--db postgres` the data set is copied into a PostgreSQL of the bench's own (`db:copy`); with
+// `--processes N` N processes serve it, sharing a Redis, and the connections are spread across
+// them. See docs/performance.md for what each figure means.
 import { spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -11,7 +14,7 @@ import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { encodeCursor } from "../lib/cursor";
-import { ensureBuild, startProductionServer } from "./serve";
+import { deploymentOptions, ensureBuild, startBackingServices, startProductionServers } from "./serve";
 import { COMMON_WORD, RARE_WORD, defaultSize, writeSyntheticData, type SyntheticIds } from "./bench/synthetic-data";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -28,10 +31,12 @@ const duration = Number(option("duration", "10"));
 const connections = Number(option("connections", "10"));
 const out = path.resolve(option("out", path.join(root, ".tmp", "bench", "results.json")));
 const port = Number(option("port", "3400"));
+const { engine, processes } = deploymentOptions(option);
 for (const [name, value] of Object.entries({ claims, duration, connections, port })) {
   if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number above 0`);
 }
 const base = `http://127.0.0.1:${port}`;
+const origins = Array.from({ length: processes }, (_, i) => `http://127.0.0.1:${port + i}`);
 const dir = path.join(root, ".tmp", "bench");
 const file = path.join(dir, `bench-${claims}.db`);
 
@@ -68,6 +73,21 @@ function buildDatabase(): SyntheticIds {
   log(`Wrote ${claims.toLocaleString("en")} claims in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   fs.writeFileSync(marker, JSON.stringify(ids));
   return ids;
+}
+
+/**
+ * The synthetic data set, copied into the bench's PostgreSQL database the way a newsroom moves
+ * (`npm run db:copy`, which checks every table's rows and checksum before it reports success).
+ */
+function copyInto(databaseUrl: string): void {
+  log("Copying the data set into PostgreSQL (npm run db:copy)…");
+  const started = Date.now();
+  const run = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), [path.join(root, "scripts", "db-copy.ts"), "--from", `file:${file}`, "--to", databaseUrl], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  if (run.status !== 0) throw new Error("npm run db:copy failed");
+  log(`Copied in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 
 /** Resident memory of a process and its children, from /proc (Linux), in bytes. */
@@ -116,20 +136,24 @@ interface Row {
  * so that no answer kept in a cache is ever asked for again.
  */
 async function load(pathname: string, vary?: (n: number) => string): Promise<{ rps: number; p50: number; p99: number; errors: number; bytes: number }> {
-  const url = `${base}${pathname}`;
-  const first = await fetch(url);
+  const first = await fetch(`${base}${pathname}`);
   if (!first.ok) throw new Error(`${pathname} answered ${first.status}`);
   const bytes = (await first.arrayBuffer()).byteLength;
   let asked = 0;
   const requests: autocannon.Request[] | undefined = vary ? [{ setupRequest: (request) => ({ ...request, path: vary(asked++) }) }] : undefined;
-  await autocannon({ url, connections, duration: 2, timeout: 30, requests }); // warm-up: JIT, caches, connections
+  // The connections are spread across the processes, as a proxy in front of them would.
+  const share = (i: number) => Math.floor(connections / processes) + (i < connections % processes ? 1 : 0);
+  const run = (seconds: number) =>
+    Promise.all(origins.map((origin, i) => autocannon({ url: `${origin}${pathname}`, connections: Math.max(1, share(i)), duration: seconds, timeout: 30, requests })));
+  await run(2); // warm-up: JIT, caches, connections
   // Each request may take up to 30 s before it counts as a timeout (autocannon's default is 10 s).
-  const result = await autocannon({ url, connections, duration, timeout: 30, requests });
+  const results = await run(duration);
+  // Throughput adds up; each latency is the worst process's (a merged percentile is not at hand).
   return {
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.timeouts + result.non2xx,
+    rps: results.reduce((sum, r) => sum + r.requests.average, 0),
+    p50: Math.max(...results.map((r) => r.latency.p50)),
+    p99: Math.max(...results.map((r) => r.latency.p99)),
+    errors: results.reduce((sum, r) => sum + r.errors + r.timeouts + r.non2xx, 0),
     bytes,
   };
 }
@@ -161,8 +185,12 @@ async function main() {
   const wall = Date.now();
   const ids = buildDatabase();
   ensureBuild();
-  const server = await startProductionServer(port, file);
+  const services = await startBackingServices(engine, processes, file, "factline_bench");
+  let servers: ChildProcess[] = [];
   try {
+    if (engine === "postgres") copyInto(services.databaseUrl);
+    servers = await startProductionServers(port, processes, services);
+    const server = servers[0]!;
     const storyFilter = `/claims?status=false&story=${ids.story}`;
     const scenarios: { name: string; path: string; vary?: (n: number) => string; target?: (r: Row, baseline: Row) => [string, boolean] }[] = [
       { name: "static page (baseline)", path: "/static-baseline.html" },
@@ -202,6 +230,8 @@ async function main() {
     const js = await firstLoadJs(`/claims/${ids.claim}`);
     const results = {
       machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "unknown", memoryGb: Math.round(os.totalmem() / 1024 ** 3), node: process.version },
+      engine,
+      processes,
       claims,
       duration,
       connections,
@@ -224,13 +254,15 @@ async function main() {
     ];
     const widths = table[0]!.map((_, c) => Math.max(...table.map((row) => row[c]!.length)));
     const line = (row: string[]) => row.map((cell, c) => (c === 0 || c === 6 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  ");
-    console.log(`Factline benchmark: ${claims.toLocaleString("en")} claims, ${connections} connections, ${duration} s a scenario, ${results.machine.cpus} CPUs (${results.machine.cpuModel}), Node ${process.version}`);
+    const where = `${processes} process${processes > 1 ? "es" : ""} on ${engine === "postgres" ? "PostgreSQL" : "SQLite"}${services.redisUrl ? " and Redis" : ""}`;
+    console.log(`Factline benchmark: ${where}, ${claims.toLocaleString("en")} claims, ${connections} connections, ${duration} s a scenario, ${results.machine.cpus} CPUs (${results.machine.cpuModel}), Node ${process.version}`);
     console.log(line(table[0]!));
     console.log(widths.map((w) => "-".repeat(w)).join("  "));
     for (const row of table.slice(1)) console.log(line(row));
     console.log(`Written to ${path.relative(process.cwd(), out)}; ${results.wallSeconds.toFixed(0)} s in all.`);
   } finally {
-    server.kill("SIGTERM");
+    for (const server of servers) server.kill("SIGTERM");
+    await services.stop();
   }
 }
 

@@ -5,12 +5,14 @@
 // got the conflict answer and is not (no silent overwrite). Exits 1 if any check fails.
 //
 // Options: --reviewers N (20), --duration S (60), --shared N (5 claims all reviewers edit),
-// --think-ms MS (250, a pause after each change), --port P (3401), --out FILE, --no-build.
+// --think-ms MS (250, a pause after each change), --port P (3401), --out FILE, --no-build,
+// --db sqlite|postgres (sqlite), --processes N (1). With `--db postgres --processes 2` the app
+// runs as two processes on a PostgreSQL and a Redis of the script's own (scripts/serve.ts), and
+// each reviewer signs in on one process and then sends every other change to the other.
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { Visitor, formFields } from "./load/no-js-form";
-import { ensureBuild, startProductionServer } from "./serve";
+import { deploymentOptions, ensureBuild, startBackingServices, startProductionServers, type BackingServices } from "./serve";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -27,10 +29,11 @@ const sharedCount = Number(option("shared", "5"));
 const thinkMs = Number(option("think-ms", "250"));
 const port = Number(option("port", "3401"));
 const out = path.resolve(option("out", path.join(root, ".tmp", "load", "reviewers.json")));
+const { engine, processes } = deploymentOptions(option);
 for (const [name, value] of Object.entries({ reviewers, duration, sharedCount, thinkMs, port })) {
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got ${value}`);
 }
-const origin = `http://127.0.0.1:${port}`;
+const origins = Array.from({ length: processes }, (_, i) => `http://127.0.0.1:${port + i}`);
 const dir = path.join(root, ".tmp", "load");
 const file = path.join(dir, "reviewers.db");
 const PASSWORD = "harbour lantern quiet ferns";
@@ -44,10 +47,8 @@ interface Claim {
   shared: boolean;
 }
 
-async function prepare(): Promise<{ claims: Claim[]; own: string[] }> {
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
-  process.env.DATABASE_URL = `file:${file}`;
+async function prepare(databaseUrl: string): Promise<{ claims: Claim[]; own: string[] }> {
+  process.env.DATABASE_URL = databaseUrl;
   process.env.LOG_LEVEL ??= "warn";
   const { prepareDatabase } = await import("./prepare-db");
   await prepareDatabase({ log: () => {} });
@@ -94,9 +95,11 @@ async function signIn(visitor: Visitor, n: number): Promise<void> {
 }
 
 async function reviewer(n: number, ownClaim: string, shared: Claim[], deadline: number, outcomes: Outcome[]): Promise<void> {
-  const visitor = new Visitor(origin, `10.20.0.${n}`);
-  await signIn(visitor, n);
+  // Signed in on one process; then each change goes to the next process in turn, with the same cookie.
+  const home = new Visitor(origins[n % origins.length]!, `10.20.0.${n}`);
+  await signIn(home, n);
   for (let step = 0; Date.now() < deadline; step++) {
+    const visitor = home.at(origins[(n + step) % origins.length]!);
     const claimId = shared.length > 0 && step % 2 === 1 ? shared[(n + step) % shared.length]!.id : ownClaim;
     const page = await visitor.get(`/desk/claims/${claimId}`);
     if (page.status !== 200) {
@@ -132,10 +135,11 @@ function percentile(values: number[], p: number): number {
  * accepted changes to a claim were made from the same version of it: the second would have been
  * saved over a change its author never saw, which is what a lost update is.
  */
-function checkRecord(outcomes: Outcome[]): { lost: string[]; overwritten: string[]; unknown: string[]; unseen: string[] } {
-  const db = new Database(file, { readonly: true });
+async function checkRecord(databaseUrl: string, outcomes: Outcome[]): Promise<{ lost: string[]; overwritten: string[]; unknown: string[]; unseen: string[] }> {
+  const { createPrismaClient } = await import("../lib/db");
+  const db = createPrismaClient(databaseUrl);
   try {
-    const rows = db.prepare(`SELECT "claimId", reason FROM "ClaimEvent" WHERE kind = 'status-changed'`).all() as { claimId: string; reason: string }[];
+    const rows = await db.$queryRaw<{ claimId: string; reason: string }[]>`SELECT "claimId", reason FROM "ClaimEvent" WHERE kind = 'status-changed'`;
     const recorded = new Set(rows.map((row) => `${row.claimId} ${row.reason}`));
     const key = (o: Outcome) => `${o.claimId} ${o.reason}`;
     const accepted = outcomes.filter((o) => o.kind === "accepted");
@@ -155,32 +159,45 @@ function checkRecord(outcomes: Outcome[]): { lost: string[]; overwritten: string
       unknown: [...recorded].filter((k) => !sent.has(k)),
     };
   } finally {
-    db.close();
+    await db.$disconnect();
   }
 }
 
 async function main(): Promise<void> {
   ensureBuild();
-  const { claims, own } = await prepare();
-  const shared = claims.filter((c) => c.shared);
-  const server = await startProductionServer(port, file, { LOG_LEVEL: "error" });
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const services: BackingServices = await startBackingServices(engine, processes, file, "factline_load");
   const outcomes: Outcome[] = [];
   let elapsed = 0;
+  let record: Awaited<ReturnType<typeof checkRecord>>;
+  let shared: Claim[] = [];
   try {
-    console.log(`${reviewers} reviewers for ${duration} s: each edits their own claim and ${shared.length} shared ones, pausing ${thinkMs} ms after each change…`);
-    const started = Date.now();
-    const deadline = started + duration * 1000;
-    await Promise.all(own.map((claimId, i) => reviewer(i + 1, claimId, shared, deadline, outcomes)));
-    elapsed = (Date.now() - started) / 1000;
+    const prepared = await prepare(services.databaseUrl);
+    shared = prepared.claims.filter((c) => c.shared);
+    const servers = await startProductionServers(port, processes, services, { LOG_LEVEL: "error" });
+    try {
+      const where = `${processes} process${processes > 1 ? "es" : ""} on ${engine === "postgres" ? "PostgreSQL" : "SQLite"}${services.redisUrl ? " and Redis" : ""}`;
+      console.log(`${reviewers} reviewers for ${duration} s against ${where}: each edits their own claim and ${shared.length} shared ones, pausing ${thinkMs} ms after each change…`);
+      const started = Date.now();
+      const deadline = started + duration * 1000;
+      await Promise.all(prepared.own.map((claimId, i) => reviewer(i + 1, claimId, shared, deadline, outcomes)));
+      elapsed = (Date.now() - started) / 1000;
+    } finally {
+      for (const server of servers) server.kill("SIGTERM");
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    record = await checkRecord(services.databaseUrl, outcomes);
   } finally {
-    server.kill("SIGTERM");
+    await services.stop();
   }
-  await new Promise((resolve) => setTimeout(resolve, 500));
 
   const count = (kind: Outcome["kind"]) => outcomes.filter((o) => o.kind === kind).length;
   const answered = outcomes.filter((o) => o.kind === "accepted" || o.kind === "conflict");
-  const { lost, overwritten, unknown, unseen } = checkRecord(outcomes);
+  const { lost, overwritten, unknown, unseen } = record;
   const result = {
+    engine,
+    processes,
     reviewers,
     seconds: Number(elapsed.toFixed(1)),
     writes: outcomes.length,

@@ -64,7 +64,12 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startPostgres({ logStatements = false }: { logStatements?: boolean } = {}): Promise<PostgresServer> {
+/**
+ * A throwaway server in a temporary folder on a free loopback port. Tests run it with fsync off
+ * (their data is thrown away); `durable` keeps PostgreSQL's defaults, for the measuring scripts,
+ * whose write figures would otherwise flatter it against SQLite.
+ */
+export async function startPostgres({ logStatements = false, durable = false }: { logStatements?: boolean; durable?: boolean } = {}): Promise<PostgresServer> {
   const bin = ensureInstalled();
   const isRoot = process.getuid?.() === 0;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "factline-pg-"));
@@ -83,7 +88,8 @@ export async function startPostgres({ logStatements = false }: { logStatements?:
     run("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
     port = await freePort();
     // fsync off: a test server's data is thrown away, and every migration commits many times.
-    let options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`;
+    let options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`;
+    if (!durable) options += " -c fsync=off -c full_page_writes=off";
     if (logStatements) options += ` -c log_statement=ddl -c log_line_prefix='db=%d '`;
     logFile = path.join(dir, "server.log");
     run("pg_ctl", ["-D", data, "-o", options, "-l", logFile, "-w", "start"]);

@@ -45,11 +45,16 @@ export function formFields(html: string, marker: string): Map<string, string> {
 
 /** A person's HTTP session: one cookie jar, one address. */
 export class Visitor {
-  private readonly cookies = new Map<string, string>();
   constructor(
     private readonly origin: string,
     private readonly address: string,
+    private readonly cookies = new Map<string, string>(),
   ) {}
+
+  /** The same person, with the same cookie jar, talking to another process of the app at `origin`. */
+  at(origin: string): Visitor {
+    return new Visitor(origin, this.address, this.cookies);
+  }
 
   /** The cookies this visitor holds: a session to expire, revoke or replay. */
   get jar(): ReadonlyMap<string, string> {
