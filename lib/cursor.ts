@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isWithinDateRange } from "@/lib/domain/partial-date";
 
 /**
  * Opaque pagination cursors. A cursor says how many items came before the page (`n`) and,
@@ -7,7 +8,10 @@ import { z } from "zod";
  */
 export const cursorSchema = z.strictObject({
   n: z.int().min(0).max(10_000_000),
-  p: z.iso.datetime().optional(),
+  p: z.iso
+    .datetime()
+    .refine((p) => isWithinDateRange(new Date(p)))
+    .optional(),
   id: z.string().min(1).max(64).optional(),
 });
 

@@ -3,7 +3,7 @@ import type { Role } from "@/lib/domain/role";
 import type { Action, Actor } from "@/lib/permissions";
 import type { CurrentUser } from "@/lib/session";
 import { actionsLeftOut, callAction, clearCacheCalls, form, nextCacheMock, type ServerAction } from "@/lib/testing/server-actions";
-import { createMigratedDatabase } from "@/lib/testing/temp-database";
+import { createTestDatabase } from "@/lib/testing/test-database";
 
 // Every server action, called as each actor, against the one permission matrix. The real
 // authorize() → getCurrentUser() chain runs; only Better Auth's session lookup and Next's
@@ -14,7 +14,7 @@ vi.mock("next/navigation", async () => (await import("@/lib/testing/server-actio
 vi.mock("@/lib/auth", async (importOriginal) => (await import("@/lib/testing/server-actions")).authMock(await importOriginal()));
 
 // lib/db opens DATABASE_URL when first imported: point it at a fresh, seeded file first.
-const database = createMigratedDatabase("factline-actions-matrix-");
+const database = await createTestDatabase();
 process.env.DATABASE_URL = database.url;
 
 const { db } = await import("@/lib/db");

@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/session";
-import { createMigratedDatabase } from "@/lib/testing/temp-database";
+import { createTestDatabase } from "@/lib/testing/test-database";
 
 // Every API route handler, called in-process with hostile input: each query parameter its schema
 // documents, each path id, and each kind of visitor on the editor's export. Whatever arrives, the
@@ -34,7 +34,7 @@ vi.mock("@/lib/auth", async (importOriginal) =>
 );
 
 // lib/db opens DATABASE_URL when first imported: point it at a fresh, seeded file first.
-const database = createMigratedDatabase("factline-routes-fuzz-");
+const database = await createTestDatabase();
 process.env.DATABASE_URL = database.url;
 
 const { NextRequest: Request } = await import("next/server");

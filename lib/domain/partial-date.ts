@@ -2,6 +2,21 @@
  * Dates as sources give them: "September 2025" is a month, not the 1st of September.
  * Stored as a UTC date plus a precision, shown only to the precision known.
  */
+/**
+ * The years a claim's date, a date filter or a list position may fall in. Both engines store
+ * far more (PostgreSQL from 4713 BC, but no year 0 and no five-digit year in the form the
+ * driver writes); no newsroom needs it, and a bound both engines hold alike keeps a hostile
+ * "0000-01-01" a 400 on either.
+ */
+export const EARLIEST_YEAR = 1000;
+export const LATEST_YEAR = 2999;
+
+/** Whether `date` falls within the years EARLIEST_YEAR to LATEST_YEAR. */
+export function isWithinDateRange(date: Date): boolean {
+  const year = date.getUTCFullYear();
+  return !Number.isNaN(year) && year >= EARLIEST_YEAR && year <= LATEST_YEAR;
+}
+
 export const DATE_PRECISIONS = ["day", "month", "year"] as const;
 export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 

@@ -44,6 +44,10 @@ describe("parseExportQuery", () => {
     expect(parse("status=fake")).toMatchObject({ ok: false, field: "status" });
     expect(parse("from=2025-02-30")).toMatchObject({ ok: false, field: "from", message: 'Parameter "from" is not a real date.' });
     expect(parse("from=01/02/2025")).toMatchObject({ ok: false, field: "from" });
+    // Days PostgreSQL cannot take (no year 0; the day after 9999-12-31 has five digits) are refused on both engines.
+    expect(parse("from=0000-01-01")).toMatchObject({ ok: false, field: "from", message: 'Parameter "from" must be a day in the years 1000 to 2999.' });
+    expect(parse("to=9999-12-31")).toMatchObject({ ok: false, field: "to" });
+    expect(parse("from=1000-01-01&to=2999-12-31")).toMatchObject({ ok: true });
     expect(parse("from=2025-06-01&to=2025-05-31")).toMatchObject({ ok: false, field: "to" });
     expect(parse("story=a&story=b")).toMatchObject({ ok: false, message: 'Parameter "story" was given more than once.' });
     expect(parse("story=bad%20id")).toMatchObject({ ok: false, field: "story" });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EARLIEST_YEAR, LATEST_YEAR, isWithinDateRange } from "@/lib/domain/partial-date";
 import { CLAIM_STATUSES, type ClaimStatus } from "@/lib/domain/status";
 import { CSV_LAYOUTS, type CsvLayout } from "@/lib/csv";
 import { describeQueryError, shownParameter } from "@/lib/validation/claim-query";
@@ -48,6 +49,10 @@ const isoDay = z
     const date = new Date(`${text}T00:00:00.000Z`);
     if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) {
       ctx.addIssue({ code: "custom", message: "is not a real date" });
+      return z.NEVER;
+    }
+    if (!isWithinDateRange(date)) {
+      ctx.addIssue({ code: "custom", message: `must be a day in the years ${EARLIEST_YEAR} to ${LATEST_YEAR}` });
       return z.NEVER;
     }
     return date;

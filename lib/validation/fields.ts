@@ -3,7 +3,7 @@ import { z } from "zod";
 // zod compiles object parsers with new Function() unless told not to; the browser's CSP (no
 // 'unsafe-eval') refuses that. The forms load these schemas on the client, so: no JIT.
 z.config({ jitless: true });
-import type { DatePrecision } from "@/lib/domain/partial-date";
+import { isWithinDateRange, type DatePrecision } from "@/lib/domain/partial-date";
 import { hasCredentials, hasDeceptiveCharacters, hasVisibleCharacter, isStorableText } from "@/lib/text";
 import { isRecordId, recordIdSchema } from "@/lib/validation/record-id";
 
@@ -93,7 +93,7 @@ export function optionalPartialDate(label: string) {
       const day = m?.[3] ? Number(m[3]) : 1;
       const date = new Date(Date.UTC(year, month - 1, day));
       const valid =
-        m !== null && year >= 1000 && year <= 2999 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+        m !== null && isWithinDateRange(date) && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
       if (!valid) {
         ctx.addIssue({ code: "custom", message: `${label} must be a date like 2025-04-12, 2025-04 or 2025.` });
         return z.NEVER;
