@@ -24,9 +24,10 @@ const securityHeaders = [
 // open-data version) and its tag expiries are shared by every server process through Redis
 // (docs/decisions/020-shared-cache-and-limits.md); Next keeps no copy in its own memory, which
 // another process's expiry could not reach. Without it, the cache is this process's memory (ADR 014).
+// Either way the handler adds a page's surrogate keys to it when it is stored (lib/edge/surrogate-keys.mjs).
 const sharedCache: Pick<NextConfig, "cacheHandler" | "cacheMaxMemorySize"> = process.env.REDIS_URL?.trim()
   ? { cacheHandler: path.join(import.meta.dirname, "lib", "redis", "cache-handler.mjs"), cacheMaxMemorySize: 0 }
-  : {};
+  : { cacheHandler: path.join(import.meta.dirname, "lib", "edge", "memory-cache-handler.mjs") };
 
 const nextConfig: NextConfig = {
   ...sharedCache,

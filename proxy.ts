@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { appOrigin, trustedOrigins } from "@/lib/env";
 import { SESSION_COOKIE_NAMES, canonicalReaderPath, isCachedTreePath, isServedFromCache } from "@/lib/cache/reader-routes";
+import { currentEdgePurgeConfig, readerCacheControl } from "@/lib/edge/purge";
 import { logEvent } from "@/lib/log";
 import { checkFormBody } from "@/lib/form-body";
 import { limitWrite, writeLimiter } from "@/lib/rate-limit";
@@ -59,7 +60,9 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     requestHeaders.delete("x-nonce");
     const response = NextResponse.next({ request: { headers: requestHeaders } });
     response.headers.set("content-security-policy", contentSecurityPolicy(null));
-    response.headers.set("cache-control", "public, max-age=0, must-revalidate");
+    // A shared cache may keep it (s-maxage), purged by the surrogate keys the page carries
+    // (lib/edge/surrogate-keys.mjs); a browser asks again each time, with the ETag.
+    response.headers.set("cache-control", readerCacheControl(currentEdgePurgeConfig()));
     return response;
   }
 

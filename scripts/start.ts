@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { edgePurgeConfig } from "../lib/edge/purge";
 import { organisation } from "../lib/env";
 import { prepareDatabase } from "./prepare-db";
 
@@ -13,6 +14,8 @@ const next = path.join(root, "node_modules", ".bin", "next");
 try {
   // A bad organisation address would otherwise surface as failing claim pages and feeds.
   organisation();
+  // Half an edge configuration would leave its pages unpurged for a day: refuse it before serving.
+  edgePurgeConfig();
   process.env.DATABASE_URL = await prepareDatabase();
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

@@ -1,6 +1,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import { tag } from "@/lib/cache/tags";
 import { getPublishedVersion } from "@/lib/cache/version";
+import { currentEdgePurgeConfig, readerCacheControl } from "@/lib/edge/purge";
+import { SURROGATE_KEY_HEADER } from "@/lib/edge/surrogate-keys.mjs";
 import { downloadHeaders, textStream } from "@/lib/api/stream";
 import { countExportClaims, exportClaimPages, exportReferences, getFilterNames, getStorySlug } from "@/lib/data/exports";
 import { appOrigin, organisation } from "@/lib/env";
@@ -69,21 +72,26 @@ async function openDataEtag(format: ExportFormat, query: ExportQuery, now: Date)
   return `W/"${createHash("sha256").update(identity).digest("base64url").slice(0, 32)}"`;
 }
 
-const OPEN_DATA_CACHE = "public, no-cache";
+/**
+ * Browsers ask again before each use (max-age=0, with the ETag); a shared cache in front of the
+ * app may keep a copy as long as a reader page, under the one surrogate key every published
+ * change purges (lib/edge/purge.ts, docs/decisions/022-edge-cache.md).
+ */
+function openDataCacheHeaders(etag: string): Record<string, string> {
+  return { ETag: etag, "Cache-Control": readerCacheControl(currentEdgePurgeConfig()), [SURROGATE_KEY_HEADER]: tag.published() };
+}
 
 /**
  * An open-data file, or 304 Not Modified when the client's copy is current (If-None-Match): the
  * version check reads Next.js's cache, never the database, so polling a file costs nothing.
- * Clients and shared caches may keep a copy, and must ask again before each use ("no-cache").
  */
 export async function openDataResponse(format: Exclude<ExportFormat, "pdf">, query: ExportQuery, ifNoneMatch: string | null): Promise<Response> {
   const now = new Date();
   const etag = await openDataEtag(format, query, now);
   const held = (ifNoneMatch ?? "").split(",").map((value) => value.trim());
-  if (held.includes(etag) || held.includes("*")) return new Response(null, { status: 304, headers: { ETag: etag, "Cache-Control": OPEN_DATA_CACHE } });
+  if (held.includes(etag) || held.includes("*")) return new Response(null, { status: 304, headers: openDataCacheHeaders(etag) });
   const response = await exportResponse(format, query, "open-data");
-  response.headers.set("ETag", etag);
-  response.headers.set("Cache-Control", OPEN_DATA_CACHE);
+  for (const [name, value] of Object.entries(openDataCacheHeaders(etag))) response.headers.set(name, value);
   return response;
 }
 

@@ -10,6 +10,7 @@
 //   signed-in person's are. A copy kept in one process's memory would miss the expiries the other
 //   processes make meanwhile, and readers would be served old pages. Expiries this process makes
 //   meanwhile are written to Redis when it returns, so copies stored before are not served after.
+import { withSurrogateKeys } from "../edge/surrogate-keys.mjs";
 import { onRedisReconnect, withRedis } from "./connection.mjs";
 
 const ENTRY = "factline:cache:entry:";
@@ -103,7 +104,8 @@ export default class SharedCacheHandler {
   }
 
   async set(key, data, ctx) {
-    const text = JSON.stringify({ lastModified: Date.now(), value: data, tags: ctx?.tags ?? [], cacheControl: ctx?.cacheControl }, replacer);
+    // The page names its records for a shared cache in front of the app (lib/edge/surrogate-keys.mjs).
+    const text = JSON.stringify({ lastModified: Date.now(), value: withSurrogateKeys(data), tags: ctx?.tags ?? [], cacheControl: ctx?.cacheControl }, replacer);
     await withRedis(
       async (client) => {
         await client.set(ENTRY + key, text, { EX: ENTRY_SECONDS });
