@@ -14,6 +14,7 @@ import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { encodeCursor } from "../lib/cursor";
+import { startVarnish, type TestVarnish } from "../lib/testing/varnish-server";
 import { deploymentOptions, ensureBuild, startBackingServices, startProductionServers } from "./serve";
 import { COMMON_WORD, RARE_WORD, defaultSize, writeSyntheticData, type SyntheticIds } from "./bench/synthetic-data";
 
@@ -90,6 +91,17 @@ function copyInto(databaseUrl: string): void {
   log(`Copied in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 
+let edge: TestVarnish | null = null;
+
+async function startEdge(): Promise<TestVarnish | null> {
+  try {
+    return await startVarnish({ backendPort: port, purgeSecret: "bench-purge-secret-0123456789" });
+  } catch (error) {
+    log(`No Varnish, so no edge row: ${error instanceof Error ? error.message : error}`);
+    return null;
+  }
+}
+
 /** Resident memory of a process and its children, from /proc (Linux), in bytes. */
 function treeRss(pid: number): number {
   const children = new Map<number, number[]>();
@@ -135,16 +147,16 @@ interface Row {
  * Loads one path, or with `vary` a new path for every request (the n-th request asks vary(n)),
  * so that no answer kept in a cache is ever asked for again.
  */
-async function load(pathname: string, vary?: (n: number) => string): Promise<{ rps: number; p50: number; p99: number; errors: number; bytes: number }> {
-  const first = await fetch(`${base}${pathname}`);
+async function load(pathname: string, vary?: (n: number) => string, through: string[] = origins): Promise<{ rps: number; p50: number; p99: number; errors: number; bytes: number }> {
+  const first = await fetch(`${through[0]}${pathname}`);
   if (!first.ok) throw new Error(`${pathname} answered ${first.status}`);
   const bytes = (await first.arrayBuffer()).byteLength;
   let asked = 0;
   const requests: autocannon.Request[] | undefined = vary ? [{ setupRequest: (request) => ({ ...request, path: vary(asked++) }) }] : undefined;
   // The connections are spread across the processes, as a proxy in front of them would.
-  const share = (i: number) => Math.floor(connections / processes) + (i < connections % processes ? 1 : 0);
+  const share = (i: number) => Math.floor(connections / through.length) + (i < connections % through.length ? 1 : 0);
   const run = (seconds: number) =>
-    Promise.all(origins.map((origin, i) => autocannon({ url: `${origin}${pathname}`, connections: Math.max(1, share(i)), duration: seconds, timeout: 30, requests })));
+    Promise.all(through.map((origin, i) => autocannon({ url: `${origin}${pathname}`, connections: Math.max(1, share(i)), duration: seconds, timeout: 30, requests })));
   await run(2); // warm-up: JIT, caches, connections
   // Each request may take up to 30 s before it counts as a timeout (autocannon's default is 10 s).
   const results = await run(duration);
@@ -191,10 +203,16 @@ async function main() {
     if (engine === "postgres") copyInto(services.databaseUrl);
     servers = await startProductionServers(port, processes, services);
     const server = servers[0]!;
+    // Varnish with deploy/varnish/factline.vcl in front of the first process (installed from
+    // Debian when missing, as the edge spec does); where it cannot be, the row is left out.
+    edge = await startEdge();
     const storyFilter = `/claims?status=false&story=${ids.story}`;
-    const scenarios: { name: string; path: string; vary?: (n: number) => string; target?: (r: Row, baseline: Row) => [string, boolean] }[] = [
+    const scenarios: { name: string; path: string; vary?: (n: number) => string; through?: string[]; target?: (r: Row, baseline: Row) => [string, boolean] }[] = [
       { name: "static page (baseline)", path: "/static-baseline.html" },
       { name: "claim page", path: `/claims/${ids.claim}`, target: (r) => [">= 50% of baseline", (r.ratio ?? 0) >= 0.5] },
+      ...(edge
+        ? [{ name: "claim page through Varnish", path: `/claims/${ids.claim}`, through: [edge.origin], target: (r: Row) => [">= 10x baseline", (r.ratio ?? 0) >= 10] as [string, boolean] }]
+        : []),
       { name: "claims list, filtered", path: storyFilter, target: (r) => ["p99 < 100 ms", r.p99 < 100] },
       { name: `source page (${ids.popularSourceBacklinks} backlinks)`, path: `/sources/${ids.popularSource}` },
       { name: `search API, common word`, path: `/api/claims?q=${COMMON_WORD}`, target: (r) => ["p99 < 50 ms", r.p99 < 50] },
@@ -213,7 +231,7 @@ async function main() {
     const sizes: Record<string, number> = {};
     for (const scenario of scenarios) {
       log(`Loading ${scenario.path} for ${duration} s with ${connections} connections…`);
-      const result = await load(scenario.path, scenario.vary);
+      const result = await load(scenario.path, scenario.vary, scenario.through);
       sizes[scenario.name] = result.bytes;
       const row: Row = { name: scenario.name, path: scenario.path, ...result, ratio: baseline ? result.rps / baseline.rps : 1, target: "", met: null };
       if (!baseline) baseline = row;
@@ -261,6 +279,7 @@ async function main() {
     for (const row of table.slice(1)) console.log(line(row));
     console.log(`Written to ${path.relative(process.cwd(), out)}; ${results.wallSeconds.toFixed(0)} s in all.`);
   } finally {
+    await edge?.stop();
     for (const server of servers) server.kill("SIGTERM");
     await services.stop();
   }
