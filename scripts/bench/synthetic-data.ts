@@ -36,7 +36,7 @@ export function random(seed: number): () => number {
   };
 }
 
-const WORDS =
+export const SYNTHETIC_WORDS =
   "budget contract cloud data agency storage minister council police school hospital report figure percent million billion rose fell doubled tripled tax spending court ruling election vote campaign housing rent energy price inflation wages jobs border migration health vaccine climate emissions water transport rail road crime prison audit survey study census poll filing statement interview record award licence network platform service privacy surveillance software contractor procurement".split(
     " ",
   );
@@ -46,7 +46,7 @@ export const COMMON_WORD = "government";
 export const RARE_WORD = "zephyrine";
 const FIRST = "Amina Bruno Chen Dara Elena Farid Grace Hugo Ines Jonas Kemi Luca Maya Nils Omar Priya Rosa Sami Tara Ugo".split(" ");
 const LAST = "Adeyemi Barros Costa Dubois Eriksen Fischer Garcia Haddad Ivanova Jensen Kowalski Lopez Moreau Novak Okafor".split(" ");
-const STATUSES = ["unverified", "in-review", "accurate", "mostly-accurate", "misleading", "false", "unsupported", "not-checkable"];
+export const SYNTHETIC_STATUSES = ["unverified", "in-review", "accurate", "mostly-accurate", "misleading", "false", "unsupported", "not-checkable"];
 const STATUS_WEIGHTS = [0.2, 0.05, 0.15, 0.15, 0.15, 0.15, 0.1, 0.05];
 
 /** Dates as Prisma's SQLite adapter stores them, so keyset comparisons order alike. */
@@ -64,15 +64,15 @@ export interface SyntheticIds {
 export function writeSyntheticData(db: Database.Database, size: SyntheticSize, seed = 20261129): SyntheticIds {
   const rnd = random(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
-  const words = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(" ");
+  const words = (n: number) => Array.from({ length: n }, () => pick(SYNTHETIC_WORDS)).join(" ");
   const start = Date.UTC(2025, 0, 1);
   const statusOf = () => {
     let r = rnd();
-    for (let i = 0; i < STATUSES.length; i++) {
+    for (let i = 0; i < SYNTHETIC_STATUSES.length; i++) {
       r -= STATUS_WEIGHTS[i]!;
-      if (r <= 0) return STATUSES[i]!;
+      if (r <= 0) return SYNTHETIC_STATUSES[i]!;
     }
-    return STATUSES[0]!;
+    return SYNTHETIC_STATUSES[0]!;
   };
 
   const insertStory = db.prepare(`INSERT INTO "Story" (id, slug, title, summary, "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?)`);
