@@ -85,6 +85,8 @@ async function sessionOnBothServers(browser: Browser): Promise<void> {
   // The same cookie, and nothing else, taken to B.
   const onB = await browser.newContext({ baseURL: b.origin, storageState: await onA.storageState(), extraHTTPHeaders: { "x-forwarded-for": uniqueAddress() } });
   const editorOnB = await onB.newPage();
+  await editorOnB.goto("/desk");
+  await expect(editorOnB.getByRole("navigation", { name: "Desk" })).toBeVisible();
   const summary = unique("Recorded on server B");
   const { claimId } = await publishClaim(editorOnB, summary);
   await editorOnA.goto(`/desk/claims/${claimId}`);
