@@ -1,18 +1,11 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { signIn, unique } from "./fixtures/auth";
-import { SEED_STORY } from "./fixtures/seed";
+import { publishClaim, readAsReader as read, rewriteSummary } from "./fixtures/claims";
 
 // Reader pages come from Next.js's cache (docs/decisions/014-cached-reader-pages.md). These tests
 // watch the cache from a reader's side: `x-nextjs-cache: HIT` is a copy served from the cache,
 // anything else a fresh render. Every record here is the test's own, so the parallel tests'
 // writes, which expire only the tags of what they change, cannot touch these pages.
-
-/** A reader's GET: no cookies, so the proxy sends it to the cached copy. */
-async function read(reader: APIRequestContext, path: string): Promise<{ cache: string | undefined; html: string }> {
-  const response = await reader.get(path);
-  expect(response.status(), path).toBe(200);
-  return { cache: response.headers()["x-nextjs-cache"], html: await response.text() };
-}
 
 /** Reads a page until the cache serves it, and returns what it serves. */
 async function warm(reader: APIRequestContext, path: string): Promise<string> {
@@ -22,36 +15,12 @@ async function warm(reader: APIRequestContext, path: string): Promise<string> {
   return second.html;
 }
 
-/** Records and publishes a claim by a new claimant; returns the claim's and the claimant's ids. */
-async function publishedClaim(editor: Page, summary: string, claimantName: string): Promise<{ claimId: string; claimantId: string }> {
-  await editor.goto("/desk/claims/new");
-  await editor.getByLabel("The claim's words").fill(`${summary}: the harbour's traffic fell by half in 2025.`);
-  await editor.getByLabel("Summary").fill(summary);
-  await editor.getByLabel("Claimant").selectOption({ label: "A new claimant…" });
-  await editor.getByLabel("Name", { exact: true }).fill(claimantName);
-  await editor.getByLabel("Kind").selectOption({ label: "Person" });
-  await editor.getByLabel("Story").selectOption({ label: SEED_STORY });
-  await editor.getByRole("button", { name: "Record claim" }).click();
-  await expect(editor.getByRole("heading", { level: 1, name: summary })).toBeVisible();
-  const claimId = editor.url().split("/desk/claims/")[1]!.split(/[?#]/)[0]!;
-  const statusForm = editor.getByRole("form", { name: "Change the status" });
-  await statusForm.getByLabel("Status").selectOption({ value: "unsupported" });
-  await statusForm.getByLabel("Reason").fill("The port's records do not show it.");
-  await statusForm.getByRole("button", { name: "Save status" }).click();
-  await expect(editor.getByText("Reason for the status: The port's records do not show it.")).toBeVisible();
-  await editor.getByRole("button", { name: "Publish" }).click();
-  await expect(editor.getByRole("heading", { name: "Published" })).toBeVisible();
-  const claimantHref = await editor.getByRole("link", { name: claimantName }).getAttribute("href");
-  const claimantId = claimantHref!.split("/desk/claimants/")[1]!.split("/")[0]!;
-  return { claimId, claimantId };
-}
-
 test("a change is on the cached reader pages at once, and pages it does not touch stay cached", async ({ page: editor, playwright }) => {
   test.slow(); // two claims recorded and published through the desk
   const reader = await playwright.request.newContext();
   await signIn(editor, "editor");
-  const first = await publishedClaim(editor, unique("Cached claim to edit"), unique("Harbour master"));
-  const other = await publishedClaim(editor, unique("Cached claim left alone"), unique("Port authority"));
+  const first = await publishClaim(editor, unique("Cached claim to edit"), unique("Harbour master"));
+  const other = await publishClaim(editor, unique("Cached claim left alone"), unique("Port authority"));
 
   const otherClaimPage = await warm(reader, `/claims/${other.claimId}`);
   const otherClaimantPage = await warm(reader, `/claimants/${other.claimantId}`);
@@ -60,10 +29,7 @@ test("a change is on the cached reader pages at once, and pages it does not touc
 
   // The editor rewrites the first claim's summary.
   const rewritten = unique("Rewritten summary");
-  await editor.goto(`/desk/claims/${first.claimId}/edit`);
-  await editor.getByLabel("Summary").fill(rewritten);
-  await editor.getByRole("button", { name: "Save changes" }).click();
-  await expect(editor.getByRole("heading", { level: 1, name: rewritten })).toBeVisible();
+  await rewriteSummary(editor, first.claimId, rewritten);
 
   // The very next read of each page that shows the claim has the new summary.
   const claimPage = await read(reader, `/claims/${first.claimId}`);
@@ -90,8 +56,8 @@ test("renaming a claimant changes every cached claim page that names them, and o
   const reader = await playwright.request.newContext();
   await signIn(editor, "editor");
   const oldName = unique("Deputy mayor");
-  const renamed = await publishedClaim(editor, unique("Claim by a claimant to rename"), oldName);
-  const other = await publishedClaim(editor, unique("Claim by a claimant kept"), unique("Treasurer"));
+  const renamed = await publishClaim(editor, unique("Claim by a claimant to rename"), oldName);
+  const other = await publishClaim(editor, unique("Claim by a claimant kept"), unique("Treasurer"));
   expect(await warm(reader, `/claims/${renamed.claimId}`)).toContain(oldName);
   const otherPage = await warm(reader, `/claims/${other.claimId}`);
 
@@ -114,7 +80,7 @@ test("unpublishing takes the claim off the cached reader pages at once", async (
   const reader = await playwright.request.newContext();
   await signIn(editor, "editor");
   const summary = unique("Claim to unpublish");
-  const { claimId, claimantId } = await publishedClaim(editor, summary, unique("Lighthouse keeper"));
+  const { claimId, claimantId } = await publishClaim(editor, summary, unique("Lighthouse keeper"));
   await warm(reader, `/claims/${claimId}`);
   await editor.goto(`/desk/claims/${claimId}`);
   await editor.getByRole("button", { name: "Unpublish" }).click();
@@ -135,7 +101,7 @@ test("a search asked before a change finds what the change made at once, and sto
   expect(await searchPage()).toContain("No published claims match");
 
   await signIn(editor, "editor");
-  const { claimId } = await publishedClaim(editor, unique(`Searchable ${word}`), unique("Ferry pilot"));
+  const { claimId } = await publishClaim(editor, unique(`Searchable ${word}`), unique("Ferry pilot"));
   expect((await search()).items.map((item) => item.id)).toEqual([claimId]);
   expect(await searchPage()).toContain(`/claims/${claimId}`);
 
@@ -178,7 +144,7 @@ test("an open-data file is answered 304 while it is current, and in full once a 
 
   await signIn(editor, "editor");
   const summary = unique("Claim new to the open data");
-  await publishedClaim(editor, summary, unique("Ferry captain"));
+  await publishClaim(editor, summary, unique("Ferry captain"));
   const after = await reader.get(file, { headers: { "If-None-Match": etag } });
   expect(after.status()).toBe(200);
   expect(after.headers()["etag"]).not.toBe(etag);

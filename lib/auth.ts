@@ -2,7 +2,7 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { admin } from "better-auth/plugins";
-import { db } from "@/lib/db";
+import { db, dbEngine } from "@/lib/db";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/password-policy";
 import { appOrigin, authSecret, isProduction, trustedOrigins } from "@/lib/env";
 
@@ -17,7 +17,9 @@ export const auth = betterAuth({
   baseURL: appOrigin(),
   secret: authSecret(),
   trustedOrigins: trustedOrigins(),
-  database: prismaAdapter(db, { provider: "sqlite" }),
+  // Our engine names are the adapter's provider names; on PostgreSQL it may use the engine's
+  // own case-insensitive matching, arrays and UUIDs where SQLite needs emulation.
+  database: prismaAdapter(db, { provider: dbEngine }),
   emailAndPassword: {
     enabled: true,
     disableSignUp: true,

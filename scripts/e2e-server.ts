@@ -1,9 +1,10 @@
 // A server the Playwright specs run against: the production build (made by `npm run test:e2e`
 // before Playwright starts) served on a database file new for each run, migrated and seeded the
 // ordinary way, with test accounts. E2E_PORT picks the port; each port gets its own database,
-// so the reader specs see the pristine seed story while the desk specs write. E2E_DATABASE_PORT
-// serves the database of the server on that port instead, as it is: a second server process on
-// one database (e2e/desk-shared-cache.spec.ts).
+// so the reader specs see the pristine seed story while the desk specs write. E2E_DATABASE_URL
+// serves that database instead of a file (a PostgreSQL one the spec's own server holds; it may not
+// exist yet). E2E_DATABASE_PORT says the database is the one the server on that port prepared, to
+// be served as it is: a second server process on one database (e2e/desk-shared-cache.spec.ts).
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -13,6 +14,8 @@ const root = path.resolve(import.meta.dirname, "..");
 const next = path.join(root, "node_modules", ".bin", "next");
 const port = process.env.E2E_PORT || "3100";
 const databasePort = process.env.E2E_DATABASE_PORT || port;
+const isSecondServer = databasePort !== port;
+const databaseUrl = process.env.E2E_DATABASE_URL;
 const dir = path.join(root, ".tmp", `e2e-${databasePort}`);
 const file = path.join(dir, "factline-e2e.db");
 
@@ -23,17 +26,18 @@ if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
 
 // E2E_KEEP_DATABASE=1 starts again on the database a previous run on this port left (the crash
 // test restarts a killed server on it); otherwise every run starts from a fresh, seeded one.
-const keep = (process.env.E2E_KEEP_DATABASE === "1" || databasePort !== port) && fs.existsSync(file);
-if (!keep) {
+// A database named by URL is new when the spec names it, so only a second server keeps one.
+const keep = (process.env.E2E_KEEP_DATABASE === "1" || isSecondServer) && (databaseUrl !== undefined || fs.existsSync(file));
+if (!keep && !databaseUrl) {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
 }
-process.env.DATABASE_URL = `file:${file}`;
+process.env.DATABASE_URL = databaseUrl ?? `file:${file}`;
 process.env.PORT = port;
 process.env.BETTER_AUTH_URL = `http://127.0.0.1:${port}`;
 // A second server on another's database finds it prepared; `prisma migrate deploy` against a
 // database a running server holds can fail on SQLite's lock (seen as "unknown variant SocketTimeout").
-if (databasePort === port) await prepareDatabase();
+if (!isSecondServer) await prepareDatabase();
 
 // Test accounts, in this run's database only. Imported late: lib/db reads DATABASE_URL on load.
 if (!keep) {

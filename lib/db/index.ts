@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../generated/prisma/client";
-import { databaseEngine, resolveDatabaseUrl } from "../database-url";
+import { databaseEngine, resolveDatabaseUrl, type DatabaseEngine } from "../database-url";
 import { createPostgresClient } from "./postgres";
 import { createSqliteClient } from "./sqlite";
 
@@ -24,6 +24,9 @@ export function createPrismaClient(url: string = resolveDatabaseUrl()): PrismaCl
 const globalForPrisma = globalThis as unknown as { factlinePrisma?: PrismaClient };
 
 export const db: PrismaClient = globalForPrisma.factlinePrisma ?? createPrismaClient();
+
+/** The engine `db` talks to, for code that must tell its library which one (lib/auth.ts). */
+export const dbEngine: DatabaseEngine = databaseEngine(resolveDatabaseUrl());
 
 if (process.env.NODE_ENV !== "production") globalForPrisma.factlinePrisma = db;
 
