@@ -1,8 +1,9 @@
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { signIn } from "./fixtures/auth";
+import { rewriteSummary } from "./fixtures/claims";
 import { ownServer } from "./fixtures/own-server";
 import { startVarnish, type TestVarnish } from "../lib/testing/varnish-server";
 
@@ -70,13 +71,6 @@ async function throughEdge(reader: APIRequestContext, path: string, headers: Rec
   return { cache: response.headers()["x-cache"]!, html: await response.text(), headers: response.headers() };
 }
 
-async function rewriteSummary(editor: Page, summary: string): Promise<void> {
-  await editor.goto(`/desk/claims/${EDITED}/edit`);
-  await editor.getByLabel("Summary").fill(summary);
-  await editor.getByRole("button", { name: "Save changes" }).click();
-  await expect(editor.getByRole("heading", { level: 1, name: summary })).toBeVisible();
-}
-
 test("a reader's second request is a hit at the edge, which the page allowed and can purge", async ({ playwright }) => {
   const reader = await playwright.request.newContext();
   const first = await throughEdge(reader, `/claims/${EDITED}`);
@@ -95,7 +89,7 @@ test("a desk edit is on the claim's page through the edge at once, while an unre
   }
   await signIn(editor, "editor");
   const summary = "Edited behind the edge: ICE tripled its Azure data";
-  await rewriteSummary(editor, summary);
+  await rewriteSummary(editor, EDITED, summary);
   // The purge is sent after the desk's answer, off its path: ask until it has landed.
   await expect.poll(async () => (await throughEdge(reader, `/claims/${EDITED}`)).html, { timeout: 10_000 }).toContain(summary);
   expect(purges.some((purge) => purge.status === 200 && purge.keys.split(" ").includes(`claim:${EDITED}`))).toBe(true);
@@ -130,7 +124,7 @@ test("a purge the edge did not take is retried until it does, and the failure is
   const before = purges.length;
   failNext = 2;
   const summary = "Edited while the edge refused purges: ICE tripled its Azure data";
-  await rewriteSummary(editor, summary);
+  await rewriteSummary(editor, EDITED, summary);
   await expect.poll(async () => (await throughEdge(reader, `/claims/${EDITED}`)).html, { timeout: 15_000 }).toContain(summary);
   const forThisEdit = purges.slice(before).filter((purge) => purge.keys.split(" ").includes(`claim:${EDITED}`));
   expect(forThisEdit.map((purge) => purge.status)).toEqual([503, 503, 200]);
