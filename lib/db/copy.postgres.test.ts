@@ -60,6 +60,10 @@ async function withClient<T>(url: string, work: (client: Client) => Promise<T>):
   }
 }
 
+const SEARCH_TRIGGERS_ON = "ClaimSearch_claim_insert O,ClaimSearch_source_insert O";
+const searchTriggers = (database: string) =>
+  server.psql(`SELECT string_agg(tgname || ' ' || tgenabled::text, ',' ORDER BY tgname) FROM pg_trigger WHERE tgname LIKE 'ClaimSearch\\_%insert'`, database).trim();
+
 async function postgresCounts(url: string): Promise<Record<string, number>> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -131,6 +135,8 @@ describe("npm run db:copy", () => {
     expect(found.ids).toEqual([copiedClaimId]);
     const byQuote = await withClient(pgUrl, (db) => searchClaimIdsWith(db, "postgresql", "uberwachung", {}, { offset: 0, limit: 10 }));
     expect(byQuote.ids).toContain(copiedClaimId);
+    // The copy pauses the index's insert triggers while it loads; they are on again after it.
+    expect(searchTriggers("factline_copy")).toBe(SEARCH_TRIGGERS_ON);
   });
 
   it("copies it back PostgreSQL → a new SQLite file, equal to the original, with its search index rebuilt", async () => {
@@ -194,6 +200,7 @@ describe("npm run db:copy", () => {
       const counts = await postgresCounts(url);
       expect(Object.values(counts).every((n) => n === 0), JSON.stringify(counts)).toBe(true);
       expect(server.psql(`SELECT count(*) FROM "ClaimSearch"`, "factline_failed").trim()).toBe("0");
+      expect(searchTriggers("factline_failed")).toBe(SEARCH_TRIGGERS_ON);
     });
 
     it("on SQLite: an existing empty file stays empty, and a file the copy created is removed", async () => {

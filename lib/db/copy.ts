@@ -142,6 +142,8 @@ export interface CopyEnd {
   begin(mode: "read" | "write"): Promise<void>;
   readRows(table: ModelTable, batchSize: number): AsyncIterable<unknown[][]>;
   insertRows(table: ModelTable, rows: CanonicalValue[][]): Promise<void>;
+  /** After the last insert, before the check: whatever the engine deferred (the search index). */
+  finishWrites(): Promise<void>;
   commit(): Promise<void>;
   rollback(): Promise<void>;
   close(): Promise<void>;
@@ -301,6 +303,7 @@ export async function copyDatabase(options: CopyOptions): Promise<CopyReport> {
         log(`  ${model.name}: ${copied.at(-1)!.rows} rows (${Date.now() - t} ms)`);
         await options.afterTable?.(model.name);
       }
+      await target.finishWrites();
       log("Checking every table of the target against the source…");
       for (const [i, model] of models.entries()) {
         const written = await readTable(target, model, batchSize);
