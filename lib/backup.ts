@@ -23,7 +23,7 @@ export interface DatabaseSummary {
 
 const SQLITE_HEADER = Buffer.from("SQLite format 3\0", "latin1");
 
-function isSqliteFile(file: string): boolean {
+export function isSqliteFile(file: string): boolean {
   const handle = fs.openSync(file, "r");
   try {
     const header = Buffer.alloc(SQLITE_HEADER.length);
@@ -73,16 +73,43 @@ export function backupDatabase(source: string, target: string): DatabaseSummary 
 }
 
 /** Prisma's checksum of a migration: SHA-256 of its migration.sql, in hex. */
-function migrationChecksum(name: string): string | null {
-  const file = path.join(MIGRATIONS_DIR, name, "migration.sql");
+function migrationChecksum(name: string, migrationsDir: string): string | null {
+  const file = path.join(migrationsDir, name, "migration.sql");
   return fs.existsSync(file) ? createHash("sha256").update(fs.readFileSync(file)).digest("hex") : null;
+}
+
+/** A row of `_prisma_migrations`, as a copy of the database records it. */
+export interface MigrationRecord {
+  name: string;
+  checksum: string;
+  finished: string | null;
+  rolledBack: string | null;
+}
+
+/**
+ * The migration history of the copy `file`, checked: every migration finished and known to this
+ * version (in `migrationsDir`, the engine's folder), with the same SQL when `compareChecksums`.
+ * A copy from a newer version (a migration this one does not have) is refused: its schema may
+ * hold what this code would misread or drop.
+ */
+export function checkMigrationHistory(file: string, rows: MigrationRecord[], migrationsDir: string, compareChecksums: boolean): void {
+  const unfinished = rows.filter((row) => row.finished === null && row.rolledBack === null);
+  if (unfinished.length > 0) throw new BackupError(`${file} holds a migration that never finished (${unfinished[0]!.name}); it was copied mid-upgrade.`);
+  const known = new Set(fs.readdirSync(migrationsDir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name));
+  for (const row of rows.filter((r) => r.rolledBack === null)) {
+    if (!known.has(row.name)) {
+      throw new BackupError(`${file} was made by a newer version of Factline (its migration ${row.name} is unknown here): upgrade Factline first, then restore it.`);
+    }
+    if (compareChecksums && row.checksum !== migrationChecksum(row.name, migrationsDir)) {
+      throw new BackupError(`${file} applied a different ${row.name} from this version's; it did not come from this line of Factline.`);
+    }
+  }
 }
 
 /**
  * Whether `file` is a database this version of Factline can restore: an SQLite file that passes
- * `integrity_check`, whose migrations all finished and are all known here, with the same SQL.
- * A copy from a newer version (a migration this one does not have) is refused: its schema may
- * hold what this code would misread or drop. Returns the copy's summary, or throws BackupError.
+ * `integrity_check`, whose migrations all finished and are all known here, with the same SQL
+ * (checkMigrationHistory). Returns the copy's summary, or throws BackupError.
  */
 export function checkDatabase(file: string, migrationsDir = MIGRATIONS_DIR): DatabaseSummary {
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new BackupError(`There is no file at ${file}.`);
@@ -103,23 +130,8 @@ export function checkDatabase(file: string, migrationsDir = MIGRATIONS_DIR): Dat
     if (problems.length !== 1 || problems[0] !== "ok") throw new BackupError(`${file} is damaged: integrity_check reports ${problems.slice(0, 3).join("; ")}.`);
     const hasTable = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'`).get();
     if (!hasTable) throw new BackupError(`${file} is not a Factline database: it has no migration history.`);
-    const rows = db.prepare('SELECT migration_name AS name, checksum, finished_at AS finished, rolled_back_at AS rolledBack FROM "_prisma_migrations"').all() as {
-      name: string;
-      checksum: string;
-      finished: string | null;
-      rolledBack: string | null;
-    }[];
-    const unfinished = rows.filter((row) => row.finished === null && row.rolledBack === null);
-    if (unfinished.length > 0) throw new BackupError(`${file} holds a migration that never finished (${unfinished[0]!.name}); it was copied mid-upgrade.`);
-    const known = new Set(fs.readdirSync(migrationsDir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name));
-    for (const row of rows.filter((r) => r.rolledBack === null)) {
-      if (!known.has(row.name)) {
-        throw new BackupError(`${file} was made by a newer version of Factline (its migration ${row.name} is unknown here): upgrade Factline first, then restore it.`);
-      }
-      if (migrationsDir === MIGRATIONS_DIR && row.checksum !== migrationChecksum(row.name)) {
-        throw new BackupError(`${file} applied a different ${row.name} from this version's; it did not come from this line of Factline.`);
-      }
-    }
+    const rows = db.prepare('SELECT migration_name AS name, checksum, finished_at AS finished, rolled_back_at AS rolledBack FROM "_prisma_migrations"').all() as MigrationRecord[];
+    checkMigrationHistory(file, rows, migrationsDir, migrationsDir === MIGRATIONS_DIR);
     return summarise(db, file);
   } finally {
     db.close();

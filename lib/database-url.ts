@@ -52,3 +52,10 @@ export function localDataDir(raw: string | undefined = process.env.DATABASE_URL)
   const url = resolveDatabaseUrl(raw);
   return path.dirname(databaseEngine(url) === "sqlite" ? databaseFilePath(url) : databaseFilePath(DEFAULT_DATABASE_URL));
 }
+
+/** Where the data is, for messages: the file, or the server and database without credentials. */
+export function describeDatabase(url: string): string {
+  if (databaseEngine(url) === "sqlite") return databaseFilePath(resolveDatabaseUrl(url));
+  const { hostname, port, pathname } = new URL(url);
+  return `PostgreSQL database ${decodeURIComponent(pathname.slice(1))} at ${hostname || "localhost"}:${port || 5432}`;
+}

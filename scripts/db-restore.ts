@@ -1,8 +1,9 @@
-// npm run db:restore -- <file>: checks a backup, keeps a copy of the database in place, writes the
-// backup over it, and brings it up to this version's migrations (lib/backup.ts). Run it with the
-// server stopped.
+// npm run db:restore -- <file>: checks a backup, keeps the database in place, replaces it with the
+// backup, and brings it up to this version's migrations: the SQLite file (lib/backup.ts) or the
+// PostgreSQL database (lib/backup-postgres.ts) DATABASE_URL names. Run it with the server stopped.
 import { BackupError, restoreDatabase } from "../lib/backup";
-import { databaseFilePath, resolveDatabaseUrl } from "../lib/database-url";
+import { restorePostgres } from "../lib/backup-postgres";
+import { databaseEngine, databaseFilePath, describeDatabase, resolveDatabaseUrl } from "../lib/database-url";
 import { prepareDatabase } from "./prepare-db";
 
 const backup = process.argv[2];
@@ -12,11 +13,14 @@ if (!backup || process.argv.length > 3 || backup.startsWith("-")) {
 }
 
 try {
-  const target = databaseFilePath(resolveDatabaseUrl());
-  const { restored, safetyCopy } = await restoreDatabase(backup, target);
-  console.log(`Checked ${backup}: integrity_check passes, ${restored.claims} claims (${restored.publishedClaims} published), every migration known here.`);
-  if (safetyCopy) console.log(`The database that was in place is kept at ${safetyCopy}.`);
-  console.log(`Restored into ${target}.`);
+  const url = resolveDatabaseUrl();
+  const isPostgres = databaseEngine(url) === "postgresql";
+  const { restored, safetyCopy } = isPostgres ? await restorePostgres(backup, url) : await restoreDatabase(backup, databaseFilePath(url));
+  const check = isPostgres ? "pg_restore reads it" : "integrity_check passes";
+  console.log(`Checked ${backup}: ${check}, ${restored.claims} claims (${restored.publishedClaims} published), every migration known here.`);
+  if (safetyCopy && isPostgres) console.log(`The database that was in place is kept as database ${safetyCopy} on the same server (DROP DATABASE it when no longer needed).`);
+  else if (safetyCopy) console.log(`The database that was in place is kept at ${safetyCopy}.`);
+  console.log(`Restored into ${describeDatabase(url)}.`);
   // A copy from an older version gets this version's newer migrations; it never gets the seed,
   // since it holds stories.
   await prepareDatabase({ log: () => {} });

@@ -9,15 +9,16 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { databaseEngine, databaseFilePath, resolveDatabaseUrl } from "../lib/database-url";
+import { databaseEngine, databaseFilePath, describeDatabase, resolveDatabaseUrl } from "../lib/database-url";
 
 const root = path.resolve(import.meta.dirname, "..");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
-  const result = spawnSync(command, args, { cwd: root, env, stdio: "inherit" });
+function run(command: string, args: string[], env: NodeJS.ProcessEnv, quiet = false) {
+  const result = spawnSync(command, args, { cwd: root, env, stdio: quiet ? "pipe" : "inherit", encoding: "utf8" });
   if (result.status !== 0) {
-    throw new Error(`${path.basename(command)} ${args.join(" ")} failed (exit ${result.status ?? result.signal}).`);
+    const output = quiet ? `\n${result.stdout}${result.stderr}` : "";
+    throw new Error(`${path.basename(command)} ${args.join(" ")} failed (exit ${result.status ?? result.signal}).${output}`);
   }
 }
 
@@ -43,11 +44,9 @@ async function postgresStoryCount(url: string): Promise<number> {
   }
 }
 
-/** Where the data is, for the log: the file, or the server and database without credentials. */
-function describeDatabase(url: string): string {
-  if (databaseEngine(url) === "sqlite") return databaseFilePath(url);
-  const { hostname, port, pathname } = new URL(url);
-  return `PostgreSQL database ${decodeURIComponent(pathname.slice(1))} at ${hostname || "localhost"}:${port || 5432}`;
+/** Applies this version's pending migrations to the database at `url` (`prisma migrate deploy`). */
+export function migrateDatabase(url: string, { quiet = false }: { quiet?: boolean } = {}): void {
+  run(bin("prisma"), ["migrate", "deploy"], { ...process.env, DATABASE_URL: url }, quiet);
 }
 
 /** Migrates (and, when it holds no story, seeds) the database; returns its resolved DATABASE_URL. */
@@ -57,7 +56,7 @@ export async function prepareDatabase({ log = console.log }: { log?: (line: stri
   if (isSqlite) fs.mkdirSync(path.dirname(databaseFilePath(url)), { recursive: true });
   const env = { ...process.env, DATABASE_URL: url };
   log(`Database: ${describeDatabase(url)}`);
-  run(bin("prisma"), ["migrate", "deploy"], env);
+  migrateDatabase(url);
   const stories = isSqlite ? sqliteStoryCount(databaseFilePath(url)) : await postgresStoryCount(url);
   if (stories === 0) {
     log("Empty database: loading the seed story.");
