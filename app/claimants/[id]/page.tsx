@@ -10,6 +10,7 @@ import { listClaims } from "@/lib/data/claims";
 import { claimantKindLabel } from "@/lib/domain/claimant-kind";
 import { DEFAULT_PAGE_SIZE } from "@/lib/validation/claim-query";
 import { isRecordId } from "@/lib/validation/record-id";
+import { EditOnDesk } from "@/components/desk/edit-on-desk";
 
 // Rendered for each request, with its CSP nonce (ADR 009): this is the page signed-in people get.
 // Readers get its cached copy, app/cached/[edition]/… (ADR 014).
@@ -33,6 +34,9 @@ export default async function ClaimantPage({ params }: PageProps<"/claimants/[id
 
   return (
     <>
+      <EditOnDesk href={`/desk/claimants/${claimant.id}/edit`} action="claimant:edit">
+        Edit this claimant on the desk
+      </EditOnDesk>
       <p className="mb-2 text-sm font-semibold uppercase tracking-wide text-stone-700">
         Claimant · {claimantKindLabel(claimant.kind)}
       </p>

@@ -18,6 +18,7 @@ import { appOrigin, organisation } from "@/lib/env";
 import { formatPartialDate } from "@/lib/domain/partial-date";
 import { STATUS_INFO, correctionSentence, isVerdict, toClaimStatus, updateSentence } from "@/lib/domain/status";
 import { isRecordId } from "@/lib/validation/record-id";
+import { EditOnDesk } from "@/components/desk/edit-on-desk";
 
 // Rendered for each request, with its CSP nonce (ADR 009): this is the page signed-in people get.
 // Readers get its cached copy, app/cached/[edition]/… (ADR 014).
@@ -49,6 +50,9 @@ export default async function ClaimPage({ params }: PageProps<"/claims/[id]">) {
 
   return (
     <article>
+      <EditOnDesk href={`/desk/claims/${claim.id}`} action="claim:edit">
+        Edit this claim on the desk
+      </EditOnDesk>
       {review ? (
         // JSON-LD for search engines and fact-check databases. serializeJsonLd escapes "<", so
         // no stored text can close this tag; it is data, not script, so the CSP does not apply.

@@ -12,6 +12,7 @@ import { tag } from "@/lib/cache/tags";
 import { getSource } from "@/lib/data/sources";
 import { relationInfo } from "@/lib/domain/relation";
 import { isRecordId } from "@/lib/validation/record-id";
+import { EditOnDesk } from "@/components/desk/edit-on-desk";
 
 // Rendered for each request, with its CSP nonce (ADR 009): this is the page signed-in people get.
 // Readers get its cached copy, app/cached/[edition]/… (ADR 014).
@@ -33,6 +34,9 @@ export default async function SourcePage({ params }: PageProps<"/sources/[id]">)
 
   return (
     <article>
+      <EditOnDesk href={`/desk/sources/${source.id}/edit`} action="source:edit">
+        Edit this source on the desk
+      </EditOnDesk>
       <p className="mb-2 text-sm font-semibold uppercase tracking-wide text-stone-700">Source</p>
       <h1 className="font-serif text-3xl font-bold leading-tight">{source.title}</h1>
       <p className="mt-2 text-stone-800">{sourceMetaLine(source)}</p>
