@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { SearchSnippet } from "@/components/claims/search-snippet";
 import type { ClaimStatus } from "@/lib/domain/status";
+import type { Snippet } from "@/lib/search/snippet";
 
 export interface ClaimCardProps {
   claim: {
@@ -10,6 +12,8 @@ export interface ClaimCardProps {
     claimant: { id: string; name: string };
     sourceCount: number;
     story?: { title: string; slug: string };
+    /** In search results: where the words matched. */
+    snippet?: Snippet | null;
   };
   headingLevel?: "h2" | "h3";
 }
@@ -47,6 +51,7 @@ export function ClaimCard({ claim, headingLevel = "h3" }: ClaimCardProps) {
           </>
         ) : null}
       </p>
+      {claim.snippet ? <SearchSnippet snippet={claim.snippet} /> : null}
     </article>
   );
 }

@@ -1,11 +1,24 @@
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { ClaimFilters } from "@/lib/validation/claim-query";
-import { COLUMN_WEIGHTS, COLUMNS, ENDS_IN_APOSTROPHE_SUFFIX, filterSql, type PageRequest, type SearchColumn, type SearchPage } from "./query";
+import {
+  cappedTotal,
+  countLimit,
+  ENDS_IN_APOSTROPHE_SUFFIX,
+  filterSql,
+  hasClaimFilters,
+  termForms,
+  TIERS,
+  walkTiers,
+  type PageRequest,
+  type SearchColumn,
+  type SearchPage,
+} from "./query";
 
 /**
  * Search on SQLite: the FTS5 index "ClaimSearch", one document per claim keyed by the claim's
  * rowid, with its summary, its claimant's name, its text and the quotes on its links as four
- * columns. Triggers (prisma/migrations/20261129231000_claim_search) keep it in step with every
+ * columns, and a fifth, "published", holding the word 'published' for a published claim.
+ * Triggers (prisma/migrations/20261205120000_fast_first_search) keep it in step with every
  * write. The one module with FTS5 SQL.
  */
 
@@ -21,33 +34,42 @@ export function matchPhrase(term: string): string {
   return ENDS_IN_APOSTROPHE_SUFFIX.test(term) ? quoted : `${quoted}*`;
 }
 
-/**
- * The weight of `term` if the document has it in `column`, else 0. The subquery does not depend
- * on the row, so SQLite runs it once per search and looks each matching row up in its result.
- */
-function columnScore(term: string, column: SearchColumn): Prisma.Sql {
-  const inColumn = `{${column}} : ${matchPhrase(term)}`;
-  return Prisma.sql`(s.rowid IN (SELECT rowid FROM "ClaimSearch" WHERE "ClaimSearch" MATCH ${inColumn})) * ${COLUMN_WEIGHTS[column]}`;
+/** Every term, each in one of `columns` (a column filter, so no term can match "published"). */
+function allTermsIn(terms: string[], columns: readonly SearchColumn[]): string {
+  return terms
+    .map((term) => `{${columns.join(" ")}} : (${termForms(term).map(matchPhrase).join(" OR ")})`)
+    .join(" AND ");
+}
+
+const PUBLISHED = `{published} : "published"`;
+
+/** The MATCH expression of tier `tier`: its columns hold every term, an earlier tier's do not. */
+export function tierMatch(terms: string[], tier: number): string {
+  const here = `(${allTermsIn(terms, TIERS[tier]!)})`;
+  const only = tier === 0 ? here : `(${here} NOT (${allTermsIn(terms, TIERS[tier - 1]!)}))`;
+  return `${only} AND ${PUBLISHED}`;
 }
 
 export async function searchSqlite(db: PrismaClient, terms: string[], filters: ClaimFilters, page: PageRequest): Promise<SearchPage> {
-  // Each word anywhere in the document; the same words, column by column, give the score.
-  // Not bm25(): it also weighs how often a word occurs and how long each column is, and so
-  // reorders results the "where it matched" ranking puts in publication order (ADR 013).
-  const match = terms.map(matchPhrase).join(" AND ");
-  const score = Prisma.join(
-    terms.flatMap((term) => COLUMNS.map((column) => columnScore(term, column))),
-    " + ",
-  );
-  const whereSql = Prisma.join([Prisma.sql`s."ClaimSearch" MATCH ${match}`, ...filterSql(filters)], " AND ");
-  const from = Prisma.sql`FROM "ClaimSearch" s JOIN "Claim" c ON c.rowid = s.rowid WHERE ${whereSql}`;
+  // FTS5 walks a MATCH in rowid order (newest claim first with DESC) and stops at the LIMIT, so
+  // neither a page nor the capped count reads past what it needs. CROSS JOIN keeps SQLite from
+  // starting at Claim for a filter (a full scan of the claims, then a lookup in the index each).
+  const withFilters = hasClaimFilters(filters);
+  const from = (match: string) =>
+    withFilters
+      ? Prisma.sql`FROM "ClaimSearch" s CROSS JOIN "Claim" c ON c.rowid = s.rowid WHERE ${Prisma.join([Prisma.sql`s."ClaimSearch" MATCH ${match}`, ...filterSql(filters)], " AND ")}`
+      : Prisma.sql`FROM "ClaimSearch" s WHERE s."ClaimSearch" MATCH ${match}`;
+  const all = `(${allTermsIn(terms, TIERS.at(-1)!)}) AND ${PUBLISHED}`;
 
-  const [rows, counted] = await Promise.all([
-    db.$queryRaw<{ id: string }[]>`
-      SELECT c."id" AS id, ${score} AS score ${from}
-      ORDER BY score DESC, c."publishedAt" DESC, c."id" DESC
-      LIMIT ${page.limit} OFFSET ${page.offset}`,
-    db.$queryRaw<{ total: bigint | number }[]>`SELECT COUNT(*) AS total ${from}`,
+  const [ids, counted] = await Promise.all([
+    walkTiers(page, async (tier, limit) => {
+      const rows = await db.$queryRaw<{ id: string }[]>`
+        SELECT (SELECT "id" FROM "Claim" WHERE rowid = m.rowid) AS id
+        FROM (SELECT s.rowid AS rowid ${from(tierMatch(terms, tier))} ORDER BY s.rowid DESC LIMIT ${limit}) m`;
+      return rows.map((r) => r.id);
+    }),
+    db.$queryRaw<{ total: bigint | number }[]>`
+      SELECT COUNT(*) AS total FROM (SELECT 1 ${from(all)} LIMIT ${countLimit(page) + 1})`,
   ]);
-  return { ids: rows.map((r) => r.id), total: Number(counted[0]?.total ?? 0) };
+  return { ids, ...cappedTotal(Number(counted[0]?.total ?? 0), page) };
 }
