@@ -310,6 +310,31 @@ describe("the index is kept in step with every write", () => {
     expect(await found("quokka")).toEqual(["search-quoted"]);
   });
 
+  it("follows what the filters ask, walked in the index: status, story, claimant and sources", async () => {
+    await publishedClaim("search-faceted", { summary: "Wombat burrows mapped", text: "Wombats dig." });
+    const wombat = (filters: Parameters<typeof searchClaimIds>[1]) => searchClaimIds("wombat", filters, ALL).then((r) => r.ids);
+    expect(await wombat({ status: "unverified", story: STORY, claimant: "microsoft" })).toEqual(["search-faceted"]);
+    expect(await wombat({ source: ARTICLE })).toEqual([]);
+
+    const other = await db.story.create({ data: { slug: "search-other-story", title: "Another story" }, select: { id: true } });
+    await db.claim.update({ where: { id: "search-faceted" }, data: { status: "false", claimantId: "the-guardian", storyId: other.id } });
+    expect(await wombat({ status: "unverified" })).toEqual([]);
+    expect(await wombat({ status: "false", claimant: "the-guardian" })).toEqual(["search-faceted"]);
+    expect(await wombat({ claimant: "microsoft" })).toEqual([]);
+    expect(await wombat({ story: STORY })).toEqual([]);
+    expect(await wombat({ story: other.id })).toEqual(["search-faceted"]);
+
+    const link = await db.claimSource.create({ data: { claimId: "search-faceted", sourceId: ARTICLE, relation: "appears-in", quote: "" } });
+    expect(await wombat({ source: ARTICLE })).toEqual(["search-faceted"]);
+    await db.claimSource.update({ where: { id: link.id }, data: { sourceId: REUTERS } });
+    expect(await wombat({ source: ARTICLE })).toEqual([]);
+    expect(await wombat({ source: REUTERS })).toEqual(["search-faceted"]);
+    await db.claimSource.delete({ where: { id: link.id } });
+    expect(await wombat({ source: REUTERS })).toEqual([]);
+    // An id that is the start of another's is not that id: each is one whole word.
+    expect(await wombat({ claimant: "the-guardia" })).toEqual([]);
+  });
+
   it("forgets a deleted claim, even when a new claim takes its rowid", async () => {
     await publishedClaim("search-deleted", { summary: "Kestrels nested early", text: "Kestrels nested early." });
     await db.claimSource.create({ data: { claimId: "search-deleted", sourceId: ARTICLE, relation: "appears-in", quote: "kestrel nests" } });

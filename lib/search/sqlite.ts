@@ -1,11 +1,9 @@
-import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ClaimFilters } from "@/lib/validation/claim-query";
 import {
   cappedTotal,
   countLimit,
   ENDS_IN_APOSTROPHE_SUFFIX,
-  filterSql,
-  hasClaimFilters,
   termForms,
   TIERS,
   walkTiers,
@@ -17,7 +15,8 @@ import {
 /**
  * Search on SQLite: the FTS5 index "ClaimSearch", one document per claim keyed by the claim's
  * rowid, with its summary, its claimant's name, its text and the quotes on its links as four
- * columns, and a fifth, "published", holding the word 'published' for a published claim.
+ * columns, and a fifth, "facets", with what the filters ask (published, status, story,
+ * claimant, sources) as words.
  * Triggers (prisma/migrations/20261205120000_fast_first_search) keep it in step with every
  * write. The one module with FTS5 SQL.
  */
@@ -34,42 +33,52 @@ export function matchPhrase(term: string): string {
   return ENDS_IN_APOSTROPHE_SUFFIX.test(term) ? quoted : `${quoted}*`;
 }
 
-/** Every term, each in one of `columns` (a column filter, so no term can match "published"). */
+/** Every term, each in one of `columns` (a column filter, so no term can match "facets"). */
 function allTermsIn(terms: string[], columns: readonly SearchColumn[]): string {
   return terms
     .map((term) => `{${columns.join(" ")}} : (${termForms(term).map(matchPhrase).join(" OR ")})`)
     .join(" AND ");
 }
 
-const PUBLISHED = `{published} : "published"`;
+/**
+ * The "facets" column holds what the filters ask of a claim as words (the migration
+ * 20261205120000_fast_first_search): 'published', and a letter then the value in hex for its
+ * status, story, claimant and each linked source, so an id is always one whole word.
+ */
+const hexWord = (letter: string, value: string) => `"${letter}${Buffer.from(value, "utf8").toString("hex")}"`;
+
+export function facetMatch(filters: ClaimFilters): string {
+  const words = ['"published"'];
+  if (filters.status) words.push(hexWord("s", filters.status));
+  if (filters.story) words.push(hexWord("y", filters.story));
+  if (filters.claimant) words.push(hexWord("c", filters.claimant));
+  if (filters.source) words.push(hexWord("f", filters.source));
+  return words.map((word) => `{facets} : ${word}`).join(" AND ");
+}
 
 /** The MATCH expression of tier `tier`: its columns hold every term, an earlier tier's do not. */
 export function tierMatch(terms: string[], tier: number): string {
   const here = `(${allTermsIn(terms, TIERS[tier]!)})`;
-  const only = tier === 0 ? here : `(${here} NOT (${allTermsIn(terms, TIERS[tier - 1]!)}))`;
-  return `${only} AND ${PUBLISHED}`;
+  return tier === 0 ? here : `(${here} NOT (${allTermsIn(terms, TIERS[tier - 1]!)}))`;
 }
 
 export async function searchSqlite(db: PrismaClient, terms: string[], filters: ClaimFilters, page: PageRequest): Promise<SearchPage> {
   // FTS5 walks a MATCH in rowid order (newest claim first with DESC) and stops at the LIMIT, so
-  // neither a page nor the capped count reads past what it needs. CROSS JOIN keeps SQLite from
-  // starting at Claim for a filter (a full scan of the claims, then a lookup in the index each).
-  const withFilters = hasClaimFilters(filters);
-  const from = (match: string) =>
-    withFilters
-      ? Prisma.sql`FROM "ClaimSearch" s CROSS JOIN "Claim" c ON c.rowid = s.rowid WHERE ${Prisma.join([Prisma.sql`s."ClaimSearch" MATCH ${match}`, ...filterSql(filters)], " AND ")}`
-      : Prisma.sql`FROM "ClaimSearch" s WHERE s."ClaimSearch" MATCH ${match}`;
-  const all = `(${allTermsIn(terms, TIERS.at(-1)!)}) AND ${PUBLISHED}`;
-
+  // neither a page nor the capped count reads past what it needs. The filters are words of the
+  // same MATCH: Claim is read only for the ids of the page's rows.
+  const facets = facetMatch(filters);
   const [ids, counted] = await Promise.all([
     walkTiers(page, async (tier, limit) => {
+      const match = `${tierMatch(terms, tier)} AND ${facets}`;
       const rows = await db.$queryRaw<{ id: string }[]>`
         SELECT (SELECT "id" FROM "Claim" WHERE rowid = m.rowid) AS id
-        FROM (SELECT s.rowid AS rowid ${from(tierMatch(terms, tier))} ORDER BY s.rowid DESC LIMIT ${limit}) m`;
+        FROM (SELECT rowid FROM "ClaimSearch" WHERE "ClaimSearch" MATCH ${match} ORDER BY rowid DESC LIMIT ${limit}) m`;
       return rows.map((r) => r.id);
     }),
     db.$queryRaw<{ total: bigint | number }[]>`
-      SELECT COUNT(*) AS total FROM (SELECT 1 ${from(all)} LIMIT ${countLimit(page) + 1})`,
+      SELECT COUNT(*) AS total FROM (
+        SELECT 1 FROM "ClaimSearch" WHERE "ClaimSearch" MATCH ${`(${allTermsIn(terms, TIERS.at(-1)!)}) AND ${facets}`}
+        LIMIT ${countLimit(page) + 1})`,
   ]);
   return { ids, ...cappedTotal(Number(counted[0]?.total ?? 0), page) };
 }
