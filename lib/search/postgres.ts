@@ -18,7 +18,7 @@ import {
  * Search on PostgreSQL: the table "ClaimSearch", one row per claim: a tsvector of its summary,
  * claimant's name, text and quotes weighted A, B, C, D, whether the claim is published, and
  * "seq", the order claims were added (SQLite's rowid). Kept in step by triggers
- * (prisma/postgres/migrations/20261205120000_fast_first_search). The one module with its SQL.
+ * (prisma/postgres/migrations/20261204150000_fast_first_search). The one module with its SQL.
  * The same meaning as on SQLite: every word must match, as a word or the start of one, case
  * and accents folded (unaccent on both sides), ranked by the same tiers, newest first in each.
  */

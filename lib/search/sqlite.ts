@@ -17,7 +17,7 @@ import {
  * rowid, with its summary, its claimant's name, its text and the quotes on its links as four
  * columns, and a fifth, "facets", with what the filters ask (published, status, story,
  * claimant, sources) as words.
- * Triggers (prisma/migrations/20261205120000_fast_first_search) keep it in step with every
+ * Triggers (prisma/migrations/20261204150000_fast_first_search) keep it in step with every
  * write. The one module with FTS5 SQL.
  */
 
@@ -42,7 +42,7 @@ function allTermsIn(terms: string[], columns: readonly SearchColumn[]): string {
 
 /**
  * The "facets" column holds what the filters ask of a claim as words (the migration
- * 20261205120000_fast_first_search): 'published', and a letter then the value in hex for its
+ * 20261204150000_fast_first_search): 'published', and a letter then the value in hex for its
  * status, story, claimant and each linked source, so an id is always one whole word.
  */
 const hexWord = (letter: string, value: string) => `"${letter}${Buffer.from(value, "utf8").toString("hex")}"`;

@@ -1,5 +1,5 @@
 -- Search that is fast the first time (docs/decisions/023-fast-first-search.md), as SQLite's
--- prisma/migrations/20261205120000_fast_first_search. Each claim's row in "ClaimSearch" gains:
+-- prisma/migrations/20261204150000_fast_first_search. Each claim's row in "ClaimSearch" gains:
 -- "isPublished", so a search filters drafts out in the index row itself, never joining
 -- "Claim"; and "seq", the order in which claims were added (SQLite's rowid), so both engines
 -- put the newest claim first within a tier alike. A claim keeps its "seq" while its document is
