@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { SearchSnippet } from "@/components/claims/search-snippet";
+import { MarkedText, SearchSnippet } from "@/components/claims/search-snippet";
 import type { ClaimStatus } from "@/lib/domain/status";
 import type { Snippet } from "@/lib/search/snippet";
 
@@ -25,6 +25,8 @@ export function sourceCountLabel(count: number): string {
 /** One claim in a list: badge, summary (the link), claimant and how many sources back it. */
 export function ClaimCard({ claim, headingLevel = "h3" }: ClaimCardProps) {
   const Heading = headingLevel;
+  // A summary short enough to be its own snippet is marked where it stands.
+  const isSummaryMarked = claim.snippet?.field === "summary" && claim.snippet.text === claim.summary;
   return (
     <article className="rounded border border-stone-300 bg-white p-4">
       <div className="mb-2 flex flex-wrap items-center gap-3">
@@ -33,7 +35,7 @@ export function ClaimCard({ claim, headingLevel = "h3" }: ClaimCardProps) {
       </div>
       <Heading className="text-lg font-semibold leading-snug">
         <Link href={`/claims/${claim.id}`} className="text-blue-800 underline hover:text-blue-950">
-          {claim.summary}
+          {isSummaryMarked ? <MarkedText text={claim.summary} highlights={claim.snippet!.highlights} /> : claim.summary}
         </Link>
       </Heading>
       <p className="mt-1 text-sm text-stone-700">
@@ -51,7 +53,7 @@ export function ClaimCard({ claim, headingLevel = "h3" }: ClaimCardProps) {
           </>
         ) : null}
       </p>
-      {claim.snippet ? <SearchSnippet snippet={claim.snippet} /> : null}
+      {claim.snippet && !isSummaryMarked ? <SearchSnippet snippet={claim.snippet} /> : null}
     </article>
   );
 }

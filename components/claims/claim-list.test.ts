@@ -42,4 +42,11 @@ describe("a page of search results", () => {
     expect(html).not.toContain("<script>");
     expect(html.match(/<mark/g)).toHaveLength(2);
   });
+
+  it("marks a summary that matched in the heading's link, with no second copy of it", () => {
+    const snippet = buildSnippet(["claim"], { summary: "Claim 1", claimant: "", text: "", quotes: [] });
+    const html = render({ items: [item(1, snippet)] });
+    expect(html).toContain('<mark class="rounded-sm bg-yellow-200 px-0.5 text-stone-950">Claim</mark> 1</a>');
+    expect(html).not.toContain("In the summary");
+  });
 });

@@ -8,7 +8,7 @@ import { searchPostgres } from "./postgres";
 import type { PageRequest, SearchPage } from "./query";
 import { searchSqlite } from "./sqlite";
 
-export { COUNT_CAP, type SearchPage } from "./query";
+export type { SearchPage } from "./query";
 export { matchPhrase } from "./sqlite";
 
 /**
@@ -29,7 +29,7 @@ const SEARCH_BY_ENGINE: Record<DatabaseEngine, (db: PrismaClient, terms: string[
   postgresql: searchPostgres,
 };
 
-const NO_ANSWER: SearchPage = { ids: [], total: 0, totalIsCapped: false };
+const noAnswer = (): SearchPage => ({ ids: [], total: 0, totalIsCapped: false });
 
 /**
  * Lower-cased words of the query, punctuation dropped, duplicates removed. A word keeps the
@@ -57,12 +57,12 @@ export async function searchClaimIds(query: string, filters: ClaimFilters, page:
 /** The same search through a client of one's own (tests compare the engines with it). */
 export async function searchClaimIdsWith(client: PrismaClient, engine: DatabaseEngine, query: string, filters: ClaimFilters, page: PageRequest): Promise<SearchPage> {
   const terms = searchTerms(query);
-  if (terms.length === 0) return NO_ANSWER;
+  if (terms.length === 0) return noAnswer();
   return SEARCH_BY_ENGINE[engine](client, terms, filters, page);
 }
 
 async function searchByTerms(terms: string[], filters: ClaimFilters, page: PageRequest): Promise<SearchPage> {
-  if (terms.length === 0) return NO_ANSWER;
+  if (terms.length === 0) return noAnswer();
   return SEARCH_BY_ENGINE[databaseEngine()](db, terms, filters, page);
 }
 
@@ -82,7 +82,7 @@ export async function keptSearchClaimIds(
   page: { offset: number; limit: number },
 ): Promise<SearchPage> {
   const terms = searchTerms(query);
-  if (terms.length === 0) return NO_ANSWER;
+  if (terms.length === 0) return noAnswer();
   const { status, claimant, story, source } = filters;
   // Every word must match and the tiers ask where all of them are, so their order changes nothing.
   return keptSearch(terms.toSorted(), { status, claimant, story, source }, { offset: page.offset, limit: page.limit });
