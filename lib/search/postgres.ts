@@ -50,6 +50,9 @@ export function tierTsquery(terms: string[], tier: number): string {
   return tier === 0 ? here : `${here} & !(${allTermsIn(terms, TIERS[tier - 1]!)})`;
 }
 
+/** A tier with more matches than this is walked newest first down the "seq" index. */
+const WALK_FROM = 1000;
+
 const tsquery = (query: string) => Prisma.sql`to_tsquery('simple', unaccent(${query}))`;
 
 export async function searchPostgres(db: PrismaClient, terms: string[], filters: ClaimFilters, page: PageRequest): Promise<SearchPage> {
@@ -63,14 +66,25 @@ export async function searchPostgres(db: PrismaClient, terms: string[], filters:
       : Prisma.sql`FROM "ClaimSearch" s WHERE ${where}`;
   };
 
+  const count = async (query: string, limit: number) => {
+    const rows = await db.$queryRaw<{ total: bigint | number }[]>`SELECT COUNT(*) AS total FROM (SELECT 1 ${from(query)} LIMIT ${limit}) m`;
+    return Number(rows[0]?.total ?? 0);
+  };
+
   const [ids, counted] = await Promise.all([
     walkTiers(page, async (tier, limit) => {
-      const rows = await db.$queryRaw<{ id: string }[]>`
-        SELECT s."claimId" AS id ${from(tierTsquery(words, tier))} ORDER BY s."seq" DESC LIMIT ${limit}`;
+      const query = tierTsquery(words, tier);
+      // Newest first either way; the question is how. A tier with many matches is walked down
+      // the "seq" index, testing each row, and stops at the page's end; one with few is found
+      // through the GIN index and sorted, since walking would read most of the table to find
+      // them. PostgreSQL cannot tell which from a prefix tsquery's statistics, so it is asked:
+      // a count that stops at WALK_FROM (`seq + 0` keeps the planner off the seq index).
+      const isDense = (await count(query, WALK_FROM + 1)) > WALK_FROM;
+      const order = isDense ? Prisma.sql`s."seq" DESC` : Prisma.sql`s."seq" + 0 DESC`;
+      const rows = await db.$queryRaw<{ id: string }[]>`SELECT s."claimId" AS id ${from(query)} ORDER BY ${order} LIMIT ${limit}`;
       return rows.map((r) => r.id);
     }),
-    db.$queryRaw<{ total: bigint | number }[]>`
-      SELECT COUNT(*) AS total FROM (SELECT 1 ${from(allTermsIn(words, TIERS.at(-1)!))} LIMIT ${countLimit(page) + 1}) m`,
+    count(allTermsIn(words, TIERS.at(-1)!), countLimit(page) + 1),
   ]);
-  return { ids, ...cappedTotal(Number(counted[0]?.total ?? 0), page) };
+  return { ids, ...cappedTotal(counted, page) };
 }
