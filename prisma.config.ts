@@ -13,7 +13,8 @@ process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= path.join(
 
 /**
  * The claims' full-text index: an FTS5 virtual table and the shadow tables FTS5 keeps its index
- * in, all created by a hand-written migration (20261129231000_claim_search). Prisma has no model
+ * in, all created by hand-written migrations (20261129231000_claim_search, made again with a
+ * fifth column by 20261204150000_fast_first_search). Prisma has no model
  * for a virtual table, so its migrate commands would read these as tables the schema lacks and
  * plan to drop them (drift that is not there). As external tables, Migrate leaves them alone.
  * scripts/prisma-schema-engine.test.ts checks this list against the tables SQLite reports as

@@ -14,7 +14,7 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const BRIDGE = path.join(ROOT, "scripts", "prisma-schema-engine.mjs");
 const APPEND_ONLY = "claim history is append-only";
 const APPEND_ONLY_TRIGGERS = ["ClaimEvent_no_delete", "ClaimEvent_no_update", "Correction_no_delete", "Correction_no_update"];
-const SEARCH_MIGRATION = path.join(ROOT, "prisma", "migrations", "20261129231000_claim_search", "migration.sql");
+const SEARCH_MIGRATION = path.join(ROOT, "prisma", "migrations", "20261204150000_fast_first_search", "migration.sql");
 /** The block a migration that redefines Claim, Claimant or ClaimSource copies (see that file). */
 const SEARCH_INDEX_BLOCK = /-- search index: begin\n[\s\S]*?-- search index: end\n/.exec(fs.readFileSync(SEARCH_MIGRATION, "utf8"))?.[0] ?? "";
 const SEARCH_TRIGGERS = [...SEARCH_INDEX_BLOCK.matchAll(/^CREATE TRIGGER "(\w+)"/gm)].map((match) => match[1]!);
@@ -336,7 +336,7 @@ describe("prisma CLI through the offline schema engine", () => {
   it("keeps the search index through a migration that redefines Claimant, following the recipe", () => {
     // Prisma redefines a SQLite table to change a column (CREATE "new_Claimant", copy, DROP,
     // RENAME). The search triggers name Claimant, so SQLite refuses that RENAME as generated;
-    // prisma/migrations/20261129231000_claim_search says what such a migration must add.
+    // prisma/migrations/20261204150000_fast_first_search says what such a migration must add.
     const project = makeProject();
     deploy(project);
     let db = project.open();

@@ -20,7 +20,9 @@ export function ClaimList({ page, filters }: { page: ClaimPage; filters: ClaimFi
   return (
     <section aria-labelledby="results-heading">
       <h2 id="results-heading" className="mb-3 text-base font-semibold text-stone-800" role="status">
-        {page.total === 1 ? "1 claim" : `Claims ${first}–${last} of ${page.total}`}
+        {page.total === 1 && !page.totalIsCapped
+          ? "1 claim"
+          : `Claims ${first}–${last} of ${page.totalIsCapped ? "more than " : ""}${page.total.toLocaleString("en")}`}
         {filters.q ? ", best match first" : ", newest first"}
       </h2>
       <ol className="space-y-3">

@@ -19,6 +19,8 @@ export function claimListItemJson(item: ClaimListItem, origin: string) {
     story: { id: item.story.id, title: item.story.title },
     sourceCount: item.sourceCount,
     url: publicUrl(origin, `/claims/${encodeURIComponent(item.id)}`),
+    // Only for a search (`q`): where its words are, as ranges of `text` to highlight.
+    ...(item.snippet !== undefined ? { snippet: item.snippet } : {}),
   };
 }
 

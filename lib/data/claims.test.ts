@@ -128,6 +128,17 @@ describe("search", () => {
     for (const claim of guardianClaims) expect(byClaimant.items.map((i) => i.id)).toContain(claim.id);
   });
 
+  it("shows where the words matched, in the field holding most of them, and an exact total", async () => {
+    const result = await listClaims({ q: "palestinian" }, page);
+    expect(result).toMatchObject({ total: 1, totalIsCapped: false, nextCursor: null });
+    const snippet = result.items[0]!.snippet!;
+    expect(snippet.field).toBe("text");
+    expect(snippet.highlights.map((h) => snippet.text.slice(h.start, h.end))).toEqual(["Palestinian"]);
+    expect((await listClaims({ q: "tripled azure" }, page)).items[0]!.snippet!.field).toBe("summary");
+    // Lists that are not a search have no snippet at all.
+    expect((await listClaims({}, page)).items[0]).not.toHaveProperty("snippet");
+  });
+
   it("finds nothing for wildcard characters alone", async () => {
     expect((await listClaims({ q: "%" }, page)).total).toBe(0);
     expect((await listClaims({ q: "_" }, page)).total).toBe(0);

@@ -7,7 +7,8 @@ import { toClaimStatus, type ClaimStatus } from "@/lib/domain/status";
 import { checkQuote, type QuoteCheck } from "@/lib/quote-check";
 import { publicNames } from "@/lib/env";
 import { linkedSourceIds, publicHistory, type PublicEvent, type RecordedEvent } from "@/lib/public-record";
-import { searchClaimIds } from "@/lib/search";
+import { searchClaimIds, searchTerms } from "@/lib/search";
+import { buildSnippet, type Snippet } from "@/lib/search/snippet";
 import type { ClaimFilters } from "@/lib/validation/claim-query";
 
 /** Only published claims reach readers; drafts never leave lib/data. */
@@ -40,6 +41,8 @@ export interface ClaimListItem {
   story: { id: string; title: string; slug: string };
   /** Distinct sources linked to the claim, whatever the relation. */
   sourceCount: number;
+  /** For a search: where its words are in the claim, to highlight. */
+  snippet?: Snippet | null;
 }
 
 function toListItem(row: ListRow): ClaimListItem {
@@ -68,9 +71,18 @@ function filterWhere(filters: ClaimFilters): Prisma.ClaimWhereInput {
   };
 }
 
+/** A search's list also reads the quotes, to show where the words matched. */
+const searchListSelect = {
+  ...listSelect,
+  sources: { select: { sourceId: true, quote: true } },
+} satisfies Prisma.ClaimSelect;
+
 export interface ClaimPage {
   items: ClaimListItem[];
+  /** How many claims match; when totalIsCapped, more than this many do. */
   total: number;
+  /** A search counts its matches up to a cap (lib/search COUNT_CAP), then says "more than". */
+  totalIsCapped: boolean;
   /** How many matching claims come before this page. */
   offset: number;
   /** The page size asked for. */
@@ -95,20 +107,26 @@ export async function listClaims(
   if (filters.q) {
     const found = await search(filters.q, filters, { offset, limit: page.limit });
     // Published again here: a kept answer may name a claim unpublished a moment ago.
-    const rows = await db.claim.findMany({ where: { id: { in: found.ids }, ...PUBLISHED }, select: listSelect });
+    const rows = await db.claim.findMany({ where: { id: { in: found.ids }, ...PUBLISHED }, select: searchListSelect });
     const byId = new Map(rows.map((r) => [r.id, r]));
+    const terms = searchTerms(filters.q);
     const items = found.ids.flatMap((id) => {
       const row = byId.get(id);
-      return row ? [toListItem(row)] : [];
+      if (!row) return [];
+      const quotes = row.sources.map((s) => s.quote).filter(Boolean);
+      return [{ ...toListItem(row), snippet: buildSnippet(terms, { summary: row.summary, claimant: row.claimant.name, text: row.text, quotes }) }];
     });
     // Past every id the search gave, shown or not, so no page repeats or skips one.
     const seen = offset + found.ids.length;
+    // A capped total is past this page (lib/search counts beyond the page asked for), so more follow.
+    const hasMore = (seen < found.total || found.totalIsCapped) && found.ids.length > 0;
     return {
       items,
       total: found.total,
+      totalIsCapped: found.totalIsCapped,
       offset,
       limit: page.limit,
-      nextCursor: seen < found.total && found.ids.length > 0 ? encodeCursor({ n: seen }) : null,
+      nextCursor: hasMore ? encodeCursor({ n: seen }) : null,
     };
   }
 
@@ -141,6 +159,7 @@ export async function listClaims(
   return {
     items,
     total,
+    totalIsCapped: false,
     offset,
     limit: page.limit,
     nextCursor:

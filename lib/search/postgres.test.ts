@@ -1,6 +1,8 @@
 // Search on PostgreSQL means what it means on SQLite: on the seed, every captured query, filter
-// and page gets the same claims in the same order from both engines, and the index follows
-// writes made through the app's client (lib/db picks PostgreSQL for a postgresql:// URL).
+// and page gets the same claims in the same order (the tiers of ADR 023, newest first in each)
+// and the same totals from both engines, and the index follows writes made through the app's
+// client (lib/db picks PostgreSQL for a postgresql:// URL). lib/search/judgments.postgres.test.ts
+// holds PostgreSQL to the judgment list too.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LIKE_PAGES, LIKE_RESULTS } from "@/lib/testing/fixtures/like-search-seed";
 import { createMigratedPostgresDatabase, startPostgres } from "@/lib/testing/postgres-server";
@@ -13,7 +15,7 @@ const sqliteFile = createMigratedDatabase();
 const { db, createPrismaClient } = await import("@/lib/db");
 const { seedDatabase } = await import("@/prisma/seed");
 const { searchClaimIds, searchClaimIdsWith } = await import("./index");
-const { tsqueryPhrase } = await import("./postgres");
+const { tierTsquery, tsqueryPhrase } = await import("./postgres");
 const sqlite = createPrismaClient(sqliteFile.url);
 
 const ALL = { offset: 0, limit: 100 };
@@ -53,8 +55,27 @@ describe("search on PostgreSQL", () => {
     expect(tsqueryPhrase("tripl")).toBe("tripl:*");
     expect(tsqueryPhrase("$139.3m")).toBe("139 <-> 3m:*");
     expect(tsqueryPhrase("ice's")).toBe("ice <-> s");
-    expect(tsqueryPhrase("six-month", "summary")).toBe("six:A <-> month:*A");
+    expect(tsqueryPhrase("six-month", ["summary"])).toBe("six:A <-> month:*A");
+    expect(tsqueryPhrase("ice", ["summary", "claimant"])).toBe("ice:*AB");
     expect(tsqueryPhrase("a&b|!c:*")).toBe("a <-> b <-> c:*");
+  });
+
+  it("asks each tier for its columns and not an earlier tier's, numbers in both their forms", () => {
+    expect(tierTsquery(["ice"], 0)).toBe("(((ice:*A)))");
+    expect(tierTsquery(["ice", "1400"], 1)).toBe("(((ice:*AB)) & ((1400:*AB) | (1:AB <-> 400:*AB))) & !(((ice:*A)) & ((1400:*A) | (1:A <-> 400:*A)))");
+  });
+
+  it("follows publishing and unpublishing, and finds a number however it is written", async () => {
+    const claim = await db.claim.findFirstOrThrow({ where: { id: "palantir-ice-case-management-2022" }, select: { id: true } });
+    for (const client of [db, sqlite]) await client.claim.update({ where: { id: claim.id }, data: { summary: "Palantir was paid 1,400,000 for case management" } });
+    for (const query of ["1400000", "1,400,000", "1.400.000", "1400"]) {
+      expect((await searchClaimIds(query, {}, ALL)).ids, query).toEqual([claim.id]);
+      expect(await searchClaimIds(query, {}, ALL), query).toEqual(await searchClaimIdsWith(sqlite, "sqlite", query, {}, ALL));
+    }
+    await db.claim.update({ where: { id: claim.id }, data: { publishedAt: null } });
+    expect((await searchClaimIds("1400000", {}, ALL)).ids).toEqual([]);
+    await db.claim.update({ where: { id: claim.id }, data: { publishedAt: new Date() } });
+    expect((await searchClaimIds("1400000", {}, ALL)).ids).toEqual([claim.id]);
   });
 
   it("reads nothing a reader types as tsquery syntax, and folds case and accents", async () => {

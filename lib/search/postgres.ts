@@ -1,52 +1,90 @@
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { ClaimFilters } from "@/lib/validation/claim-query";
-import { COLUMN_WEIGHTS, COLUMNS, ENDS_IN_APOSTROPHE_SUFFIX, filterSql, type PageRequest, type SearchColumn, type SearchPage } from "./query";
+import {
+  cappedTotal,
+  countLimit,
+  ENDS_IN_APOSTROPHE_SUFFIX,
+  filterSql,
+  hasClaimFilters,
+  termForms,
+  TIERS,
+  walkTiers,
+  type PageRequest,
+  type SearchColumn,
+  type SearchPage,
+} from "./query";
 
 /**
- * Search on PostgreSQL: the table "ClaimSearch", one tsvector per claim, its summary, claimant's
- * name, text and quotes weighted A, B, C, D, kept in step by triggers
- * (prisma/postgres/migrations/20261204120200_claim_search). The one module with its SQL.
+ * Search on PostgreSQL: the table "ClaimSearch", one row per claim: a tsvector of its summary,
+ * claimant's name, text and quotes weighted A, B, C, D, whether the claim is published, and
+ * "seq", the order claims were added (SQLite's rowid). Kept in step by triggers
+ * (prisma/postgres/migrations/20261204150000_fast_first_search). The one module with its SQL.
  * The same meaning as on SQLite: every word must match, as a word or the start of one, case
- * and accents folded (unaccent on both sides), ranked by where each word matched.
+ * and accents folded (unaccent on both sides), ranked by the same tiers, newest first in each.
  */
 const WEIGHT_LABELS: Record<SearchColumn, "A" | "B" | "C" | "D"> = { summary: "A", claimant: "B", text: "C", quotes: "D" };
 
 /**
- * One search term as a tsquery: its letters-and-digits pieces in a row (`<->`), as FTS5 reads
- * a quoted string, the last one a prefix (`:*`) unless the term ends in an apostrophe suffix.
- * Only letters and digits reach to_tsquery, so nothing a reader types is read as its syntax.
- * With `column`, each piece must be in that column (`:A` … `:D`).
+ * One written form of a search term as a tsquery: its letters-and-digits pieces in a row
+ * (`<->`), as FTS5 reads a quoted string, the last one a prefix (`:*`) unless the term ends in
+ * an apostrophe suffix. Only letters and digits reach to_tsquery, so nothing a reader types is
+ * read as its syntax. With `columns`, each piece must be in one of them (`:A`, `:AB`, …).
  */
-export function tsqueryPhrase(term: string, column?: SearchColumn): string {
+export function tsqueryPhrase(term: string, columns: readonly SearchColumn[] = []): string {
   const pieces = term.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  const label = column ? WEIGHT_LABELS[column] : "";
+  const label = columns.map((column) => WEIGHT_LABELS[column]).join("");
   const isWhole = ENDS_IN_APOSTROPHE_SUFFIX.test(term);
   return pieces
     .map((piece, i) => (i === pieces.length - 1 && !isWhole ? `${piece}:*${label}` : label ? `${piece}:${label}` : piece))
     .join(" <-> ");
 }
 
+/** Every term, in any of its written forms, in one of `columns`. */
+function allTermsIn(terms: string[], columns: readonly SearchColumn[]): string {
+  return terms.map((term) => `(${termForms(term).map((form) => `(${tsqueryPhrase(form, columns)})`).join(" | ")})`).join(" & ");
+}
+
+/** The tsquery of tier `tier`: its columns hold every term, an earlier tier's do not. */
+export function tierTsquery(terms: string[], tier: number): string {
+  const here = `(${allTermsIn(terms, TIERS[tier]!)})`;
+  return tier === 0 ? here : `${here} & !(${allTermsIn(terms, TIERS[tier - 1]!)})`;
+}
+
+/** A tier with more matches than this is walked newest first down the "seq" index. */
+const WALK_FROM = 1000;
+
 const tsquery = (query: string) => Prisma.sql`to_tsquery('simple', unaccent(${query}))`;
 
 export async function searchPostgres(db: PrismaClient, terms: string[], filters: ClaimFilters, page: PageRequest): Promise<SearchPage> {
   const words = terms.filter((term) => tsqueryPhrase(term) !== "");
-  if (words.length === 0) return { ids: [], total: 0 };
-  const match = words.map((term) => `(${tsqueryPhrase(term)})`).join(" & ");
-  const score = Prisma.join(
-    words.flatMap((term) =>
-      COLUMNS.map((column) => Prisma.sql`(CASE WHEN s."document" @@ ${tsquery(tsqueryPhrase(term, column))} THEN ${COLUMN_WEIGHTS[column]}::int ELSE 0 END)`),
-    ),
-    " + ",
-  );
-  const whereSql = Prisma.join([Prisma.sql`s."document" @@ ${tsquery(match)}`, ...filterSql(filters)], " AND ");
-  const from = Prisma.sql`FROM "ClaimSearch" s JOIN "Claim" c ON c."id" = s."claimId" WHERE ${whereSql}`;
+  if (words.length === 0) return { ids: [], total: 0, totalIsCapped: false };
+  const withFilters = hasClaimFilters(filters);
+  const from = (query: string) => {
+    const where = Prisma.join([Prisma.sql`s."isPublished"`, Prisma.sql`s."document" @@ ${tsquery(query)}`, ...filterSql(filters)], " AND ");
+    return withFilters
+      ? Prisma.sql`FROM "ClaimSearch" s JOIN "Claim" c ON c."id" = s."claimId" WHERE ${where}`
+      : Prisma.sql`FROM "ClaimSearch" s WHERE ${where}`;
+  };
 
-  const [rows, counted] = await Promise.all([
-    db.$queryRaw<{ id: string }[]>`
-      SELECT c."id" AS id, ${score} AS score ${from}
-      ORDER BY score DESC, c."publishedAt" DESC, c."id" DESC
-      LIMIT ${page.limit} OFFSET ${page.offset}`,
-    db.$queryRaw<{ total: bigint | number }[]>`SELECT COUNT(*) AS total ${from}`,
+  const count = async (query: string, limit: number) => {
+    const rows = await db.$queryRaw<{ total: bigint | number }[]>`SELECT COUNT(*) AS total FROM (SELECT 1 ${from(query)} LIMIT ${limit}) m`;
+    return Number(rows[0]?.total ?? 0);
+  };
+
+  const [ids, counted] = await Promise.all([
+    walkTiers(page, async (tier, limit) => {
+      const query = tierTsquery(words, tier);
+      // Newest first either way; the question is how. A tier with many matches is walked down
+      // the "seq" index, testing each row, and stops at the page's end; one with few is found
+      // through the GIN index and sorted, since walking would read most of the table to find
+      // them. PostgreSQL cannot tell which from a prefix tsquery's statistics, so it is asked:
+      // a count that stops at WALK_FROM (`seq + 0` keeps the planner off the seq index).
+      const isDense = (await count(query, WALK_FROM + 1)) > WALK_FROM;
+      const order = isDense ? Prisma.sql`s."seq" DESC` : Prisma.sql`s."seq" + 0 DESC`;
+      const rows = await db.$queryRaw<{ id: string }[]>`SELECT s."claimId" AS id ${from(query)} ORDER BY ${order} LIMIT ${limit}`;
+      return rows.map((r) => r.id);
+    }),
+    count(allTermsIn(words, TIERS.at(-1)!), countLimit(page) + 1),
   ]);
-  return { ids: rows.map((r) => r.id), total: Number(counted[0]?.total ?? 0) };
+  return { ids, ...cappedTotal(counted, page) };
 }

@@ -1,11 +1,23 @@
-import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ClaimFilters } from "@/lib/validation/claim-query";
-import { COLUMN_WEIGHTS, COLUMNS, ENDS_IN_APOSTROPHE_SUFFIX, filterSql, type PageRequest, type SearchColumn, type SearchPage } from "./query";
+import {
+  cappedTotal,
+  countLimit,
+  ENDS_IN_APOSTROPHE_SUFFIX,
+  termForms,
+  TIERS,
+  walkTiers,
+  type PageRequest,
+  type SearchColumn,
+  type SearchPage,
+} from "./query";
 
 /**
  * Search on SQLite: the FTS5 index "ClaimSearch", one document per claim keyed by the claim's
  * rowid, with its summary, its claimant's name, its text and the quotes on its links as four
- * columns. Triggers (prisma/migrations/20261129231000_claim_search) keep it in step with every
+ * columns, and a fifth, "facets", with what the filters ask (published, status, story,
+ * claimant, sources) as words.
+ * Triggers (prisma/migrations/20261204150000_fast_first_search) keep it in step with every
  * write. The one module with FTS5 SQL.
  */
 
@@ -21,33 +33,52 @@ export function matchPhrase(term: string): string {
   return ENDS_IN_APOSTROPHE_SUFFIX.test(term) ? quoted : `${quoted}*`;
 }
 
+/** Every term, each in one of `columns` (a column filter, so no term can match "facets"). */
+function allTermsIn(terms: string[], columns: readonly SearchColumn[]): string {
+  return terms
+    .map((term) => `{${columns.join(" ")}} : (${termForms(term).map(matchPhrase).join(" OR ")})`)
+    .join(" AND ");
+}
+
 /**
- * The weight of `term` if the document has it in `column`, else 0. The subquery does not depend
- * on the row, so SQLite runs it once per search and looks each matching row up in its result.
+ * The "facets" column holds what the filters ask of a claim as words (the migration
+ * 20261204150000_fast_first_search): 'published', and a letter then the value in hex for its
+ * status, story, claimant and each linked source, so an id is always one whole word.
  */
-function columnScore(term: string, column: SearchColumn): Prisma.Sql {
-  const inColumn = `{${column}} : ${matchPhrase(term)}`;
-  return Prisma.sql`(s.rowid IN (SELECT rowid FROM "ClaimSearch" WHERE "ClaimSearch" MATCH ${inColumn})) * ${COLUMN_WEIGHTS[column]}`;
+const hexWord = (letter: string, value: string) => `"${letter}${Buffer.from(value, "utf8").toString("hex")}"`;
+
+export function facetMatch(filters: ClaimFilters): string {
+  const words = ['"published"'];
+  if (filters.status) words.push(hexWord("s", filters.status));
+  if (filters.story) words.push(hexWord("y", filters.story));
+  if (filters.claimant) words.push(hexWord("c", filters.claimant));
+  if (filters.source) words.push(hexWord("f", filters.source));
+  return words.map((word) => `{facets} : ${word}`).join(" AND ");
+}
+
+/** The MATCH expression of tier `tier`: its columns hold every term, an earlier tier's do not. */
+export function tierMatch(terms: string[], tier: number): string {
+  const here = `(${allTermsIn(terms, TIERS[tier]!)})`;
+  return tier === 0 ? here : `(${here} NOT (${allTermsIn(terms, TIERS[tier - 1]!)}))`;
 }
 
 export async function searchSqlite(db: PrismaClient, terms: string[], filters: ClaimFilters, page: PageRequest): Promise<SearchPage> {
-  // Each word anywhere in the document; the same words, column by column, give the score.
-  // Not bm25(): it also weighs how often a word occurs and how long each column is, and so
-  // reorders results the "where it matched" ranking puts in publication order (ADR 013).
-  const match = terms.map(matchPhrase).join(" AND ");
-  const score = Prisma.join(
-    terms.flatMap((term) => COLUMNS.map((column) => columnScore(term, column))),
-    " + ",
-  );
-  const whereSql = Prisma.join([Prisma.sql`s."ClaimSearch" MATCH ${match}`, ...filterSql(filters)], " AND ");
-  const from = Prisma.sql`FROM "ClaimSearch" s JOIN "Claim" c ON c.rowid = s.rowid WHERE ${whereSql}`;
-
-  const [rows, counted] = await Promise.all([
-    db.$queryRaw<{ id: string }[]>`
-      SELECT c."id" AS id, ${score} AS score ${from}
-      ORDER BY score DESC, c."publishedAt" DESC, c."id" DESC
-      LIMIT ${page.limit} OFFSET ${page.offset}`,
-    db.$queryRaw<{ total: bigint | number }[]>`SELECT COUNT(*) AS total ${from}`,
+  // FTS5 walks a MATCH in rowid order (newest claim first with DESC) and stops at the LIMIT, so
+  // neither a page nor the capped count reads past what it needs. The filters are words of the
+  // same MATCH: Claim is read only for the ids of the page's rows.
+  const facets = facetMatch(filters);
+  const [ids, counted] = await Promise.all([
+    walkTiers(page, async (tier, limit) => {
+      const match = `${tierMatch(terms, tier)} AND ${facets}`;
+      const rows = await db.$queryRaw<{ id: string }[]>`
+        SELECT (SELECT "id" FROM "Claim" WHERE rowid = m.rowid) AS id
+        FROM (SELECT rowid FROM "ClaimSearch" WHERE "ClaimSearch" MATCH ${match} ORDER BY rowid DESC LIMIT ${limit}) m`;
+      return rows.map((r) => r.id);
+    }),
+    db.$queryRaw<{ total: bigint | number }[]>`
+      SELECT COUNT(*) AS total FROM (
+        SELECT 1 FROM "ClaimSearch" WHERE "ClaimSearch" MATCH ${`(${allTermsIn(terms, TIERS.at(-1)!)}) AND ${facets}`}
+        LIMIT ${countLimit(page) + 1})`,
   ]);
-  return { ids: rows.map((r) => r.id), total: Number(counted[0]?.total ?? 0) };
+  return { ids, ...cappedTotal(Number(counted[0]?.total ?? 0), page) };
 }

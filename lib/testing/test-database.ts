@@ -19,3 +19,14 @@ export async function createTestDatabase(): Promise<{ url: string; engine: "sqli
   const server = await startPostgres();
   return { url: createMigratedPostgresDatabase(server, `factline_test_${++databases}`), engine, cleanup: () => server.stop() };
 }
+
+/** Several migrated databases of the chosen engine (on PostgreSQL, on one throwaway server). */
+export async function createTestDatabases(count: number): Promise<{ urls: string[]; engine: "sqlite" | "postgresql"; cleanup: () => void }> {
+  if (engine === "sqlite") {
+    const files = Array.from({ length: count }, () => createMigratedDatabase());
+    return { urls: files.map((f) => f.url), engine, cleanup: () => files.forEach((f) => f.cleanup()) };
+  }
+  const server = await startPostgres();
+  const urls = Array.from({ length: count }, () => createMigratedPostgresDatabase(server, `factline_test_${++databases}`));
+  return { urls, engine, cleanup: () => server.stop() };
+}

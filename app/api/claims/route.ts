@@ -16,6 +16,8 @@ export async function GET(request: NextRequest): Promise<Response> {
       items: page.items.map((item) => claimListItemJson(item, origin)),
       nextCursor: page.nextCursor,
       total: page.total,
+      // A search counts up to a cap: true means more than `total` claims match.
+      totalIsCapped: page.totalIsCapped,
     });
   });
 }

@@ -1,0 +1,52 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { ClaimList } from "@/components/claims/claim-list";
+import type { ClaimListItem, ClaimPage } from "@/lib/data/claims";
+import { buildSnippet } from "@/lib/search/snippet";
+
+// The browser tests' seed has a dozen claims, never a search past the count's cap, and its text
+// has no markup: the capped total and the marked snippet are checked here, as rendered HTML.
+function item(i: number, snippet: ClaimListItem["snippet"] = undefined): ClaimListItem {
+  return {
+    id: `c${i}`,
+    summary: `Claim ${i}`,
+    text: "",
+    status: "unverified",
+    claimDate: null,
+    claimDatePrecision: "day",
+    publishedAt: new Date("2026-03-01T09:00:00Z"),
+    claimant: { id: "p", name: "Person" },
+    story: { id: "s", title: "Story", slug: "story" },
+    sourceCount: 1,
+    snippet,
+  };
+}
+
+function render(page: Partial<ClaimPage>, q = "budget"): string {
+  const full: ClaimPage = { items: [item(1), item(2)], total: 2, totalIsCapped: false, offset: 0, limit: 20, nextCursor: null, ...page };
+  return renderToStaticMarkup(createElement(ClaimList, { page: full, filters: { q } }));
+}
+
+describe("a page of search results", () => {
+  it("says more than the cap when the count stopped there", () => {
+    expect(render({ total: 1000, totalIsCapped: true, nextCursor: "abc" })).toContain("Claims 1–2 of more than 1,000, best match first");
+    expect(render({ total: 2 })).toContain("Claims 1–2 of 2, best match first");
+  });
+
+  it("marks the matched words in each result, escaping the claim's own markup", () => {
+    const snippet = buildSnippet(["budget"], { summary: "x", claimant: "y", text: "<b>Budget</b> & <script>alert(1)</script> budget", quotes: [] });
+    const html = render({ items: [item(1, snippet)] });
+    expect(html).toContain("In the claim: </span>&lt;b&gt;<mark");
+    expect(html).toContain(">Budget</mark>&lt;/b&gt; &amp; &lt;script&gt;alert(1)&lt;/script&gt; <mark");
+    expect(html).not.toContain("<script>");
+    expect(html.match(/<mark/g)).toHaveLength(2);
+  });
+
+  it("marks a summary that matched in the heading's link, with no second copy of it", () => {
+    const snippet = buildSnippet(["claim"], { summary: "Claim 1", claimant: "", text: "", quotes: [] });
+    const html = render({ items: [item(1, snippet)] });
+    expect(html).toContain('<mark class="rounded-sm bg-yellow-200 px-0.5 text-stone-950">Claim</mark> 1</a>');
+    expect(html).not.toContain("In the summary");
+  });
+});
