@@ -10,7 +10,7 @@ import { listClaims } from "@/lib/data/claims";
 import { claimantKindLabel } from "@/lib/domain/claimant-kind";
 import { DEFAULT_PAGE_SIZE } from "@/lib/validation/claim-query";
 import { isRecordId } from "@/lib/validation/record-id";
-import { EditOnDesk } from "@/components/desk/edit-on-desk";
+import { EditOnDesk, mayEditOnDesk } from "@/components/desk/edit-on-desk";
 
 // Rendered for each request, with its CSP nonce (ADR 009): this is the page signed-in people get.
 // Readers get its cached copy, app/cached/[edition]/… (ADR 014).
@@ -28,13 +28,14 @@ export default async function ClaimantPage({ params }: PageProps<"/claimants/[id
   await dependOn([tag.claimant(id), tag.claimantClaims(id)]);
   const claimant = await loadClaimant(id);
   if (!claimant) notFound();
+  const mayEdit = await mayEditOnDesk("claimant:edit");
   const filters = { claimant: claimant.id };
   const page = await listClaims(filters, { limit: DEFAULT_PAGE_SIZE, cursor: null });
   await dependOn(page.items.map((claim) => tag.story(claim.story.id)));
 
   return (
     <>
-      <EditOnDesk href={`/desk/claimants/${claimant.id}/edit`} action="claimant:edit">
+      <EditOnDesk href={`/desk/claimants/${claimant.id}/edit`} show={mayEdit}>
         Edit this claimant on the desk
       </EditOnDesk>
       <p className="mb-2 text-sm font-semibold uppercase tracking-wide text-stone-700">

@@ -18,7 +18,7 @@ import { appOrigin, organisation } from "@/lib/env";
 import { formatPartialDate } from "@/lib/domain/partial-date";
 import { STATUS_INFO, correctionSentence, isVerdict, toClaimStatus, updateSentence } from "@/lib/domain/status";
 import { isRecordId } from "@/lib/validation/record-id";
-import { EditOnDesk } from "@/components/desk/edit-on-desk";
+import { EditOnDesk, mayEditOnDesk } from "@/components/desk/edit-on-desk";
 
 // Rendered for each request, with its CSP nonce (ADR 009): this is the page signed-in people get.
 // Readers get its cached copy, app/cached/[edition]/… (ADR 014).
@@ -39,6 +39,7 @@ export default async function ClaimPage({ params }: PageProps<"/claims/[id]">) {
   await dependOn([tag.claim(id)]);
   const claim = await loadClaim(id);
   if (!claim) notFound();
+  const mayEdit = await mayEditOnDesk("claim:edit");
   await dependOn([tag.claimant(claim.claimant.id), tag.story(claim.story.id), ...claim.sources.map((link) => tag.source(link.source.id))]);
   const status = STATUS_INFO[claim.status];
   const org = organisation();
@@ -50,7 +51,7 @@ export default async function ClaimPage({ params }: PageProps<"/claims/[id]">) {
 
   return (
     <article>
-      <EditOnDesk href={`/desk/claims/${claim.id}`} action="claim:edit">
+      <EditOnDesk href={`/desk/claims/${claim.id}`} show={mayEdit}>
         Edit this claim on the desk
       </EditOnDesk>
       {review ? (

@@ -12,7 +12,7 @@ import { tag } from "@/lib/cache/tags";
 import { getSource } from "@/lib/data/sources";
 import { relationInfo } from "@/lib/domain/relation";
 import { isRecordId } from "@/lib/validation/record-id";
-import { EditOnDesk } from "@/components/desk/edit-on-desk";
+import { EditOnDesk, mayEditOnDesk } from "@/components/desk/edit-on-desk";
 
 // Rendered for each request, with its CSP nonce (ADR 009): this is the page signed-in people get.
 // Readers get its cached copy, app/cached/[edition]/… (ADR 014).
@@ -30,11 +30,12 @@ export default async function SourcePage({ params }: PageProps<"/sources/[id]">)
   await dependOn([tag.source(id), tag.sourceClaims(id)]);
   const source = await loadSource(id);
   if (!source) notFound();
+  const mayEdit = await mayEditOnDesk("source:edit");
   await dependOn(source.claims.map((link) => tag.claimant(link.claim.claimant.id)));
 
   return (
     <article>
-      <EditOnDesk href={`/desk/sources/${source.id}/edit`} action="source:edit">
+      <EditOnDesk href={`/desk/sources/${source.id}/edit`} show={mayEdit}>
         Edit this source on the desk
       </EditOnDesk>
       <p className="mb-2 text-sm font-semibold uppercase tracking-wide text-stone-700">Source</p>
