@@ -1,5 +1,5 @@
 import "server-only";
-import { db, dbEngine } from "@/lib/db";
+import { db, sqlDialect } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 // The desk's own search (issue 14): the captured text of sources and the notes reviewers wrote,
@@ -55,7 +55,7 @@ export function snippetAround(text: string, words: string, offset = 0, wholeLeng
 
 /** Where `needle` (lower case) first is in the lower-cased `column`, from 1, or 0: no LIKE, so `%` and `_` are plain characters. */
 function positionIn(column: Prisma.Sql, needle: string): Prisma.Sql {
-  return dbEngine === "postgresql" ? Prisma.sql`strpos(lower(${column}), ${needle})` : Prisma.sql`instr(lower(${column}), ${needle})`;
+  return sqlDialect.position(Prisma.sql`lower(${column})`, needle);
 }
 
 /**
@@ -103,14 +103,14 @@ export async function searchDesk(q: string): Promise<DeskSearchResults> {
 
 /**
  * The part of each source's captured text around the first match, cut by the database: a
- * captured text may be 500,000 characters, and only a few hundred are shown. The one SQL here
- * that differs by engine is the name of "position of" and "larger of" (instr/max, strpos/greatest).
+ * captured text may be 500,000 characters, and only a few hundred are shown. "Position of" and
+ * "larger of" are spelled per engine in lib/db (sqlDialect).
  */
 async function capturedTextAround(ids: string[], needle: string): Promise<Map<string, { text: string; offset: number; length: number }>> {
   if (ids.length === 0) return new Map();
   const at = positionIn(Prisma.sql`"capturedText"`, needle);
   const lead = SNIPPET_BEFORE + 40;
-  const from = dbEngine === "postgresql" ? Prisma.sql`greatest(1, ${at} - ${lead}::int)` : Prisma.sql`max(1, ${at} - ${lead})`;
+  const from = sqlDialect.larger(Prisma.sql`${at} - ${lead}`, 1);
   const length = SNIPPET_LENGTH + needle.length + 80;
   const rows = await db.$queryRaw<{ id: string; piece: string; start: number | bigint; length: number | bigint }[]>`
     SELECT id, substr("capturedText", ${from}, ${length}) AS piece, ${from} AS start, length("capturedText") AS length

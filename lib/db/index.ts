@@ -1,7 +1,7 @@
 import type { PrismaClient } from "../generated/prisma/client";
 import { databaseEngine, resolveDatabaseUrl, type DatabaseEngine } from "../database-url";
-import { createPostgresClient } from "./postgres";
-import { createSqliteClient } from "./sqlite";
+import { createPostgresClient, postgresDialect } from "./postgres";
+import { createSqliteClient, sqliteDialect } from "./sqlite";
 
 /**
  * The database client for DATABASE_URL: SQLite for `file:` URLs, PostgreSQL for
@@ -39,3 +39,6 @@ export function containsIgnoringCase(words: string): { contains: string } {
   if (databaseEngine() === "postgresql") return { contains: words, mode: "insensitive" } as { contains: string };
   return { contains: words };
 }
+
+/** The SQL functions the engines spell differently, for the engine of DATABASE_URL; each spelled in its engine's file. */
+export const sqlDialect = dbEngine === "postgresql" ? postgresDialect : sqliteDialect;

@@ -1,5 +1,5 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "../generated/prisma/client";
+import { Prisma, PrismaClient } from "../generated/prisma/client";
 import { databaseFilePath } from "../database-url";
 
 /**
@@ -30,3 +30,11 @@ export function createSqliteClient(url: string, options: { logQueries: boolean }
     ...(options.logQueries ? { log: [{ emit: "event" as const, level: "query" as const }] } : {}),
   });
 }
+
+/** SQLite's spelling of the few SQL functions the engines name differently (lib/db/index.ts `sqlDialect`). */
+export const sqliteDialect = {
+  /** Where `needle` first is in `text`, from 1, or 0; plain characters, no LIKE patterns. */
+  position: (text: Prisma.Sql, needle: string): Prisma.Sql => Prisma.sql`instr(${text}, ${needle})`,
+  /** The larger of two integers. */
+  larger: (a: Prisma.Sql, b: number): Prisma.Sql => Prisma.sql`max(${a}, ${b})`,
+};
