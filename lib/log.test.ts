@@ -1,22 +1,9 @@
 import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
-import { createLogger, logEvent, setLoggerForTests } from "@/lib/log";
+import { createLogger, logEvent } from "@/lib/log";
+import { captureLog } from "@/lib/testing/capture-log";
 
-function capture(): { lines: () => Record<string, unknown>[]; raw: () => string; restore: () => void } {
-  let text = "";
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      text += chunk.toString();
-      done();
-    },
-  });
-  const previous = setLoggerForTests(createLogger(sink));
-  return {
-    raw: () => text,
-    lines: () => text.trim().split("\n").filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>),
-    restore: () => setLoggerForTests(previous),
-  };
-}
+const capture = captureLog;
 
 let restore: (() => void) | null = null;
 afterEach(() => {

@@ -1,8 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
-import { createLogger, setLoggerForTests } from "@/lib/log";
+import { captureLog } from "@/lib/testing/capture-log";
 import { edgePurgeConfig, purgeEdge, purgeKeys, readerCacheControl } from "./purge";
 import { SURROGATE_KEY_MAX_LENGTH, surrogateKeysFor, withSurrogateKeys } from "./surrogate-keys.mjs";
 
@@ -65,17 +64,9 @@ async function edge(statuses: number[]): Promise<{ url: string; received: Receiv
   return { url: `http://127.0.0.1:${port}/`, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-function captureLog(): { events: () => { level: string; msg: string; failure?: string; attempts?: number }[]; restore: () => void } {
-  let text = "";
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      text += chunk.toString();
-      done();
-    },
-  });
-  const previous = setLoggerForTests(createLogger(sink));
-  return { events: () => text.trim().split("\n").filter(Boolean).map((line) => JSON.parse(line)), restore: () => setLoggerForTests(previous) };
-}
+
+type LogEvent = { level: string; msg: string; failure?: string; attempts?: number };
+const events = (log: ReturnType<typeof captureLog>) => log.lines() as LogEvent[];
 
 let cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -97,13 +88,13 @@ describe("purging the edge", () => {
     cleanups.push(server.close, log.restore);
     expect(await purgeKeys({ url: server.url, secret: SECRET }, ["claim:x"], { delays: [5, 5, 5] })).toBe(true);
     expect(server.received).toHaveLength(3);
-    expect(log.events().map((e) => [e.msg, e.failure])).toEqual([
+    expect(events(log).map((e) => [e.msg, e.failure])).toEqual([
       ["edge purge failed; retrying", "HTTP 503"],
       ["edge purge failed; retrying", "HTTP 500"],
       ["edge purge succeeded after retrying", undefined],
     ]);
     // The secret is never written to the log.
-    expect(JSON.stringify(log.events())).not.toContain(SECRET);
+    expect(JSON.stringify(events(log))).not.toContain(SECRET);
   });
 
   it("gives up after its last retry, says so at error level, and never throws", async () => {
@@ -112,7 +103,7 @@ describe("purging the edge", () => {
     cleanups.push(server.close, log.restore);
     expect(await purgeKeys({ url: server.url, secret: SECRET }, ["claim:x"], { delays: [5, 5] })).toBe(false);
     expect(server.received).toHaveLength(3);
-    expect(log.events().at(-1)).toMatchObject({ level: "error", attempts: 3, failure: "HTTP 503" });
+    expect(events(log).at(-1)).toMatchObject({ level: "error", attempts: 3, failure: "HTTP 503" });
   });
 
   it("retries when nothing answers at the address", async () => {
@@ -122,8 +113,8 @@ describe("purging the edge", () => {
     const log = captureLog();
     cleanups.push(log.restore);
     expect(await purgeKeys({ url, secret: SECRET }, ["claim:x"], { delays: [5] })).toBe(false);
-    expect(log.events().map((e) => e.msg)).toEqual(["edge purge failed; retrying", "edge purge given up: these keys may be served stale at the edge until their s-maxage ends"]);
-    expect(log.events()[0]!.failure).toMatch(/ECONNREFUSED/);
+    expect(events(log).map((e) => e.msg)).toEqual(["edge purge failed; retrying", "edge purge given up: these keys may be served stale at the edge until their s-maxage ends"]);
+    expect(events(log)[0]!.failure).toMatch(/ECONNREFUSED/);
   });
 
   it("sends nothing without an edge, and splits many keys into several requests", async () => {
