@@ -23,7 +23,7 @@ test("a reviewer finds words in a source's captured text and in an internal note
 
   // A seed note, internal: the desk finds it, readers' search does not.
   await page.getByLabel("Words").fill("obligated amount");
-  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("search", { name: "Search the desk" }).getByRole("button", { name: "Search" }).click();
   await expect(notes.getByText(/Internal note by/)).toBeVisible();
   await expect(notes.locator("mark")).toHaveText("obligated amount");
   const reader = await page.request.get("/api/claims?q=obligated%20amount");
