@@ -2,6 +2,7 @@
 // history event in the same transaction, version checks, corrections), and then what is
 // PostgreSQL's own: its append-only triggers and its search index, kept in step by triggers.
 import { beforeAll, describe, expect, it } from "vitest";
+import { claimInput } from "@/lib/testing/fixtures/claim-input";
 import { testOnEngine } from "@/lib/testing/test-database";
 
 testOnEngine("postgresql");
@@ -19,16 +20,7 @@ beforeAll(async () => {
   reviewer = { id: r.id, name: r.name, email: r.email, role: "reviewer" };
 });
 
-const input = {
-  text: "Words as said.",
-  summary: "A test claim",
-  claimantId: "microsoft",
-  newClaimantName: null,
-  newClaimantKind: undefined,
-  newClaimantUrl: null,
-  claimDate: null,
-  storyId: "microsoft-ice-surveillance",
-};
+const input = claimInput();
 
 async function events(claimId: string) {
   return db.claimEvent.findMany({ where: { claimId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { kind: true, actorId: true } });
