@@ -1,5 +1,5 @@
 import "server-only";
-import { db, sqlDialect } from "@/lib/db";
+import { db, positionIgnoringCase, sqlDialect } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 // The desk's own search (issue 14): the captured text of sources and the notes reviewers wrote,
@@ -53,10 +53,6 @@ export function snippetAround(text: string, words: string, offset = 0, wholeLeng
   };
 }
 
-/** Where `needle` (lower case) first is in the lower-cased `column`, from 1, or 0: no LIKE, so `%` and `_` are plain characters. */
-function positionIn(column: Prisma.Sql, needle: string): Prisma.Sql {
-  return sqlDialect.position(Prisma.sql`lower(${column})`, needle);
-}
 
 /**
  * Sources whose captured text holds `q`, and notes (public or internal, not deleted) whose
@@ -66,8 +62,8 @@ export async function searchDesk(q: string): Promise<DeskSearchResults> {
   const words = q.trim();
   if (words === "") return { sources: [], sourceTotal: 0, notes: [], noteTotal: 0 };
   const needle = words.toLowerCase();
-  const inText = Prisma.sql`"capturedText" IS NOT NULL AND ${positionIn(Prisma.sql`"capturedText"`, needle)} > 0`;
-  const inNote = Prisma.sql`a."deletedAt" IS NULL AND ${positionIn(Prisma.sql`a.body`, needle)} > 0`;
+  const inText = Prisma.sql`"capturedText" IS NOT NULL AND ${positionIgnoringCase(Prisma.sql`"capturedText"`, needle)} > 0`;
+  const inNote = Prisma.sql`a."deletedAt" IS NULL AND ${positionIgnoringCase(Prisma.sql`a.body`, needle)} > 0`;
   const [sources, [sourceCount], notes, [noteCount]] = await Promise.all([
     db.$queryRaw<{ id: string; title: string; publisher: string | null }[]>`
       SELECT id, title, publisher FROM "Source" WHERE ${inText} ORDER BY "createdAt" DESC, id DESC LIMIT ${DESK_SEARCH_LIMIT}`,
@@ -108,7 +104,7 @@ export async function searchDesk(q: string): Promise<DeskSearchResults> {
  */
 async function capturedTextAround(ids: string[], needle: string): Promise<Map<string, { text: string; offset: number; length: number }>> {
   if (ids.length === 0) return new Map();
-  const at = positionIn(Prisma.sql`"capturedText"`, needle);
+  const at = positionIgnoringCase(Prisma.sql`"capturedText"`, needle);
   const lead = SNIPPET_BEFORE + 40;
   const from = sqlDialect.larger(Prisma.sql`${at} - ${lead}`, 1);
   const length = SNIPPET_LENGTH + needle.length + 80;

@@ -139,4 +139,14 @@ describe("the desk's sources", () => {
     expect((await listDeskSources("HARBOUR")).rows.map((r) => r.id)).toEqual([source.id]);
     expect(await listDeskSources("no such words")).toEqual({ rows: [], total: 0 });
   });
+
+  it("finds the characters typed, with % and _ as plain characters, not wildcards", async () => {
+    const percent = await db.source.create({ data: { title: "Rents up 50% in a year", kind: "news-report", capturedText: "Rents rose by half." } });
+    const underscore = await db.source.create({ data: { title: "File budget_2026.pdf", kind: "primary-document" } });
+    await db.source.create({ data: { title: "Rents up 50 points, budget 2026", kind: "news-report" } });
+    expect((await listDeskSources("50%")).rows).toMatchObject([{ id: percent.id, hasCapturedText: true }]);
+    expect((await listDeskSources("budget_2026")).rows).toMatchObject([{ id: underscore.id, hasCapturedText: false }]);
+    expect((await listDeskSources("BUDGET_")).rows.map((r) => r.id)).toEqual([underscore.id]);
+    expect(await listDeskSources("%")).toMatchObject({ rows: [{ id: percent.id }], total: 1 });
+  });
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import { encodeCursor, type Cursor } from "@/lib/cursor";
-import { containsIgnoringCase, db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { db, positionIgnoringCase } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { EVENTS, LINK_FIELDS } from "@/lib/data/selects";
 import { toClaimStatus, type ClaimStatus } from "@/lib/domain/status";
 
@@ -220,22 +220,42 @@ export interface DeskSourceRow {
  * first DESK_SOURCES_LIMIT of them, with how many match in all.
  */
 export async function listDeskSources(q: string): Promise<{ rows: DeskSourceRow[]; total: number }> {
-  const words = q.trim();
-  const where = words ? { OR: [{ title: containsIgnoringCase(words) }, { publisher: containsIgnoringCase(words) }] } : {};
-  const [sources, total] = await Promise.all([
-    db.source.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: DESK_SOURCES_LIMIT,
-      select: { id: true, title: true, publisher: true, kind: true, createdAt: true, capturedText: true },
-    }),
-    db.source.count({ where }),
+  const { ids, captured, total } = await findDeskSources(q.trim().toLowerCase());
+  const [found, pairs] = await Promise.all([
+    db.source.findMany({ where: { id: { in: ids } }, select: { id: true, title: true, publisher: true, kind: true, createdAt: true } }),
+    db.claimSource.groupBy({ by: ["sourceId", "claimId"], where: { sourceId: { in: ids } } }),
   ]);
-  const pairs = await db.claimSource.groupBy({ by: ["sourceId", "claimId"], where: { sourceId: { in: sources.map((s) => s.id) } } });
+  const byId = new Map(found.map((source) => [source.id, source]));
   const claims = new Map<string, number>();
   for (const pair of pairs) claims.set(pair.sourceId, (claims.get(pair.sourceId) ?? 0) + 1);
   return {
-    rows: sources.map(({ capturedText, ...source }) => ({ ...source, hasCapturedText: Boolean(capturedText), claimCount: claims.get(source.id) ?? 0 })),
+    rows: ids.flatMap((id) => {
+      const source = byId.get(id);
+      return source ? [{ ...source, hasCapturedText: captured.has(id), claimCount: claims.get(id) ?? 0 }] : [];
+    }),
     total,
+  };
+}
+
+/**
+ * The first DESK_SOURCES_LIMIT sources, newest first, whose title or publisher holds `needle`
+ * (lower case) as typed (`%` and `_` are plain characters; Prisma's `contains` would pass them to
+ * LIKE as wildcards), and how many match in all. An empty needle matches every source. Which of
+ * them have captured text is read here, not the text itself (up to 500,000 characters each).
+ */
+async function findDeskSources(needle: string): Promise<{ ids: string[]; captured: Set<string>; total: number }> {
+  const match = needle
+    ? Prisma.sql`${positionIgnoringCase(Prisma.sql`"title"`, needle)} > 0 OR ("publisher" IS NOT NULL AND ${positionIgnoringCase(Prisma.sql`"publisher"`, needle)} > 0)`
+    : Prisma.sql`1 = 1`;
+  const [rows, counted] = await Promise.all([
+    db.$queryRaw<{ id: string; captured: boolean | number | bigint }[]>`
+      SELECT "id", ("capturedText" IS NOT NULL) AS "captured" FROM "Source" WHERE ${match}
+      ORDER BY "createdAt" DESC, "id" DESC LIMIT ${DESK_SOURCES_LIMIT}`,
+    db.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS "total" FROM "Source" WHERE ${match}`,
+  ]);
+  return {
+    ids: rows.map((row) => row.id),
+    captured: new Set(rows.filter((row) => Boolean(Number(row.captured))).map((row) => row.id)),
+    total: Number(counted[0]?.total ?? 0),
   };
 }

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../generated/prisma/client";
+import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { databaseEngine, resolveDatabaseUrl, type DatabaseEngine } from "../database-url";
 import { createPostgresClient, postgresDialect } from "./postgres";
 import { createSqliteClient, sqliteDialect } from "./sqlite";
@@ -31,13 +31,12 @@ export const dbEngine: DatabaseEngine = databaseEngine(resolveDatabaseUrl());
 if (process.env.NODE_ENV !== "production") globalForPrisma.factlinePrisma = db;
 
 /**
- * A "holds these words, whatever their case" filter for a text column. SQLite's LIKE already
- * folds ASCII case; PostgreSQL's is case-sensitive, so Prisma is asked for ILIKE there. (The
- * app is typed against the SQLite client, which has no `mode`.)
+ * Where `needle` (already lower case) first is in the lower-cased `column`, from 1, or 0: found
+ * as typed, with no LIKE pattern, so `%` and `_` are plain characters. Case folds for ASCII
+ * letters on SQLite (its lower()), for every letter on PostgreSQL.
  */
-export function containsIgnoringCase(words: string): { contains: string } {
-  if (databaseEngine() === "postgresql") return { contains: words, mode: "insensitive" } as { contains: string };
-  return { contains: words };
+export function positionIgnoringCase(column: Prisma.Sql, needle: string): Prisma.Sql {
+  return sqlDialect.position(Prisma.sql`lower(${column})`, needle);
 }
 
 /** The SQL functions the engines spell differently, for the engine of DATABASE_URL; each spelled in its engine's file. */
