@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { NextConfig } from "next";
+import { claimListRewrite } from "./lib/cache/claim-list";
 import { cachedCopyRewrites } from "./lib/cache/reader-routes";
 import { FORM_BODY_LIMIT_BYTES, PROXY_BODY_LIMIT_BYTES } from "./lib/form-body";
 
@@ -54,7 +55,7 @@ const nextConfig: NextConfig = {
   // A reader's request for a reader page goes to its cached copy (docs/decisions/014-cached-reader-pages.md);
   // before the file-system routes, so the page itself answers only signed-in people.
   async rewrites() {
-    return { beforeFiles: cachedCopyRewrites(), afterFiles: [], fallback: [] };
+    return { beforeFiles: [...cachedCopyRewrites(), claimListRewrite()], afterFiles: [], fallback: [] };
   },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { appOrigin, trustedOrigins } from "@/lib/env";
-import { SESSION_COOKIE_NAMES, canonicalReaderPath, isCachedTreePath, isServedFromCache } from "@/lib/cache/reader-routes";
+import { CLAIM_LIST_HEADER, claimListKeyFor } from "@/lib/cache/claim-list";
+import { SESSION_COOKIE_NAMES, canonicalReaderPath, hasSessionCookie, isCachedTreePath, isServedFromCache } from "@/lib/cache/reader-routes";
 import { currentEdgePurgeConfig, readerCacheControl } from "@/lib/edge/purge";
 import { logEvent } from "@/lib/log";
 import { checkFormBody } from "@/lib/form-body";
@@ -53,11 +54,16 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   }
 
   const cookieNames = request.cookies.getAll().filter((cookie) => cookie.value !== "").map((cookie) => cookie.name);
-  if (isServedFromCache(request.nextUrl.pathname, cookieNames)) {
+  // A claims list is cached by its filters: the key names them, and the rewrite that reads it
+  // sends the request to that key's copy (lib/cache/claim-list.ts). Only the proxy sets the key.
+  const listKey = hasSessionCookie(cookieNames) ? null : claimListKeyFor(request.method, request.nextUrl.pathname, request.nextUrl.searchParams);
+  if (listKey !== null || isServedFromCache(request.nextUrl.pathname, cookieNames)) {
     // The client's own CSP request header must not reach Next.js: it would take a nonce from it.
     const requestHeaders = new Headers(request.headers);
     requestHeaders.delete("content-security-policy");
     requestHeaders.delete("x-nonce");
+    if (listKey !== null) requestHeaders.set(CLAIM_LIST_HEADER, listKey);
+    else requestHeaders.delete(CLAIM_LIST_HEADER);
     const response = NextResponse.next({ request: { headers: requestHeaders } });
     response.headers.set("content-security-policy", contentSecurityPolicy(null));
     // A shared cache may keep it (s-maxage), purged by the surrogate keys the page carries
@@ -71,6 +77,8 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 
   // Overwrites anything the client sent under these names: the nonce is ours, never theirs.
   const requestHeaders = new Headers(request.headers);
+  // A list key a visitor sent would send this request to a cached copy under the nonce policy.
+  requestHeaders.delete(CLAIM_LIST_HEADER);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", policy);
 

@@ -26,6 +26,9 @@ test("a change is on the cached reader pages at once, and pages it does not touc
   const otherClaimantPage = await warm(reader, `/claimants/${other.claimantId}`);
   await warm(reader, `/claims/${first.claimId}`);
   await warm(reader, `/claimants/${first.claimantId}`);
+  // The claims list, filtered (lib/cache/claim-list.ts): one cached copy per set of filters.
+  const firstList = `/claims?claimant=${first.claimantId}&status=unsupported`;
+  await warm(reader, firstList);
 
   // The editor rewrites the first claim's summary.
   const rewritten = unique("Rewritten summary");
@@ -38,6 +41,9 @@ test("a change is on the cached reader pages at once, and pages it does not touc
   const claimantPage = await read(reader, `/claimants/${first.claimantId}`);
   expect(claimantPage.cache).not.toBe("HIT");
   expect(claimantPage.html).toContain(rewritten);
+  const listPage = await read(reader, firstList);
+  expect(listPage.cache).not.toBe("HIT");
+  expect(listPage.html).toContain(rewritten);
   // And that fresh copy is what the cache serves from then on.
   expect((await read(reader, `/claims/${first.claimId}`)).cache).toBe("HIT");
 

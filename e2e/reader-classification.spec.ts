@@ -69,3 +69,42 @@ test("a mixed-case reader address lands on the page, in its one spelling", async
   await expect(page).toHaveURL(/\/claims\/ice-tripled-azure-data$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("tripled");
 });
+
+// The claims list is cached by its filters (lib/cache/claim-list.ts): the proxy names them in a
+// key, and only a request it keyed reaches the cached copy. Whatever the spelling of the query,
+// a list is answered either from the one copy for its filters, with the shared policy, or for
+// this request alone, with a nonce.
+test("a claims list is one cached copy per set of filters; searches, refused queries and signed-in people get their own", async ({ request }) => {
+  const list = "/claims?claimant=microsoft";
+  await request.get(list);
+  const cached = await request.get(list);
+  expect(describe(cached)).toMatchObject({ status: 200, fromCache: true, hasNonce: false });
+  expect(cached.headers()["x-nextjs-cache"]).toBe("HIT");
+  expect(describe(cached).cacheControl).toMatch(/public/);
+  const body = await cached.text();
+  expect(body).toContain("Claims 1–");
+
+  // The filter form's own submission (empty fields), another order, a tracking parameter: the same copy.
+  for (const spelling of ["/claims?q=&status=&story=&claimant=microsoft&source=", "/claims?story=&claimant=microsoft&utm_source=newsletter"]) {
+    const same = await request.get(spelling);
+    expect(describe(same), spelling).toMatchObject({ status: 200, fromCache: true, hasNonce: false });
+    expect(await same.text(), spelling).toBe(body);
+  }
+
+  // Rendered for the request: a search, a page size, a parameter given twice, another spelling of the path.
+  for (const spelling of ["/claims?q=azure", "/claims?status=accurate&limit=5", "/claims?status=accurate&status=false"]) {
+    const own = await request.get(spelling);
+    expect(describe(own), spelling).toMatchObject({ status: 200, fromCache: false, hasNonce: true });
+    expect(describe(own).cacheControl, spelling).not.toMatch(/s-maxage|public/);
+  }
+  expect(await (await request.get("/claims?status=accurate&status=false")).text()).toContain("was given more than once");
+
+  // A visitor cannot choose a cached copy by sending the proxy's key themselves.
+  const spoofed = await request.get("/claims?q=azure", { headers: { "x-factline-claim-list": "false.~.~.~.~" } });
+  expect(describe(spoofed)).toMatchObject({ status: 200, fromCache: false, hasNonce: true });
+  expect(await spoofed.text()).toContain("azure");
+
+  // Anyone whose browser sends a session cookie gets the list rendered for them.
+  const signedIn = await request.get(list, { headers: { cookie: "factline.session_token=not-a-session" } });
+  expect(describe(signedIn)).toMatchObject({ status: 200, fromCache: false, hasNonce: true });
+});

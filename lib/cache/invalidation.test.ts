@@ -81,12 +81,13 @@ const pages = {
   source: (await import("@/app/sources/[id]/page")).default,
   story: (await import("@/app/stories/[slug]/page")).default,
   feed: (await import("@/app/feed.atom/route")).GET,
-  // Not cached pages, but their filter menus and search answers are kept in the data cache
-  // (lib/data/filter-menus.ts, lib/search).
-  claims: (await import("@/app/claims/page")).default,
+  // The claims list's cached copies, one per set of filters (lib/cache/claim-list.ts).
+  claimList: (await import("@/app/cached/[edition]/claim-list/[key]/page")).default,
+  // Not a cached page, but its search answers are kept in the data cache (lib/search).
   search: (await import("@/app/api/claims/route")).GET,
 };
 const { NextRequest } = await import("next/server");
+const { claimListKey } = await import("@/lib/cache/claim-list");
 
 type ServerAction = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -178,7 +179,10 @@ async function renderAll(): Promise<Map<string, Rendered>> {
   all.set("/claimants", await render(() => pages.claimants()));
   all.set("/sources", await render(() => pages.sources()));
   all.set("/feed.atom", await render(() => pages.feed()));
-  all.set(CLAIMS, await render(() => pages.claims({ searchParams: Promise.resolve({}) } as never)));
+  all.set(CLAIMS, await render(() => pages.claimList(params({ edition: "current", key: claimListKey(new URLSearchParams())! }))));
+  // The story's accurate claims: both, until one is changed or moved.
+  const filtered = new URLSearchParams({ story: storyId, status: "accurate" });
+  all.set(`${CLAIMS}?${filtered}`, await render(() => pages.claimList(params({ edition: "current", key: claimListKey(filtered)! }))));
   // Both claims have "harbour" in their summary, text and quote.
   all.set(SEARCH, await render(() => pages.search(new NextRequest(`http://factline.test${SEARCH}`))));
   return all;
@@ -188,7 +192,9 @@ const SEARCH = "/api/claims?q=harbour";
 const CLAIMS = "/claims";
 
 /** The pages that read across all published claims, and wait on the one `published` tag. */
+/** (A filtered claims list is one too: it waits on `published`, whatever its filters.) */
 const WHOLE_SITE_PAGES = new Set(["/", "/claimants", "/sources", "/feed.atom", SEARCH, CLAIMS]);
+const isWholeSitePage = (path: string) => WHOLE_SITE_PAGES.has(path) || path.startsWith(`${CLAIMS}?`);
 
 async function act(action: ServerAction, fields: Record<string, string>): Promise<{ changed: string[]; expiredOnly: string[] }> {
   const before = await renderAll();
@@ -217,7 +223,7 @@ async function act(action: ServerAction, fields: Record<string, string>): Promis
       expiredOnly.push(path);
     }
   }
-  const needless = expiredOnly.filter((path) => !WHOLE_SITE_PAGES.has(path));
+  const needless = expiredOnly.filter((path) => !isWholeSitePage(path));
   expect(needless, "pages expired though nothing on them changed").toEqual([]);
   return { changed, expiredOnly };
 }

@@ -63,7 +63,10 @@ const SAMPLE_PATHS = [
 
 describe("the cached reader routes", () => {
   it("each has a cached copy that re-exports its page and is rendered once, and nothing else is in the cached tree", () => {
-    const copies = routeFiles(CACHED_TREE).map((file) => ({ file, route: routeOf(file, CACHED_TREE), text: fs.readFileSync(file, "utf8") }));
+    const all = routeFiles(CACHED_TREE).map((file) => ({ file, route: routeOf(file, CACHED_TREE), text: fs.readFileSync(file, "utf8") }));
+    // The claims list's copies are keyed by their filters (lib/cache/claim-list.test.ts).
+    const copies = all.filter((copy) => copy.route !== "/claim-list/[key]");
+    expect(all.length - copies.length).toBe(1);
     expect(copies.map((copy) => copy.route).sort()).toEqual(CACHED_READER_ROUTES.map(({ route }) => route).sort());
     for (const { file, route, text } of copies) {
       const original = route === "/feed.atom" ? "@/app/feed.atom/route" : `@/app${route === "/" ? "" : route}/page`;
