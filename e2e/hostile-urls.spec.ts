@@ -73,6 +73,35 @@ test("pages answer GET, HEAD and POST only; the API its own methods; never a 5xx
   for (const path of ["/", "/claims"]) expect((await request.head(path)).status(), `HEAD ${path}`).toBe(200);
 });
 
+test("TRACE gets a 405 in words, on pages and the API alike", async ({ request }) => {
+  for (const path of ["/", "/claims", "/desk", "/api/claims"]) {
+    const response = await request.fetch(path, { method: "TRACE", maxRedirects: 0 });
+    expect(response.status(), `TRACE ${path}`).toBe(405);
+    expect(await response.text(), `TRACE ${path}`).toBe("This site does not answer TRACE requests.");
+  }
+  // A method Node.js does not know is refused by its own parser, before any of ours.
+  expect((await request.fetch("/", { method: "TRACK", maxRedirects: 0 })).status()).toBe(400);
+});
+
+test("a client navigation with a router state the site never sends gets a 400 in words; the browser's own gets its page", async ({ page, request }) => {
+  // The header a real client navigation sends, captured from the browser.
+  const sent = page.waitForRequest((r) => r.headers().rsc === "1" && r.headers()["next-router-state-tree"] !== undefined);
+  await page.goto("/claims");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Methodology" }).click();
+  const state = (await sent).headers()["next-router-state-tree"]!;
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+
+  for (const path of ["/sign-in", "/claims?q=azure", "/claims?claimant=microsoft", "/claims/ice-tripled-azure-data", "/desk"]) {
+    for (const bad of ["not-json", "%7B%22a%22%3A1%7D", "%E0%A4%A", encodeURIComponent(JSON.stringify([1, {}]))]) {
+      const response = await request.get(path, { headers: { rsc: "1", "next-router-state-tree": bad } });
+      const label = `${path} with ${bad}`;
+      expect(response.status(), label).toBe(400);
+      expect(await response.text(), label).toContain("Next-Router-State-Tree header is not one this site's pages send");
+    }
+    expect((await request.get(path, { headers: { rsc: "1", "next-router-state-tree": state } })).status(), path).toBeLessThan(400);
+  }
+});
+
 const OFF_SITE = ["javascript:alert(1)", "https://evil.example/", "//evil.example/", "/\\evil.example", "/%2F/evil.example", "\t//evil.example"];
 const isOnSite = (target: string) => target.startsWith("/") && !target.startsWith("//") && !target.startsWith("/\\");
 

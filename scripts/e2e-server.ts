@@ -11,7 +11,8 @@ import path from "node:path";
 import { prepareDatabase } from "./prepare-db";
 
 const root = path.resolve(import.meta.dirname, "..");
-const next = path.join(root, "node_modules", ".bin", "next");
+// The production server (scripts/next-server.mjs): Next.js behind the early refusals.
+const nextServer = path.join(root, "scripts", "next-server.mjs");
 const port = process.env.E2E_PORT || "3100";
 const databasePort = process.env.E2E_DATABASE_PORT || port;
 const isSecondServer = databasePort !== port;
@@ -49,7 +50,7 @@ if (!keep) {
   await db.$disconnect();
 }
 
-const server = spawn(next, ["start", "--port", port, "--hostname", "127.0.0.1"], {
+const server = spawn(process.execPath, [nextServer, "--port", port, "--hostname", "127.0.0.1"], {
   cwd: root,
   stdio: "inherit",
   env: process.env,

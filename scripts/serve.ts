@@ -18,10 +18,10 @@ export function ensureBuild(): void {
   if (build.status !== 0) throw new Error("next build failed");
 }
 
-/** `next start` on 127.0.0.1:`port` with `databaseUrl`, once /api/health answers. */
+/** The production server (scripts/next-server.mjs) on 127.0.0.1:`port` with `databaseUrl`, once /api/health answers. */
 export async function startProductionServer(port: number, databaseUrl: string, env: Record<string, string> = {}): Promise<ChildProcess> {
   const origin = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+  const server = spawn(process.execPath, [path.join(root, "scripts", "next-server.mjs"), "--port", String(port), "--hostname", "127.0.0.1"], {
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, BETTER_AUTH_URL: origin, PORT: String(port), ...env },
     stdio: ["ignore", "ignore", "inherit"],

@@ -29,8 +29,9 @@ if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
 }
 
 const port = process.env.PORT || "3000";
-const args = ["start", "--port", port];
+// Next.js behind the few refusals it cannot make itself (scripts/next-server.mjs).
+const args = [path.join(root, "scripts", "next-server.mjs"), "--port", port];
 if (process.env.HOSTNAME) args.push("--hostname", process.env.HOSTNAME);
-const server = spawn(next, args, { cwd: root, stdio: "inherit", env: process.env });
+const server = spawn(process.execPath, args, { cwd: root, stdio: "inherit", env: process.env });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

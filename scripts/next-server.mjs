@@ -1,0 +1,46 @@
+// The production server: Next.js's request handler behind a plain Node HTTP server, so that the
+// few requests Next.js would answer with a 500 before the proxy can see them are refused first,
+// in words (lib/http/early-refusal.mjs). Everything else is Next.js as `next start` serves it.
+// `node scripts/next-server.mjs --port P [--hostname H]`; npm start, the end-to-end server and the
+// measuring scripts run it on the build in .next.
+import http from "node:http";
+import path from "node:path";
+import next from "next";
+import { earlyRefusal } from "../lib/http/early-refusal.mjs";
+
+function option(name, fallback) {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 && process.argv[at + 1] !== undefined ? process.argv[at + 1] : fallback;
+}
+
+const port = Number(option("port", process.env.PORT || "3000"));
+const hostname = option("hostname", process.env.HOSTNAME || "0.0.0.0");
+process.env.NODE_ENV = "production";
+
+const app = next({ dev: false, dir: path.resolve(import.meta.dirname, ".."), hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = http.createServer((request, response) => {
+  const refusal = earlyRefusal(request.method, request.headers);
+  if (refusal) {
+    response.writeHead(refusal.status, { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff", ...refusal.headers });
+    response.end(refusal.message);
+    return;
+  }
+  handle(request, response).catch((error) => {
+    console.error(error);
+    if (!response.headersSent) response.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+    response.end("Something went wrong on our side.");
+  });
+});
+server.listen(port, hostname, () => console.log(`Factline is listening on http://${hostname}:${port}`));
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    server.close();
+    void app.close().finally(() => process.exit(0));
+    // Open keep-alive connections would hold close() up: give them a moment, then go.
+    setTimeout(() => process.exit(0), 5_000).unref();
+  });
+}
