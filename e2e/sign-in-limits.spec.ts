@@ -1,0 +1,47 @@
+import { expect, test } from "@playwright/test";
+import { Visitor, formFields } from "../scripts/load/no-js-form";
+import { TEST_ACCOUNTS } from "./fixtures/accounts";
+import { uniqueAddress } from "./fixtures/auth";
+
+// Sign-in limits and the session cookie over raw HTTP against the production server (issue 14 §3,
+// docs/decisions/025-sign-in-limits.md), as a form without JavaScript posts them. Each visitor
+// has an address of its own, so no other test's tries count against these.
+
+const SESSION_COOKIE = "__Host-factline.session_token";
+const WRONG = "That email and password do not match an active account.";
+
+function visitor(): Visitor {
+  return new Visitor(test.info().project.use.baseURL!, uniqueAddress());
+}
+
+/** Sends the sign-in form as the server rendered it, with these credentials. */
+async function signIn(from: Visitor, email: string, password: string) {
+  const fields = formFields((await from.get("/sign-in")).html, 'name="password"');
+  fields.set("email", email);
+  fields.set("password", password);
+  return from.post("/sign-in", fields);
+}
+
+test("a stranger's wrong passwords from one address are answered 429 with Retry-After, and the owner still signs in from theirs", async () => {
+  const { email, password } = TEST_ACCOUNTS.reviewer;
+  const stranger = visitor();
+  for (let i = 0; i < 5; i++) {
+    const guess = await signIn(stranger, email, `guess-${i}`);
+    expect(guess.status, `guess ${i + 1}`).toBe(200);
+    expect(guess.html).toContain(WRONG);
+  }
+  // Refused before the password is tried, even the right one, however the email is spelt.
+  const response = await signIn(stranger, `  ${email.toUpperCase()} `, password);
+  expect(response.status).toBe(429);
+  const wait = Number(response.headers.get("retry-after"));
+  expect(wait).toBeGreaterThan(500);
+  expect(wait).toBeLessThanOrEqual(600);
+  expect(response.html).toBe("Too many wrong passwords for this account from here. Try again in 10 minutes.");
+  expect(response.headers.get("set-cookie")).toBeNull();
+
+  const owner = visitor();
+  const signedIn = await signIn(owner, email, password);
+  expect(signedIn.status).toBe(303);
+  expect(owner.jar.has(SESSION_COOKIE)).toBe(true);
+});
+
