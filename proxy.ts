@@ -1,12 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { appOrigin, trustedOrigins } from "@/lib/env";
 import { CLAIM_LIST_HEADER, claimListKeyFor } from "@/lib/cache/claim-list";
-import { SESSION_COOKIE_NAMES, canonicalReaderPath, hasSessionCookie, isCachedTreePath, isServedFromCache } from "@/lib/cache/reader-routes";
+import { canonicalReaderPath, hasSessionCookie, isCachedTreePath, isServedFromCache } from "@/lib/cache/reader-routes";
 import { currentEdgePurgeConfig, readerCacheControl } from "@/lib/edge/purge";
 import { logEvent } from "@/lib/log";
 import { checkFormBody } from "@/lib/form-body";
 import { limitSignIn, limitWrite, signInRefusalMessage, writeLimiter, type SignInAttempt } from "@/lib/rate-limit";
-import { clientAddress } from "@/lib/request";
+import { clientAddress, sessionCookie } from "@/lib/request";
 import { emailSchema } from "@/lib/validation/auth";
 
 // Two kinds of page response (docs/decisions/014-cached-reader-pages.md):
@@ -129,28 +129,13 @@ function isCrossSite(request: NextRequest): boolean {
   return origin !== null && !trustedOrigins().includes(origin);
 }
 
-/**
- * The session cookie as the sign-in library reads it: the first one of that name in the Cookie
- * header. (Next.js's parser keeps the last, so a second, made-up cookie would otherwise give a
- * person a fresh allowance while they still act with the first.)
- */
-function sessionCookie(request: NextRequest): string | null {
-  for (const part of (request.headers.get("cookie") ?? "").split(";")) {
-    const at = part.indexOf("=");
-    const name = part.slice(0, at).trim();
-    const value = part.slice(at + 1).trim();
-    if (at > 0 && value !== "" && (SESSION_COOKIE_NAMES as readonly string[]).includes(name)) return value;
-  }
-  return null;
-}
-
 async function refuseTooManyWrites(request: NextRequest): Promise<NextResponse | null> {
   if (isCrossSite(request)) {
     logEvent("warn", "cross-site post refused", { path: request.nextUrl.pathname, origin: request.headers.get("origin") });
     return plainText(403, "Forms are accepted only from this site.");
   }
   const address = clientAddress(request.headers);
-  const refusal = await limitWrite({ path: request.nextUrl.pathname, address, session: sessionCookie(request) }, writeLimiter);
+  const refusal = await limitWrite({ path: request.nextUrl.pathname, address, session: sessionCookie(request.headers) }, writeLimiter);
   if (!refusal) return null;
   // The address and scope only: never the session cookie.
   logEvent("warn", "rate limited", { scope: refusal.scope, address, path: request.nextUrl.pathname, retryAfterSeconds: refusal.retryAfterSeconds });

@@ -45,3 +45,29 @@ test("a stranger's wrong passwords from one address are answered 429 with Retry-
   expect(owner.jar.has(SESSION_COOKIE)).toBe(true);
 });
 
+test("a session's writes are counted on the cookie the session is read from, however the cookie is sent twice", async () => {
+  const owner = visitor();
+  expect((await signIn(owner, TEST_ACCOUNTS.editor.email, TEST_ACCOUNTS.editor.password)).status).toBe(303);
+  const token = owner.jar.get(SESSION_COOKIE)!;
+  const address = uniqueAddress();
+  const send = (cookie: string, init: RequestInit = {}) =>
+    fetch(`${test.info().project.use.baseURL}${init.method === "POST" ? "/corrections" : "/desk"}`, { ...init, headers: { "x-forwarded-for": address, cookie }, redirect: "manual" });
+  // Before the real one: another session's name, a second cookie of the same name, another spelling.
+  const spellings = [
+    (n: number) => `factline.session_token=decoy-${n}; ${SESSION_COOKIE}=${token}`,
+    (n: number) => `${SESSION_COOKIE}=${token}; ${SESSION_COOKIE}=decoy-${n}`,
+    () => `${SESSION_COOKIE}="${token}"`,
+    () => `${SESSION_COOKIE}=${token.replace(/\./g, "%2E")}`,
+  ];
+  // The session lookup reads the editor's session from each.
+  for (const spelling of spellings) {
+    const desk = await send(spelling(0));
+    expect(desk.status, spelling(0)).toBe(200);
+    expect(await desk.text()).toContain('aria-label="Desk"');
+  }
+  // So the write limit counts them all as that one session: 120 a minute (lib/rate-limit.ts).
+  const statuses: number[] = [];
+  for (let i = 0; i < 121; i++) statuses.push((await send(spellings[i % spellings.length]!(i), { method: "POST", body: new URLSearchParams({ x: "1" }) })).status);
+  expect(statuses.slice(0, 120).filter((status) => status === 429)).toEqual([]);
+  expect(statuses[120]).toBe(429);
+});
