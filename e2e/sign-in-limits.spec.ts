@@ -71,3 +71,19 @@ test("a session's writes are counted on the cookie the session is read from, how
   expect(statuses.slice(0, 120).filter((status) => status === 429)).toEqual([]);
   expect(statuses[120]).toBe(429);
 });
+
+test("a script's call of a server action runs at any page path, so each action checks who is asking itself (docs/security.md)", async () => {
+  const from = visitor();
+  const fields = formFields((await from.get("/sign-in")).html, 'name="password"');
+  const actionId = (JSON.parse(fields.get("$ACTION_1:0")!) as { id: string }).id;
+  for (const path of ["/sign-in", "/methodology", "/no-such-page"]) {
+    // The sign-in action called as the app's script calls it, with no form: it answers its form.
+    const response = await fetch(`${test.info().project.use.baseURL}${path}`, {
+      method: "POST",
+      headers: { "next-action": actionId, "content-type": "text/plain;charset=UTF-8", "x-forwarded-for": uniqueAddress() },
+      body: JSON.stringify([{ ok: false, fieldErrors: {}, formError: null, values: {} }, "$undefined"]),
+    });
+    expect(response.status, path).toBe(200);
+    expect(await response.text(), path).toContain("Enter an email address like name@example.org.");
+  }
+});
