@@ -1,12 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { appOrigin, trustedOrigins } from "@/lib/env";
 import { CLAIM_LIST_HEADER, claimListKeyFor } from "@/lib/cache/claim-list";
-import { SESSION_COOKIE_NAMES, canonicalReaderPath, hasSessionCookie, isCachedTreePath, isServedFromCache } from "@/lib/cache/reader-routes";
+import { canonicalReaderPath, hasSessionCookie, isCachedTreePath, isServedFromCache } from "@/lib/cache/reader-routes";
 import { currentEdgePurgeConfig, readerCacheControl } from "@/lib/edge/purge";
 import { logEvent } from "@/lib/log";
 import { checkFormBody } from "@/lib/form-body";
-import { limitWrite, writeLimiter } from "@/lib/rate-limit";
-import { clientAddress } from "@/lib/request";
+import { limitSignIn, limitWrite, signInRefusalMessage, writeLimiter, type SignInAttempt } from "@/lib/rate-limit";
+import { clientAddress, sessionCookie } from "@/lib/request";
+import { emailSchema } from "@/lib/validation/auth";
 
 // Two kinds of page response (docs/decisions/014-cached-reader-pages.md):
 // - A reader page asked for without a session cookie is served from Next.js's cache: the rewrites
@@ -49,7 +50,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     if (request.headers.has("next-action") && !isSameHostOrigin(request)) {
       return plainText(403, "This form was sent from another address of this site than the one it was posted to. Open the site at one address and send it again.");
     }
-    const refused = (await refuseTooManyWrites(request)) ?? (await refuseBadBody(request));
+    const refused = (await refuseTooManyWrites(request)) ?? (await refuseBadBody(request)) ?? (await refuseSignInPastLimits(request));
     if (refused) return refused;
   }
 
@@ -128,28 +129,13 @@ function isCrossSite(request: NextRequest): boolean {
   return origin !== null && !trustedOrigins().includes(origin);
 }
 
-/**
- * The session cookie as the sign-in library reads it: the first one of that name in the Cookie
- * header. (Next.js's parser keeps the last, so a second, made-up cookie would otherwise give a
- * person a fresh allowance while they still act with the first.)
- */
-function sessionCookie(request: NextRequest): string | null {
-  for (const part of (request.headers.get("cookie") ?? "").split(";")) {
-    const at = part.indexOf("=");
-    const name = part.slice(0, at).trim();
-    const value = part.slice(at + 1).trim();
-    if (at > 0 && value !== "" && (SESSION_COOKIE_NAMES as readonly string[]).includes(name)) return value;
-  }
-  return null;
-}
-
 async function refuseTooManyWrites(request: NextRequest): Promise<NextResponse | null> {
   if (isCrossSite(request)) {
     logEvent("warn", "cross-site post refused", { path: request.nextUrl.pathname, origin: request.headers.get("origin") });
     return plainText(403, "Forms are accepted only from this site.");
   }
   const address = clientAddress(request.headers);
-  const refusal = await limitWrite({ path: request.nextUrl.pathname, address, session: sessionCookie(request) }, writeLimiter);
+  const refusal = await limitWrite({ path: request.nextUrl.pathname, address, session: sessionCookie(request.headers) }, writeLimiter);
   if (!refusal) return null;
   // The address and scope only: never the session cookie.
   logEvent("warn", "rate limited", { scope: refusal.scope, address, path: request.nextUrl.pathname, retryAfterSeconds: refusal.retryAfterSeconds });
@@ -157,7 +143,49 @@ async function refuseTooManyWrites(request: NextRequest): Promise<NextResponse |
     refusal.scope === "sign-in"
       ? `Too many sign-in attempts from this address. Try again in ${refusal.retryAfterSeconds} seconds.`
       : `Too many changes in a minute from this ${refusal.scope === "session" ? "account" : "address"}. Nothing was saved; try again in ${refusal.retryAfterSeconds} seconds.`;
-  return plainText(429, message, { "retry-after": String(refusal.retryAfterSeconds) });
+  return actionRefusal(request, 429, message, { "retry-after": String(refusal.retryAfterSeconds) });
+}
+
+/**
+ * A refusal of a POST. To a server action called by the app's script, exactly text/plain: the one
+ * type whose words Next.js's script passes on (as an error, which the sign-in form shows); with a
+ * charset it says only "An unexpected response was received from the server".
+ */
+function actionRefusal(request: NextRequest, status: number, message: string, headers: Record<string, string> = {}): NextResponse {
+  const response = plainText(status, message, headers);
+  if (request.headers.has("next-action")) response.headers.set("content-type", "text/plain");
+  return response;
+}
+
+/**
+ * A sign-in past its limits (lib/rate-limit.ts, ADR 025) is answered 429 with Retry-After here,
+ * before the action runs: the action counts the attempts, but can answer only its form, with a
+ * 200. Only looked at, never counted, so a refused attempt costs no allowance.
+ */
+async function refuseSignInPastLimits(request: NextRequest): Promise<NextResponse | null> {
+  if (request.nextUrl.pathname !== "/sign-in") return null;
+  const attempt = await signInAttempt(request);
+  const refusal = attempt && (await limitSignIn(attempt, "check"));
+  if (!refusal) return null;
+  logEvent("warn", "sign-in rate limited", { email: attempt.email, address: attempt.address, scope: refusal.scope, retryAfterSeconds: refusal.retryAfterSeconds });
+  return actionRefusal(request, 429, signInRefusalMessage(refusal), { "retry-after": String(refusal.retryAfterSeconds) });
+}
+
+/**
+ * Who a sign-in form says is signing in, as its schema reads the email; null without a valid one
+ * (the action then answers the field). The form is sent as fields of its own without JavaScript,
+ * and as React names them ("_1_email") with it.
+ */
+async function signInAttempt(request: NextRequest): Promise<SignInAttempt | null> {
+  let form: FormData;
+  try {
+    form = await request.clone().formData();
+  } catch {
+    return null;
+  }
+  const field = [...form.keys()].find((key) => /^(?:_\d+_)?email$/.test(key));
+  const email = emailSchema.safeParse(field === undefined ? undefined : form.get(field));
+  return email.success ? { email: email.data, address: clientAddress(request.headers) } : null;
 }
 
 async function refuseBadBody(request: NextRequest): Promise<NextResponse | null> {

@@ -122,7 +122,7 @@ test("a signed-out POST to the claim-creating action is refused and creates noth
   await expect(reviewer.getByRole("link", { name: summary })).toHaveCount(0);
 });
 
-test("repeated failed sign-ins for one account are stopped for a while", async ({ page }) => {
+test("repeated failed sign-ins for one account from one place are stopped for a while, in words, with 429", async ({ page }) => {
   // From an address of its own, so its failures count against no other test's sign-ins.
   await page.context().setExtraHTTPHeaders({ "x-forwarded-for": uniqueAddress() });
   await page.goto("/sign-in");
@@ -132,15 +132,23 @@ test("repeated failed sign-ins for one account are stopped for a while", async (
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill(password);
     // Wait for the answer, so the next attempt is not typed into a form about to be reset.
-    await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "Sign in" }).click()]);
+    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "Sign in" }).click()]);
     await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+    return response;
   };
   for (let i = 0; i < 5; i++) {
-    await attempt(`wrong-${i}`);
+    expect((await attempt(`wrong-${i}`)).status()).toBe(200);
     await expect(page.getByRole("main").getByRole("alert")).toHaveText("That email and password do not match an active account.");
   }
-  await attempt("wrong-again");
-  await expect(page.getByRole("main").getByRole("alert")).toContainText("Too many attempts. Try again in 15 minute(s).");
+  const refused = await attempt("wrong-again");
+  expect(refused.status()).toBe(429);
+  expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(500);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Too many wrong passwords for this account from here. Try again in 10 minutes.");
+  // The form is still there, with the email as typed, for when the wait is over.
+  await expect(page.getByLabel("Email")).toHaveValue(email);
+  const again = await attempt("wrong-still");
+  expect(again.status()).toBe(429);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Too many wrong passwords for this account from here. Try again in 10 minutes.");
 });
 
 test("an admin creates an account in the app; disabling it ends that person's session at once", async ({ browser }) => {

@@ -23,7 +23,8 @@ test("a flood of sign-in posts from one address is answered 429 with Retry-After
 
 test("one session's writes past 120 in a minute are answered 429, and another session's are not", async ({ request }) => {
   const from = address();
-  const session = (id: string) => ({ "x-forwarded-for": from, cookie: `factline.session_token=flood-${id}` });
+  // The production server's session cookie: the one name its session lookup reads, so the one the limit counts.
+  const session = (id: string) => ({ "x-forwarded-for": from, cookie: `__Host-factline.session_token=flood-${id}` });
   const flood = `${Date.now()}`;
   let refused = null as Awaited<ReturnType<typeof request.post>> | null;
   for (let i = 0; i < 121 && !refused; i++) {

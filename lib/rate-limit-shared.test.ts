@@ -111,6 +111,24 @@ describe("limits shared through Redis", () => {
     await expect.poll(async () => (await new SharedRateLimiter("frozen").check("address:3", { max: 1, windowMs: 60_000 })).ok, { timeout: 10_000 }).toBe(false);
   });
 
+  it("count a stranger's sign-in tries at an account once across processes, and keep the owner's places for every process", async () => {
+    const { SIGN_IN_ACCOUNT_LIMIT, SIGN_IN_PAIR_LIMIT, SharedRateLimiter, limitSignIn, signedInFrom } = await import("./rate-limit");
+    const a = new SharedRateLimiter("sign-in-shared");
+    const b = new SharedRateLimiter("sign-in-shared");
+    const stranger = { email: "ada@example.org", address: "203.0.113.9" };
+    for (let i = 0; i < SIGN_IN_PAIR_LIMIT.max; i++) expect(await limitSignIn(stranger, "count", i % 2 ? a : b)).toBeNull();
+    // Counted apart, each process would have allowed two or three more.
+    expect((await limitSignIn(stranger, "check", a))?.scope).toBe("pair");
+    expect((await limitSignIn(stranger, "count", b))?.scope).toBe("pair");
+    // The owner signs in on A; on B, their place is theirs too once strangers reach the ceiling.
+    const owner = { ...stranger, address: "198.51.100.9" };
+    expect(await limitSignIn(owner, "count", a)).toBeNull();
+    await signedInFrom(owner, a);
+    for (let i = 0; i < SIGN_IN_ACCOUNT_LIMIT.max; i++) await limitSignIn({ ...stranger, address: `192.0.2.${Math.floor(i / 4)}` }, "count", i % 2 ? a : b);
+    expect((await limitSignIn({ ...stranger, address: "192.0.2.200" }, "check", b))?.scope).toBe("account");
+    expect(await limitSignIn(owner, "check", b)).toBeNull();
+  });
+
   it("are chosen by REDIS_URL: in memory without it", async () => {
     const { createLimiter, RateLimiter, SharedRateLimiter } = await import("./rate-limit");
     expect(createLimiter("x")).toBeInstanceOf(SharedRateLimiter);

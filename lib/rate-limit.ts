@@ -150,9 +150,104 @@ export function createLimiter(name: string): Limiter {
   return redisUrl() ? new SharedRateLimiter(name) : new RateLimiter();
 }
 
-/** Sign-in attempts allowed per account (reset by a success), and per address. */
-export const SIGN_IN_ACCOUNT_LIMIT: Limit = { max: 5, windowMs: 15 * 60_000 };
+/**
+ * Sign-in attempts (docs/decisions/025-sign-in-limits.md). Counted per account and address
+ * together, so a stranger's wrong passwords use up only their own tries at an account; per
+ * account across every address, a ceiling that makes slow guessing from many addresses useless
+ * and that never shuts the owner out of a place they have signed in from before; and per address
+ * across every account.
+ */
+export const SIGN_IN_PAIR_LIMIT: Limit = { max: 5, windowMs: 10 * 60_000 };
+export const SIGN_IN_ACCOUNT_LIMIT: Limit = { max: 100, windowMs: 24 * 60 * 60_000 };
 export const SIGN_IN_ADDRESS_LIMIT: Limit = { max: 60, windowMs: 15 * 60_000 };
+/** How long an address an account signed in from stays one of its own places. */
+export const KNOWN_ADDRESS_MS = 30 * 24 * 60 * 60_000;
+
+export interface SignInAttempt {
+  /** As the sign-in form's schema reads it: trimmed, lower case. */
+  email: string;
+  address: string;
+}
+
+export type SignInRefusal = { scope: "pair" | "account" | "address"; retryAfterSeconds: number };
+
+const signInKeys = ({ email, address }: SignInAttempt) => ({
+  pair: `sign-in:pair:${JSON.stringify([email, address])}`,
+  account: `sign-in:account:${email}`,
+  address: `sign-in:address:${address}`,
+  known: `sign-in:known:${JSON.stringify([email, address])}`,
+});
+
+// A known place is a window of one hit: while it lasts, the one hit is the mark.
+const KNOWN: Limit = { max: 1, windowMs: KNOWN_ADDRESS_MS };
+
+/**
+ * Whether this attempt must be refused. `check` only looks (the proxy, to answer a refused
+ * attempt with 429 before the action runs); `count` then counts it against every limit that
+ * applies (the sign-in action, before the password is tried, so parallel attempts cannot slip
+ * past). A refused attempt counts against none: a stranger held back by one limit cannot go on
+ * spending the account's ceiling. The longest wait of the limits that refuse is the one given.
+ */
+export async function limitSignIn(attempt: SignInAttempt, mode: "check" | "count", on: Limiter = limiter): Promise<SignInRefusal | null> {
+  const keys = signInKeys(attempt);
+  const isKnownPlace = !(await on.check(keys.known, KNOWN)).ok;
+  const limits: [SignInRefusal["scope"], string, Limit][] = [
+    ["address", keys.address, SIGN_IN_ADDRESS_LIMIT],
+    ["pair", keys.pair, SIGN_IN_PAIR_LIMIT],
+    // The owner at a place of their own is held by the pair's limit alone: however many
+    // addresses a stranger guesses from, the account's ceiling never shuts them out there.
+    ...(isKnownPlace ? [] : [["account", keys.account, SIGN_IN_ACCOUNT_LIMIT] as [SignInRefusal["scope"], string, Limit]]),
+  ];
+  const refusedBy = async (count: boolean) => {
+    let refusal: SignInRefusal | null = null;
+    for (const [scope, key, limit] of limits) {
+      const result = count ? await on.hit(key, limit) : await on.check(key, limit);
+      if (!result.ok && (!refusal || result.retryAfterSeconds > refusal.retryAfterSeconds)) refusal = { scope, retryAfterSeconds: result.retryAfterSeconds };
+    }
+    return refusal;
+  };
+  return (await refusedBy(false)) ?? (mode === "count" ? await refusedBy(true) : null);
+}
+
+/**
+ * A success gives this account's tries from this address back and makes the address one of the
+ * account's places. The account's ceiling is not given back: the owner signing in must not hand
+ * a stranger a fresh allowance. Nor is the address's: it may be trying many accounts.
+ */
+export async function signedInFrom(attempt: SignInAttempt, on: Limiter = limiter): Promise<void> {
+  const keys = signInKeys(attempt);
+  await on.reset(keys.pair);
+  // Reset first, so the mark's window starts again at each sign-in.
+  await on.reset(keys.known);
+  await on.hit(keys.known, KNOWN);
+}
+
+/** Forgets every count of this attempt's account and address (tests start from nothing). */
+export async function forgetSignIns(attempt: SignInAttempt, on: Limiter = limiter): Promise<void> {
+  for (const key of Object.values(signInKeys(attempt))) await on.reset(key);
+}
+
+/**
+ * The refusal in words a reporter reads in the sign-in form: what happened and when to try again.
+ * Each starts "Too many ": the form shows such words when the proxy refuses (sign-in-form.tsx).
+ */
+export function signInRefusalMessage({ scope, retryAfterSeconds }: SignInRefusal): string {
+  const wait = waitInWords(retryAfterSeconds);
+  switch (scope) {
+    case "pair":
+      return `Too many wrong passwords for this account from here. Try again in ${wait}.`;
+    case "account":
+      return `Too many wrong passwords for this account from other places, so for now it can be signed in to only from places it was used before. Try again from one of those, or in ${wait}.`;
+    case "address":
+      return `Too many sign-in attempts from this address. Try again in ${wait}.`;
+  }
+}
+
+/** "45 seconds", "10 minutes", "1 hour": rounded up, so the person never comes back too early. */
+export function waitInWords(seconds: number): string {
+  const [amount, unit] = seconds < 60 ? [seconds, "second"] : seconds < 3600 ? [Math.ceil(seconds / 60), "minute"] : [Math.ceil(seconds / 3600), "hour"];
+  return `${amount} ${unit}${amount === 1 ? "" : "s"}`;
+}
 
 const globalForLimits = globalThis as unknown as { factlineLimiter?: Limiter; factlineWriteLimiter?: Limiter };
 export const limiter: Limiter = (globalForLimits.factlineLimiter ??= createLimiter("sign-in"));
@@ -167,7 +262,7 @@ export const writeLimiter: Limiter = (globalForLimits.factlineWriteLimiter ??= c
  * Counted in proxy.ts before the action runs, per session and per address, and refused with 429
  * and Retry-After past the limit. A reviewer saves a form every few seconds at most; twenty
  * reviewers behind one newsroom address stay well under the address's limit. Sign-in has its own,
- * tighter address limit here, on top of the per-account and per-address ones in the action.
+ * tighter address limit here, on top of the ones in the action (limitSignIn).
  */
 export const WRITE_SESSION_LIMIT: Limit = { max: 120, windowMs: 60_000 };
 export const WRITE_ADDRESS_LIMIT: Limit = { max: 600, windowMs: 60_000 };

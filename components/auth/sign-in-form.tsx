@@ -1,15 +1,37 @@
 "use client";
 
-import { useActionState } from "react";
+import { Component, useActionState, useRef, useState, type ReactNode } from "react";
 import { FormMessage, SubmitButton } from "@/components/forms/form-status";
 import { TextField } from "@/components/forms/fields";
 import { signIn } from "@/lib/actions/auth";
 import { initialActionState } from "@/lib/actions/state";
 
+/**
+ * The sign-in form. An attempt past the sign-in limits is answered 429 by the proxy before the
+ * action runs (ADR 025), which Next.js's script raises as an error carrying the proxy's words;
+ * the form then starts again with those words as its message, and the email as typed.
+ */
 export function SignInForm({ next }: { next: string }) {
-  const [state, action] = useActionState(signIn, initialActionState);
+  const [refused, setRefused] = useState({ times: 0, message: null as string | null, email: "" });
+  const sentEmail = useRef("");
   return (
-    <form action={action} noValidate className="rounded border border-stone-300 bg-white p-6">
+    <RefusedAttempts onRefused={(message) => setRefused((last) => ({ times: last.times + 1, message, email: sentEmail.current }))}>
+      <SignInFields key={refused.times} next={next} refusal={refused.message} email={refused.email} onSend={(email) => (sentEmail.current = email)} />
+    </RefusedAttempts>
+  );
+}
+
+function SignInFields({ next, refusal, email, onSend }: { next: string; refusal: string | null; email: string; onSend: (email: string) => void }) {
+  const [state, action] = useActionState(signIn, { ...initialActionState, formError: refusal, values: { email } });
+  return (
+    <form
+      action={action}
+      onSubmit={(event) => {
+        onSend(String(new FormData(event.currentTarget).get("email") ?? ""));
+      }}
+      noValidate
+      className="rounded border border-stone-300 bg-white p-6"
+    >
       <FormMessage state={state} />
       <input type="hidden" name="next" value={next} />
       <TextField name="email" label="Email" type="email" autoComplete="username" required defaultValue={state.values.email} errors={state.fieldErrors.email} />
@@ -17,4 +39,30 @@ export function SignInForm({ next }: { next: string }) {
       <SubmitButton>Sign in</SubmitButton>
     </form>
   );
+}
+
+/**
+ * Every refusal of a sign-in by its limits starts so (proxy.ts, lib/rate-limit.ts); the form may
+ * show those words. Anything else, a network failure among them, is not a sentence for a reporter.
+ */
+const isRefusal = (error: unknown): error is Error => error instanceof Error && error.message.startsWith("Too many ");
+
+/** Hands a refused attempt's words up; any other error goes on to the page's error boundary. */
+class RefusedAttempts extends Component<{ onRefused: (message: string) => void; children: ReactNode }, { error: unknown }> {
+  override state = { error: null as unknown };
+
+  static getDerivedStateFromError(error: unknown) {
+    return { error };
+  }
+
+  override componentDidCatch(error: unknown) {
+    if (!isRefusal(error)) return;
+    this.props.onRefused(error.message);
+    this.setState({ error: null });
+  }
+
+  override render() {
+    if (this.state.error !== null && !isRefusal(this.state.error)) throw this.state.error;
+    return this.state.error === null ? this.props.children : null;
+  }
 }

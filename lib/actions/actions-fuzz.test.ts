@@ -26,7 +26,7 @@ process.env.DATABASE_URL = database.url;
 
 const { db } = await import("@/lib/db");
 const { actionTargets, createPerson, unique } = await import("@/lib/testing/action-targets");
-const { limiter } = await import("@/lib/rate-limit");
+const { forgetSignIns } = await import("@/lib/rate-limit");
 const ACTION_MODULES = await (await import("@/lib/testing/server-actions")).importServerActions();
 const { claims, sources, links, annotations, users, stories, claimants, auth } = ACTION_MODULES;
 
@@ -423,8 +423,7 @@ async function canSignIn(email: string, password: string): Promise<boolean> {
 }
 
 async function resetSignInLimits(email: string): Promise<void> {
-  await limiter.reset("sign-in:address:unknown");
-  await limiter.reset(`sign-in:account:${email.trim().toLowerCase()}`);
+  await forgetSignIns({ email: email.trim().toLowerCase(), address: "unknown" });
 }
 
 const EMAIL_VARIANT = "  Mixed.Case+tag@FUZZ.Example.ORG ";

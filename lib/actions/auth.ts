@@ -6,14 +6,15 @@ import { redirect } from "next/navigation";
 import { auth } from "@/lib/auth";
 import { asFormData, formValues, invalid, type ActionState } from "@/lib/actions/state";
 import { logEvent } from "@/lib/log";
-import { limiter, SIGN_IN_ACCOUNT_LIMIT, SIGN_IN_ADDRESS_LIMIT } from "@/lib/rate-limit";
+import { limitSignIn, signedInFrom, signInRefusalMessage } from "@/lib/rate-limit";
 import { clientAddress } from "@/lib/request";
 import { safeReturnPath, signInSchema } from "@/lib/validation/auth";
 
 const GENERIC_FAILURE = "That email and password do not match an active account.";
 
 // Public by nature (it is how a person becomes "who is asking"); guarded by rate limits per
-// account and per address, and it never says which half of the pair was wrong.
+// account and address, per account and per address, and it never says which half of the pair
+// was wrong.
 export async function signIn(_prev: ActionState, sent: unknown): Promise<ActionState> {
   const formData = asFormData(sent);
   const values = formValues(formData, ["password"]);
@@ -23,15 +24,14 @@ export async function signIn(_prev: ActionState, sent: unknown): Promise<ActionS
   const requestHeaders = await headers();
   const address = clientAddress(requestHeaders);
 
-  // Each attempt counts before the password is tried (so parallel attempts cannot slip past the
-  // check); a success gives the account's attempts back. Only the account's count is reset: an
-  // address trying many accounts stays counted.
-  const byAddress = await limiter.hit(`sign-in:address:${address}`, SIGN_IN_ADDRESS_LIMIT);
-  const byAccount = await limiter.hit(`sign-in:account:${email}`, SIGN_IN_ACCOUNT_LIMIT);
-  if (!byAddress.ok || !byAccount.ok) {
-    const wait = Math.max(byAddress.ok ? 0 : byAddress.retryAfterSeconds, byAccount.ok ? 0 : byAccount.retryAfterSeconds);
-    logEvent("warn", "sign-in rate limited", { email, address });
-    return { ok: false, fieldErrors: {}, formError: `Too many attempts. Try again in ${Math.ceil(wait / 60)} minute(s).`, values };
+  // Each attempt counts before the password is tried (lib/rate-limit.ts, ADR 025). The proxy
+  // has already answered a refused attempt at /sign-in with 429; this is the count itself, and
+  // the refusal of attempts that raced past that check or were posted elsewhere.
+  const attempt = { email, address };
+  const refusal = await limitSignIn(attempt, "count");
+  if (refusal) {
+    logEvent("warn", "sign-in rate limited", { email, address, scope: refusal.scope });
+    return { ok: false, fieldErrors: {}, formError: signInRefusalMessage(refusal), values };
   }
 
   try {
@@ -45,7 +45,7 @@ export async function signIn(_prev: ActionState, sent: unknown): Promise<ActionS
     if (!refused) return { ok: false, fieldErrors: {}, formError: "Signing in is not working right now; please tell an administrator.", values };
     return { ok: false, fieldErrors: {}, formError: GENERIC_FAILURE, values };
   }
-  await limiter.reset(`sign-in:account:${email}`);
+  await signedInFrom(attempt);
   logEvent("info", "signed in", { email, address });
   redirect(safeReturnPath(next));
 }

@@ -91,11 +91,11 @@ export class Visitor {
   }
 
   /** POSTs the fields to `pathname` as a form without JavaScript would; redirects are not followed. */
-  async post(pathname: string, fields: Map<string, string>): Promise<{ status: number; location: string | null; html: string }> {
+  async post(pathname: string, fields: Map<string, string>): Promise<{ status: number; location: string | null; html: string; headers: Headers }> {
     const body = new FormData();
     for (const [name, value] of fields) body.append(name, value);
     const response = await fetch(`${this.origin}${pathname}`, { method: "POST", body, headers: this.headers(), redirect: "manual" });
     this.keep(response);
-    return { status: response.status, location: response.headers.get("location"), html: await response.text() };
+    return { status: response.status, location: response.headers.get("location"), html: await response.text(), headers: response.headers };
   }
 }
