@@ -244,3 +244,29 @@ export function checkQuote(quote: string, capturedText: string | null): QuoteChe
     from = at + 1;
   }
 }
+
+/**
+ * How many characters of the source's text a link keeps on either side of its quote (the
+ * TextQuoteSelector's prefix and suffix): enough to tell two places with the same words apart,
+ * as annotation tools that use the W3C selector keep (Hypothesis keeps 32).
+ */
+export const QUOTE_CONTEXT_LENGTH = 32;
+
+function isLowSurrogate(unit: number): boolean {
+  return unit >= 0xdc00 && unit <= 0xdfff;
+}
+
+/**
+ * The text just before and after `text.slice(start, end)`, at most QUOTE_CONTEXT_LENGTH
+ * characters each, never cutting a character in two; null where the quote touches the text's
+ * beginning or end.
+ */
+export function quoteContext(text: string, start: number, end: number): { prefix: string | null; suffix: string | null } {
+  let from = Math.max(0, start - QUOTE_CONTEXT_LENGTH);
+  if (from > 0 && isLowSurrogate(text.charCodeAt(from))) from++;
+  let to = Math.min(text.length, end + QUOTE_CONTEXT_LENGTH);
+  if (to < text.length && isLowSurrogate(text.charCodeAt(to))) to--;
+  const prefix = text.slice(from, start);
+  const suffix = text.slice(end, to);
+  return { prefix: prefix === "" ? null : prefix, suffix: suffix === "" ? null : suffix };
+}

@@ -1,0 +1,75 @@
+/**
+ * Dates written in a sentence, as the claim form takes them: "2025-04-12", "2025-04" or "2025",
+ * as precise as the words are ("in April 2025" is a month, not the 1st of April).
+ */
+
+const MONTHS: Record<string, number> = {
+  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
+  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+
+// Capitalised only: "may" and "march" are also verbs. "May" alone is never taken for a month.
+const MONTH = "(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?";
+const YEAR = "((?:1[89]|20)\\d{2})";
+const DAY = "(\\d{1,2})(?:st|nd|rd|th)?";
+
+export interface DateMention {
+  start: number;
+  end: number;
+  words: string;
+  /** The date as the claim form takes it; null for words like "last week" that name no date. */
+  iso: string | null;
+}
+
+const PATTERNS: { pattern: RegExp; iso: (m: RegExpExecArray) => string | null }[] = [
+  { pattern: /\b((?:1[89]|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b/g, iso: (m) => `${m[1]}-${m[2]}-${m[3]}` },
+  { pattern: new RegExp(`\\b${DAY} ${MONTH},? ${YEAR}\\b`, "g"), iso: (m) => day(m[3]!, m[2]!, m[1]!) },
+  { pattern: new RegExp(`\\b${MONTH} ${DAY},? ${YEAR}\\b`, "g"), iso: (m) => day(m[3]!, m[1]!, m[2]!) },
+  { pattern: new RegExp(`\\b${MONTH},? ${YEAR}\\b`, "g"), iso: (m) => `${m[2]}-${pad(MONTHS[m[1]!.toLowerCase()]!)}` },
+  { pattern: new RegExp(`\\b${MONTH} ${DAY}\\b(?!,? \\d)`, "g"), iso: () => null },
+  // A bare year, but not money ("$2025"), a count ("2025 people" is rare; "2,025" is not a year).
+  { pattern: /(?<![$€£¥\d.,])\b((?:1[89]|20)\d{2})\b(?![.,]?\d|\s?%)/g, iso: (m) => m[1]! },
+  {
+    pattern: /\b(?:yesterday|today|tomorrow|(?:last|next|this) (?:week|month|year|quarter|decade)|(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b/g,
+    iso: () => null,
+  },
+];
+
+function pad(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+function day(year: string, month: string, dayOfMonth: string): string | null {
+  const m = MONTHS[month.replace(/\.$/, "").toLowerCase()];
+  const d = Number(dayOfMonth);
+  if (!m || d < 1 || d > 31) return null;
+  const date = new Date(Date.UTC(Number(year), m - 1, d));
+  if (date.getUTCMonth() !== m - 1) return null; // 31 April
+  return `${year}-${pad(m)}-${pad(d)}`;
+}
+
+function precisionOf(iso: string | null): number {
+  return iso === null ? 0 : iso.length; // "2025" < "2025-04" < "2025-04-12"
+}
+
+/** Every date mention in `text`, in order; a mention inside a longer one ("2025" in "April 2025") is left out. */
+export function findDates(text: string): DateMention[] {
+  const found: DateMention[] = [];
+  for (const { pattern, iso } of PATTERNS) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (found.some((f) => start < f.end && end > f.start)) continue;
+      found.push({ start, end, words: m[0], iso: iso(m) });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** The most precise date the sentence names (the first, among equals); null when it names none. */
+export function guessDate(mentions: readonly DateMention[]): string | null {
+  let best: string | null = null;
+  for (const mention of mentions) if (precisionOf(mention.iso) > precisionOf(best)) best = mention.iso;
+  return best;
+}

@@ -1,0 +1,151 @@
+import { describe, expect, it } from "vitest";
+import { describeSentence, findCandidates, splitSentences } from "@/lib/finder";
+import { findDates, guessDate } from "@/lib/finder/dates";
+import { ClaimantIndex, findAttribution } from "@/lib/finder/speakers";
+import { QUOTE_CONTEXT_LENGTH, checkQuote } from "@/lib/quote-check";
+import { rankSeedClaims } from "@/scripts/finder-seed";
+
+describe("splitSentences", () => {
+  it("cuts at full stops and line breaks, with exact offsets", () => {
+    const text = "Prices rose. Wages fell!\nIs that fair?\n\n  • Rent: up 12%\n";
+    const sentences = splitSentences(text);
+    expect(sentences.map((s) => s.text)).toEqual(["Prices rose.", "Wages fell!", "Is that fair?", "Rent: up 12%"]);
+    for (const s of sentences) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it("does not cut after titles, initials or a short form before a name", () => {
+    const text = "Mr. Smith met Dr. Jones in Jan. 2024. The U.S. Army said John F. Kennedy spoke. He left the U.S. The next day he returned.";
+    expect(splitSentences(text).map((s) => s.text)).toEqual([
+      "Mr. Smith met Dr. Jones in Jan. 2024.",
+      "The U.S. Army said John F. Kennedy spoke.",
+      "He left the U.S.",
+      "The next day he returned.",
+    ]);
+  });
+
+  it("keeps offsets exact past characters outside the BMP and non-breaking spaces", () => {
+    const text = "Emoji 😀 here.\u00a0Then 3 more.";
+    for (const s of splitSentences(text)) expect(text.slice(s.start, s.end)).toBe(s.text);
+    expect(splitSentences(text).map((s) => s.text)).toEqual(["Emoji 😀 here.", "Then 3 more."]);
+  });
+});
+
+describe("dates", () => {
+  it("reads days, months and years as precisely as they are written", () => {
+    expect(findDates("On 12 March 2024, and on April 3, 2023, in June 2022, during 2021.").map((d) => d.iso)).toEqual(["2024-03-12", "2023-04-03", "2022-06", "2021"]);
+    expect(guessDate(findDates("Spending grew in 2019 and by May 2020 it had doubled."))).toBe("2020-05");
+  });
+
+  it("takes neither money nor the verb 'may' for a date", () => {
+    expect(findDates("It may cost $2025 or 2,019 people.")).toEqual([]);
+    expect(findDates("They met last week.").map((d) => [d.words, d.iso])).toEqual([["last week", null]]);
+  });
+});
+
+describe("attribution", () => {
+  it("finds the speaker before the verb, after 'according to', and after an inverted 'said'", () => {
+    expect(findAttribution("A Treasury spokesperson told reporters the deficit was falling.")).toEqual({ cue: "told", speaker: "Treasury" });
+    expect(findAttribution("According to the World Health Organization, cases fell.")).toEqual({ cue: "according to", speaker: "World Health Organization" });
+    expect(findAttribution("“We will not raise taxes,” said Maria Lopez, the finance minister.")).toEqual({ cue: "said", speaker: "Maria Lopez" });
+  });
+
+  it("ignores verbs inside quotation marks and names that are not the subject", () => {
+    expect(findAttribution("“As we said before, nothing changed,” the mayor told the council.")).toEqual({ cue: "told", speaker: null });
+    expect(findAttribution("The report for Acme revealed losses.")).toEqual({ cue: "revealed", speaker: null });
+    expect(findAttribution("The bridge cost more than planned.")).toBeNull();
+  });
+
+  it("matches a speaker to a claimant by name, the name without 'The', or its bracketed short form", () => {
+    const index = new ClaimantIndex([
+      { id: "who", name: "WHO (World Health Organization)" },
+      { id: "times", name: "The Times" },
+      { id: "ecb", name: "European Central Bank" },
+    ]);
+    expect(index.match("World Health Organization")?.id).toBe("who");
+    expect(index.match("Times")?.id).toBe("times");
+    expect(index.match("ECB")?.id).toBe("ecb");
+    expect(index.match("Bank of England")).toBeNull();
+  });
+});
+
+describe("describeSentence", () => {
+  it("explains each feature in words and guesses claimant and date", () => {
+    const text = "Unemployment fell to 4.1% in March 2024, down from 5.3% a year earlier, the Labour Ministry said on Tuesday.";
+    const c = describeSentence(text, 0, text.length, { claimants: [{ id: "labour", name: "Labour Ministry" }] });
+    expect(c.reasons).toEqual(["a percentage (“4.1%”)", "a date (“March 2024”)", "a change or comparison (“fell”)", "attributed to Labour Ministry"]);
+    expect(c.claimant).toEqual({ id: "labour", name: "Labour Ministry", basis: "attributed" });
+    expect(c.date).toEqual({ iso: "2024-03", basis: "sentence" });
+  });
+
+  it("names a speaker who is not a claimant yet, and falls back to the source's date", () => {
+    const text = "Acme Corp denied the report, saying it had never sold data.";
+    const c = describeSentence(text, 0, text.length, { sourceDate: "2023-11-02" });
+    expect(c.claimant).toEqual({ id: null, name: "Acme Corp", basis: "attributed" });
+    expect(c.date).toEqual({ iso: "2023-11-02", basis: "source" });
+    expect(c.reasons).toContain("a denial or refusal (“denied”)");
+  });
+
+  it("counts money once, not also as a figure", () => {
+    const text = "The council spent €4.5 million on the stadium.";
+    expect(describeSentence(text, 0, text.length).features.map((f) => f.kind)).toEqual(["money"]);
+  });
+
+  it("keeps a prefix and suffix of the quote-selector length, exact", () => {
+    const text = `${"Some words come first. ".repeat(3)}The tax rose by 20%. ${"Other words follow. ".repeat(3)}`;
+    const [c] = findCandidates(text);
+    expect(c!.sentence).toBe("The tax rose by 20%.");
+    expect(c!.prefix).toBe(text.slice(c!.start - QUOTE_CONTEXT_LENGTH, c!.start));
+    expect(c!.suffix).toBe(text.slice(c!.end, c!.end + QUOTE_CONTEXT_LENGTH));
+    expect(checkQuote(c!.sentence, text)).toEqual({ status: "found", start: c!.start, end: c!.end });
+  });
+});
+
+describe("findCandidates", () => {
+  const article = [
+    "City Budget Under Scrutiny",
+    "",
+    "The mayor opened the new library on a sunny morning.",
+    "Crime fell by 18% last year, Police Commissioner Ana Ruiz said.",
+    "Residents enjoyed the music.",
+    "The city spent $2.3 billion on roads in 2023, more than double the 2019 figure.",
+    "Why does this matter?",
+    "The transport agency denied that the tunnel was over budget.",
+  ].join("\n");
+
+  it("ranks sentences with figures, money, changes and attribution above plain ones, and leaves out those with none", () => {
+    const sentences = findCandidates(article).map((c) => c.sentence);
+    expect(sentences.slice(0, 2).sort()).toEqual(["Crime fell by 18% last year, Police Commissioner Ana Ruiz said.", "The city spent $2.3 billion on roads in 2023, more than double the 2019 figure."]);
+    expect(sentences).toContain("The transport agency denied that the tunnel was over budget.");
+    expect(sentences).not.toContain("Residents enjoyed the music.");
+    expect(sentences).not.toContain("The mayor opened the new library on a sunny morning.");
+  });
+
+  it("puts headings and questions below statements with the same features", () => {
+    const text = "Prices Doubled In 2020\nDid food prices in the city double in 2020?\nFood prices in the city doubled in 2020.";
+    const ranked = findCandidates(text);
+    expect(ranked.map((c) => c.sentence)).toEqual(["Food prices in the city doubled in 2020.", "Did food prices in the city double in 2020?", "Prices Doubled In 2020"]);
+    expect(ranked[2]!.reasons).toContain("reads as a heading");
+  });
+
+  it("gives every candidate's offsets exactly in the text", () => {
+    for (const c of findCandidates(article)) expect(article.slice(c.start, c.end)).toBe(c.sentence);
+  });
+
+  it("runs in linear time on a 20,000-word article", () => {
+    const paragraph = "Officials said spending rose 12% to $4.1 billion in 2024. The minister denied the figures were wrong. Residents walked in the park. ";
+    const text = paragraph.repeat(Math.ceil(20_000 / paragraph.split(" ").length));
+    const started = performance.now();
+    const candidates = findCandidates(text, { claimants: Array.from({ length: 5_000 }, (_, i) => ({ id: `c${i}`, name: `Claimant Number ${i}` })) });
+    // Generous for a shared machine: what is checked is that it is not quadratic (which takes minutes).
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(candidates.length).toBeGreaterThan(1_000);
+  });
+});
+
+describe("on the seed article", () => {
+  it("has at least 10 of the 12 seed claims' sentences among the first 25 candidates", () => {
+    const { ranks, inTop } = rankSeedClaims();
+    expect(ranks).toHaveLength(12);
+    expect(inTop).toBeGreaterThanOrEqual(10);
+  });
+});
