@@ -14,12 +14,15 @@ export interface ClaimFormProps {
   stories: { id: string; title: string }[];
   /** Present when editing. */
   claim?: { id: string; version: number; text: string; summary: string; claimantId: string; storyId: string; claimDate: string };
+  /** A new claim recorded from the finder: the fields it guessed, and the sentence's place in its source. */
+  fromSource?: { sourceId: string; start: number; end: number; quote: string; text: string; summary: string; claimantId: string; claimDate: string };
 }
 
-export function ClaimForm({ claimants, stories, claim }: ClaimFormProps) {
+export function ClaimForm({ claimants, stories, claim, fromSource }: ClaimFormProps) {
   const [state, action] = useActionState(claim ? updateClaimAction : createClaimAction, initialActionState);
   const v = (name: string, fallback = "") => state.values[name] ?? fallback;
-  const [claimantChoice, setClaimantChoice] = useState(v("claimantId", claim?.claimantId ?? ""));
+  const start = claim ?? fromSource;
+  const [claimantChoice, setClaimantChoice] = useState(v("claimantId", start?.claimantId ?? ""));
   // React resets the form after each answer from the action, which puts a select back on the
   // option it was first rendered with while this state still holds the choice. So the select is
   // uncontrolled, and remounted after each answer with the choice sent back as its default: the
@@ -41,8 +44,16 @@ export function ClaimForm({ claimants, stories, claim }: ClaimFormProps) {
           <input type="hidden" name="version" value={state.conflict?.version ?? claim.version} />
         </>
       ) : null}
-      <TextArea name="text" label="The claim's words" hint="Verbatim, as said; or the closest reported wording." required rows={4} defaultValue={v("text", claim?.text)} errors={e.text} />
-      <CountedTextField name="summary" label="Summary" hint={`At most ${SUMMARY_MAX} characters; shown in lists and reports.`} required max={SUMMARY_MAX} defaultValue={v("summary", claim?.summary)} errors={e.summary} />
+      {fromSource ? (
+        <>
+          <input type="hidden" name="quoteSourceId" value={fromSource.sourceId} />
+          <input type="hidden" name="quoteStart" value={fromSource.start} />
+          <input type="hidden" name="quoteEnd" value={fromSource.end} />
+          <input type="hidden" name="quote" value={fromSource.quote} />
+        </>
+      ) : null}
+      <TextArea name="text" label="The claim's words" hint="Verbatim, as said; or the closest reported wording." required rows={4} defaultValue={v("text", start?.text)} errors={e.text} />
+      <CountedTextField name="summary" label="Summary" hint={`At most ${SUMMARY_MAX} characters; shown in lists and reports.`} required max={SUMMARY_MAX} defaultValue={v("summary", start?.summary)} errors={e.summary} />
       <div className="mb-4">
         <label htmlFor="claimantId" className="block font-medium text-stone-900">
           Claimant<span aria-hidden="true"> *</span>
@@ -90,7 +101,7 @@ export function ClaimForm({ claimants, stories, claim }: ClaimFormProps) {
           <TextField name="newClaimantUrl" label="Web address (optional)" type="url" defaultValue={v("newClaimantUrl")} errors={e.newClaimantUrl} />
         </fieldset>
       </details>
-      <TextField name="claimDate" label="Date of the claim" hint="As precise as the source is: 2025-04-12, 2025-04 or 2025. Leave empty if no source says." defaultValue={v("claimDate", claim?.claimDate)} errors={e.claimDate} />
+      <TextField name="claimDate" label="Date of the claim" hint="As precise as the source is: 2025-04-12, 2025-04 or 2025. Leave empty if no source says." defaultValue={v("claimDate", start?.claimDate)} errors={e.claimDate} />
       <SelectField name="storyId" label="Story" required placeholder="Choose a story" options={stories.map((s) => ({ value: s.id, label: s.title }))} defaultValue={v("storyId", claim?.storyId)} errors={e.storyId} />
       <SubmitButton>{claim ? "Save changes" : "Record claim"}</SubmitButton>
     </form>

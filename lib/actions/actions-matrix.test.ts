@@ -31,6 +31,7 @@ const SIGN_IN = "Please sign in to do this.";
 const ROLE_TOO_LOW = "Your role does not allow this.";
 const NO_NEW_CLAIMANT = "Your role does not allow adding claimants.";
 const PUBLISHED_STATUS = "Readers have seen this claim's rating: only an editor can change it.";
+const NO_LINK = "Your role does not allow linking sources.";
 const NOT_YOUR_NOTE = "You can only change your own notes.";
 const ALLOWED = "allowed";
 
@@ -82,6 +83,14 @@ function newClaimantFields() {
   return { claimantId: "new", newClaimantName: `Claimant ${unique()}`, newClaimantKind: "person" };
 }
 
+/** The hidden fields of a claim recorded from the finder: the seed article's first candidate. */
+async function finderFields() {
+  const { findCandidates } = await import("@/lib/finder");
+  const article = await db.source.findUniqueOrThrow({ where: { id: "microsoft-ice-article" }, select: { id: true, capturedText: true } });
+  const [candidate] = findCandidates(article.capturedText ?? "");
+  return { quoteSourceId: article.id, quoteStart: String(candidate!.start), quoteEnd: String(candidate!.end), quote: candidate!.sentence };
+}
+
 const linkFields = { relation: "supports", quote: "Words the source says.", quotePrefix: "", quoteSuffix: "", note: "" };
 
 const ROWS: Row[] = [
@@ -97,6 +106,13 @@ const ROWS: Row[] = [
     permission: "claim:create",
     makeFormData: async () => form({ ...claimFields(`A new claim ${unique()}.`), ...newClaimantFields() }),
     rule: { permission: "claimant:create", refusal: NO_NEW_CLAIMANT },
+  },
+  {
+    name: "claims.createClaimAction from the claim finder",
+    action: claims.createClaimAction,
+    permission: "claim:create",
+    makeFormData: async () => form({ ...claimFields(`A found claim ${unique()}.`), ...(await finderFields()) }),
+    rule: { permission: "link:create", refusal: NO_LINK },
   },
   {
     name: "claims.updateClaimAction",

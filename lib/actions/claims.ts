@@ -9,7 +9,8 @@ import { deskClaimPath } from "@/lib/domain/desk-notice";
 import { asFormData, failed, formId, formValues, invalid, type ActionState } from "@/lib/actions/state";
 import { assignClaim, changeStatus, createClaim, setPublished, updateClaim } from "@/lib/operations/claims";
 import { authorize } from "@/lib/session";
-import { assignFormSchema, claimEditSchema, claimFormSchema, publishFormSchema, statusFormSchema } from "@/lib/validation/claim";
+import { AppError } from "@/lib/errors";
+import { assignFormSchema, claimEditSchema, claimFormSchema, publishFormSchema, sourceQuoteSchema, statusFormSchema, type SourceQuoteInput } from "@/lib/validation/claim";
 
 // Every action: authorize, validate, write (with its history event, in one transaction),
 // revalidate, and redirect outside the try so Next's redirect is not caught as an error.
@@ -29,7 +30,14 @@ export async function createClaimAction(_prev: ActionState, sent: unknown): Prom
     const user = await authorize("claim:create");
     const parsed = claimFormSchema.safeParse(values);
     if (!parsed.success) return invalid(parsed.error, values);
-    ({ id } = await createClaim(user, parsed.data));
+    // Recorded from the finder: the form names the source and where the sentence lies in it.
+    let fromSource: SourceQuoteInput | undefined;
+    if (formData.has("quoteSourceId")) {
+      const quoted = sourceQuoteSchema.safeParse(values);
+      if (!quoted.success) throw new AppError("bad_request", "This form's link to its source is incomplete; open the finder again.");
+      fromSource = quoted.data;
+    }
+    ({ id } = await createClaim(user, parsed.data, fromSource));
   } catch (error) {
     return failed(error, values);
   }

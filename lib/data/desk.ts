@@ -166,6 +166,14 @@ export async function getSourceForEdit(id: string) {
   });
 }
 
+/** What the claim finder reads of a source: its captured text and the date it was published. */
+export async function getSourceForFinder(id: string) {
+  return db.source.findUnique({
+    where: { id },
+    select: { id: true, title: true, capturedText: true, publishedAt: true, publishedAtPrecision: true },
+  });
+}
+
 export async function getLinkForEdit(id: string) {
   return db.claimSource.findUnique({
     where: { id },

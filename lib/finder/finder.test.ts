@@ -23,6 +23,16 @@ describe("splitSentences", () => {
     ]);
   });
 
+  it("cuts a text longer than its segmenting window exactly as the whole text segmented at once", () => {
+    // One paragraph of 12,000 characters, so windows end mid-sentence and mid-word.
+    const text = Array.from({ length: 240 }, (_, i) => `Sentence ${i} says the U.S. rate was ${i}.${i % 7 === 0 ? " “Quoted,” he said." : ""}`).join(" ");
+    const whole = [...new Intl.Segmenter("en", { granularity: "sentence" }).segment(text)].map((p) => p.index);
+    const starts = splitSentences(text).map((s) => s.start);
+    expect(starts.length).toBeGreaterThan(240);
+    expect(starts.every((start) => whole.includes(start))).toBe(true);
+    expect(whole.filter((start) => !starts.includes(start))).toEqual([]);
+  });
+
   it("keeps offsets exact past characters outside the BMP and non-breaking spaces", () => {
     const text = "Emoji 😀 here.\u00a0Then 3 more.";
     for (const s of splitSentences(text)) expect(text.slice(s.start, s.end)).toBe(s.text);

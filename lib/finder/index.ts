@@ -106,3 +106,12 @@ export function findCandidates(text: string, options: FinderOptions = {}): Candi
 
 export { ClaimantIndex, splitSentences };
 export type { Claimant, Feature };
+
+/** A summary to start from: the sentence, cut at a word before `max` characters (the summary's limit). */
+export function suggestSummary(sentence: string, max: number): string {
+  const flat = sentence.replace(/\s+/gu, " ").trim();
+  if ([...flat].length <= max) return flat;
+  const cut = [...flat].slice(0, max - 1).join("");
+  const atWord = cut.slice(0, Math.max(cut.lastIndexOf(" "), 1)).replace(/[\s,;:]+$/u, "");
+  return `${atWord}…`;
+}

@@ -6,7 +6,8 @@ import { can } from "@/lib/permissions";
 import { readersSawRating } from "@/lib/public-record";
 import type { CurrentUser } from "@/lib/session";
 import { hasVisibleCharacter } from "@/lib/text";
-import type { ClaimFormInput } from "@/lib/validation/claim";
+import { linkQuoteFromSource, requireLinkPermission } from "@/lib/operations/links";
+import type { ClaimFormInput, SourceQuoteInput } from "@/lib/validation/claim";
 import { formatPartialDate, isoPartialDate } from "@/lib/domain/partial-date";
 
 /** The claim's editable fields, in the shape the history records them. */
@@ -63,13 +64,19 @@ async function requireStory(tx: Tx, storyId: string): Promise<void> {
   }
 }
 
-/** Records a new claim as an unpublished draft, with its "created" event. */
-export async function createClaim(actor: CurrentUser, input: ClaimFormInput): Promise<{ id: string }> {
+/**
+ * Records a new claim as an unpublished draft, with its "created" event; recorded from the
+ * finder (`fromSource`), also its link to the source with the exact quote, in the same
+ * transaction, so a refused quote leaves no claim behind.
+ */
+export async function createClaim(actor: CurrentUser, input: ClaimFormInput, fromSource?: SourceQuoteInput): Promise<{ id: string }> {
+  if (fromSource) requireLinkPermission(actor);
   return db.$transaction(async (tx) => {
     await requireStory(tx, input.storyId);
     const claimantId = await resolveClaimant(tx, actor, input);
     const claim = await tx.claim.create({ data: columns(input, claimantId), select: EDITABLE });
     await recordEvent(tx, { claimId: claim.id, actorId: actor.id, kind: "created", after: snapshot(claim) });
+    if (fromSource) await linkQuoteFromSource(tx, actor, claim.id, fromSource);
     return { id: claim.id };
   });
 }

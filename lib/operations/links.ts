@@ -2,8 +2,10 @@ import { db } from "@/lib/db";
 import { AppError, ConflictError, FieldRuleError } from "@/lib/errors";
 import { changedFields, recordEvent } from "@/lib/history";
 import { isUniqueViolation } from "@/lib/operations/prisma-errors";
-import { checkQuote } from "@/lib/quote-check";
+import { can } from "@/lib/permissions";
+import { checkQuote, quoteContext } from "@/lib/quote-check";
 import type { CurrentUser } from "@/lib/session";
+import type { SourceQuoteInput } from "@/lib/validation/claim";
 import type { LinkFormInput } from "@/lib/validation/link";
 
 const LINK = { id: true, claimId: true, sourceId: true, relation: true, quote: true, quotePrefix: true, quoteSuffix: true, note: true, version: true } as const;
@@ -34,6 +36,38 @@ function snapshot(link: { sourceId: string; relation: string; quote: string; quo
 
 const DUPLICATE = "This source is already linked to the claim with that relation; edit that link instead.";
 
+async function insertLink(tx: Tx, actor: CurrentUser, claimId: string, input: ReturnType<typeof snapshot>): Promise<void> {
+  const link = await tx.claimSource.create({ data: { claimId, ...input }, select: LINK });
+  await recordEvent(tx, { claimId, actorId: actor.id, kind: "linked", after: snapshot(link) });
+}
+
+export const QUOTE_MOVED_MESSAGE =
+  "That sentence is no longer at that place in the source's captured text (the text may have changed since the finder listed it), so nothing was saved. Open the finder again and choose the sentence afresh.";
+
+/** Refused before any write, as linkSource's own action would refuse it. */
+export function requireLinkPermission(actor: CurrentUser): void {
+  if (!can(actor.role, "link:create")) throw new AppError("forbidden", "Your role does not allow linking sources.");
+}
+
+/**
+ * Links a new claim to the source the finder found it in ("appears in"), with the sentence as
+ * the quote and the text around it as prefix and suffix, all taken from the captured text as it
+ * is now. The form's offsets and quote are only a claim about that text: unless the quote is
+ * exactly the text at those offsets, nothing is linked and the transaction fails.
+ */
+export async function linkQuoteFromSource(tx: Tx, actor: CurrentUser, claimId: string, input: SourceQuoteInput): Promise<void> {
+  requireLinkPermission(actor);
+  const source = await tx.source.findUnique({ where: { id: input.quoteSourceId }, select: { capturedText: true } });
+  if (!source) throw new AppError("bad_request", "That source no longer exists, so the claim was not saved.");
+  const text = source.capturedText ?? "";
+  const { quoteStart: start, quoteEnd: end, quote } = input;
+  if (end > text.length || start >= end || text.slice(start, end) !== quote || checkQuote(quote, text).status !== "found") {
+    throw new AppError("bad_request", QUOTE_MOVED_MESSAGE);
+  }
+  const { prefix, suffix } = quoteContext(text, start, end);
+  await insertLink(tx, actor, claimId, { sourceId: input.quoteSourceId, relation: "appears-in", quote, quotePrefix: prefix, quoteSuffix: suffix, note: null });
+}
+
 /** The link form's input; `confirmUnfound` left out means not confirmed. */
 type LinkInput = Omit<LinkFormInput, "confirmUnfound"> & { confirmUnfound?: boolean };
 
@@ -43,9 +77,8 @@ export async function linkSource(actor: CurrentUser, claimId: string, input: Lin
       if (!(await tx.claim.findUnique({ where: { id: claimId }, select: { id: true } }))) throw new AppError("not_found", "That claim no longer exists.");
       if (!(await tx.source.findUnique({ where: { id: input.sourceId }, select: { id: true } }))) throw new AppError("bad_request", "That source no longer exists; choose another.");
       await requireFoundOrConfirmed(tx, claimId, input.sourceId, input.quote, input.confirmUnfound ?? false);
-      const link = await tx.claimSource.create({ data: { claimId, ...snapshot(input) }, select: LINK });
+      await insertLink(tx, actor, claimId, snapshot(input));
       await tx.claim.update({ where: { id: claimId }, data: { updatedAt: new Date() } });
-      await recordEvent(tx, { claimId, actorId: actor.id, kind: "linked", after: snapshot(link) });
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("conflict", DUPLICATE);

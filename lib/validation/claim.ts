@@ -3,7 +3,7 @@ import { CLAIMANT_KINDS } from "@/lib/domain/claimant-kind";
 import { CLAIM_STATUSES } from "@/lib/domain/status";
 import { hasVisibleCharacter } from "@/lib/text";
 import { EVEN_WITH_OTHER_ERRORS, idSchema, optionalPartialDate, optionalText, optionalWebUrl, pickedRecordId, requiredText, versionSchema } from "@/lib/validation/fields";
-import { isRecordId } from "@/lib/validation/record-id";
+import { isRecordId, recordIdSchema } from "@/lib/validation/record-id";
 
 export const SUMMARY_MAX = 120;
 
@@ -43,6 +43,20 @@ export const claimFormSchema = z
 export const claimEditSchema = claimFormSchema.and(z.object({ version: versionSchema }));
 
 export type ClaimFormInput = z.output<typeof claimFormSchema>;
+
+/**
+ * Hidden fields of a claim recorded from the finder: the source and where the sentence lies in
+ * its captured text. The quote is sent as shown, untrimmed, and compared with the source's text
+ * at those offsets on the server; nothing here is trusted on its own.
+ */
+export const sourceQuoteSchema = z.object({
+  quoteSourceId: recordIdSchema,
+  quoteStart: z.coerce.number().int().min(0).max(100_000_000),
+  quoteEnd: z.coerce.number().int().min(1).max(100_000_000),
+  quote: z.string().min(1).max(10_000),
+});
+
+export type SourceQuoteInput = z.output<typeof sourceQuoteSchema>;
 
 export const statusFormSchema = z.object({
   status: z.enum(CLAIM_STATUSES, { error: "Choose a status." }),

@@ -1,17 +1,68 @@
 import type { Metadata } from "next";
-import { ClaimForm } from "@/components/desk/claim-form";
-import { listAllClaimants, listAllStories } from "@/lib/data/desk";
+import { ClaimForm, type ClaimFormProps } from "@/components/desk/claim-form";
+import { getSourceForFinder, listAllClaimants, listAllStories } from "@/lib/data/desk";
+import { isoPartialDate } from "@/lib/domain/partial-date";
+import { describeSentence, suggestSummary, type Candidate } from "@/lib/finder";
 import { requirePageUser } from "@/lib/session";
+import { SUMMARY_MAX } from "@/lib/validation/claim";
+import { toSearchParams } from "@/lib/validation/claim-query";
+import { isRecordId } from "@/lib/validation/record-id";
 
 export const metadata: Metadata = { title: "New claim" };
 
-export default async function NewClaimPage() {
+function offset(value: string | null): number | null {
+  return value !== null && /^\d{1,9}$/.test(value) ? Number(value) : null;
+}
+
+/** The sentence the finder linked to, described again from the source as it is now; null when it is not there. */
+async function fromFinder(query: URLSearchParams, claimants: { id: string; name: string }[]) {
+  const sourceId = query.get("source");
+  const start = offset(query.get("start"));
+  const end = offset(query.get("end"));
+  if (!sourceId || !isRecordId(sourceId) || start === null || end === null) return null;
+  const source = await getSourceForFinder(sourceId);
+  const text = source?.capturedText ?? "";
+  if (!source || start >= end || end > text.length || text.slice(start, end).trim() === "") return null;
+  const candidate: Candidate = describeSentence(text, start, end, { claimants, sourceDate: isoPartialDate(source.publishedAt, source.publishedAtPrecision) });
+  return { source, candidate };
+}
+
+export default async function NewClaimPage({ searchParams }: PageProps<"/desk/claims/new">) {
   await requirePageUser("claim:create", "/desk/claims/new");
+  const query = toSearchParams(await searchParams);
   const [claimants, stories] = await Promise.all([listAllClaimants(), listAllStories()]);
+  const found = query.has("source") ? await fromFinder(query, claimants) : null;
+  const { candidate } = found ?? {};
+  const fromSource: ClaimFormProps["fromSource"] =
+    found && candidate
+      ? {
+          sourceId: found.source.id,
+          start: candidate.start,
+          end: candidate.end,
+          quote: candidate.sentence,
+          text: candidate.sentence,
+          summary: suggestSummary(candidate.sentence, SUMMARY_MAX),
+          claimantId: candidate.claimant?.id ?? "",
+          claimDate: candidate.date?.iso ?? "",
+        }
+      : undefined;
   return (
     <>
       <h1 className="mb-4 font-serif text-3xl font-bold">Record a claim</h1>
-      <ClaimForm claimants={claimants} stories={stories} />
+      {query.has("source") && !found ? (
+        <p role="status" className="mb-4 rounded border border-red-700 bg-red-50 p-3 text-red-900">
+          That sentence is no longer in the source&apos;s captured text; open the finder again.
+        </p>
+      ) : null}
+      {found && candidate ? (
+        <div className="mb-4 rounded border border-stone-300 bg-stone-50 p-3 text-sm">
+          <p>
+            From the finder: saving links the claim to “{found.source.title}” with this sentence as its exact quote.
+          </p>
+          {candidate.claimant && !candidate.claimant.id ? <p className="mt-1">Guessed claimant “{candidate.claimant.name}” is not a claimant yet: choose “A new claimant…” to add it.</p> : null}
+        </div>
+      ) : null}
+      <ClaimForm claimants={claimants} stories={stories} fromSource={fromSource} />
     </>
   );
 }

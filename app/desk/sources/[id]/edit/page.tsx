@@ -27,6 +27,14 @@ export default async function EditSourcePage({ params, searchParams }: PageProps
           Its public page
         </Link>{" "}
         (shown once a published claim cites it)
+        {source.capturedText?.trim() ? (
+          <>
+            {" · "}
+            <Link href={`/desk/sources/${source.id}/finder`} className="text-blue-800 underline">
+              Find claims in its text
+            </Link>
+          </>
+        ) : null}
       </p>
       <div role="status" className={created || saved ? "mb-4 rounded border border-green-700 bg-green-50 p-3 text-green-900" : undefined}>
         {created ? "Source added." : saved ? "Source saved." : null}

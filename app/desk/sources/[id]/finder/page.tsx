@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CandidateList } from "@/components/finder/candidate-list";
+import { getSourceForFinder, listAllClaimants } from "@/lib/data/desk";
+import { isoPartialDate } from "@/lib/domain/partial-date";
+import { findCandidates } from "@/lib/finder";
+import { requirePageUser } from "@/lib/session";
+import { isRecordId } from "@/lib/validation/record-id";
+
+export const metadata: Metadata = { title: "Claim finder" };
+
+/** More than a reviewer reads in one sitting; the rest rank below them anyway. */
+const SHOWN = 100;
+
+/** A source's check-worthy sentences, best first, computed on each request (linear in the text; no writes). */
+export default async function ClaimFinderPage({ params }: PageProps<"/desk/sources/[id]/finder">) {
+  const { id } = await params;
+  await requirePageUser("source:edit", `/desk/sources/${id}/finder`);
+  const [source, claimants] = await Promise.all([isRecordId(id) ? getSourceForFinder(id) : null, listAllClaimants()]);
+  if (!source) notFound();
+  const text = source.capturedText ?? "";
+  const candidates = findCandidates(text, { claimants, sourceDate: isoPartialDate(source.publishedAt, source.publishedAtPrecision) });
+  return (
+    <>
+      <h1 className="mb-2 font-serif text-3xl font-bold">Claim finder</h1>
+      <p className="mb-4 text-sm">
+        Sentences worth checking in{" "}
+        <Link href={`/desk/sources/${source.id}/edit`} className="text-blue-800 underline">
+          {source.title}
+        </Link>
+        , best first: figures, money, percentages, dates, changes and comparisons, attributed statements, quotes and denials.
+      </p>
+      <p className="mb-4 text-sm text-stone-800" aria-live="polite">
+        {text.trim() === ""
+          ? "This source has no captured text: paste it into the source's form to find claims in it."
+          : candidates.length === 0
+            ? "No sentence in the captured text has a figure, a date, a change, an attribution or a denial."
+            : `${candidates.length.toLocaleString("en")} ${candidates.length === 1 ? "candidate" : "candidates"}${candidates.length > SHOWN ? `; the best ${SHOWN} are shown` : ""}.`}
+      </p>
+      <CandidateList sourceId={source.id} candidates={candidates.slice(0, SHOWN)} />
+    </>
+  );
+}
