@@ -8,6 +8,7 @@ import { getClaimantName } from "@/lib/data/claimants";
 import { listClaims } from "@/lib/data/claims";
 import { keptFilterMenus } from "@/lib/data/filter-menus";
 import { getSourceTitle } from "@/lib/data/sources";
+import { getArchivedStoryOption } from "@/lib/data/stories";
 import { keptSearchClaimIds } from "@/lib/search";
 import { parseClaimQuery } from "@/lib/validation/claim-query";
 
@@ -24,8 +25,10 @@ export async function claimsListPage(params: URLSearchParams): Promise<ReactElem
   await dependOn([tag.published()]);
   const query = parseClaimQuery(params, { unknown: "ignore" });
   const filters = query.ok ? query.filters : {};
-  const [{ stories, claimants, sources }, activeClaimant, activeSource, page] = await Promise.all([
+  const [{ stories, claimants, sources }, archivedStory, activeClaimant, activeSource, page] = await Promise.all([
     keptFilterMenus(),
+    // The menu lists current stories; an archived one is named while it is the filter (ADR 024).
+    filters.story ? getArchivedStoryOption(filters.story) : null,
     filters.claimant ? getClaimantName(filters.claimant) : null,
     filters.source ? getSourceTitle(filters.source) : null,
     query.ok ? listClaims(query.filters, { limit: query.limit, cursor: query.cursor }, keptSearchClaimIds) : null,
@@ -36,7 +39,7 @@ export async function claimsListPage(params: URLSearchParams): Promise<ReactElem
       <h1 className="mb-6 font-serif text-3xl font-bold">Claims</h1>
       <ClaimFilters
         filters={filters}
-        stories={stories.map((s) => ({ id: s.id, label: s.title }))}
+        stories={[...stories.map((s) => ({ id: s.id, label: s.title })), ...(archivedStory ? [{ id: archivedStory.id, label: `${archivedStory.title} (archived)` }] : [])]}
         claimants={claimants ? claimants.map((c) => ({ id: c.id, label: c.name })) : null}
         activeClaimant={filters.claimant ? { id: filters.claimant, label: activeClaimant ?? "an unknown claimant" } : null}
         sources={sources ? sources.map((s) => ({ id: s.id, label: s.title })) : null}

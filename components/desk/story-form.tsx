@@ -4,7 +4,9 @@ import { useActionState } from "react";
 import { TextArea, TextField } from "@/components/forms/fields";
 import { FormMessage, SubmitButton } from "@/components/forms/form-status";
 import { initialActionState } from "@/lib/actions/state";
-import { createStoryAction } from "@/lib/actions/stories";
+import { archiveStoryAction, createStoryAction, updateStoryAction } from "@/lib/actions/stories";
+
+const ADDRESS_HINT = "Lower-case words joined by hyphens: /stories/ice-contracts.";
 
 export function StoryForm() {
   const [state, action] = useActionState(createStoryAction, initialActionState);
@@ -16,9 +18,48 @@ export function StoryForm() {
       </h2>
       <FormMessage state={state} />
       <TextField name="title" label="Title" required defaultValue={state.values.title} errors={e.title} />
-      <TextField name="slug" label="Address" hint="Lower-case words joined by hyphens: /stories/ice-contracts." required defaultValue={state.values.slug} errors={e.slug} />
+      <TextField name="slug" label="Address" hint={ADDRESS_HINT} required defaultValue={state.values.slug} errors={e.slug} />
       <TextArea name="summary" label="Summary" rows={3} defaultValue={state.values.summary} errors={e.summary} />
       <SubmitButton>Create story</SubmitButton>
+    </form>
+  );
+}
+
+export function StoryEditForm({ story }: { story: { id: string; version: number; title: string; summary: string; slug: string } }) {
+  const [state, action] = useActionState(updateStoryAction, initialActionState);
+  const v = (name: "title" | "summary" | "slug") => state.values[name] ?? story[name];
+  const e = state.fieldErrors;
+  return (
+    <form action={action} noValidate className="rounded border border-stone-300 bg-white p-6">
+      <FormMessage state={state} />
+      <input type="hidden" name="storyId" value={story.id} />
+      <input type="hidden" name="version" value={state.conflict?.version ?? story.version} />
+      <TextField name="title" label="Title" required defaultValue={v("title")} errors={e.title} />
+      <TextField
+        name="slug"
+        label="Address"
+        hint={`${ADDRESS_HINT} If you change it, the old address keeps working and leads readers to the new one.`}
+        required
+        defaultValue={v("slug")}
+        errors={e.slug}
+      />
+      <TextArea name="summary" label="Summary" rows={3} defaultValue={v("summary")} errors={e.summary} />
+      <SubmitButton>Save story</SubmitButton>
+    </form>
+  );
+}
+
+/** Archive or unarchive one story of the desk's list. */
+export function StoryArchiveForm({ story }: { story: { id: string; title: string; isArchived: boolean } }) {
+  const [state, action] = useActionState(archiveStoryAction, initialActionState);
+  const word = story.isArchived ? "Unarchive" : "Archive";
+  return (
+    <form action={action} className="inline">
+      {state.formError ? <FormMessage state={state} /> : null}
+      <input type="hidden" name="storyId" value={story.id} />
+      <SubmitButton name="intent" value={story.isArchived ? "unarchive" : "archive"} label={`${word} story “${story.title}”`}>
+        {word}
+      </SubmitButton>
     </form>
   );
 }

@@ -44,13 +44,15 @@ export function FormMessage({ state }: { state: ActionState }) {
   );
 }
 
-export function SubmitButton({ children, name, value }: { children: string; name?: string; value?: string }) {
+/** `label`: the button's name for screen readers when its text alone is ambiguous (one per row). */
+export function SubmitButton({ children, name, value, label }: { children: string; name?: string; value?: string; label?: string }) {
   const { pending } = useFormStatus();
   return (
     <button
       type="submit"
       name={name}
       value={value}
+      aria-label={label}
       disabled={pending}
       className="rounded bg-blue-800 px-4 py-2 font-medium text-white hover:bg-blue-900 disabled:bg-stone-500"
     >

@@ -228,6 +228,27 @@ const ROWS: Row[] = [
     },
   },
   {
+    name: "stories.updateStoryAction, moving it to a new address",
+    action: stories.updateStoryAction,
+    permission: "story:manage",
+    makeFormData: async () => {
+      const story = await targets.newStory();
+      return form({ storyId: story.id, version: "1", title: `${story.title} (renamed)`, summary: "", slug: `${story.slug}-moved` });
+    },
+  },
+  {
+    name: "stories.archiveStoryAction archive",
+    action: stories.archiveStoryAction,
+    permission: "story:manage",
+    makeFormData: async () => form({ storyId: (await targets.newStory()).id, intent: "archive" }),
+  },
+  {
+    name: "stories.archiveStoryAction unarchive",
+    action: stories.archiveStoryAction,
+    permission: "story:manage",
+    makeFormData: async () => form({ storyId: (await targets.newStory(true)).id, intent: "unarchive" }),
+  },
+  {
     name: "claimants.updateClaimantAction",
     action: claimants.updateClaimantAction,
     permission: "claimant:edit",

@@ -15,7 +15,11 @@ import { createTestDatabase } from "@/lib/testing/test-database";
 //   the claimant and source lists, the feed) wait on one tag by design and are exempt.
 const mocks = vi.hoisted(() => {
   class NotFoundSignal extends Error {}
-  class RedirectSignal extends Error {}
+  class RedirectSignal extends Error {
+    constructor(readonly to = "") {
+      super(to);
+    }
+  }
   return {
     NotFoundSignal,
     RedirectSignal,
@@ -40,6 +44,9 @@ vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
 vi.mock("next/navigation", () => ({
   redirect: () => {
     throw new mocks.RedirectSignal();
+  },
+  permanentRedirect: (url: string) => {
+    throw new mocks.RedirectSignal(`308 ${url}`);
   },
   notFound: () => {
     throw new mocks.NotFoundSignal();
@@ -154,8 +161,9 @@ async function render(load: () => Promise<ReactElement | Response>): Promise<Ren
     const result = await load();
     html = result instanceof Response ? await result.text() : renderToStaticMarkup(result);
   } catch (error) {
-    if (!(error instanceof mocks.NotFoundSignal)) throw error;
-    html = "(not found)";
+    if (error instanceof mocks.RedirectSignal) html = `(redirect ${error.to})`;
+    else if (error instanceof mocks.NotFoundSignal) html = "(not found)";
+    else throw error;
   }
   return { html, tags: [...mocks.declared] };
 }
@@ -352,6 +360,32 @@ describe("cached reader pages and the writes that change them", () => {
     });
     expect(changed).toEqual([]);
     expect(expiredOnly).toEqual([]);
+  });
+
+  it("moving a story expires its page, every page that names it, and its new address's 'not found'; the old address then redirects", async () => {
+    const story = await db.story.findUniqueOrThrow({ where: { id: storyId }, select: { title: true, summary: true, version: true } });
+    const moved = `${storySlug}-moved-${serial}`;
+    const waiting = await render(() => pages.story(params({ slug: moved })));
+    expect(waiting.html).toBe("(not found)");
+    const away = await act(actions.stories.updateStoryAction, { storyId, version: String(story.version), title: `${story.title} ${serial}`, summary: story.summary, slug: moved });
+    expect(away.changed).toEqual(expect.arrayContaining([`/stories/${storySlug}`, `/claims/${a.claim}`, `/claims/${b.claim}`, `/claimants/${a.claimant}`, "/", CLAIMS]));
+    expect(waiting.tags.some((name) => mocks.expired.includes(name)), "the new address's cached 'not found' is expired").toBe(true);
+    expect((await render(() => pages.story(params({ slug: storySlug })))).html).toBe(`(redirect 308 /stories/${moved})`);
+
+    // Back to the first address: it is the story's page again, and the one it left redirects there.
+    const left = await render(() => pages.story(params({ slug: moved })));
+    const back = await act(actions.stories.updateStoryAction, { storyId, version: String(story.version + 1), title: story.title, summary: story.summary, slug: storySlug });
+    expect(back.changed).toEqual(expect.arrayContaining([`/stories/${storySlug}`, `/claims/${a.claim}`, "/"]));
+    expect(left.tags.some((name) => mocks.expired.includes(name)), "the left address's cached page is expired").toBe(true);
+    expect((await render(() => pages.story(params({ slug: moved })))).html).toBe(`(redirect 308 /stories/${storySlug})`);
+  });
+
+  it("archiving a story changes its page and the lists, not its claims' pages; unarchiving brings it back", async () => {
+    const off = await act(actions.stories.archiveStoryAction, { storyId, intent: "archive" });
+    expect(off.changed).toEqual(expect.arrayContaining([`/stories/${storySlug}`, "/", CLAIMS]));
+    expect(off.changed).not.toContain(`/claims/${a.claim}`);
+    const on = await act(actions.stories.archiveStoryAction, { storyId, intent: "unarchive" });
+    expect(on.changed).toEqual(expect.arrayContaining([`/stories/${storySlug}`, "/", CLAIMS]));
   });
 
   it("a story's cached 'not found' is expired when the story is created, and again when its first claim is published", async () => {

@@ -84,3 +84,37 @@ export function linkSetTags(claimId: string, sourceId: string, states: (ClaimFoo
 export function linkEditTags(claimId: string, sourceId: string, claim: ClaimFootprint | null): string[] {
   return claim?.published ? [tag.claim(claimId), tag.sourceClaims(sourceId), tag.published()] : [tag.claim(claimId)];
 }
+
+/** What a write to a story expires, from the story as it was before and as it is after. */
+export interface StoryFootprint {
+  /** Its address: its page, or a "not found" while readers cannot see it. */
+  slug: string;
+  /** The addresses it left, each a redirect to `slug` once readers can see it. */
+  oldSlugs: string[];
+  /** Whether it has a published claim: only then do readers' pages and lists show it. */
+  published: boolean;
+}
+
+/**
+ * Editing a story changes its page and every page that names it (they declare its tag); each of
+ * its addresses, old and new, since an old one redirects to the current one and the new one may
+ * be a cached "not found"; and, once readers can see it, the lists (home, the claims menu, open
+ * data).
+ */
+export function storyWriteTags(id: string, states: (StoryFootprint | null)[]): string[] {
+  const tags = [tag.story(id)];
+  for (const state of states) {
+    if (!state) continue;
+    tags.push(tag.storySlug(state.slug), ...state.oldSlugs.map(tag.storySlug));
+    if (state.published) tags.push(tag.published());
+  }
+  return uniqueTags(tags);
+}
+
+/**
+ * Archiving changes the story's own page (marked archived), which waits on its address's tag, and
+ * the lists once readers can see it; the claims' pages name the story just as before.
+ */
+export function storyArchiveTags(story: StoryFootprint): string[] {
+  return story.published ? [tag.storySlug(story.slug), tag.published()] : [tag.storySlug(story.slug)];
+}

@@ -133,8 +133,10 @@ export async function listAllSources(): Promise<{ id: string; title: string }[]>
   return db.source.findMany({ orderBy: [{ title: "asc" }, { id: "asc" }], select: { id: true, title: true } });
 }
 
+/** Every story, to file a claim under; an archived one says so after its title. */
 export async function listAllStories(): Promise<{ id: string; title: string }[]> {
-  return db.story.findMany({ orderBy: [{ title: "asc" }, { id: "asc" }], select: { id: true, title: true } });
+  const rows = await db.story.findMany({ orderBy: [{ title: "asc" }, { id: "asc" }], select: { id: true, title: true, archivedAt: true } });
+  return rows.map(({ archivedAt, ...story }) => (archivedAt ? { ...story, title: `${story.title} (archived)` } : story));
 }
 
 /** Active colleagues a claim can be assigned to. */
@@ -199,10 +201,19 @@ export async function getAnnotationForEdit(id: string) {
   });
 }
 
+/** Every story, newest first, current and archived apart. */
 export async function listDeskStories() {
-  return db.story.findMany({
+  const rows = await db.story.findMany({
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { id: true, slug: true, title: true, _count: { select: { claims: true } } },
+    select: { id: true, slug: true, title: true, archivedAt: true, _count: { select: { claims: true } } },
+  });
+  return { current: rows.filter((story) => story.archivedAt === null), archived: rows.filter((story) => story.archivedAt !== null) };
+}
+
+export async function getStoryForEdit(id: string) {
+  return db.story.findUnique({
+    where: { id },
+    select: { id: true, slug: true, title: true, summary: true, version: true, archivedAt: true, oldSlugs: { orderBy: [{ createdAt: "desc" }, { slug: "asc" }], select: { slug: true } } },
   });
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { ClaimFootprint } from "@/lib/cache/tags";
+import type { ClaimFootprint, StoryFootprint } from "@/lib/cache/tags";
+import { PUBLISHED_CLAIM } from "@/lib/data/selects";
 
 // What a write needs to know to expire the cached reader pages it changes (lib/cache/tags.ts).
 // Read by the actions just before and just after their operation. A write that succeeds passed
@@ -18,4 +19,13 @@ export async function getClaimFootprint(id: string): Promise<ClaimFootprint | nu
 export async function getLinkFootprint(linkId: string): Promise<{ claimId: string; sourceId: string; claim: ClaimFootprint | null } | null> {
   const link = await db.claimSource.findUnique({ where: { id: linkId }, select: { claimId: true, sourceId: true } });
   return link ? { ...link, claim: await getClaimFootprint(link.claimId) } : null;
+}
+
+/** A story's address, the addresses it left, and whether readers can see it; null when unknown. */
+export async function getStoryFootprint(id: string): Promise<StoryFootprint | null> {
+  const row = await db.story.findUnique({
+    where: { id },
+    select: { slug: true, oldSlugs: { select: { slug: true } }, claims: { where: PUBLISHED_CLAIM, take: 1, select: { id: true } } },
+  });
+  return row ? { slug: row.slug, oldSlugs: row.oldSlugs.map((old) => old.slug), published: row.claims.length > 0 } : null;
 }

@@ -16,6 +16,8 @@ export interface StoryWithClaims {
   slug: string;
   title: string;
   summary: string;
+  /** Archived by the desk: shown as such on its page, left out of lists and menus (ADR 024). */
+  isArchived: boolean;
   claims: StoryClaim[];
   /** All published claims in the story; `claims` may hold only the first of them. */
   publishedClaimCount: number;
@@ -29,6 +31,7 @@ function storySelect(claimLimit: number) {
   slug: true,
   title: true,
   summary: true,
+  archivedAt: true,
   _count: { select: { claims: { where: PUBLISHED_CLAIMS } } },
   claims: {
     where: PUBLISHED_CLAIMS,
@@ -51,13 +54,15 @@ type StoryRow = {
   slug: string;
   title: string;
   summary: string;
+  archivedAt: Date | null;
   _count: { claims: number };
   claims: { id: string; summary: string; status: string; claimant: { id: string; name: string }; sources: { sourceId: string }[] }[];
 };
 
-function toStory({ _count, ...row }: StoryRow): StoryWithClaims {
+function toStory({ _count, archivedAt, ...row }: StoryRow): StoryWithClaims {
   return {
     ...row,
+    isArchived: archivedAt !== null,
     publishedClaimCount: _count.claims,
     claims: row.claims.map(({ sources, status, ...claim }) => ({
       ...claim,
@@ -67,10 +72,13 @@ function toStory({ _count, ...row }: StoryRow): StoryWithClaims {
   };
 }
 
-/** The newest stories that have published claims, each with its first published claims. */
+/** Stories readers are shown in lists and menus: not archived, with a published claim. */
+const CURRENT_STORY = { archivedAt: null, claims: { some: PUBLISHED_CLAIMS } };
+
+/** The newest current stories, each with its first published claims. */
 export async function listStoriesWithClaims(limits: { stories: number; claimsPerStory: number }): Promise<StoryWithClaims[]> {
   const rows = await db.story.findMany({
-    where: { claims: { some: PUBLISHED_CLAIMS } },
+    where: CURRENT_STORY,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limits.stories,
     select: storySelect(limits.claimsPerStory),
@@ -85,11 +93,28 @@ export async function getStoryBySlug(slug: string, claimLimit: number): Promise<
   return toStory(row);
 }
 
-/** id and title of stories with published claims, for filter menus. */
+/**
+ * The current address of the story that had `slug` before it was renamed, when readers may see
+ * that story (it has a published claim); null otherwise. Several renames lead to the latest.
+ */
+export async function findStoryAddress(slug: string): Promise<string | null> {
+  const row = await db.storyOldSlug.findUnique({ where: { slug }, select: { story: { select: { slug: true, claims: { where: PUBLISHED_CLAIMS, take: 1, select: { id: true } } } } } });
+  return row && row.story.claims.length > 0 ? row.story.slug : null;
+}
+
+/** id and title of current stories, for filter menus. */
 export async function listStoryOptions(): Promise<{ id: string; title: string }[]> {
   return db.story.findMany({
-    where: { claims: { some: PUBLISHED_CLAIMS } },
+    where: CURRENT_STORY,
     orderBy: [{ title: "asc" }, { id: "asc" }],
     select: { id: true, title: true },
   });
+}
+
+/**
+ * An archived story readers may see, by id: the claims list names it in its menu only while it is
+ * the filter asked for (the archived story's page links to its claims there).
+ */
+export async function getArchivedStoryOption(id: string): Promise<{ id: string; title: string } | null> {
+  return db.story.findFirst({ where: { id, archivedAt: { not: null }, claims: { some: PUBLISHED_CLAIMS } }, select: { id: true, title: true } });
 }

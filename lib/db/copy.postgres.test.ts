@@ -89,6 +89,9 @@ beforeAll(async () => {
     await db.verification.create({ data: { identifier: "reset:zoe", value: "v-1", expiresAt: new Date("2027-03-04T05:06:07.891Z") } });
     const claimant = await db.claimant.findFirstOrThrow();
     const storyRow = await db.story.findFirstOrThrow();
+    // A story archived and renamed: its old address is kept, as the desk keeps it.
+    await db.story.update({ where: { id: storyRow.id }, data: { archivedAt: new Date("2026-12-02T01:02:03.456Z"), version: 3 } });
+    await db.storyOldSlug.create({ data: { slug: "microsoft-ice-surveillance-draft", storyId: storyRow.id, createdAt: new Date("2026-12-01T12:00:00.007Z") } });
     const claim = await db.claim.create({
       data: {
         id: "a-lower-case-claim",

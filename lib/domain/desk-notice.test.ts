@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DESK_NOTICES, deskClaimPath, deskNotice } from "@/lib/domain/desk-notice";
+import { DESK_NOTICES, STORY_NOTICES, deskClaimPath, deskNotice, deskStoriesPath, storyNotice } from "@/lib/domain/desk-notice";
 
 describe("desk notices", () => {
   it("names each notice in the address and reads it back", () => {
@@ -12,5 +12,12 @@ describe("desk notices", () => {
 
   it("shows nothing for a value it does not know, an inherited name or a repeated parameter", () => {
     for (const value of ["", "nope", "constructor", "toString", "__proto__", ["status", "status"], undefined]) expect(deskNotice(value)).toBeNull();
+  });
+
+  it("names each story notice in the desk's story list address, and no claim notice there", () => {
+    for (const done of Object.keys(STORY_NOTICES) as (keyof typeof STORY_NOTICES)[]) {
+      expect(storyNotice(new URL(deskStoriesPath(done), "http://x").searchParams.get("done"))).toBe(STORY_NOTICES[done]);
+    }
+    expect(storyNotice("published")).toBeNull();
   });
 });

@@ -20,11 +20,35 @@ export const DESK_NOTICES = {
 
 export type DeskNotice = keyof typeof DESK_NOTICES;
 
+/** The sentence `notices` holds under `value`, for a value read from the address. */
+function noticeIn<Notices extends Record<string, string>>(notices: Notices, value: unknown): string | null {
+  return typeof value === "string" && Object.hasOwn(notices, value) ? notices[value as keyof Notices]! : null;
+}
+
 export function deskNotice(value: unknown): string | null {
-  return typeof value === "string" && Object.hasOwn(DESK_NOTICES, value) ? DESK_NOTICES[value as DeskNotice] : null;
+  return noticeIn(DESK_NOTICES, value);
 }
 
 /** The claim workspace's address with a notice, and the part of the page to scroll to. */
 export function deskClaimPath(claimId: string, done: DeskNotice, section?: "sources" | "notes"): string {
   return `/desk/claims/${claimId}?done=${done}${section ? `#${section}` : ""}`;
+}
+
+/** What the desk's story list says after a story action redirects back to it. */
+export const STORY_NOTICES = {
+  saved: "Story saved.",
+  moved: "Story saved at its new address. Its old address leads readers there.",
+  archived: "Story archived: readers no longer see it in lists and menus; its page and published claims stay.",
+  unarchived: "Story unarchived: readers see it with the current stories again.",
+} as const satisfies Record<string, string>;
+
+export type StoryNotice = keyof typeof STORY_NOTICES;
+
+export function storyNotice(value: unknown): string | null {
+  return noticeIn(STORY_NOTICES, value);
+}
+
+/** The desk's story list with a notice. */
+export function deskStoriesPath(done: StoryNotice): string {
+  return `/desk/stories?done=${done}`;
 }

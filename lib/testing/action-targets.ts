@@ -99,7 +99,13 @@ export function actionTargets(desk: CurrentUser, newsroom: Newsroom) {
     return db.claimant.create({ data: { name: `Claimant ${unique()}`, kind: "person" }, select: { id: true, name: true, version: true } });
   }
 
-  return { newDraft, newReadyDraft, newPublished, newLink, newNote, newSource, newClaimant };
+  /** A story of its own, at version 1; archived when asked. */
+  async function newStory(archived = false): Promise<{ id: string; slug: string; title: string }> {
+    const n = unique();
+    return db.story.create({ data: { slug: `story-to-edit-${n}`, title: `A story to edit ${n}`, archivedAt: archived ? new Date() : null }, select: { id: true, slug: true, title: true } });
+  }
+
+  return { newDraft, newReadyDraft, newPublished, newLink, newNote, newSource, newClaimant, newStory };
 }
 
 /** Every row the desk cares about, in a stable order: a refused call must leave all of it. */
@@ -107,6 +113,7 @@ export async function snapshotDatabase() {
   const byId = { orderBy: { id: "asc" } } as const;
   return {
     stories: await db.story.findMany(byId),
+    storyOldSlugs: await db.storyOldSlug.findMany({ orderBy: { slug: "asc" } }),
     claimants: await db.claimant.findMany(byId),
     claims: await db.claim.findMany(byId),
     sources: await db.source.findMany(byId),

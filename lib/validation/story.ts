@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { requiredText, text } from "@/lib/validation/fields";
+import { requiredText, text, versionSchema } from "@/lib/validation/fields";
 
 export const storyFormSchema = z.object({
   title: requiredText("The title", 200),
@@ -15,3 +15,12 @@ export const storyFormSchema = z.object({
 });
 
 export type StoryFormInput = z.output<typeof storyFormSchema>;
+
+/** Editing a story: the same fields, from the version the form was opened at. */
+export const storyEditSchema = storyFormSchema.extend({ version: versionSchema });
+
+export type StoryEditInput = z.output<typeof storyEditSchema>;
+
+export const storyArchiveSchema = z.object({
+  intent: z.enum(["archive", "unarchive"], { error: "This form asked for something we do not know; reload the page." }),
+});

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
 import { StoryClaims } from "@/components/claims/story-claims";
 import { dependOn } from "@/lib/cache/depend";
 import { tag } from "@/lib/cache/tags";
-import { getStoryBySlug } from "@/lib/data/stories";
+import { findStoryAddress, getStoryBySlug } from "@/lib/data/stories";
 import { isRecordId } from "@/lib/validation/record-id";
 
 // Rendered for each request, with its CSP nonce (ADR 009): this is the page signed-in people get.
@@ -27,13 +27,22 @@ export default async function StoryPage({ params }: PageProps<"/stories/[slug]">
   // `published` (its id is not known here to wait on its own set).
   if (!story) {
     await dependOn([tag.published()]);
+    // An address a story left leads to the one it has now, for good (308). A rename expires the
+    // story's old addresses' tags, so a chain of renames leads straight to the latest.
+    const moved = isRecordId(slug) ? await findStoryAddress(slug) : null;
+    if (moved) permanentRedirect(`/stories/${moved}`);
     notFound();
   }
   await dependOn([tag.story(story.id), tag.storyClaims(story.id), ...story.claims.map((claim) => tag.claimant(claim.claimant.id))]);
   return (
     <>
-      <p className="mb-2 text-sm font-semibold uppercase tracking-wide text-stone-700">Story</p>
+      <p className="mb-2 text-sm font-semibold uppercase tracking-wide text-stone-700">{story.isArchived ? "Archived story" : "Story"}</p>
       <h1 className="font-serif text-3xl font-bold leading-tight">{story.title}</h1>
+      {story.isArchived ? (
+        <p className="mt-3 rounded border border-stone-400 bg-stone-100 p-3 text-stone-900">
+          This story is archived: it is no longer followed, and it is not listed with current stories. Its claims stay on the record as published.
+        </p>
+      ) : null}
       {story.summary ? <p className="mt-3 text-lg text-stone-800">{story.summary}</p> : null}
       <div className="mt-6">
         <StoryClaims story={story} headingLevel="h2" />
