@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { parse as parseCsv } from "csv-parse/sync";
 import { expect, test, type Page } from "@playwright/test";
+import { seriousViolations } from "./fixtures/axe";
 import { signIn, unique } from "./fixtures/auth";
 import { download, pdfText } from "./fixtures/files";
 
@@ -8,11 +8,6 @@ const STORY = "Microsoft denies ICE uses its technology for mass surveillance";
 const STORY_ID = "microsoft-ice-surveillance";
 // Seed claims every export of the story must hold (fixed ids: prisma/seed-data).
 const SEED_IDS = ["ice-tripled-azure-data", "microsoft-terms-forbid-mass-surveillance", "ice-declines-to-comment-on-tools"];
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 /** An editor records a claim in the seeded story, rates it and publishes it: a published verdict. */
 async function publishVerdict(page: Page, summary: string, status: string, reason: string): Promise<string> {

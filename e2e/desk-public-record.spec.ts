@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { seriousViolations } from "./fixtures/axe";
 import { TEST_ACCOUNTS } from "./fixtures/accounts";
 import { signIn, unique } from "./fixtures/auth";
 import { SEED_STORY } from "./fixtures/seed";
@@ -8,11 +8,6 @@ import { SEED_STORY } from "./fixtures/seed";
 // public notes only, and a first rating after publication as an update, not a correction.
 // (lib/data/public-visibility.test.ts walks every kind of desk write through the API, open
 // data and the feed; this spec reads the page itself, as a browser shows it.)
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 async function saveStatus(page: Page, status: string, reason: string): Promise<void> {
   const form = page.getByRole("form", { name: "Change the status" });
