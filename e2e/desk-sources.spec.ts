@@ -18,7 +18,7 @@ test("sources have a home on the desk: listed newest first, searched, counted, e
   await page.getByLabel("Kind").selectOption({ label: "Primary document" });
   await page.getByLabel("Web address").fill("www.example.org/port/report-2025");
   await page.getByRole("button", { name: "Add source" }).click();
-  await expect(page.getByRole("status")).toContainText("Source added.");
+  await expect(page.getByRole("status").filter({ hasText: "Source added." })).toBeVisible();
   // Typed without https://, saved with it.
   await expect(page.getByLabel("Web address")).toHaveValue("https://www.example.org/port/report-2025");
   await page.getByRole("link", { name: "All sources" }).click();
@@ -40,6 +40,6 @@ test("sources have a home on the desk: listed newest first, searched, counted, e
   await page.getByLabel("Description").fill("The port's own figures for 2025.");
   await page.getByRole("button", { name: "Save source" }).click();
   await expect(page).toHaveURL(/\/desk\/sources\/[^/]+\/edit\?saved=1$/);
-  await expect(page.getByRole("status")).toContainText("Source saved.");
+  await expect(page.getByRole("status").filter({ hasText: "Source saved." })).toBeVisible();
   await expect(page.getByLabel("Description")).toHaveValue("The port's own figures for 2025.");
 });

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { ActionNotice } from "@/components/desk/action-notice";
 import { signOut } from "@/lib/actions/auth";
 import { ROLE_LABEL } from "@/lib/domain/role";
 import { can } from "@/lib/permissions";
@@ -36,6 +37,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
           </form>
         </div>
       </div>
+      <ActionNotice />
       {children}
     </div>
   );

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { SelectField, TextArea, TextField } from "@/components/forms/fields";
 import { FormMessage, SubmitButton } from "@/components/forms/form-status";
+import { rememberSentForm } from "@/components/forms/return-focus";
 import { addAnnotationAction, deleteAnnotationAction, editAnnotationAction } from "@/lib/actions/annotations";
 import { assignAction, changeStatusAction, publishAction } from "@/lib/actions/claims";
 import { linkSourceAction, unlinkSourceAction, updateLinkAction } from "@/lib/actions/links";
@@ -133,7 +134,8 @@ function ButtonForm({ action, fields, label, confirmText }: { action: typeof unl
   return (
     <form action={formAction} className="inline" onSubmit={(event) => { if (!window.confirm(confirmText)) event.preventDefault(); }}>
       <Hidden fields={fields} />
-      <button type="submit" className="text-sm text-red-800 underline">
+      {/* Its button goes with what it removes: no focus to give back after the notice. */}
+      <button type="submit" onClick={(event) => rememberSentForm(event.currentTarget)} className="text-sm text-red-800 underline">
         {label}
       </button>
       {state.formError ? <span role="alert" className="ml-2 text-sm text-red-800">{state.formError}</span> : null}

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from "react";
 import { useFormStatus } from "react-dom";
+import { forgetSentForm, rememberSentForm } from "@/components/forms/return-focus";
 import type { ActionState } from "@/lib/actions/state";
 
 /** The form-level message, announced politely to screen readers when it appears. */
@@ -11,6 +12,7 @@ export function FormMessage({ state }: { state: ActionState }) {
   // message when the problem is the form's as a whole).
   useEffect(() => {
     if (!state.formError && !Object.keys(state.fieldErrors).length) return;
+    forgetSentForm();
     const form = ref.current?.closest("form");
     const invalid = form?.querySelector<HTMLElement>("[aria-invalid='true']");
     (invalid ?? ref.current?.querySelector<HTMLElement>("[role='alert']"))?.focus();
@@ -22,11 +24,10 @@ export function FormMessage({ state }: { state: ActionState }) {
           {state.formError}
         </p>
       ) : null}
-      {state.notice ? (
-        <p role="status" className="rounded border border-green-400 bg-green-50 p-3 font-medium text-green-900">
-          {state.notice}
-        </p>
-      ) : null}
+      {/* Always present, so the notice is announced when it appears. */}
+      <div role="status">
+        {state.notice ? <p className="rounded border border-green-400 bg-green-50 p-3 font-medium text-green-900">{state.notice}</p> : null}
+      </div>
       {state.conflict ? (
         <div className="mt-2 rounded border border-amber-400 bg-amber-50 p-3 text-amber-950">
           <p className="font-semibold">{state.conflict.message}</p>
@@ -47,14 +48,20 @@ export function FormMessage({ state }: { state: ActionState }) {
 /** `label`: the button's name for screen readers when its text alone is ambiguous (one per row). */
 export function SubmitButton({ children, name, value, label }: { children: string; name?: string; value?: string; label?: string }) {
   const { pending } = useFormStatus();
+  // Refused while sending, so a form is not sent twice; aria-disabled, not disabled: a button
+  // disabled while it has focus loses it, and the keyboard is left on nothing once the answer comes.
   return (
     <button
       type="submit"
       name={name}
       value={value}
       aria-label={label}
-      disabled={pending}
-      className="rounded bg-blue-800 px-4 py-2 font-medium text-white hover:bg-blue-900 disabled:bg-stone-500"
+      aria-disabled={pending || undefined}
+      onClick={(event) => {
+        if (pending) event.preventDefault();
+        else rememberSentForm(event.currentTarget);
+      }}
+      className="rounded bg-blue-800 px-4 py-2 font-medium text-white hover:bg-blue-900 aria-disabled:bg-stone-500"
     >
       {pending ? "Saving…" : children}
     </button>

@@ -8,7 +8,6 @@ import { Markdown } from "@/components/ui/markdown";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getDeskClaim, listAllSources, listAssignableUsers } from "@/lib/data/desk";
 import { formatPartialDate } from "@/lib/domain/partial-date";
-import { deskNotice } from "@/lib/domain/desk-notice";
 import { isPendingStatus } from "@/lib/domain/status";
 import { can } from "@/lib/permissions";
 import { readersSawRating } from "@/lib/public-record";
@@ -22,7 +21,7 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZ
 
 export default async function ClaimWorkspacePage({ params, searchParams }: PageProps<"/desk/claims/[id]">) {
   const { id } = await params;
-  const { source: chosenSource, done } = await searchParams;
+  const { source: chosenSource } = await searchParams;
   const user = await requirePageUser("desk:view", `/desk/claims/${id}`);
   const claim = isRecordId(id) ? await getDeskClaim(id) : null;
   if (!claim) notFound();
@@ -38,13 +37,8 @@ export default async function ClaimWorkspacePage({ params, searchParams }: PageP
       ? "update"
       : "correction";
 
-  const notice = deskNotice(done);
   return (
     <article>
-      {/* Always present, so the notice an action leaves is announced when it appears. */}
-      <div role="status" className={notice ? "mb-4 rounded border border-green-700 bg-green-50 p-3 font-medium text-green-900" : undefined}>
-        {notice}
-      </div>
       <p className="mb-2 text-sm text-stone-700">
         {claim.story.title} · {claim.publishedAt ? "Published" : "Draft"} · version {claim.version}
         {claim.publishedAt ? (
