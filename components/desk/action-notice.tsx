@@ -1,21 +1,21 @@
 "use client";
 
-import { useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useEffect } from "react";
 import { returnFocusToSentForm } from "@/components/forms/return-focus";
-import { deskNotice } from "@/lib/domain/desk-notice";
+import { noticeOn } from "@/lib/domain/desk-notice";
 
 /**
  * The notice an action leaves in the address (`?done=`), in a live region the desk's layout
  * always has: a screen reader announces a live region's new words, not one that arrives with
  * its page. So the notice is heard after a save on the same page (status saved) and after one
- * that leads to another page (a claim recorded) alike. A save on the same page leaves the
- * keyboard on the button that sent it.
+ * that leads to another page (a claim recorded, a story saved) alike. A save on the same page
+ * leaves the keyboard on the button that sent it.
  */
 export function ActionNotice() {
   const params = useSearchParams();
   const address = params.toString();
-  const notice = deskNotice(params.get("done"));
+  const notice = noticeOn(usePathname(), params.get("done"));
   useEffect(() => {
     if (notice) returnFocusToSentForm();
   }, [address, notice]);

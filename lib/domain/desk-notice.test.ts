@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DESK_NOTICES, STORY_NOTICES, deskClaimPath, deskNotice, deskStoriesPath, storyNotice } from "@/lib/domain/desk-notice";
+import { DESK_NOTICES, STORY_NOTICES, deskClaimPath, deskNotice, deskStoriesPath, noticeOn, storyNotice } from "@/lib/domain/desk-notice";
 
 describe("desk notices", () => {
   it("names each notice in the address and reads it back", () => {
@@ -19,5 +19,13 @@ describe("desk notices", () => {
       expect(storyNotice(new URL(deskStoriesPath(done), "http://x").searchParams.get("done"))).toBe(STORY_NOTICES[done]);
     }
     expect(storyNotice("published")).toBeNull();
+  });
+
+  it("shows each page's own notices: the story list's there, the claim workspace's on a claim", () => {
+    expect(noticeOn("/desk/stories", "archived")).toBe(STORY_NOTICES.archived);
+    expect(noticeOn("/desk/stories", "published")).toBeNull();
+    expect(noticeOn("/desk/claims/claim-1", "published")).toBe(DESK_NOTICES.published);
+    expect(noticeOn("/desk/claims/claim-1", "archived")).toBeNull();
+    expect(noticeOn("/desk/sources", "status")).toBeNull();
   });
 });

@@ -52,3 +52,12 @@ export function storyNotice(value: unknown): string | null {
 export function deskStoriesPath(done: StoryNotice): string {
   return `/desk/stories?done=${done}`;
 }
+
+/**
+ * The notice `done` names on the desk page at `pathname`: the story list's, or the claim
+ * workspace's (and the claim pages that lead to it). The desk's layout shows it.
+ */
+export function noticeOn(pathname: string, done: unknown): string | null {
+  if (pathname === "/desk/stories") return storyNotice(done);
+  return pathname.startsWith("/desk/claims/") ? deskNotice(done) : null;
+}

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { StoryArchiveForm, StoryForm } from "@/components/desk/story-form";
 import { listDeskStories } from "@/lib/data/desk";
-import { storyNotice } from "@/lib/domain/desk-notice";
 import { requirePageUser } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Stories" };
@@ -32,16 +31,12 @@ function StoryRow({ story }: { story: DeskStory }) {
   );
 }
 
-export default async function StoriesPage({ searchParams }: PageProps<"/desk/stories">) {
+// An action's notice (`?done=`) is shown by the desk's layout (components/desk/action-notice.tsx).
+export default async function StoriesPage() {
   await requirePageUser("story:manage", "/desk/stories");
-  const notice = storyNotice((await searchParams).done);
   const { current, archived } = await listDeskStories();
   return (
     <>
-      {/* Always present, so the notice an action leaves is announced when it appears. */}
-      <div role="status" className={notice ? "mb-4 rounded border border-green-700 bg-green-50 p-3 font-medium text-green-900" : undefined}>
-        {notice}
-      </div>
       <h1 className="mb-4 font-serif text-3xl font-bold">Stories</h1>
       {current.length === 0 ? <p className="mb-8">No current story.</p> : null}
       <ul className="mb-8 space-y-2" aria-label="Current stories">
