@@ -265,6 +265,27 @@ const partialDate: FieldRule = {
     ),
 };
 
+/** The addresses stories hold: the fuzz test's own, and each one a row stored. */
+const takenSlugs = new Set(["taken-story"]);
+
+/** A story's address: lower-case letters, digits and single hyphens, after trimming and lower-casing; its own, or no other story's. */
+function storySlug(variant: string): FieldRule {
+  return {
+    accepts: (text, valid) => {
+      const slug = text.trim().toLowerCase();
+      return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) && slug.length <= 64 && (slug === valid.trim().toLowerCase() || !takenSlugs.has(slug));
+    },
+    stores: (text) => text.trim().toLowerCase(),
+    told: "field",
+    checkedLater: true,
+    samples: () => [
+      value("mixed case and padded", variant),
+      ...["a--b", "-a", "a b", "a_b", "äö", "a".repeat(65), "../etc", "a/b", "a\u0000"].map((text) => value(`slug ${JSON.stringify(text.slice(0, 20))}`, text)),
+      value("a slug already in use", "taken-story"),
+    ],
+  };
+}
+
 const PASSWORD = "quiet harbour lantern ferns";
 const SIGN_IN_PASSWORD = "lantern quiet ferns harbour";
 
@@ -661,29 +682,51 @@ const ROWS: Row[] = [
     fields: {
       title: freeText(200, "refused"),
       summary: freeText(2_000, ""),
-      slug: {
-        // Lower-case letters, digits and single hyphens, after trimming and lower-casing; not taken.
-        accepts: (text) => {
-          const slug = text.trim().toLowerCase();
-          return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) && slug.length <= 64 && slug !== "taken-story";
-        },
-        stores: (text) => text.trim().toLowerCase(),
-        told: "field",
-        checkedLater: true,
-        samples: () => [
-          value("mixed case and padded", "  Fuzz-Story-Variant "),
-          ...["a--b", "-a", "a b", "a_b", "äö", "a".repeat(65), "../etc", "a/b", "a\u0000"].map((text) => value(`slug ${JSON.stringify(text.slice(0, 20))}`, text)),
-          value("a slug already in use", "taken-story"),
-        ],
-      },
+      slug: storySlug("  Fuzz-Story-Variant "),
     },
     prepare: async () => ({
       fields: { title: "A story", summary: "", slug: `fuzz-story-${unique()}` },
       read: async (_, sent) => {
         const story = await db.story.findUniqueOrThrow({ where: { slug: sent.slug!.trim().toLowerCase() } });
+        takenSlugs.add(story.slug);
         return { title: story.title, summary: story.summary, slug: story.slug };
       },
     }),
+  },
+  {
+    name: "stories.updateStoryAction",
+    action: stories.updateStoryAction,
+    fields: {
+      storyId: hiddenId,
+      version: hiddenVersion,
+      title: freeText(200, "refused"),
+      summary: freeText(2_000, ""),
+      slug: storySlug("  Fuzz-Story-Renamed "),
+    },
+    prepare: async () => {
+      const { id } = await targets.newStory();
+      const { version } = await db.story.findUniqueOrThrow({ where: { id }, select: { version: true } });
+      return {
+        fields: { storyId: id, version: String(version), title: "A story, edited", summary: "", slug: `fuzz-story-${unique()}` },
+        read: async () => {
+          const { title, summary, slug } = await db.story.findUniqueOrThrow({ where: { id } });
+          takenSlugs.add(slug);
+          return { title, summary, slug };
+        },
+      };
+    },
+  },
+  {
+    name: "stories.archiveStoryAction",
+    action: stories.archiveStoryAction,
+    fields: { storyId: hiddenId, intent: oneOf(["archive", "unarchive"], "either") },
+    prepare: async () => {
+      const { id } = await targets.newStory();
+      return {
+        fields: { storyId: id, intent: "archive" },
+        read: async () => ({ intent: (await db.story.findUniqueOrThrow({ where: { id } })).archivedAt ? "archive" : "unarchive" }),
+      };
+    },
   },
   {
     name: "claimants.updateClaimantAction",
