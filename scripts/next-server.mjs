@@ -14,10 +14,11 @@ function option(name, fallback) {
 }
 
 const port = Number(option("port", process.env.PORT || "3000"));
-const hostname = option("hostname", process.env.HOSTNAME || "0.0.0.0");
+// As `next start`: every address, IPv6 and IPv4, unless one is named.
+const hostname = option("hostname", process.env.HOSTNAME || "");
 process.env.NODE_ENV = "production";
 
-const app = next({ dev: false, dir: path.resolve(import.meta.dirname, ".."), hostname, port });
+const app = next({ dev: false, dir: path.resolve(import.meta.dirname, ".."), hostname: hostname || "localhost", port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
@@ -34,7 +35,9 @@ const server = http.createServer((request, response) => {
     response.end("Something went wrong on our side.");
   });
 });
-server.listen(port, hostname, () => console.log(`Factline is listening on http://${hostname}:${port}`));
+const listening = () => console.log(`Factline is listening on http://${hostname || "localhost"}:${port}`);
+if (hostname) server.listen(port, hostname, listening);
+else server.listen(port, listening);
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
