@@ -12,6 +12,16 @@ function startFrom(element: HTMLElement) {
   else element.setAttribute("tabindex", tabIndex);
 }
 
+/** The element the address's fragment names, if any (a malformed %-escape names none). */
+function namedPart(): HTMLElement | null {
+  if (!window.location.hash) return null;
+  try {
+    return document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+  } catch {
+    return null;
+  }
+}
+
 /**
  * After a move to another page inside the app (a link, or a form whose action redirects), the
  * keyboard starts again as after a full page load: the next Tab reaches "Skip to content", or,
@@ -26,8 +36,7 @@ export function FocusOnNavigation() {
   useEffect(() => {
     if (shown.current === pathname) return;
     shown.current = pathname;
-    const part = window.location.hash ? document.getElementById(decodeURIComponent(window.location.hash.slice(1))) : null;
-    startFrom(part ?? document.body);
+    startFrom(namedPart() ?? document.body);
   }, [pathname]);
   return null;
 }
