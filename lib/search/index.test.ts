@@ -199,6 +199,7 @@ describe("search terms", () => {
     expect(matchPhrase("ice's")).toBe('"ice\'s"');
     expect(matchPhrase("don’t")).toBe('"don’t"');
     expect(matchPhrase('say "no"')).toBe('"say ""no"""*');
+    expect(matchPhrase("tripl", "whole")).toBe('"tripl"');
   });
 });
 
@@ -212,6 +213,19 @@ describe("matching", () => {
   it('matches the start of a word: "tripl" finds "tripled", in any case', async () => {
     for (const query of ["tripl", "TRIPL", "Tripled"]) expect(await found(query), query).toEqual(["ice-tripled-azure-data"]);
     expect(await found("tripledx")).toEqual([]);
+  });
+
+  it("ranks a whole word before the start of a longer one, wherever each is, and counts both", async () => {
+    // Added in this order, so the start-of-a-word claims are the newer ones in each pair.
+    await publishedClaim("search-whole-in-text", { summary: "Fares rose", text: "The quoll survey was late." });
+    await publishedClaim("search-prefix-in-summary", { summary: "Quolls were counted", text: "Counted." });
+    await publishedClaim("search-whole-in-summary", { summary: "A quoll was found", text: "Found." });
+    await publishedClaim("search-prefix-in-text", { summary: "Marsupials counted", text: "Quollish habits." });
+    expect(await found("quoll")).toEqual(["search-whole-in-summary", "search-whole-in-text", "search-prefix-in-summary", "search-prefix-in-text"]);
+    const page = await searchClaimIds("quoll", {}, { offset: 0, limit: 1 });
+    expect(page).toEqual({ ids: ["search-whole-in-summary"], total: 4, totalIsCapped: false });
+    // Only the start of a word: the same tiers, newest first in each.
+    expect(await found("quol")).toEqual(["search-whole-in-summary", "search-prefix-in-summary", "search-prefix-in-text", "search-whole-in-text"]);
   });
 
   it("folds case and accents in any script", async () => {

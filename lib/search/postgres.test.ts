@@ -15,7 +15,7 @@ const sqliteFile = createMigratedDatabase();
 const { db, createPrismaClient } = await import("@/lib/db");
 const { seedDatabase } = await import("@/prisma/seed");
 const { searchClaimIds, searchClaimIdsWith } = await import("./index");
-const { tierTsquery, tsqueryPhrase } = await import("./postgres");
+const { rankTsquery, tsqueryPhrase } = await import("./postgres");
 const sqlite = createPrismaClient(sqliteFile.url);
 
 const ALL = { offset: 0, limit: 100 };
@@ -58,11 +58,15 @@ describe("search on PostgreSQL", () => {
     expect(tsqueryPhrase("six-month", ["summary"])).toBe("six:A <-> month:*A");
     expect(tsqueryPhrase("ice", ["summary", "claimant"])).toBe("ice:*AB");
     expect(tsqueryPhrase("a&b|!c:*")).toBe("a <-> b <-> c:*");
+    expect(tsqueryPhrase("six-month", ["summary"], "whole")).toBe("six:A <-> month:A");
   });
 
-  it("asks each tier for its columns and not an earlier tier's, numbers in both their forms", () => {
-    expect(tierTsquery(["ice"], 0)).toBe("(((ice:*A)))");
-    expect(tierTsquery(["ice", "1400"], 1)).toBe("(((ice:*AB)) & ((1400:*AB) | (1:AB <-> 400:*AB))) & !(((ice:*A)) & ((1400:*A) | (1:A <-> 400:*A)))");
+  it("asks each rank for its columns and word form and not an earlier rank's, numbers in both their forms", () => {
+    expect(rankTsquery(["ice"], 0)).toBe("(((ice:A)))");
+    expect(rankTsquery(["ice", "1400"], 1)).toBe("((((ice:AB)) & ((1400:AB) | (1:AB <-> 400:AB))) & !(((ice:A)) & ((1400:A) | (1:A <-> 400:A))))");
+    // The first rank of the words' starts: anywhere as a start, not anywhere whole.
+    expect(rankTsquery(["ice"], 4)).toBe("((((ice:*A))) & !(((ice:ABCD))))");
+    expect(rankTsquery(["ice"], 5)).toBe("(((((ice:*AB))) & !(((ice:*A)))) & !(((ice:ABCD))))");
   });
 
   it("follows publishing and unpublishing, and finds a number however it is written", async () => {

@@ -1,17 +1,18 @@
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { ClaimFilters } from "@/lib/validation/claim-query";
 import {
-  cappedTotal,
-  countLimit,
+  countRanks,
   ENDS_IN_APOSTROPHE_SUFFIX,
   filterSql,
   hasClaimFilters,
+  rankQuery,
   termForms,
   TIERS,
-  walkTiers,
+  walkRanks,
   type PageRequest,
   type SearchColumn,
   type SearchPage,
+  type WordForm,
 } from "./query";
 
 /**
@@ -26,31 +27,37 @@ const WEIGHT_LABELS: Record<SearchColumn, "A" | "B" | "C" | "D"> = { summary: "A
 
 /**
  * One written form of a search term as a tsquery: its letters-and-digits pieces in a row
- * (`<->`), as FTS5 reads a quoted string, the last one a prefix (`:*`) unless the term ends in
- * an apostrophe suffix. Only letters and digits reach to_tsquery, so nothing a reader types is
- * read as its syntax. With `columns`, each piece must be in one of them (`:A`, `:AB`, …).
+ * (`<->`), as FTS5 reads a quoted string, in the "prefix" form the last one a prefix (`:*`)
+ * unless the term ends in an apostrophe suffix. Only letters and digits reach to_tsquery, so
+ * nothing a reader types is read as its syntax. With `columns`, each piece must be in one of
+ * them (`:A`, `:AB`, …).
  */
-export function tsqueryPhrase(term: string, columns: readonly SearchColumn[] = []): string {
+export function tsqueryPhrase(term: string, columns: readonly SearchColumn[] = [], form: WordForm = "prefix"): string {
   const pieces = term.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   const label = columns.map((column) => WEIGHT_LABELS[column]).join("");
-  const isWhole = ENDS_IN_APOSTROPHE_SUFFIX.test(term);
+  const isWhole = form === "whole" || ENDS_IN_APOSTROPHE_SUFFIX.test(term);
   return pieces
     .map((piece, i) => (i === pieces.length - 1 && !isWhole ? `${piece}:*${label}` : label ? `${piece}:${label}` : piece))
     .join(" <-> ");
 }
 
 /** Every term, in any of its written forms, in one of `columns`. */
-function allTermsIn(terms: string[], columns: readonly SearchColumn[]): string {
-  return terms.map((term) => `(${termForms(term).map((form) => `(${tsqueryPhrase(form, columns)})`).join(" | ")})`).join(" & ");
+function allTermsIn(terms: string[], columns: readonly SearchColumn[], form: WordForm): string {
+  return terms
+    .map((term) => `(${termForms(term).map((written) => `(${tsqueryPhrase(written, columns, form)})`).join(" | ")})`)
+    .join(" & ");
 }
 
-/** The tsquery of tier `tier`: its columns hold every term, an earlier tier's do not. */
-export function tierTsquery(terms: string[], tier: number): string {
-  const here = `(${allTermsIn(terms, TIERS[tier]!)})`;
-  return tier === 0 ? here : `${here} & !(${allTermsIn(terms, TIERS[tier - 1]!)})`;
+/** The tsquery of rank `rank` (query.ts RANKS): its own matches, no earlier rank's. */
+export function rankTsquery(terms: string[], rank: number): string {
+  return rankQuery(
+    rank,
+    (tier, form) => `(${allTermsIn(terms, TIERS[tier]!, form)})`,
+    (query, excluded) => `(${query} & !${excluded})`,
+  );
 }
 
-/** A tier with more matches than this is walked newest first down the "seq" index. */
+/** A rank with more matches than this is walked newest first down the "seq" index. */
 const WALK_FROM = 1000;
 
 const tsquery = (query: string) => Prisma.sql`to_tsquery('simple', unaccent(${query}))`;
@@ -71,10 +78,10 @@ export async function searchPostgres(db: PrismaClient, terms: string[], filters:
     return Number(rows[0]?.total ?? 0);
   };
 
-  const [ids, counted] = await Promise.all([
-    walkTiers(page, async (tier, limit) => {
-      const query = tierTsquery(words, tier);
-      // Newest first either way; the question is how. A tier with many matches is walked down
+  const [ids, total] = await Promise.all([
+    walkRanks(page, async (rank, limit) => {
+      const query = rankTsquery(words, rank);
+      // Newest first either way; the question is how. A rank with many matches is walked down
       // the "seq" index, testing each row, and stops at the page's end; one with few is found
       // through the GIN index and sorted, since walking would read most of the table to find
       // them. PostgreSQL cannot tell which from a prefix tsquery's statistics, so it is asked:
@@ -84,7 +91,7 @@ export async function searchPostgres(db: PrismaClient, terms: string[], filters:
       const rows = await db.$queryRaw<{ id: string }[]>`SELECT s."claimId" AS id ${from(query)} ORDER BY ${order} LIMIT ${limit}`;
       return rows.map((r) => r.id);
     }),
-    count(allTermsIn(words, TIERS.at(-1)!), countLimit(page) + 1),
+    countRanks(page, (form, limit) => count(allTermsIn(words, TIERS.at(-1)!, form), limit)),
   ]);
-  return { ids, ...cappedTotal(counted, page) };
+  return { ids, ...total };
 }

@@ -10,10 +10,10 @@ export const COLUMNS = ["summary", "claimant", "text", "quotes"] as const;
 export type SearchColumn = (typeof COLUMNS)[number];
 
 /**
- * The ranking, best first: a claim is in the first tier whose columns hold every word of the
- * query (all in the summary; else all in the summary or the claimant's name; else also the
- * text; else anywhere, quotes included). Within a tier, the claim added last comes first. Each
- * tier is a plain index lookup walked newest first, so a page reads only its own rows.
+ * Where the words matched, best first: a claim is in the first tier whose columns hold every
+ * word of the query (all in the summary; else all in the summary or the claimant's name; else
+ * also the text; else anywhere, quotes included). RANKS below orders the tiers with the words'
+ * forms. Each rank is a plain index lookup walked newest first, so a page reads only its rows.
  */
 export const TIERS: readonly (readonly SearchColumn[])[] = [
   ["summary"],
@@ -63,16 +63,60 @@ export function cappedTotal(counted: number, page: PageRequest): Pick<SearchPage
 }
 
 /**
- * The page's ids, tier by tier: each tier is asked for as many of its newest matches as the
- * page still needs, and a tier is not asked at all once the page is full.
+ * How a query's words are matched: as whole words ("contract" is the word "contract"), or as the
+ * start of words too ("contract" also finds "contracts" and "contractor"; "tripl" finds
+ * "tripled"). A whole-word match is the stronger sign, and the cheap one: an index finds a word
+ * from its own entry, while the start of a word means merging every word that starts so.
  */
-export async function walkTiers(page: PageRequest, readTier: (tier: number, limit: number) => Promise<string[]>): Promise<string[]> {
+export type WordForm = "whole" | "prefix";
+
+/**
+ * The ranking, best first (ADR 023, with ADR 029's word forms): every tier with the words whole,
+ * then every tier again with the words as the start of words. A claim is in the first rank that
+ * holds it; within a rank, the claim added last comes first. A common word fills its first page
+ * from the first rank, without ever merging the words it starts.
+ */
+export const RANKS: readonly { tier: number; form: WordForm }[] = (["whole", "prefix"] as const).flatMap((form) =>
+  TIERS.map((_, tier) => ({ tier, form })),
+);
+
+/**
+ * What a rank is matched against, for an engine: `match(tier, form)` is "every word in one of
+ * the tier's columns, in that form"; `and`/`not` combine two of them. The rank's own match
+ * without every earlier rank's, so each claim is in one rank only.
+ */
+export function rankQuery<Q>(rank: number, match: (tier: number, form: WordForm) => Q, butNot: (query: Q, excluded: Q) => Q): Q {
+  const { tier, form } = RANKS[rank]!;
+  let query = match(tier, form);
+  // Every earlier rank is inside the one just before it, or inside the last whole-word tier:
+  // whole tiers grow with their columns, and a word is also the start of itself.
+  if (tier > 0) query = butNot(query, match(tier - 1, form));
+  if (form === "prefix") query = butNot(query, match(TIERS.length - 1, "whole"));
+  return query;
+}
+
+/**
+ * The page's ids, rank by rank: each rank is asked for as many of its newest matches as the
+ * page still needs, and a rank is not asked at all once the page is full.
+ */
+export async function walkRanks(page: PageRequest, readRank: (rank: number, limit: number) => Promise<string[]>): Promise<string[]> {
   const needed = page.offset + page.limit;
   const ids: string[] = [];
-  for (let tier = 0; tier < TIERS.length && ids.length < needed; tier++) {
-    ids.push(...(await readTier(tier, needed - ids.length)));
+  for (let rank = 0; rank < RANKS.length && ids.length < needed; rank++) {
+    ids.push(...(await readRank(rank, needed - ids.length)));
   }
   return ids.slice(page.offset);
+}
+
+/**
+ * The capped count: the matches of the whole words first, which is cheap, and the start of
+ * words only when those are too few to pass the limit (every whole-word match is also one of
+ * the other form, so more than the limit of them settles it).
+ */
+export async function countRanks(page: PageRequest, count: (form: WordForm, limit: number) => Promise<number>): Promise<Pick<SearchPage, "total" | "totalIsCapped">> {
+  const limit = countLimit(page) + 1;
+  const whole = await count("whole", limit);
+  return cappedTotal(whole >= limit ? whole : await count("prefix", limit), page);
 }
 
 export function hasClaimFilters(filters: ClaimFilters): boolean {

@@ -1,15 +1,16 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ClaimFilters } from "@/lib/validation/claim-query";
 import {
-  cappedTotal,
-  countLimit,
+  countRanks,
   ENDS_IN_APOSTROPHE_SUFFIX,
+  rankQuery,
   termForms,
   TIERS,
-  walkTiers,
+  walkRanks,
   type PageRequest,
   type SearchColumn,
   type SearchPage,
+  type WordForm,
 } from "./query";
 
 /**
@@ -24,19 +25,20 @@ import {
 /**
  * One search term as an FTS5 query: always a double-quoted string (quotes doubled), so nothing
  * a reader types is read as FTS5 syntax (AND, OR, NOT, NEAR, *, ^, column filters). FTS5 splits
- * the string into the index's tokens itself ("$139.3m" becomes the phrase "139" "3m"), and the
- * trailing `*` makes the last token a prefix, so a word still being typed matches.
+ * the string into the index's tokens itself ("$139.3m" becomes the phrase "139" "3m"). In the
+ * "prefix" form a trailing `*` makes the last token a prefix, so a word still being typed
+ * matches; FTS5 then merges every word with that start, which is what costs.
  */
-export function matchPhrase(term: string): string {
+export function matchPhrase(term: string, form: WordForm = "prefix"): string {
   const quoted = `"${term.replaceAll('"', '""')}"`;
   // Without this, "microsoft's" would be the phrase "microsoft" "s*" and find "Microsoft says".
-  return ENDS_IN_APOSTROPHE_SUFFIX.test(term) ? quoted : `${quoted}*`;
+  return form === "whole" || ENDS_IN_APOSTROPHE_SUFFIX.test(term) ? quoted : `${quoted}*`;
 }
 
 /** Every term, each in one of `columns` (a column filter, so no term can match "facets"). */
-function allTermsIn(terms: string[], columns: readonly SearchColumn[]): string {
+function allTermsIn(terms: string[], columns: readonly SearchColumn[], form: WordForm): string {
   return terms
-    .map((term) => `{${columns.join(" ")}} : (${termForms(term).map(matchPhrase).join(" OR ")})`)
+    .map((term) => `{${columns.join(" ")}} : (${termForms(term).map((written) => matchPhrase(written, form)).join(" OR ")})`)
     .join(" AND ");
 }
 
@@ -56,10 +58,13 @@ export function facetMatch(filters: ClaimFilters): string {
   return words.map((word) => `{facets} : ${word}`).join(" AND ");
 }
 
-/** The MATCH expression of tier `tier`: its columns hold every term, an earlier tier's do not. */
-export function tierMatch(terms: string[], tier: number): string {
-  const here = `(${allTermsIn(terms, TIERS[tier]!)})`;
-  return tier === 0 ? here : `(${here} NOT (${allTermsIn(terms, TIERS[tier - 1]!)}))`;
+/** The MATCH expression of rank `rank` (query.ts RANKS): its own matches, no earlier rank's. */
+export function rankMatch(terms: string[], rank: number): string {
+  return rankQuery(
+    rank,
+    (tier, form) => `(${allTermsIn(terms, TIERS[tier]!, form)})`,
+    (query, excluded) => `(${query} NOT ${excluded})`,
+  );
 }
 
 export async function searchSqlite(db: PrismaClient, terms: string[], filters: ClaimFilters, page: PageRequest): Promise<SearchPage> {
@@ -67,18 +72,21 @@ export async function searchSqlite(db: PrismaClient, terms: string[], filters: C
   // neither a page nor the capped count reads past what it needs. The filters are words of the
   // same MATCH: Claim is read only for the ids of the page's rows.
   const facets = facetMatch(filters);
-  const [ids, counted] = await Promise.all([
-    walkTiers(page, async (tier, limit) => {
-      const match = `${tierMatch(terms, tier)} AND ${facets}`;
+  const [ids, total] = await Promise.all([
+    walkRanks(page, async (rank, limit) => {
+      const match = `${rankMatch(terms, rank)} AND ${facets}`;
       const rows = await db.$queryRaw<{ id: string }[]>`
         SELECT (SELECT "id" FROM "Claim" WHERE rowid = m.rowid) AS id
         FROM (SELECT rowid FROM "ClaimSearch" WHERE "ClaimSearch" MATCH ${match} ORDER BY rowid DESC LIMIT ${limit}) m`;
       return rows.map((r) => r.id);
     }),
-    db.$queryRaw<{ total: bigint | number }[]>`
-      SELECT COUNT(*) AS total FROM (
-        SELECT 1 FROM "ClaimSearch" WHERE "ClaimSearch" MATCH ${`(${allTermsIn(terms, TIERS.at(-1)!)}) AND ${facets}`}
-        LIMIT ${countLimit(page) + 1})`,
+    countRanks(page, async (form, limit) => {
+      const rows = await db.$queryRaw<{ total: bigint | number }[]>`
+        SELECT COUNT(*) AS total FROM (
+          SELECT 1 FROM "ClaimSearch" WHERE "ClaimSearch" MATCH ${`(${allTermsIn(terms, TIERS.at(-1)!, form)}) AND ${facets}`}
+          LIMIT ${limit})`;
+      return Number(rows[0]?.total ?? 0);
+    }),
   ]);
-  return { ids, ...cappedTotal(Number(counted[0]?.total ?? 0), page) };
+  return { ids, ...total };
 }
