@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { appOrigin, trustedOrigins } from "@/lib/env";
 import { CLAIM_LIST_HEADER, claimListKeyFor } from "@/lib/cache/claim-list";
+import { seenListKeys } from "@/lib/cache/list-admission";
 import { canonicalReaderPath, hasSessionCookie, isCachedTreePath, isServedFromCache } from "@/lib/cache/reader-routes";
 import { currentEdgePurgeConfig, readerCacheControl } from "@/lib/edge/purge";
 import { logEvent } from "@/lib/log";
@@ -56,8 +57,11 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 
   const cookieNames = request.cookies.getAll().filter((cookie) => cookie.value !== "").map((cookie) => cookie.name);
   // A claims list is cached by its filters: the key names them, and the rewrite that reads it
-  // sends the request to that key's copy (lib/cache/claim-list.ts). Only the proxy sets the key.
-  const listKey = hasSessionCookie(cookieNames) ? null : claimListKeyFor(request.method, request.nextUrl.pathname, request.nextUrl.searchParams);
+  // sends the request to that key's copy (lib/cache/claim-list.ts). Only the proxy sets the key,
+  // and only from a list's second request on (lib/cache/list-admission.ts): the first is
+  // rendered for its reader, which costs less than rendering and storing a copy nobody may ask for.
+  const candidateKey = hasSessionCookie(cookieNames) ? null : claimListKeyFor(request.method, request.nextUrl.pathname, request.nextUrl.searchParams);
+  const listKey = candidateKey !== null && seenListKeys.seenBefore(candidateKey) ? candidateKey : null;
   if (listKey !== null || isServedFromCache(request.nextUrl.pathname, cookieNames)) {
     // The client's own CSP request header must not reach Next.js: it would take a nonce from it.
     const requestHeaders = new Headers(request.headers);

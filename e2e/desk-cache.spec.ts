@@ -10,9 +10,11 @@ import { publishClaim, readAsReader as read, rewriteSummary } from "./fixtures/c
 /** Reads a page until the cache serves it, and returns what it serves. */
 async function warm(reader: APIRequestContext, path: string): Promise<string> {
   await read(reader, path);
-  const second = await read(reader, path);
-  expect(second.cache, `${path} is served from the cache on its second read`).toBe("HIT");
-  return second.html;
+  // A claims list is kept from its second request (lib/cache/list-admission.ts), a page from its first.
+  if (path.startsWith("/claims?")) await read(reader, path);
+  const again = await read(reader, path);
+  expect(again.cache, `${path} is served from the cache once it has been kept`).toBe("HIT");
+  return again.html;
 }
 
 test("a change is on the cached reader pages at once, and pages it does not touch stay cached", async ({ page: editor, playwright }) => {

@@ -1,7 +1,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { ClaimFilters, type ClaimFiltersProps } from "@/components/claims/claim-filters";
+import { ClaimFilters, optionsMarkup, type ClaimFiltersProps } from "@/components/claims/claim-filters";
 
 // The seed is too small for the "too many for a menu" state to appear in the browser tests,
 // so the filter form's three states are checked here, as rendered HTML.
@@ -39,5 +39,21 @@ describe("ClaimFilters", () => {
     const html = render({ claimants: null });
     expect(html).not.toContain('id="filter-claimant"');
     expect(html).toMatch(/<a [^>]*href="\/claimants"[^>]*>claimants list<\/a>/);
+  });
+
+  it("marks the chosen story and source in the menus, and only that one", () => {
+    const html = render({ filters: { story: "s2", source: "src1" }, stories: [{ id: "s1", label: "Story one" }, { id: "s2", label: "Story two" }] });
+    expect(html).toMatch(/<select id="filter-story" name="story"[^>]*><option value="">Any story<\/option><option value="s1">Story one<\/option><option value="s2" selected>Story two<\/option><\/select>/);
+    expect(html).toMatch(/<option value="src1" selected>The Guardian<\/option>/);
+    // Story, source, and the untouched status and claimant menus: one choice each.
+    expect(html.match(/ selected/g)).toHaveLength(4);
+    expect(render({}).match(/<option value="" selected>/g)).toHaveLength(3);
+  });
+
+  it("escapes what the menus show as React would, so a title cannot add markup", () => {
+    const markup = optionsMarkup("Any story", [{ id: 'a"b', label: "<script>alert('x')</script> & co" }], 'a"b');
+    expect(markup).toBe('<option value="">Any story</option><option value="a&quot;b" selected>&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; co</option>');
+    const parsed = renderToStaticMarkup(createElement("select", { dangerouslySetInnerHTML: { __html: markup } }));
+    expect(parsed).not.toContain("<script>");
   });
 });

@@ -19,6 +19,21 @@ export interface ClaimFiltersProps {
   activeSource: Option | null;
 }
 
+/** Text and attribute values in markup, escaped as React escapes them. */
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" };
+const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+
+/**
+ * A long menu's options as markup, the one chosen marked `selected`. Made as a string rather than
+ * as React elements: the story menu alone was a third of a claims page's markup, rendered twice
+ * (into the HTML and into the page's payload) for every list not cached yet; a string is copied.
+ * Exported for its test.
+ */
+export function optionsMarkup(anyLabel: string, options: Option[], chosen: string | undefined): string {
+  const option = (value: string, label: string) => `<option value="${escape(value)}"${value === (chosen ?? "") ? " selected" : ""}>${escape(label)}</option>`;
+  return option("", anyLabel) + options.map((o) => option(o.id, o.label)).join("");
+}
+
 const fieldClass = "mt-1 block w-full rounded border border-stone-400 bg-white px-2 py-1.5 text-sm";
 const labelClass = "block text-sm font-medium text-stone-800";
 
@@ -35,14 +50,7 @@ function MenuOrActive({ name, label, anyLabel, options, active, filters, whereTo
         <label htmlFor={id} className={labelClass}>
           {label}
         </label>
-        <select id={id} name={name} defaultValue={filters[name] ?? ""} className={fieldClass}>
-          <option value="">{anyLabel}</option>
-          {options.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.label}
-            </option>
-          ))}
-        </select>
+        <select id={id} name={name} className={fieldClass} dangerouslySetInnerHTML={{ __html: optionsMarkup(anyLabel, options, filters[name]) }} />
       </div>
     );
   }
@@ -98,14 +106,7 @@ export function ClaimFilters({ filters, stories, claimants, sources, activeClaim
           <label htmlFor="filter-story" className={labelClass}>
             Story
           </label>
-          <select id="filter-story" name="story" defaultValue={filters.story ?? ""} className={fieldClass}>
-            <option value="">Any story</option>
-            {stories.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.label}
-              </option>
-            ))}
-          </select>
+          <select id="filter-story" name="story" className={fieldClass} dangerouslySetInnerHTML={{ __html: optionsMarkup("Any story", stories, filters.story) }} />
         </div>
         <MenuOrActive name="claimant" label="Claimant" anyLabel="Anyone" options={claimants} active={activeClaimant} filters={filters} whereToFilter="a claimant’s page" />
         <MenuOrActive name="source" label="Source" anyLabel="Any source" options={sources} active={activeSource} filters={filters} whereToFilter="a source’s page" />
