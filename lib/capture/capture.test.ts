@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { capturePage } from "@/lib/capture/capture";
 import { CaptureError, fetchForCapture, setCaptureResolverForTests } from "@/lib/capture/fetch";
 import { ARTICLE_SENTENCES, PDF_SENTENCE, startCapturePages, type CapturePages } from "@/lib/testing/capture-pages";
@@ -170,12 +170,13 @@ describe("the address guard", () => {
 
 describe("the test-only allowance", () => {
   it("is ignored outside NODE_ENV=test and the e2e server", async () => {
-    const nodeEnv = process.env.NODE_ENV;
-    process.env.NODE_ENV = "production";
+    vi.stubEnv("NODE_ENV", "production");
     try {
       expect((await refusal(`${pages.origin}/article`)).refusal).toBe("private");
+      vi.stubEnv("FACTLINE_E2E_SERVER", "1");
+      expect((await capturePage(`${pages.origin}/article`)).status).toBe(200);
     } finally {
-      process.env.NODE_ENV = nodeEnv;
+      vi.unstubAllEnvs();
     }
   });
 });

@@ -33,7 +33,7 @@ export default async function ClaimFinderPage({ params }: PageProps<"/desk/sourc
       </p>
       <p className="mb-4 text-sm text-stone-800" aria-live="polite">
         {text.trim() === ""
-          ? "This source has no captured text: paste it into the source's form to find claims in it."
+          ? "This source has no captured text: capture its web address or paste its text into the source's form to find claims in it."
           : candidates.length === 0
             ? "No sentence in the captured text has a figure, a date, a change, an attribution or a denial."
             : `${candidates.length.toLocaleString("en")} ${candidates.length === 1 ? "candidate" : "candidates"}${candidates.length > SHOWN ? `; the best ${SHOWN} are shown` : ""}.`}
