@@ -120,14 +120,20 @@ async function ensureBenchEditor(): Promise<void> {
   await db.$disconnect();
 }
 
-/** The bench editor's session cookies, for the desk's signed-in rows. */
-async function benchEditorCookie(): Promise<string> {
-  const editor = new Visitor(origins[0]!, "10.30.0.2");
+/** The bench's editor, signed in on the first process (a form post, as without JavaScript). */
+async function signedInEditor(address: string): Promise<Visitor> {
+  const editor = new Visitor(origins[0]!, address);
   const signIn = formFields((await editor.get("/sign-in")).html, 'name="password"');
   signIn.set("email", BENCH_EDITOR.email);
   signIn.set("password", BENCH_EDITOR.password);
   const signedIn = await editor.post("/sign-in", signIn);
   if (signedIn.status !== 303) throw new Error(`the bench's editor could not sign in (HTTP ${signedIn.status})`);
+  return editor;
+}
+
+/** The bench editor's session cookies, for the desk's signed-in rows. */
+async function benchEditorCookie(): Promise<string> {
+  const editor = await signedInEditor("10.30.0.2");
   return [...editor.jar].map(([name, value]) => `${name}=${value}`).join("; ");
 }
 
@@ -138,12 +144,7 @@ async function benchEditorCookie(): Promise<string> {
  * summary. Timed from the moment the save is sent, so the desk action's own time counts.
  */
 async function purgeLatency(edgeOrigin: string, claimId: string): Promise<number[]> {
-  const editor = new Visitor(origins[0]!, "10.30.0.1");
-  const signIn = formFields((await editor.get("/sign-in")).html, 'name="password"');
-  signIn.set("email", BENCH_EDITOR.email);
-  signIn.set("password", BENCH_EDITOR.password);
-  const signedIn = await editor.post("/sign-in", signIn);
-  if (signedIn.status !== 303) throw new Error(`the bench's editor could not sign in (HTTP ${signedIn.status})`);
+  const editor = await signedInEditor("10.30.0.1");
   const page = `${edgeOrigin}/claims/${claimId}`;
   const timings: number[] = [];
   for (let round = 1; round <= PURGE_ROUNDS; round++) {

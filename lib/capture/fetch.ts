@@ -5,6 +5,7 @@ import https from "node:https";
 import type { LookupFunction } from "node:net";
 import zlib from "node:zlib";
 import { classifyAddress, classifyHostname, ipLiteral } from "@/lib/capture/address";
+import { AppError } from "@/lib/errors";
 
 /**
  * Fetches one page for a capture, following redirects itself so that every hop's address is
@@ -31,11 +32,11 @@ export type CaptureRefusal =
   | "unsupported"
   | "unreadable";
 
-/** A capture that could not be made, with a sentence for the person who asked. */
-export class CaptureError extends Error {
+/** A capture that could not be made: the request's fault, with a sentence for the person who asked. */
+export class CaptureError extends AppError {
   readonly refusal: CaptureRefusal;
   constructor(refusal: CaptureRefusal, message: string) {
-    super(message);
+    super("bad_request", message);
     this.name = "CaptureError";
     this.refusal = refusal;
   }

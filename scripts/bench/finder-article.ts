@@ -20,13 +20,13 @@ const CHECKABLE = [
   (n: number) => `The number of inspections dropped from ${(n % 500) + 200} to ${(n % 150) + 20} over five years, the largest fall in the region.`,
 ];
 
-const NARRATIVE = [
+const NARRATIVE: ((n: number) => string)[] = [
   (n: number) => `Residents of ${PLACES[n % 6]} gathered in the community hall on a cold evening to hear what would happen next.`,
-  (n: number) => `The road past the school winds down towards the water, where fishing boats still tie up beside the warehouses.`,
-  (n: number) => `Several people who spoke at the meeting asked for more time to read the plans before any decision was taken.`,
+  () => `The road past the school winds down towards the water, where fishing boats still tie up beside the warehouses.`,
+  () => `Several people who spoke at the meeting asked for more time to read the plans before any decision was taken.`,
   (n: number) => `In the weeks that followed, the debate moved from the council chamber to kitchen tables across ${PLACES[(n + 3) % 6]}.`,
-  (n: number) => `Those who have lived here longest remember when the market filled the square every Saturday morning.`,
-  (n: number) => `The documents run to many pages, and much of what they describe is routine work on roads, drains and lighting.`,
+  () => `Those who have lived here longest remember when the market filled the square every Saturday morning.`,
+  () => `The documents run to many pages, and much of what they describe is routine work on roads, drains and lighting.`,
 ];
 
 /** About `words` words, in paragraphs of five sentences, one in three of them checkable. */
