@@ -17,6 +17,7 @@ import { encodeCursor } from "../lib/cursor";
 import { Visitor, formFields } from "./load/no-js-form";
 import { startVarnish, type TestVarnish } from "../lib/testing/varnish-server";
 import { deploymentOptions, ensureBuild, startBackingServices, startProductionServers } from "./serve";
+import { finderArticle } from "./bench/finder-article";
 import { COMMON_WORD, RARE_WORD, SYNTHETIC_STATUSES, SYNTHETIC_WORDS, defaultSize, writeSyntheticData, type SyntheticIds } from "./bench/synthetic-data";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -98,7 +99,13 @@ const PURGE_SECRET = "bench-purge-secret-0123456789";
 const BENCH_EDITOR = { email: "bench-editor@example.org", password: "bench lantern quiet ferns 2026" };
 const PURGE_ROUNDS = 10;
 
-/** Makes the bench's editor in the data set's file, once (a PostgreSQL run copies it across). */
+/** A source whose captured text is a generated article of about 20,000 words, for the finder's row. */
+const FINDER_SOURCE = "bench-finder-article";
+
+/**
+ * Makes the bench's editor and the claim finder's long article in the data set's file, once (a
+ * PostgreSQL run copies them across).
+ */
 async function ensureBenchEditor(): Promise<void> {
   process.env.DATABASE_URL = `file:${file}`;
   process.env.LOG_LEVEL ??= "warn";
@@ -107,7 +114,27 @@ async function ensureBenchEditor(): Promise<void> {
     const { createAccount } = await import("../lib/accounts");
     await createAccount({ email: BENCH_EDITOR.email, name: "Bench editor", role: "editor", password: BENCH_EDITOR.password });
   }
+  if (!(await db.source.findUnique({ where: { id: FINDER_SOURCE }, select: { id: true } }))) {
+    await db.source.create({ data: { id: FINDER_SOURCE, title: "A long investigation (bench)", kind: "news-report", capturedText: finderArticle() } });
+  }
   await db.$disconnect();
+}
+
+/** The bench's editor, signed in on the first process (a form post, as without JavaScript). */
+async function signedInEditor(address: string): Promise<Visitor> {
+  const editor = new Visitor(origins[0]!, address);
+  const signIn = formFields((await editor.get("/sign-in")).html, 'name="password"');
+  signIn.set("email", BENCH_EDITOR.email);
+  signIn.set("password", BENCH_EDITOR.password);
+  const signedIn = await editor.post("/sign-in", signIn);
+  if (signedIn.status !== 303) throw new Error(`the bench's editor could not sign in (HTTP ${signedIn.status})`);
+  return editor;
+}
+
+/** The bench editor's session cookies, for the desk's signed-in rows. */
+async function benchEditorCookie(): Promise<string> {
+  const editor = await signedInEditor("10.30.0.2");
+  return [...editor.jar].map(([name, value]) => `${name}=${value}`).join("; ");
 }
 
 /**
@@ -117,12 +144,7 @@ async function ensureBenchEditor(): Promise<void> {
  * summary. Timed from the moment the save is sent, so the desk action's own time counts.
  */
 async function purgeLatency(edgeOrigin: string, claimId: string): Promise<number[]> {
-  const editor = new Visitor(origins[0]!, "10.30.0.1");
-  const signIn = formFields((await editor.get("/sign-in")).html, 'name="password"');
-  signIn.set("email", BENCH_EDITOR.email);
-  signIn.set("password", BENCH_EDITOR.password);
-  const signedIn = await editor.post("/sign-in", signIn);
-  if (signedIn.status !== 303) throw new Error(`the bench's editor could not sign in (HTTP ${signedIn.status})`);
+  const editor = await signedInEditor("10.30.0.1");
   const page = `${edgeOrigin}/claims/${claimId}`;
   const timings: number[] = [];
   for (let round = 1; round <= PURGE_ROUNDS; round++) {
@@ -212,8 +234,13 @@ interface Row {
  * Loads one path, or with `vary` a new path for every request (the n-th request asks vary(n)),
  * so that no answer kept in a cache is ever asked for again.
  */
-async function load(pathname: string, vary?: (n: number) => string, through: string[] = origins): Promise<{ rps: number; p50: number; p99: number; errors: number; bytes: number }> {
-  const first = await fetch(`${through[0]}${pathname}`);
+async function load(
+  pathname: string,
+  vary?: (n: number) => string,
+  through: string[] = origins,
+  headers: Record<string, string> = {},
+): Promise<{ rps: number; p50: number; p99: number; errors: number; bytes: number }> {
+  const first = await fetch(`${through[0]}${pathname}`, { headers, redirect: "manual" });
   if (!first.ok) throw new Error(`${pathname} answered ${first.status}`);
   const bytes = (await first.arrayBuffer()).byteLength;
   let asked = 0;
@@ -221,7 +248,7 @@ async function load(pathname: string, vary?: (n: number) => string, through: str
   // The connections are spread across the processes, as a proxy in front of them would.
   const share = (i: number) => Math.floor(connections / through.length) + (i < connections % through.length ? 1 : 0);
   const run = (seconds: number) =>
-    Promise.all(through.map((origin, i) => autocannon({ url: `${origin}${pathname}`, connections: Math.max(1, share(i)), duration: seconds, timeout: 30, requests })));
+    Promise.all(through.map((origin, i) => autocannon({ url: `${origin}${pathname}`, headers, connections: Math.max(1, share(i)), duration: seconds, timeout: 30, requests })));
   await run(2); // warm-up: JIT, caches, connections
   // Each request may take up to 30 s before it counts as a timeout (autocannon's default is 10 s).
   const results = await run(duration);
@@ -279,7 +306,17 @@ async function main() {
     // Targets against the claim API's figures in the same run (issue 13): the claim API is
     // measured right after the static page, so every later row can be compared with both.
     const halfClaimApi = (r: Row, _b: Row, api: Row | null): [string, boolean] => [">= 0.5x claim API", api !== null && r.rps >= 0.5 * api.rps];
-    const scenarios: { name: string; path: string; vary?: (n: number) => string; through?: string[]; target?: (r: Row, baseline: Row, api: Row | null) => [string, boolean] }[] = [
+    const signedIn = { cookie: await benchEditorCookie() };
+    // Issue 15, item 5: the desk's finder page answers within the claim API's budget.
+    const withinClaimApi = (r: Row, _b: Row, api: Row | null): [string, boolean] => ["p99 <= claim API's p99", api !== null && r.p99 <= api.p99];
+    const scenarios: {
+      name: string;
+      path: string;
+      vary?: (n: number) => string;
+      through?: string[];
+      headers?: Record<string, string>;
+      target?: (r: Row, baseline: Row, api: Row | null) => [string, boolean];
+    }[] = [
       { name: "static page (baseline)", path: "/static-baseline.html" },
       { name: "claim API", path: `/api/claims/${ids.claim}` },
       { name: "claim page", path: `/claims/${ids.claim}`, target: (r) => [">= 50% of baseline", (r.ratio ?? 0) >= 0.5] },
@@ -311,6 +348,9 @@ async function main() {
         vary: (n) => `/api/claims?q=${encodeURIComponent(freshWords[(n + 1) % freshWords.length]!)}`,
         target: (r, _b, api) => [">= 0.5x claim API, p99 <= 2x", api !== null && r.rps >= 0.5 * api.rps && r.p99 <= 2 * api.p99],
       },
+      // Signed in as the bench's editor, as a reviewer opens it: the finder's candidates on a
+      // ~20,000-word captured article, computed on the page (ADR 027).
+      { name: "claim finder, 20,000-word article", path: `/desk/sources/${FINDER_SOURCE}/finder`, headers: signedIn, target: withinClaimApi },
     ];
     const rows: Row[] = [];
     let baseline: Row | null = null;
@@ -318,7 +358,7 @@ async function main() {
     const sizes: Record<string, number> = {};
     for (const scenario of scenarios) {
       log(`Loading ${scenario.path} for ${duration} s with ${connections} connections…`);
-      const result = await load(scenario.path, scenario.vary, scenario.through);
+      const result = await load(scenario.path, scenario.vary, scenario.through, scenario.headers);
       sizes[scenario.name] = result.bytes;
       const row: Row = {
         name: scenario.name,

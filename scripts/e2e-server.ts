@@ -36,6 +36,11 @@ if (!keep && !databaseUrl) {
 process.env.DATABASE_URL = databaseUrl ?? `file:${file}`;
 process.env.PORT = port;
 process.env.BETTER_AUTH_URL = `http://127.0.0.1:${port}`;
+// Capture may fetch the fixture pages e2e/desk-capture.spec.ts serves on this one loopback port,
+// and no other private address (lib/capture/fetch.ts testPort; docs/decisions/029-source-capture.md).
+// Honoured only with FACTLINE_E2E_SERVER=1, which only this script sets; `npm start` refuses both.
+process.env.FACTLINE_E2E_SERVER = "1";
+process.env.FACTLINE_CAPTURE_TEST_ORIGIN = `http://127.0.0.1:${process.env.E2E_CAPTURE_PAGES_PORT || "3190"}`;
 // A second server on another's database finds it prepared; `prisma migrate deploy` against a
 // database a running server holds can fail on SQLite's lock (seen as "unknown variant SocketTimeout").
 if (!isSecondServer) await prepareDatabase();

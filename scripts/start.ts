@@ -12,6 +12,11 @@ const root = path.resolve(import.meta.dirname, "..");
 const next = path.join(root, "node_modules", ".bin", "next");
 
 try {
+  // The e2e server's allowance to capture from one loopback port (docs/decisions/029-source-capture.md)
+  // has no place in a real server: refuse to start rather than serve with it.
+  for (const name of ["FACTLINE_E2E_SERVER", "FACTLINE_CAPTURE_TEST_ORIGIN"]) {
+    if (process.env[name]) throw new Error(`${name} is for the test servers only (scripts/e2e-server.ts); unset it to start Factline.`);
+  }
   // A bad organisation address would otherwise surface as failing claim pages and feeds.
   organisation();
   // Half an edge configuration would leave its pages unpurged for a day: refuse it before serving.

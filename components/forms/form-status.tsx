@@ -46,7 +46,8 @@ export function FormMessage({ state }: { state: ActionState }) {
 }
 
 /** `label`: the button's name for screen readers when its text alone is ambiguous (one per row). */
-export function SubmitButton({ children, name, value, label }: { children: string; name?: string; value?: string; label?: string }) {
+/** `pendingLabel`: what it says while the form is being sent ("Saving…" unless told). */
+export function SubmitButton({ children, name, value, label, pendingLabel = "Saving…" }: { children: string; name?: string; value?: string; label?: string; pendingLabel?: string }) {
   const { pending } = useFormStatus();
   // Refused while sending, so a form is not sent twice; aria-disabled, not disabled: a button
   // disabled while it has focus loses it, and the keyboard is left on nothing once the answer comes.
@@ -63,7 +64,7 @@ export function SubmitButton({ children, name, value, label }: { children: strin
       }}
       className="rounded bg-blue-800 px-4 py-2 font-medium text-white hover:bg-blue-900 aria-disabled:bg-stone-500"
     >
-      {pending ? "Saving…" : children}
+      {pending ? pendingLabel : children}
     </button>
   );
 }

@@ -28,6 +28,8 @@ const { db } = await import("@/lib/db");
 const { actionTargets, createPerson, unique } = await import("@/lib/testing/action-targets");
 const { forgetSignIns } = await import("@/lib/rate-limit");
 const ACTION_MODULES = await (await import("@/lib/testing/server-actions")).importServerActions();
+const { startCapturePages } = await import("@/lib/testing/capture-pages");
+const { setCaptureResolverForTests } = await import("@/lib/capture/fetch");
 const { claims, sources, links, annotations, users, stories, claimants, auth } = ACTION_MODULES;
 
 /** Takes no input: nothing to send it. */
@@ -315,6 +317,7 @@ let storyId: string;
 let claimantId: string;
 let sourceId: string;
 let targets: ReturnType<typeof actionTargets>;
+let capturePages: Awaited<ReturnType<typeof startCapturePages>>;
 
 function idFrom(url: string | undefined, pattern: RegExp): string {
   const id = url?.match(pattern)?.slice(1).find(Boolean);
@@ -525,6 +528,43 @@ const ROWS: Row[] = [
         return storedSource(sourceId);
       },
     }),
+  },
+  {
+    name: "sources.createSourceAction capturing a page",
+    action: sources.createSourceAction,
+    // Only the address is read; the fixture's is the one address here that answers (no DNS name
+    // resolves in this test), so every other one is refused beside the field, never a 500.
+    fields: {
+      url: {
+        accepts: (text, valid) => text.trim() === valid,
+        told: "field",
+        checkedLater: true,
+        samples: () => [...WEB_ADDRESSES.map((a) => value(`web address ${JSON.stringify(a.text.slice(0, 60))}`, a.text)), ...["http://127.0.0.1/", "http://2130706433/", "http://[::1]/", "http://169.254.169.254/"].map((a) => value(a, a))],
+      },
+    },
+    prepare: async () => ({
+      fields: { intent: "capture", url: `${capturePages.origin}/article` },
+      read: async (outcome) => {
+        if (!outcome.state?.values.capturedText?.includes("harbour bridge")) throw new Error("the form was not filled from the page");
+        return {};
+      },
+    }),
+  },
+  {
+    name: "sources.recaptureSourceAction",
+    action: sources.recaptureSourceAction,
+    fields: { sourceId: hiddenId },
+    prepare: async () => {
+      const id = await targets.newSource();
+      await db.source.update({ where: { id }, data: { url: `${capturePages.origin}/article` } });
+      return {
+        fields: { sourceId: id },
+        read: async () => {
+          if ((await db.sourceCapture.count({ where: { sourceId: id } })) === 0) throw new Error("no capture was kept");
+          return {};
+        },
+      };
+    },
   },
   {
     name: "sources.updateSourceAction",
@@ -1016,6 +1056,11 @@ beforeAll(async () => {
   const digest = async (password: string) => `sha256:${createHash("sha256").update(password).digest("hex")}`;
   context.password.hash = digest;
   context.password.verify = async ({ hash, password }) => hash === (await digest(password));
+  capturePages = await startCapturePages();
+  process.env.FACTLINE_CAPTURE_TEST_ORIGIN = capturePages.origin;
+  setCaptureResolverForTests(async () => {
+    throw Object.assign(new Error("getaddrinfo ENOTFOUND"), { code: "ENOTFOUND" });
+  });
   admin = await createPerson("admin", "Fuzz admin");
   desk = await createPerson("editor", "Fuzz desk");
   assignee = await createPerson("reviewer", "Fuzz assignee");
@@ -1034,6 +1079,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  setCaptureResolverForTests(null);
+  await capturePages?.close();
   watcher?.close();
   await db.$disconnect();
   database.cleanup();

@@ -22,6 +22,7 @@ const { seedDatabase } = await import("@/prisma/seed");
 const { ACTORS, can } = await import("@/lib/permissions");
 const { actionTargets, createPerson, snapshotDatabase, unique } = await import("@/lib/testing/action-targets");
 const ACTION_MODULES = await (await import("@/lib/testing/server-actions")).importServerActions();
+const { startCapturePages } = await import("@/lib/testing/capture-pages");
 const { claims, sources, links, annotations, users, stories, claimants } = ACTION_MODULES;
 
 /** Public by nature: signing in is how a visitor becomes "who is asking". */
@@ -53,8 +54,12 @@ let storyId: string;
 let claimantId: string;
 let sourceId: string;
 let targets: ReturnType<typeof actionTargets>;
+/** The pages capture fetches: a local server, let through the address guard for tests only. */
+let capturePages: Awaited<ReturnType<typeof startCapturePages>>;
 
 beforeAll(async () => {
+  capturePages = await startCapturePages();
+  process.env.FACTLINE_CAPTURE_TEST_ORIGIN = capturePages.origin;
   await seedDatabase(db);
   for (const role of ["reviewer", "editor", "admin"] as const) people[role] = await createPerson(role, `Matrix ${role}`);
   desk = await createPerson("editor", "Matrix desk");
@@ -65,6 +70,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await capturePages.close();
   await db.$disconnect();
   database.cleanup();
 });
@@ -163,6 +169,22 @@ const ROWS: Row[] = [
     action: sources.createSourceAction,
     permission: "source:create",
     makeFormData: async () => form(sourceFields(`A new source ${unique()}`)),
+  },
+  {
+    name: "sources.createSourceAction capturing a page",
+    action: sources.createSourceAction,
+    permission: "source:create",
+    makeFormData: async () => form({ ...sourceFields(""), url: `${capturePages.origin}/article`, intent: "capture" }),
+  },
+  {
+    name: "sources.recaptureSourceAction",
+    action: sources.recaptureSourceAction,
+    permission: "source:edit",
+    makeFormData: async () => {
+      const sourceId = await targets.newSource();
+      await db.source.update({ where: { id: sourceId }, data: { url: `${capturePages.origin}/article` } });
+      return form({ sourceId });
+    },
   },
   {
     name: "sources.updateSourceAction",

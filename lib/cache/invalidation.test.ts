@@ -3,6 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ActionState } from "@/lib/actions/state";
 import type { CurrentUser } from "@/lib/session";
+import { startCapturePages } from "@/lib/testing/capture-pages";
 import { createTestDatabase } from "@/lib/testing/test-database";
 
 // The cached reader pages against every kind of write (docs/decisions/014-cached-reader-pages.md).
@@ -344,6 +345,21 @@ describe("cached reader pages and the writes that change them", () => {
     });
     expect(changed).toEqual(expect.arrayContaining([`/claims/${a.claim}`, `/sources/${a.source}`, "/sources", CLAIMS]));
     expect(changed).not.toContain(`/claims/${b.claim}`);
+  });
+
+  it("capturing a source again expires the pages of the claims that cite it: their quote checks follow the new text", async () => {
+    const pages = await startCapturePages();
+    process.env.FACTLINE_CAPTURE_TEST_ORIGIN = pages.origin;
+    try {
+      // The fixture article does not hold the link's quote ("traffic fell by half"): found before, not after.
+      await db.source.update({ where: { id: a.source }, data: { url: `${pages.origin}/article`, capturedText: "The harbour's traffic fell by half, says Harbour master." } });
+      const { changed } = await act(actions.sources.recaptureSourceAction, { sourceId: a.source });
+      expect(changed).toEqual(expect.arrayContaining([`/claims/${a.claim}`, `/sources/${a.source}`]));
+      expect(changed).not.toContain(`/claims/${b.claim}`);
+    } finally {
+      delete process.env.FACTLINE_CAPTURE_TEST_ORIGIN;
+      await pages.close();
+    }
   });
 
   it("assigning a claim changes no reader page: assignments stay on the desk", async () => {

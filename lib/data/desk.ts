@@ -278,3 +278,24 @@ async function findDeskSources(needle: string): Promise<{ ids: string[]; capture
     total: Number(counted[0]?.total ?? 0),
   };
 }
+
+export interface SourceCaptureRow {
+  id: string;
+  requestedUrl: string;
+  finalUrl: string;
+  httpStatus: number;
+  kind: string;
+  bytes: number;
+  sha256: string;
+  fetchedAt: Date;
+  capturedBy: { name: string } | null;
+}
+
+/** A source's captures, newest first: its capture history (the text itself is not read here). */
+export async function listSourceCaptures(sourceId: string): Promise<SourceCaptureRow[]> {
+  return db.sourceCapture.findMany({
+    where: { sourceId },
+    orderBy: [{ fetchedAt: "desc" }, { id: "desc" }],
+    select: { id: true, requestedUrl: true, finalUrl: true, httpStatus: true, kind: true, bytes: true, sha256: true, fetchedAt: true, capturedBy: { select: { name: true } } },
+  });
+}

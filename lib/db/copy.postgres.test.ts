@@ -109,6 +109,9 @@ beforeAll(async () => {
     copiedClaimId = claim.id;
     const source = await db.source.findFirstOrThrow();
     await db.claimSource.create({ data: { claimId: claim.id, sourceId: source.id, relation: "appears-in", quote: "Ein Zitat über Überwachung", note: null } });
+    await db.sourceCapture.create({
+      data: { sourceId: source.id, requestedUrl: "https://example.org/a", finalUrl: "https://example.org/ä", httpStatus: 200, kind: "html", bytes: 1234, sha256: "0".repeat(64), text: "Ein Zitat über Überwachung", fetchedAt: new Date("2026-12-03T04:05:06.007Z"), capturedById: user.id },
+    });
     await db.annotation.create({ data: { claimId: claim.id, authorId: user.id, body: "Public note", isPublic: true } });
     await db.annotation.create({ data: { claimId: claim.id, authorId: user.id, body: "Deleted note", deletedAt: new Date("2026-12-01T00:00:00.001Z") } });
     await db.claimEvent.create({ data: { claimId: claim.id, actorId: null, kind: "created", before: null, after: '{"status":"false"}' } });

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { formatPartialDate } from "@/lib/domain/partial-date";
 import { AppError, ConflictError } from "@/lib/errors";
 import { changedFields, recordEvent } from "@/lib/history";
@@ -20,8 +21,10 @@ function columns(input: SourceFormInput) {
   };
 }
 
+type SourceDescription = { title: string; publisher: string | null; author: string | null; url: string | null; kind: string; archivedUrl: string | null; capturedText: string | null };
+
 /** A source's fields as a claim's history records them; captured text by its length only. */
-function describe(source: { title: string; publisher: string | null; author: string | null; url: string | null; kind: string; archivedUrl: string | null; capturedText: string | null }) {
+function describe(source: SourceDescription) {
   return {
     source: source.title,
     publisher: source.publisher,
@@ -35,8 +38,30 @@ function describe(source: { title: string; publisher: string | null; author: str
 
 // A source belongs to no single claim: its edits go into the history of every claim citing it,
 // since they can change what a verdict rests on (a new captured text can flip a quote check).
-export async function createSource(_actor: CurrentUser, input: SourceFormInput): Promise<{ id: string }> {
-  return db.source.create({ data: columns(input), select: { id: true } });
+export async function createSource(actor: CurrentUser, input: SourceFormInput & { captureId?: string | null }): Promise<{ id: string }> {
+  return db.$transaction(async (tx) => {
+    const created = await tx.source.create({ data: columns(input), select: { id: true } });
+    // A capture made on this form (lib/operations/captures.ts) becomes the source's first; only
+    // the person who made it can claim it, and only while no source has it.
+    if (input.captureId) await tx.sourceCapture.updateMany({ where: { id: input.captureId, capturedById: actor.id, sourceId: null }, data: { sourceId: created.id } });
+    return created;
+  });
+}
+
+/** Records a source's edit in the history of every claim citing it (see above). */
+export async function recordSourceEdited(
+  tx: Prisma.TransactionClient,
+  actor: CurrentUser,
+  claimIds: Iterable<string>,
+  before: SourceDescription,
+  after: SourceDescription,
+): Promise<void> {
+  const diff = changedFields(describe(before), describe(after));
+  if (!diff) return;
+  for (const claimId of new Set(claimIds)) {
+    // The source is always named, changed or not, so the event says which one it was.
+    await recordEvent(tx, { claimId, actorId: actor.id, kind: "source-edited", before: { source: before.title, ...diff.before }, after: { source: after.title, ...diff.after } });
+  }
 }
 
 export async function updateSource(actor: CurrentUser, id: string, input: SourceFormInput & { version: number }): Promise<void> {
@@ -50,12 +75,7 @@ export async function updateSource(actor: CurrentUser, id: string, input: Source
       data: { ...columns(input), version: { increment: 1 } },
     });
     if (count === 1 && before) {
-      const diff = changedFields(describe(before), describe(columns(input)));
-      if (!diff) return;
-      for (const claimId of new Set(before.claims.map((c) => c.claimId))) {
-        // The source is always named, changed or not, so the event says which one it was.
-        await recordEvent(tx, { claimId, actorId: actor.id, kind: "source-edited", before: { source: before.title, ...diff.before }, after: { source: input.title, ...diff.after } });
-      }
+      await recordSourceEdited(tx, actor, before.claims.map((c) => c.claimId), before, columns(input));
       return;
     }
     const now = await tx.source.findUnique({

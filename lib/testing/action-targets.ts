@@ -117,6 +117,7 @@ export async function snapshotDatabase() {
     claimants: await db.claimant.findMany(byId),
     claims: await db.claim.findMany(byId),
     sources: await db.source.findMany(byId),
+    sourceCaptures: await db.sourceCapture.findMany(byId),
     links: await db.claimSource.findMany(byId),
     annotations: await db.annotation.findMany(byId),
     events: await db.claimEvent.findMany(byId),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SOURCE_KINDS } from "@/lib/domain/source-kind";
+import { recordIdSchema } from "@/lib/validation/record-id";
 import { optionalPartialDate, optionalText, optionalWebUrl, requiredText, versionSchema } from "@/lib/validation/fields";
 
 export const CAPTURED_TEXT_MAX = 500_000;
@@ -17,5 +18,14 @@ export const sourceFormSchema = z.object({
 });
 
 export const sourceEditSchema = sourceFormSchema.extend({ version: versionSchema });
+
+/** The new-source form's fields as sent with "Capture": only the address is needed. */
+export const sourceCaptureSchema = sourceFormSchema.pick({ url: true }).refine((value) => value.url !== null, {
+  path: ["url"],
+  error: "Type the page's web address to capture it.",
+});
+
+/** The capture made on a new-source form, attached when the source is saved. */
+export const pendingCaptureSchema = z.object({ captureId: z.union([z.literal(""), recordIdSchema]).optional() });
 
 export type SourceFormInput = z.output<typeof sourceFormSchema>;

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CaptureAgainForm } from "@/components/desk/capture-again-form";
+import { CaptureHistory } from "@/components/desk/capture-history";
 import { SourceForm } from "@/components/desk/source-form";
-import { getSourceForEdit } from "@/lib/data/desk";
+import { getSourceForEdit, listSourceCaptures } from "@/lib/data/desk";
 import { isoPartialDate } from "@/lib/domain/partial-date";
 import { requirePageUser } from "@/lib/session";
 import { isRecordId } from "@/lib/validation/record-id";
@@ -12,7 +14,7 @@ export const metadata: Metadata = { title: "Edit source" };
 export default async function EditSourcePage({ params, searchParams }: PageProps<"/desk/sources/[id]/edit">) {
   const { id } = await params;
   await requirePageUser("source:edit", `/desk/sources/${id}/edit`);
-  const source = isRecordId(id) ? await getSourceForEdit(id) : null;
+  const [source, captures] = isRecordId(id) ? await Promise.all([getSourceForEdit(id), listSourceCaptures(id)]) : [null, []];
   if (!source) notFound();
   const { created, saved } = await searchParams;
   return (
@@ -39,7 +41,10 @@ export default async function EditSourcePage({ params, searchParams }: PageProps
       <div role="status" className={created || saved ? "mb-4 rounded border border-green-700 bg-green-50 p-3 text-green-900" : undefined}>
         {created ? "Source added." : saved ? "Source saved." : null}
       </div>
+      <CaptureAgainForm sourceId={source.id} url={source.url} />
+      {/* Keyed by version: after "Capture again" the form starts from the saved source, new text included. */}
       <SourceForm
+        key={source.version}
         source={{
           id: source.id,
           version: source.version,
@@ -54,6 +59,7 @@ export default async function EditSourcePage({ params, searchParams }: PageProps
           capturedText: source.capturedText ?? "",
         }}
       />
+      <CaptureHistory captures={captures} />
     </>
   );
 }

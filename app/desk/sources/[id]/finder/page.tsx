@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { CandidateList } from "@/components/finder/candidate-list";
 import { getSourceForFinder, listAllClaimants } from "@/lib/data/desk";
 import { isoPartialDate } from "@/lib/domain/partial-date";
-import { findCandidates } from "@/lib/finder";
+import { findCandidatesKept } from "@/lib/finder/kept";
 import { requirePageUser } from "@/lib/session";
 import { isRecordId } from "@/lib/validation/record-id";
 
@@ -13,14 +13,14 @@ export const metadata: Metadata = { title: "Claim finder" };
 /** More than a reviewer reads in one sitting; the rest rank below them anyway. */
 const SHOWN = 100;
 
-/** A source's check-worthy sentences, best first, computed on each request (linear in the text; no writes). */
+/** A source's check-worthy sentences, best first: computed for each new text (linear in it; no writes), then kept in memory (lib/finder/kept.ts). */
 export default async function ClaimFinderPage({ params }: PageProps<"/desk/sources/[id]/finder">) {
   const { id } = await params;
   await requirePageUser("source:edit", `/desk/sources/${id}/finder`);
   const [source, claimants] = await Promise.all([isRecordId(id) ? getSourceForFinder(id) : null, listAllClaimants()]);
   if (!source) notFound();
   const text = source.capturedText ?? "";
-  const candidates = findCandidates(text, { claimants, sourceDate: isoPartialDate(source.publishedAt, source.publishedAtPrecision) });
+  const candidates = findCandidatesKept(text, { claimants, sourceDate: isoPartialDate(source.publishedAt, source.publishedAtPrecision) });
   return (
     <>
       <h1 className="mb-2 font-serif text-3xl font-bold">Claim finder</h1>
@@ -33,7 +33,7 @@ export default async function ClaimFinderPage({ params }: PageProps<"/desk/sourc
       </p>
       <p className="mb-4 text-sm text-stone-800" aria-live="polite">
         {text.trim() === ""
-          ? "This source has no captured text: paste it into the source's form to find claims in it."
+          ? "This source has no captured text: capture its web address or paste its text into the source's form to find claims in it."
           : candidates.length === 0
             ? "No sentence in the captured text has a figure, a date, a change, an attribution or a denial."
             : `${candidates.length.toLocaleString("en")} ${candidates.length === 1 ? "candidate" : "candidates"}${candidates.length > SHOWN ? `; the best ${SHOWN} are shown` : ""}.`}

@@ -1,0 +1,176 @@
+import { createRequire } from "node:module";
+import path from "node:path";
+import { Readability } from "@mozilla/readability";
+import { parseHTML } from "linkedom";
+import { CaptureError } from "@/lib/capture/fetch";
+
+/** What a capture takes from a page: its main text, and what it says about itself. */
+export interface ExtractedPage {
+  kind: "html" | "text" | "pdf";
+  text: string;
+  title: string | null;
+  publisher: string | null;
+  author: string | null;
+  /** As the page gives it, ISO 8601 when it can be read as a date (YYYY-MM-DD). */
+  publishedAt: string | null;
+}
+
+function pageKind(contentType: string, body: Buffer): ExtractedPage["kind"] | null {
+  const type = contentType.split(";")[0]!.trim().toLowerCase();
+  if (type === "text/html" || type === "application/xhtml+xml") return "html";
+  if (type === "text/plain") return "text";
+  if (type === "application/pdf") return "pdf";
+  if (type === "" || type === "application/octet-stream") {
+    if (body.subarray(0, 5).toString("latin1") === "%PDF-") return "pdf";
+    if (/^\s*</.test(body.subarray(0, 512).toString("latin1"))) return "html";
+  }
+  return null;
+}
+
+function charset(contentType: string, body: Buffer): string {
+  const declared = contentType.match(/charset\s*=\s*"?([\w.:-]+)/i)?.[1];
+  const meta = declared ? undefined : body.subarray(0, 2048).toString("latin1").match(/<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i)?.[1];
+  return (declared ?? meta ?? "utf-8").toLowerCase();
+}
+
+function decodeText(contentType: string, body: Buffer): string {
+  try {
+    return new TextDecoder(charset(contentType, body)).decode(body);
+  } catch {
+    return new TextDecoder("utf-8").decode(body);
+  }
+}
+
+function clean(value: string | null | undefined): string | null {
+  const text = value?.replace(/\s+/g, " ").trim();
+  return text ? text : null;
+}
+
+/** A date the form can take (YYYY-MM-DD), from whatever a page's metadata says. */
+export function isoDay(value: string | null | undefined): string | null {
+  const text = value?.trim();
+  if (!text) return null;
+  const iso = text.match(/^(\d{4}-\d{2}-\d{2})/);
+  if (iso) return iso[1]!;
+  // PDF dates: D:20250412093000Z
+  const pdf = text.match(/^D:(\d{4})(\d{2})(\d{2})/);
+  if (pdf) return `${pdf[1]}-${pdf[2]}-${pdf[3]}`;
+  const parsed = Date.parse(text);
+  return Number.isNaN(parsed) ? null : new Date(parsed).toISOString().slice(0, 10);
+}
+
+const BLOCKS = new Set(["P", "DIV", "SECTION", "ARTICLE", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "BLOCKQUOTE", "PRE", "TR", "FIGCAPTION", "BR", "HR", "DT", "DD", "TABLE", "UL", "OL"]);
+
+interface TextNode {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<TextNode>;
+}
+
+/** The text of an element, one paragraph per block, so sentences never run across blocks. */
+function paragraphs(root: TextNode): string {
+  const out: string[] = [];
+  let current = "";
+  const flush = () => {
+    const text = current.replace(/\s+/g, " ").trim();
+    if (text) out.push(text);
+    current = "";
+  };
+  const walk = (node: TextNode) => {
+    if (node.nodeType === 3) {
+      current += node.textContent ?? "";
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    if (node.nodeName === "SCRIPT" || node.nodeName === "STYLE" || node.nodeName === "NOSCRIPT") return;
+    const isBlock = BLOCKS.has(node.nodeName);
+    if (isBlock) flush();
+    for (let i = 0; i < node.childNodes.length; i++) walk(node.childNodes[i]!);
+    if (isBlock) flush();
+  };
+  walk(root);
+  flush();
+  return out.join("\n\n");
+}
+
+function meta(document: Document, ...names: string[]): string | null {
+  for (const name of names) {
+    const element = document.querySelector(`meta[property="${name}"], meta[name="${name}"], meta[itemprop="${name}"]`);
+    const value = clean(element?.getAttribute("content"));
+    if (value) return value;
+  }
+  return null;
+}
+
+function extractHtml(html: string): ExtractedPage {
+  const { document } = parseHTML(html);
+  const title = meta(document, "og:title", "twitter:title") ?? clean(document.querySelector("title")?.textContent);
+  const publisher = meta(document, "og:site_name", "application-name", "publisher");
+  const author = meta(document, "author", "article:author", "parsely-author", "dc.creator");
+  const published = meta(document, "article:published_time", "datePublished", "date", "dc.date", "pubdate");
+  // Readability changes the document it reads: read the metadata first.
+  const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
+  let text = "";
+  if (article?.content) text = paragraphs(parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document.body as unknown as TextNode);
+  if (!text) text = paragraphs(parseHTML(html).document.body as unknown as TextNode);
+  return {
+    kind: "html",
+    text,
+    title: title ?? clean(article?.title),
+    publisher: publisher ?? clean(article?.siteName),
+    author: author ?? clean(article?.byline)?.replace(/^by\s+/i, "") ?? null,
+    publishedAt: isoDay(published ?? article?.publishedTime),
+  };
+}
+
+function extractPlainText(text: string): ExtractedPage {
+  const normalised = text.replace(/\r\n?/g, "\n").trim();
+  const firstLine = normalised.split("\n", 1)[0]?.trim() ?? "";
+  return { kind: "text", text: normalised, title: firstLine ? firstLine.slice(0, 500) : null, publisher: null, author: null, publishedAt: null };
+}
+
+interface PdfTextItem {
+  str?: string;
+  hasEOL?: boolean;
+}
+
+async function extractPdf(body: Buffer): Promise<ExtractedPage> {
+  const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  // The metrics of the 14 standard fonts, read from the package on disk: pdf.js never fetches.
+  const standardFontDataUrl = `${path.join(path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json")), "standard_fonts")}/`;
+  let pdf;
+  try {
+    pdf = await getDocument({ data: new Uint8Array(body), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, standardFontDataUrl, verbosity: 0 }).promise;
+  } catch {
+    throw new CaptureError("unreadable", "That PDF could not be read; nothing was captured.");
+  }
+  try {
+    const pages: string[] = [];
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const page = await pdf.getPage(n);
+      const content = await page.getTextContent();
+      let text = "";
+      for (const item of content.items as PdfTextItem[]) {
+        text += item.str ?? "";
+        if (item.hasEOL) text += "\n";
+      }
+      pages.push(text.replace(/[ \t]+/g, " ").replace(/ *\n */g, "\n").trim());
+    }
+    const { info } = (await pdf.getMetadata().catch(() => ({ info: {} }))) as { info: Record<string, unknown> };
+    const str = (key: string) => (typeof info[key] === "string" ? clean(info[key] as string) : null);
+    return { kind: "pdf", text: pages.filter(Boolean).join("\n\n"), title: str("Title"), publisher: null, author: str("Author"), publishedAt: isoDay(str("CreationDate")) };
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+/** The main text and metadata of a fetched page; a refusal for a kind Factline does not read. */
+export async function extractPage(page: { contentType: string; body: Buffer }): Promise<ExtractedPage> {
+  const kind = pageKind(page.contentType, page.body);
+  if (kind === "pdf") return extractPdf(page.body);
+  if (kind === "text") return extractPlainText(decodeText(page.contentType, page.body));
+  if (kind === "html") return extractHtml(decodeText(page.contentType, page.body));
+  const type = page.contentType.split(";")[0]!.trim() || "an unknown kind of file";
+  throw new CaptureError("unsupported", `Factline captures web pages, plain text and PDF; that address sent ${type}.`);
+}

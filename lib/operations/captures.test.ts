@@ -1,0 +1,141 @@
+// A source captured again: the capture joins its history, its captured text is replaced, and the
+// quotes linked to it are checked against the new text, all in one transaction. A capture made on
+// the new-source form waits for that form and joins the source it saves.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CapturedPage } from "@/lib/capture/capture";
+import { createTestDatabase } from "@/lib/testing/test-database";
+
+const database = await createTestDatabase();
+process.env.DATABASE_URL = database.url;
+
+const { db } = await import("@/lib/db");
+const { recaptureSource, recordPendingCapture, sourceAddress } = await import("./captures");
+const { createSource } = await import("./sources");
+const { AppError } = await import("@/lib/errors");
+
+type Reviewer = { id: string; name: string; email: string; role: "reviewer" };
+let reviewer: Reviewer;
+let other: Reviewer;
+let claimantId: string;
+let storyId: string;
+
+async function person(name: string): Promise<Reviewer> {
+  const u = await db.user.create({ data: { name, email: `${name.toLowerCase()}@example.org`, role: "reviewer" } });
+  return { id: u.id, name: u.name, email: u.email, role: "reviewer" };
+}
+
+beforeAll(async () => {
+  reviewer = await person("Fran");
+  other = await person("Gil");
+  claimantId = (await db.claimant.create({ data: { name: "Harbour Council", kind: "organisation" } })).id;
+  storyId = (await db.story.create({ data: { slug: "harbour-bridge", title: "Harbour bridge" } })).id;
+});
+
+afterAll(async () => {
+  await db.$disconnect();
+  database.cleanup();
+});
+
+function page(text: string, overrides: Partial<CapturedPage> = {}): CapturedPage {
+  return {
+    requestedUrl: "https://news.example.org/bridge",
+    finalUrl: "https://news.example.org/2026/bridge",
+    status: 200,
+    sha256: "a".repeat(64),
+    redirects: 1,
+    ms: 12,
+    bytes: 2048,
+    kind: "html",
+    text,
+    title: "Harbour bridge budget approved",
+    publisher: "Harbour Gazette",
+    author: null,
+    publishedAt: "2026-03-17",
+    ...overrides,
+  };
+}
+
+const OLD_TEXT = "The council approved a budget of $48.2 million. Road repairs “more than tripled” since 2019.";
+const NEW_TEXT = "The council approved a budget of $48.2 million. Road repair spending rose.";
+
+async function sourceWithQuotes() {
+  const source = await db.source.create({ data: { title: "Bridge article", kind: "news-report", url: "https://news.example.org/bridge", capturedText: OLD_TEXT } });
+  const quotes = ["approved a budget of $48.2 million", "Road repairs \"more than tripled\" since 2019", "a sentence the page never had"];
+  const claims = [];
+  for (const [n, quote] of quotes.entries()) {
+    const claim = await db.claim.create({ data: { text: `Claim ${n}`, summary: `Claim ${n} about the bridge`, claimantId, storyId } });
+    await db.claimSource.create({ data: { claimId: claim.id, sourceId: source.id, relation: "appears-in", quote } });
+    claims.push(claim.id);
+  }
+  return { sourceId: source.id, claims };
+}
+
+describe("capturing a source again", () => {
+  it("keeps the capture, replaces the text and says which linked quotes the new text lacks", async () => {
+    const { sourceId, claims } = await sourceWithQuotes();
+    const report = await recaptureSource(reviewer, sourceId, page(NEW_TEXT));
+
+    expect(report.found).toBe(1);
+    expect(report.unfound.map((q) => ({ claimId: q.claimId, quote: q.quote, wasFound: q.wasFound }))).toEqual([
+      { claimId: claims[1], quote: 'Road repairs "more than tripled" since 2019', wasFound: true },
+      { claimId: claims[2], quote: "a sentence the page never had", wasFound: false },
+    ]);
+    expect(report.unfound[0]!.claimSummary).toBe("Claim 1 about the bridge");
+
+    const source = await db.source.findUniqueOrThrow({ where: { id: sourceId } });
+    expect(source.capturedText).toBe(NEW_TEXT);
+    expect(source.version).toBe(2);
+    const capture = await db.sourceCapture.findUniqueOrThrow({ where: { id: report.captureId } });
+    expect(capture).toMatchObject({ sourceId, requestedUrl: "https://news.example.org/bridge", finalUrl: "https://news.example.org/2026/bridge", httpStatus: 200, kind: "html", bytes: 2048, sha256: "a".repeat(64), text: NEW_TEXT, capturedById: reviewer.id });
+
+    // Each citing claim's history says the source's text changed, by its length.
+    const events = await db.claimEvent.findMany({ where: { claimId: { in: claims }, kind: "source-edited" } });
+    expect(events).toHaveLength(3);
+    expect(JSON.parse(events[0]!.after!)).toEqual({ source: "Bridge article", capturedText: `${NEW_TEXT.length} characters` });
+  });
+
+  it("keeps every earlier capture in the source's history", async () => {
+    const { sourceId } = await sourceWithQuotes();
+    await recaptureSource(reviewer, sourceId, page(OLD_TEXT, { sha256: "b".repeat(64) }));
+    await recaptureSource(other, sourceId, page(NEW_TEXT, { sha256: "c".repeat(64) }));
+    const history = await db.sourceCapture.findMany({ where: { sourceId }, orderBy: { sha256: "asc" }, select: { sha256: true, text: true, capturedById: true } });
+    expect(history).toEqual([
+      { sha256: "b".repeat(64), text: OLD_TEXT, capturedById: reviewer.id },
+      { sha256: "c".repeat(64), text: NEW_TEXT, capturedById: other.id },
+    ]);
+  });
+
+  it("writes nothing for a source that is gone", async () => {
+    const before = await db.sourceCapture.count();
+    await expect(recaptureSource(reviewer, "no-such-source", page(NEW_TEXT))).rejects.toBeInstanceOf(AppError);
+    expect(await db.sourceCapture.count()).toBe(before);
+    expect(await sourceAddress("no-such-source")).toBeUndefined();
+  });
+
+  it("reads the address a source is captured from", async () => {
+    const { sourceId } = await sourceWithQuotes();
+    expect(await sourceAddress(sourceId)).toBe("https://news.example.org/bridge");
+    const bare = await db.source.create({ data: { title: "A statement", kind: "official-statement" } });
+    expect(await sourceAddress(bare.id)).toBeNull();
+  });
+});
+
+describe("a capture made on the new-source form", () => {
+  const input = { title: "Port statement", publisher: null, author: null, url: "https://port.example.org/s", kind: "official-statement" as const, publishedAt: null, archivedUrl: null, description: null, capturedText: "The port handled 1.2 million containers." };
+
+  it("joins the source the form saves", async () => {
+    const pending = await recordPendingCapture(reviewer, page(input.capturedText));
+    expect((await db.sourceCapture.findUniqueOrThrow({ where: { id: pending.id } })).sourceId).toBeNull();
+    const { id } = await createSource(reviewer, { ...input, captureId: pending.id });
+    expect((await db.sourceCapture.findUniqueOrThrow({ where: { id: pending.id } })).sourceId).toBe(id);
+  });
+
+  it("is not taken by someone else's form, nor moved once it has a source", async () => {
+    const pending = await recordPendingCapture(reviewer, page(input.capturedText));
+    await createSource(other, { ...input, captureId: pending.id });
+    expect((await db.sourceCapture.findUniqueOrThrow({ where: { id: pending.id } })).sourceId).toBeNull();
+    const { id } = await createSource(reviewer, { ...input, captureId: pending.id });
+    await createSource(reviewer, { ...input, captureId: pending.id });
+    expect((await db.sourceCapture.findUniqueOrThrow({ where: { id: pending.id } })).sourceId).toBe(id);
+  });
+});

@@ -1,0 +1,94 @@
+import type { CapturedPage } from "@/lib/capture/capture";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { recordSourceEdited } from "@/lib/operations/sources";
+import { checkQuote } from "@/lib/quote-check";
+import type { CurrentUser } from "@/lib/session";
+
+/** A quote linked to the source that its new captured text does not hold. */
+export interface UnfoundQuote {
+  linkId: string;
+  claimId: string;
+  claimSummary: string;
+  quote: string;
+  /** Whether the text it replaced held it: false means it was not found before either. */
+  wasFound: boolean;
+}
+
+export interface RecaptureReport {
+  captureId: string;
+  /** How many linked quotes the new text holds. */
+  found: number;
+  unfound: UnfoundQuote[];
+}
+
+function captureRow(actor: CurrentUser, page: CapturedPage) {
+  return {
+    requestedUrl: page.requestedUrl,
+    finalUrl: page.finalUrl,
+    httpStatus: page.status,
+    kind: page.kind,
+    bytes: page.bytes,
+    sha256: page.sha256,
+    text: page.text,
+    capturedById: actor.id,
+  };
+}
+
+/** The web address a source is captured from: undefined when there is no such source, null when it has none. */
+export async function sourceAddress(sourceId: string): Promise<string | null | undefined> {
+  const source = await db.source.findUnique({ where: { id: sourceId }, select: { url: true } });
+  return source ? source.url : undefined;
+}
+
+/**
+ * A capture made on the new-source form, kept until that form is saved (createSource attaches
+ * it); one never saved stays without a source.
+ */
+export async function recordPendingCapture(actor: CurrentUser, page: CapturedPage): Promise<{ id: string }> {
+  return db.sourceCapture.create({ data: { ...captureRow(actor, page), sourceId: null }, select: { id: true } });
+}
+
+/**
+ * A source captured again: the capture joins its history, its captured text becomes the new
+ * text, and every quote linked to it is checked against that text, in one transaction.
+ */
+export async function recaptureSource(actor: CurrentUser, sourceId: string, page: CapturedPage): Promise<RecaptureReport> {
+  return db.$transaction(async (tx) => {
+    const before = await tx.source.findUnique({
+      where: { id: sourceId },
+      select: {
+        title: true,
+        publisher: true,
+        author: true,
+        url: true,
+        kind: true,
+        archivedUrl: true,
+        capturedText: true,
+        claims: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, claimId: true, quote: true, claim: { select: { summary: true } } } },
+      },
+    });
+    if (!before) throw new AppError("not_found", "That source no longer exists.");
+    const capture = await tx.sourceCapture.create({ data: { ...captureRow(actor, page), sourceId }, select: { id: true } });
+    await tx.source.update({ where: { id: sourceId }, data: { capturedText: page.text, version: { increment: 1 } } });
+    await recordSourceEdited(
+      tx,
+      actor,
+      before.claims.map((link) => link.claimId),
+      before,
+      { ...before, capturedText: page.text },
+    );
+
+    let found = 0;
+    const unfound: UnfoundQuote[] = [];
+    for (const link of before.claims) {
+      const now = checkQuote(link.quote, page.text).status;
+      if (now === "found") found++;
+      else if (now === "not-found") {
+        const wasFound = checkQuote(link.quote, before.capturedText).status === "found";
+        unfound.push({ linkId: link.id, claimId: link.claimId, claimSummary: link.claim.summary, quote: link.quote, wasFound });
+      }
+    }
+    return { captureId: capture.id, found, unfound };
+  });
+}
