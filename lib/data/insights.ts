@@ -1,8 +1,9 @@
 import "server-only";
+import { unstable_cache } from "next/cache";
 import { db, sqlDialect } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { CLAIM_STATUSES, isPendingStatus, toClaimStatus, verdictStatuses, type ClaimStatus } from "@/lib/domain/status";
-import { interpolatedPercentile, percentileRanks, periodStart, periodWeeks } from "@/lib/insights/period";
+import { TIME_TO_VERDICT_BUCKETS, interpolatedPercentile, percentileRanks, periodStart, periodWeeks } from "@/lib/insights/period";
 import { checkQuote } from "@/lib/quote-check";
 
 /**
@@ -33,14 +34,6 @@ export interface WeekCounts {
   corrections: number;
 }
 
-export const TIME_TO_VERDICT_BUCKETS = [
-  { label: "Under 1 day", upToSeconds: 86_400 },
-  { label: "1 to 3 days", upToSeconds: 3 * 86_400 },
-  { label: "3 to 7 days", upToSeconds: 7 * 86_400 },
-  { label: "1 to 2 weeks", upToSeconds: 14 * 86_400 },
-  { label: "2 to 4 weeks", upToSeconds: 28 * 86_400 },
-  { label: "4 weeks or more", upToSeconds: null },
-] as const;
 
 export interface TimeToVerdict {
   /** Claims whose first verdict was given in the period. */
@@ -272,3 +265,26 @@ export async function getInsights(filter: InsightsFilter): Promise<Insights> {
   ]);
   return { byStory, weeks, timeToVerdict, reviewers, missingQuotes };
 }
+
+/** How long the page's figures are kept before they are counted again (ADR 031). */
+export const INSIGHTS_KEPT_SECONDS = 60;
+
+export interface KeptInsights extends Insights {
+  /** When these figures were counted (ISO 8601): the page says so. */
+  countedAt: string;
+}
+
+/**
+ * The figures for a story and period, counted at most once a minute per filter and shared by
+ * every desk request in that minute (Next.js's data cache; stale ones are served while they are
+ * counted again). Drafts and assignments change them without expiring any reader tag, so they are
+ * kept by time, not by tag; the page shows when they were counted.
+ */
+export const getKeptInsights: (storyId: string | null, weeks: number) => Promise<KeptInsights> = unstable_cache(
+  async (storyId: string | null, weeks: number) => {
+    const now = new Date();
+    return { countedAt: now.toISOString(), ...(await getInsights({ storyId, weeks, now })) };
+  },
+  ["desk-insights"],
+  { revalidate: INSIGHTS_KEPT_SECONDS },
+);

@@ -69,3 +69,13 @@ export function formatDuration(seconds: number): string {
   const days = Math.floor(hours / 24);
   return hours % 24 ? `${days} d ${hours % 24} h` : `${days} d`;
 }
+
+/** The spans the time from capture to first verdict is counted in, shortest first. */
+export const TIME_TO_VERDICT_BUCKETS = [
+  { label: "Under 1 day", upToSeconds: 86_400 },
+  { label: "1 to 3 days", upToSeconds: 3 * 86_400 },
+  { label: "3 to 7 days", upToSeconds: 7 * 86_400 },
+  { label: "1 to 2 weeks", upToSeconds: 14 * 86_400 },
+  { label: "2 to 4 weeks", upToSeconds: 28 * 86_400 },
+  { label: "4 weeks or more", upToSeconds: null },
+] as const;
