@@ -8,7 +8,8 @@ const number = new Intl.NumberFormat("en");
 export function FiguresTable({ table, caption, cells }: { table: InsightTable; caption: string; cells?: (row: number, column: number) => ReactNode }) {
   if (table.rows.length === 0) return <p className="p-2">No rows.</p>;
   return (
-    <div className="overflow-x-auto">
+    // Focusable, so a keyboard can scroll a table wider than the page (axe: scrollable-region-focusable).
+    <div className="overflow-x-auto" tabIndex={0} role="group" aria-label={`${caption} (scrolls sideways when wide)`}>
       <table className="w-full border-collapse bg-white text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>
