@@ -46,8 +46,8 @@ test("an editor reaches the insights by keyboard, reads each chart's numbers, do
   expect(await seriousViolations(page)).toEqual([]);
 
   // The filters are a plain GET form: the address holds them, and the weeks follow.
-  await page.getByLabel("Story").selectOption({ label: STORY });
-  await page.getByLabel("Period").selectOption({ label: "Last 4 weeks" });
+  await page.getByRole("combobox", { name: "Story" }).selectOption({ label: STORY });
+  await page.getByRole("combobox", { name: "Period" }).selectOption({ label: "Last 4 weeks" });
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(/story=[^&]+&weeks=4/);
   await expect(page).toHaveURL(/weeks=4/);
@@ -85,7 +85,7 @@ test.describe("without JavaScript", () => {
   test("the insights page filters, charts and opens its numbers", async ({ page }) => {
     await signIn(page, "reviewer");
     await page.goto("/desk/insights");
-    await page.getByLabel("Period").selectOption({ label: "Last 26 weeks" });
+    await page.getByRole("combobox", { name: "Period" }).selectOption({ label: "Last 26 weeks" });
     await page.getByRole("button", { name: "Show" }).click();
     await expect(page).toHaveURL(/weeks=26/);
     for (const name of CHARTS) await expect(page.getByRole("img", { name })).toBeVisible();

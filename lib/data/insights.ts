@@ -89,16 +89,18 @@ const n = (value: unknown): number => Number(value ?? 0);
 
 /** Claims of each story by status, drafts included; the stories with the most claims first. */
 export async function countClaimsByStoryAndStatus(storyId: string | null): Promise<StoryStatusCounts[]> {
-  const rows = await db.$queryRaw<{ storyId: string; title: string; status: string; count: unknown }[]>`
-    SELECT c."storyId" AS "storyId", s."title" AS "title", c."status" AS "status", COUNT(*) AS "count"
-    FROM "Claim" c JOIN "Story" s ON s."id" = c."storyId"
+  // Grouped on the claims alone, read from the (storyId, status) index; titles come after.
+  const rows = await db.$queryRaw<{ storyId: string; status: string; count: unknown }[]>`
+    SELECT c."storyId" AS "storyId", c."status" AS "status", COUNT(*) AS "count"
+    FROM "Claim" c
     WHERE 1 = 1 ${storyCondition(Prisma.sql`c`, storyId)}
-    GROUP BY c."storyId", s."title", c."status"`;
+    GROUP BY c."storyId", c."status"`;
+  const titles = new Map((await db.story.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.storyId))] } }, select: { id: true, title: true } })).map((s) => [s.id, s.title]));
   const stories = new Map<string, StoryStatusCounts>();
   for (const row of rows) {
     let story = stories.get(row.storyId);
     if (!story) {
-      story = { storyId: row.storyId, title: row.title, counts: Object.fromEntries(CLAIM_STATUSES.map((s) => [s, 0])) as Record<ClaimStatus, number>, total: 0 };
+      story = { storyId: row.storyId, title: titles.get(row.storyId) ?? "", counts: Object.fromEntries(CLAIM_STATUSES.map((s) => [s, 0])) as Record<ClaimStatus, number>, total: 0 };
       stories.set(row.storyId, story);
     }
     story.counts[toClaimStatus(row.status)] += n(row.count);
