@@ -94,8 +94,11 @@ export function InsightsPage({ query, problem, stories, insights }: { query: Ins
 function Measures({ query, insights, storyTitle }: { query: InsightsQuery; insights: KeptInsights; storyTitle: string }) {
   const period = `the last ${query.weeks} weeks`;
   const { timeToVerdict } = insights;
-  const tables = Object.fromEntries(Object.entries(INSIGHT_TABLES).map(([measure, build]) => [measure, build(insights)])) as Record<InsightMeasure, InsightTable>;
   const charted = insights.byStory.slice(0, CHARTED_STORIES);
+  // The page's table holds the charted stories; the CSV holds every one (a newsroom may have
+  // hundreds, and the page is read on every visit).
+  const tables = Object.fromEntries(Object.entries(INSIGHT_TABLES).map(([measure, build]) => [measure, build({ ...insights, byStory: charted })])) as Record<InsightMeasure, InsightTable>;
+  const moreStories = insights.byStory.length - charted.length;
   return (
     <>
       <p className="mb-6 text-sm text-stone-800">
@@ -105,7 +108,12 @@ function Measures({ query, insights, storyTitle }: { query: InsightsQuery; insig
       <InsightSection
         id="claims-by-story"
         heading="Claims by status for each story"
-        definition={<p>Every claim recorded in each story, published or draft, by its status now. The period does not apply: this is the desk as it stands.</p>}
+        definition={
+          <p>
+            Every claim recorded in each story, published or draft, by its status now. The period does not apply: this is the desk as it stands.
+            {moreStories > 0 ? ` The chart and table show the ${CHARTED_STORIES} stories with the most claims; the CSV has all ${insights.byStory.length.toLocaleString("en")}.` : null}
+          </p>
+        }
         table={tables["claims-by-story"]}
         tableCaption="Claims by status for each story"
         csvHref={csvHref("claims-by-story", query)}
@@ -113,7 +121,7 @@ function Measures({ query, insights, storyTitle }: { query: InsightsQuery; insig
         <BarChart
           id="chart-claims-by-story"
           title={`Claims by status, ${storyTitle}`}
-          description={`Stacked bars, one per story${insights.byStory.length > CHARTED_STORIES ? `, the ${CHARTED_STORIES} stories with the most claims (every story is in the table)` : ""}, each divided into five groups of statuses and labelled with its number of claims. The numbers are in the table that follows.`}
+          description={`Stacked bars, one per story${moreStories > 0 ? `, the ${CHARTED_STORIES} stories with the most claims` : ""}, each divided into five groups of statuses and labelled with its number of claims. The numbers are in the table that follows.`}
           series={STATUS_GROUPS}
           layout="stacked"
           rows={charted.map((story) => {

@@ -253,7 +253,9 @@ export async function listQuotesNotFound(storyId: string | null): Promise<Missin
       AND ${sqlDialect.position(Prisma.sql`s."capturedText"`, Prisma.sql`cs."quote"`)} = 0
       ${storyCondition(Prisma.sql`c`, storyId)}
     ORDER BY s."title", s."id", cs."createdAt", cs."id"`;
-  return rows.filter((row) => checkQuote(row.quote, row.capturedText).status === "not-found").map(({ capturedText: _text, ...row }) => row);
+  return rows
+    .filter((row) => checkQuote(row.quote, row.capturedText).status === "not-found")
+    .map((row) => ({ linkId: row.linkId, claimId: row.claimId, claimSummary: row.claimSummary, sourceId: row.sourceId, sourceTitle: row.sourceTitle, quote: row.quote }));
 }
 
 /** Every measure of the page, for one filter. */
