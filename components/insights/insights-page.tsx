@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { BarChart, type ChartSeries } from "@/components/insights/bar-chart";
 import { ChartLegend, InsightSection } from "@/components/insights/insight-section";
+import { SelectField } from "@/components/forms/fields";
 import type { KeptInsights } from "@/lib/data/insights";
 import type { ClaimStatus } from "@/lib/domain/status";
 import { CLAIM_STATUSES } from "@/lib/domain/status";
@@ -28,7 +29,17 @@ const STATUS_GROUP: Record<ClaimStatus, number> = {
   "not-checkable": 4,
 };
 
-/** How many stories the status chart draws; the table lists them all. */
+const WEEK_SERIES: ChartSeries[] = [
+  { key: "verdicts", label: "Verdicts published" },
+  { key: "corrections", label: "Corrections published" },
+];
+
+const WORK_SERIES: ChartSeries[] = [
+  { key: "verdict", label: "Awaiting a verdict" },
+  { key: "publication", label: "Rated, awaiting publication" },
+];
+
+/** How many stories the status chart (and the page's table) shows; the CSV has them all. */
 const CHARTED_STORIES = 15;
 
 const counted = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
@@ -39,37 +50,16 @@ function csvHref(measure: InsightMeasure, query: InsightsQuery): string {
 
 function FilterForm({ query, stories, problem }: { query: InsightsQuery; stories: { id: string; title: string }[]; problem: string | null }) {
   return (
-    <form method="get" action="/desk/insights" aria-label="Filter insights" className="mb-6 flex flex-wrap items-end gap-4 rounded border border-stone-300 bg-white p-4">
-      <div>
-        <label htmlFor="insights-story" className="block text-sm font-semibold">
-          Story
-        </label>
-        <select id="insights-story" name="story" defaultValue={query.storyId ?? ""} className="mt-1 max-w-xs rounded border border-stone-500 bg-white px-2 py-1">
-          <option value="">All stories</option>
-          {stories.map((story) => (
-            <option key={story.id} value={story.id}>
-              {story.title}
-            </option>
-          ))}
-        </select>
+    <form method="get" action="/desk/insights" aria-label="Filter insights" className="mb-6 grid gap-x-4 rounded border border-stone-300 bg-white p-4 sm:grid-cols-[minmax(0,20rem)_12rem_auto] sm:items-end">
+      <SelectField name="story" label="Story" placeholder="All stories" defaultValue={query.storyId ?? ""} options={stories.map((story) => ({ value: story.id, label: story.title }))} />
+      <SelectField name="weeks" label="Period" defaultValue={String(query.weeks)} options={[...INSIGHT_PERIODS].sort((a, b) => a - b).map((weeks) => ({ value: String(weeks), label: `Last ${weeks} weeks` }))} />
+      <div className="mb-4">
+        <button type="submit" className="rounded border border-blue-900 bg-blue-800 px-4 py-1.5 font-medium text-white hover:bg-blue-900">
+          Show
+        </button>
       </div>
-      <div>
-        <label htmlFor="insights-weeks" className="block text-sm font-semibold">
-          Period
-        </label>
-        <select id="insights-weeks" name="weeks" defaultValue={String(query.weeks)} className="mt-1 rounded border border-stone-500 bg-white px-2 py-1">
-          {[...INSIGHT_PERIODS].sort((a, b) => a - b).map((weeks) => (
-            <option key={weeks} value={weeks}>
-              Last {weeks} weeks
-            </option>
-          ))}
-        </select>
-      </div>
-      <button type="submit" className="rounded border border-blue-900 bg-blue-800 px-4 py-1.5 font-medium text-white hover:bg-blue-900">
-        Show
-      </button>
       {problem ? (
-        <p role="alert" className="w-full font-medium text-red-800">
+        <p role="alert" className="font-medium text-red-800 sm:col-span-3">
           {problem} Choose a story and a period from the menus.
         </p>
       ) : null}
@@ -150,19 +140,13 @@ function Measures({ query, insights, storyTitle }: { query: InsightsQuery; insig
           id="chart-published-per-week"
           title={`Verdicts and corrections published per week, ${period}`}
           description="Pairs of bars, one pair per week named by its Monday, oldest first: verdicts published, then corrections, each labelled with its number. The numbers are in the table that follows."
-          series={[
-            { key: "verdicts", label: "Verdicts published" },
-            { key: "corrections", label: "Corrections published" },
-          ]}
+          series={WEEK_SERIES}
           layout="grouped"
           rows={insights.weeks.map((week) => ({ label: `Week of ${week.week}`, values: [week.verdicts, week.corrections] }))}
         />
         <ChartLegend
           chartId="chart-published-per-week"
-          series={[
-            { key: "verdicts", label: "Verdicts published" },
-            { key: "corrections", label: "Corrections published" },
-          ]}
+          series={WEEK_SERIES}
         />
       </InsightSection>
 
@@ -211,19 +195,13 @@ function Measures({ query, insights, storyTitle }: { query: InsightsQuery; insig
           id="chart-open-work"
           title="Open work per colleague"
           description="Stacked bars, one per colleague and one for unassigned claims: awaiting a verdict, then rated and awaiting publication, each bar labelled with its total. The numbers are in the table that follows."
-          series={[
-            { key: "verdict", label: "Awaiting a verdict" },
-            { key: "publication", label: "Rated, awaiting publication" },
-          ]}
+          series={WORK_SERIES}
           layout="stacked"
           rows={insights.reviewers.map((r) => ({ label: r.name, values: [r.awaitingVerdict, r.awaitingPublication] }))}
         />
         <ChartLegend
           chartId="chart-open-work"
-          series={[
-            { key: "verdict", label: "Awaiting a verdict" },
-            { key: "publication", label: "Rated, awaiting publication" },
-          ]}
+          series={WORK_SERIES}
         />
       </InsightSection>
 
