@@ -26,7 +26,7 @@ export const CSV_BOM = "\uFEFF";
 
 const RECORD_DELIMITER = "\r\n";
 
-type Cell = string | number | null;
+export type Cell = string | number | null;
 
 interface ColumnDefinition<Row> extends CsvColumn {
   value: (row: Row) => Cell;
@@ -175,6 +175,11 @@ function writeRecords(records: Cell[][]): string {
     quote_record_delimiter: true,
     eof: true,
   });
+}
+
+/** A table of figures as CSV: a header record, then each row, every record ending in CRLF. */
+export function csvTable(headers: readonly string[], rows: readonly (readonly Cell[])[]): string {
+  return writeRecords([headers.map(toField), ...rows.map((row) => row.map(toField))]);
 }
 
 /** The header record, CRLF included. */

@@ -23,6 +23,7 @@ const EXPECTED: Record<Action, Actor[]> = {
   "claim:assign": ["editor", "admin"],
   "story:manage": ["editor", "admin"],
   "export:run": ["editor", "admin"],
+  "insights:view": ["reviewer", "editor", "admin"],
   "user:manage": ["admin"],
 };
 

@@ -26,6 +26,7 @@ export const ACTIONS = [
   "claim:assign",
   "story:manage",
   "export:run",
+  "insights:view",
   "user:manage",
 ] as const;
 
@@ -65,6 +66,9 @@ export const PERMISSIONS: Record<Action, Row> = {
   "story:manage": EDITOR_UP,
   // Editor exports may hold drafts and reviewers' notes; published claims are open data.
   "export:run": EDITOR_UP,
+  // The desk's figures (docs/decisions/031-insights.md): counts and claim summaries the desk sees
+  // anyway; reviewers plan their own work with them.
+  "insights:view": REVIEWER_UP,
   "user:manage": ADMIN_ONLY,
 };
 

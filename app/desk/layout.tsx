@@ -21,6 +21,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
             <li><Link href="/desk/claims/new" className="text-blue-800 underline">New claim</Link></li>
             <li><Link href="/desk/sources" className="text-blue-800 underline">Sources</Link></li>
             <li><Link href="/desk/search" className="text-blue-800 underline">Search</Link></li>
+            {can(user.role, "insights:view") ? <li><Link href="/desk/insights" className="text-blue-800 underline">Insights</Link></li> : null}
             {can(user.role, "story:manage") ? <li><Link href="/desk/stories" className="text-blue-800 underline">Stories</Link></li> : null}
             {can(user.role, "export:run") ? <li><Link href="/desk/export" className="text-blue-800 underline">Export</Link></li> : null}
             {can(user.role, "user:manage") ? <li><Link href="/desk/admin/users" className="text-blue-800 underline">Accounts</Link></li> : null}

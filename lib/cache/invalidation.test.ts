@@ -276,6 +276,24 @@ describe("cached reader pages and the writes that change them", () => {
     expect(changed).toEqual(expect.arrayContaining([`/claims/${a.claim}`, "/feed.atom"]));
   });
 
+  it("a published claim's new rating, withdrawal and return change its story's verdict breakdown; a draft's rating does not", async () => {
+    const breakdown = async () => (await renderAll()).get(`/stories/${storySlug}`)!.html.match(/Our verdicts in this story[\s\S]*?<\/section>/)?.[0] ?? "";
+    const shown = await breakdown();
+    expect(shown, "the story page shows a verdict breakdown").toContain("Accurate");
+    const rated = await act(actions.claims.changeStatusAction, { claimId: a.claim, status: "false", reason: `Rated again ${serial}.`, correction: `We rated this again ${serial}.`, version: await version(a.claim) });
+    expect(rated.changed).toContain(`/stories/${storySlug}`);
+    expect(await breakdown()).not.toEqual(shown);
+    const off = await act(actions.claims.publishAction, { claimId: a.claim, intent: "unpublish", version: await version(a.claim) });
+    expect(off.changed).toContain(`/stories/${storySlug}`);
+    const on = await act(actions.claims.publishAction, { claimId: a.claim, intent: "publish", version: await version(a.claim) });
+    expect(on.changed).toContain(`/stories/${storySlug}`);
+    const draft = await db.claim.create({ data: { text: `Draft ${serial}`, summary: `Draft ${serial}`, claimantId: a.claimant, storyId, status: "unverified" }, select: { id: true } });
+    const before = await breakdown();
+    const drafted = await act(actions.claims.changeStatusAction, { claimId: draft.id, status: "false", reason: `Draft rating ${serial}.`, correction: "", version: await version(draft.id) });
+    expect(drafted.changed).toEqual([]);
+    expect(await breakdown()).toEqual(before);
+  });
+
   it("moving a claim to another claimant expires both claimants' pages", async () => {
     const { changed } = await act(actions.claims.updateClaimAction, { ...claimFields(a.claim, b.claimant, `Moved claim ${serial}`), version: await version(a.claim) });
     expect(changed).toEqual(expect.arrayContaining([`/claimants/${a.claimant}`, `/claimants/${b.claimant}`]));

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { PUBLISHED_CLAIM } from "@/lib/data/selects";
-import { toClaimStatus, type ClaimStatus } from "@/lib/domain/status";
+import { CLAIM_STATUSES, toClaimStatus, type ClaimStatus } from "@/lib/domain/status";
 
 export interface StoryClaim {
   id: string;
@@ -117,4 +117,12 @@ export async function listStoryOptions(): Promise<{ id: string; title: string }[
  */
 export async function getArchivedStoryOption(id: string): Promise<{ id: string; title: string } | null> {
   return db.story.findFirst({ where: { id, archivedAt: { not: null }, claims: { some: PUBLISHED_CLAIMS } }, select: { id: true, title: true } });
+}
+
+/** How many of a story's published claims have each status (drafts never count): its verdict breakdown. */
+export async function countStoryStatuses(storyId: string): Promise<Record<ClaimStatus, number>> {
+  const rows = await db.claim.groupBy({ by: ["status"], where: { storyId, ...PUBLISHED_CLAIMS }, _count: { _all: true } });
+  const counts = Object.fromEntries(CLAIM_STATUSES.map((status) => [status, 0])) as Record<ClaimStatus, number>;
+  for (const row of rows) counts[toClaimStatus(row.status)] += row._count._all;
+  return counts;
 }

@@ -18,7 +18,13 @@ export function createPostgresClient(url: string, options: { logQueries: boolean
 /** PostgreSQL's spelling of the few SQL functions the engines name differently (lib/db/index.ts `sqlDialect`). */
 export const postgresDialect = {
   /** Where `needle` first is in `text`, from 1, or 0; plain characters, no LIKE patterns. */
-  position: (text: Prisma.Sql, needle: string): Prisma.Sql => Prisma.sql`strpos(${text}, ${needle})`,
+  position: (text: Prisma.Sql, needle: string | Prisma.Sql): Prisma.Sql => Prisma.sql`strpos(${text}, ${needle})`,
   /** The larger of two integers. */
   larger: (a: Prisma.Sql, b: number): Prisma.Sql => Prisma.sql`greatest(${a}, ${b}::int)`,
+  /** The Monday (UTC) of the week a stored date and time falls in, as YYYY-MM-DD text. */
+  weekStart: (at: Prisma.Sql): Prisma.Sql => Prisma.sql`to_char(date_trunc('week', ${at}), 'YYYY-MM-DD')`,
+  /** Whole seconds from one stored date and time to another. */
+  secondsBetween: (from: Prisma.Sql, to: Prisma.Sql): Prisma.Sql => Prisma.sql`round(extract(epoch from (${to} - ${from})))::int`,
+  /** The text of a top-level field of a JSON text column (history's before/after), or null. */
+  jsonField: (json: Prisma.Sql, field: string): Prisma.Sql => Prisma.sql`(${json}::jsonb ->> ${field}::text)`,
 };

@@ -34,7 +34,13 @@ export function createSqliteClient(url: string, options: { logQueries: boolean }
 /** SQLite's spelling of the few SQL functions the engines name differently (lib/db/index.ts `sqlDialect`). */
 export const sqliteDialect = {
   /** Where `needle` first is in `text`, from 1, or 0; plain characters, no LIKE patterns. */
-  position: (text: Prisma.Sql, needle: string): Prisma.Sql => Prisma.sql`instr(${text}, ${needle})`,
+  position: (text: Prisma.Sql, needle: string | Prisma.Sql): Prisma.Sql => Prisma.sql`instr(${text}, ${needle})`,
   /** The larger of two integers. */
   larger: (a: Prisma.Sql, b: number): Prisma.Sql => Prisma.sql`max(${a}, ${b})`,
+  /** The Monday (UTC) of the week a stored date and time falls in, as YYYY-MM-DD text. */
+  weekStart: (at: Prisma.Sql): Prisma.Sql => Prisma.sql`date(${at}, '-6 days', 'weekday 1')`,
+  /** Whole seconds from one stored date and time to another. */
+  secondsBetween: (from: Prisma.Sql, to: Prisma.Sql): Prisma.Sql => Prisma.sql`CAST(round((julianday(${to}) - julianday(${from})) * 86400.0) AS INTEGER)`,
+  /** The text of a top-level field of a JSON text column (history's before/after), or null. */
+  jsonField: (json: Prisma.Sql, field: string): Prisma.Sql => Prisma.sql`json_extract(${json}, ${`$.${field}`})`,
 };

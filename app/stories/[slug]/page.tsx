@@ -3,9 +3,10 @@ import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
 import { StoryClaims } from "@/components/claims/story-claims";
+import { VerdictBreakdown } from "@/components/claims/verdict-breakdown";
 import { dependOn } from "@/lib/cache/depend";
 import { tag } from "@/lib/cache/tags";
-import { findStoryAddress, getStoryBySlug } from "@/lib/data/stories";
+import { countStoryStatuses, findStoryAddress, getStoryBySlug } from "@/lib/data/stories";
 import { isRecordId } from "@/lib/validation/record-id";
 
 // Rendered for each request, with its CSP nonce (ADR 009): this is the page signed-in people get.
@@ -34,6 +35,9 @@ export default async function StoryPage({ params }: PageProps<"/stories/[slug]">
     notFound();
   }
   await dependOn([tag.story(story.id), tag.storyClaims(story.id), ...story.claims.map((claim) => tag.claimant(claim.claimant.id))]);
+  // Published claims only, counted by the database (a story may have more than the list shows);
+  // any write that changes them expires story-claims, which this page waits on.
+  const statuses = await countStoryStatuses(story.id);
   return (
     <>
       <p className="mb-2 text-sm font-semibold uppercase tracking-wide text-stone-700">{story.isArchived ? "Archived story" : "Story"}</p>
@@ -44,6 +48,7 @@ export default async function StoryPage({ params }: PageProps<"/stories/[slug]">
         </p>
       ) : null}
       {story.summary ? <p className="mt-3 text-lg text-stone-800">{story.summary}</p> : null}
+      <VerdictBreakdown counts={statuses} />
       <div className="mt-6">
         <StoryClaims story={story} headingLevel="h2" />
       </div>
