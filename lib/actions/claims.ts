@@ -2,15 +2,15 @@
 
 import { revalidatePath } from "next/cache";
 import { expireTags } from "@/lib/cache/expire";
-import { claimWriteTags, type ClaimFootprint } from "@/lib/cache/tags";
-import { getClaimFootprint } from "@/lib/data/footprints";
+import { claimWriteTags, tag, type ClaimFootprint } from "@/lib/cache/tags";
+import { getClaimFootprint, getDuplicateOf } from "@/lib/data/footprints";
 import { redirect } from "next/navigation";
 import { deskClaimPath } from "@/lib/domain/desk-notice";
 import { asFormData, failed, formId, formValues, invalid, type ActionState } from "@/lib/actions/state";
-import { assignClaim, changeStatus, createClaim, setPublished, updateClaim } from "@/lib/operations/claims";
+import { assignClaim, changeStatus, createClaim, markDuplicate, setPublished, unmarkDuplicate, updateClaim } from "@/lib/operations/claims";
 import { authorize } from "@/lib/session";
 import { AppError } from "@/lib/errors";
-import { assignFormSchema, claimEditSchema, claimFormSchema, publishFormSchema, sourceQuoteSchema, statusFormSchema, type SourceQuoteInput } from "@/lib/validation/claim";
+import { assignFormSchema, claimEditSchema, claimFormSchema, duplicateFormSchema, notDuplicateFormSchema, publishFormSchema, sourceQuoteSchema, statusFormSchema, type SourceQuoteInput } from "@/lib/validation/claim";
 
 // Every action: authorize, validate, write (with its history event, in one transaction),
 // revalidate, and redirect outside the try so Next's redirect is not caught as an error.
@@ -121,4 +121,59 @@ export async function assignAction(_prev: ActionState, sent: unknown): Promise<A
   // Who checks a claim is the desk's business: no reader page shows it (ADR 019), so none expires.
   revalidatePath(`/desk/claims/${id}`);
   redirect(deskClaimPath(id, "assigned"));
+}
+
+/**
+ * A duplicate's reader page redirects to its original, and the lists leave it out, once the
+ * original is published (ADR 030): the claim's own tags and lists before and after, and the
+ * page of each original it pointed at or points at now (its related claims may change).
+ */
+async function revalidateDuplicate(id: string, before: ClaimFootprint | null, originals: (string | null)[]) {
+  await expireTags([...claimWriteTags(id, [before, await getClaimFootprint(id)]), ...originals.flatMap((original) => (original ? [tag.claim(original)] : []))]);
+  revalidatePath(`/desk/claims/${id}`);
+  for (const original of originals) if (original) revalidatePath(`/desk/claims/${original}`);
+}
+
+export async function markDuplicateAction(_prev: ActionState, sent: unknown): Promise<ActionState> {
+  const formData = asFormData(sent);
+  const values = formValues(formData);
+  let id: string;
+  let before: ClaimFootprint | null = null;
+  let moved: { originalId: string; movedIds: string[] };
+  let formerOriginal: string | null;
+  try {
+    const user = await authorize("claim:mark-duplicate");
+    id = formId(formData, "claimId");
+    const parsed = duplicateFormSchema.safeParse(values);
+    if (!parsed.success) return invalid(parsed.error, values);
+    before = await getClaimFootprint(id);
+    formerOriginal = (await getDuplicateOf(id)) ?? null;
+    moved = await markDuplicate(user, id, parsed.data);
+  } catch (error) {
+    return failed(error, values);
+  }
+  await revalidateDuplicate(id, before, [moved.originalId, formerOriginal]);
+  // The claim's own duplicates now point at its original: their pages redirect there instead.
+  for (const follower of moved.movedIds) await revalidateDuplicate(follower, await getClaimFootprint(follower), []);
+  redirect(deskClaimPath(id, "marked-duplicate"));
+}
+
+export async function unmarkDuplicateAction(_prev: ActionState, sent: unknown): Promise<ActionState> {
+  const formData = asFormData(sent);
+  const values = formValues(formData);
+  let id: string;
+  let before: ClaimFootprint | null = null;
+  let left: { formerOriginalId: string | null };
+  try {
+    const user = await authorize("claim:mark-duplicate");
+    id = formId(formData, "claimId");
+    const parsed = notDuplicateFormSchema.safeParse(values);
+    if (!parsed.success) return invalid(parsed.error, values);
+    before = await getClaimFootprint(id);
+    left = await unmarkDuplicate(user, id, parsed.data);
+  } catch (error) {
+    return failed(error, values);
+  }
+  await revalidateDuplicate(id, before, [left.formerOriginalId]);
+  redirect(deskClaimPath(id, "unmarked-duplicate"));
 }

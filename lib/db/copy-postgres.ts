@@ -158,6 +158,7 @@ function missingDatabase(label: string): CopyEnd {
     begin: async () => absent(),
     readRows: () => absent(),
     insertRows: async () => absent(),
+    setColumn: async () => absent(),
     finishWrites: async () => absent(),
     commit: async () => absent(),
     rollback: async () => {},
