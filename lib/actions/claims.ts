@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { expireTags } from "@/lib/cache/expire";
-import { claimWriteTags, tag, type ClaimFootprint } from "@/lib/cache/tags";
+import { claimWriteTags, type ClaimFootprint } from "@/lib/cache/tags";
 import { getClaimFootprint, getDuplicateOf } from "@/lib/data/footprints";
 import { redirect } from "next/navigation";
 import { deskClaimPath } from "@/lib/domain/desk-notice";
@@ -124,12 +124,13 @@ export async function assignAction(_prev: ActionState, sent: unknown): Promise<A
 }
 
 /**
- * A duplicate's reader page redirects to its original, and the lists leave it out, once the
- * original is published (ADR 030): the claim's own tags and lists before and after, and the
- * page of each original it pointed at or points at now (its related claims may change).
+ * A duplicate's reader page redirects to its original once that is published, and lists, open
+ * data and related claims leave it out (ADR 030): the claim's own tags (its page, the lists it
+ * was in, the pages listing it as related). The original's reader page shows nothing of its
+ * duplicates; its desk page does.
  */
 async function revalidateDuplicate(id: string, before: ClaimFootprint | null, originals: (string | null)[]) {
-  await expireTags([...claimWriteTags(id, [before, await getClaimFootprint(id)]), ...originals.flatMap((original) => (original ? [tag.claim(original)] : []))]);
+  await expireTags(claimWriteTags(id, [before, await getClaimFootprint(id)]));
   revalidatePath(`/desk/claims/${id}`);
   for (const original of originals) if (original) revalidatePath(`/desk/claims/${original}`);
 }

@@ -3,7 +3,7 @@ import { databaseEngine } from "@/lib/database-url";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { PUBLISHED_CLAIM } from "@/lib/data/selects";
-import { toClaimStatus, type ClaimStatus } from "@/lib/domain/status";
+import { STATUS_INFO, toClaimStatus, type ClaimStatus } from "@/lib/domain/status";
 import { findSimilarIdsWith, type SimilarCandidate } from "@/lib/search/similar";
 
 // "Seen before?" on the desk and "Related claims" for readers
@@ -40,6 +40,9 @@ export interface DeskSimilarClaim {
   status: ClaimStatus;
   isPublished: boolean;
   storyTitle: string;
+  statusLabel: string;
+  /** Its desk page. */
+  url: string;
   /** The share of the text's significant words and figures the claim holds, 0 to 1. */
   score: number;
 }
@@ -66,6 +69,8 @@ export async function findSimilarClaims(text: string, excludeIds: string[] = [],
     status: toClaimStatus(row.status),
     isPublished: row.publishedAt !== null,
     storyTitle: row.story.title,
+    statusLabel: STATUS_INFO[toClaimStatus(row.status)].label,
+    url: `/desk/claims/${encodeURIComponent(row.id)}`,
     score: row.score,
   }));
 }
@@ -91,4 +96,10 @@ export async function listRelatedClaims(claim: { id: string; summary: string; te
   if (scored.length === 0) return [];
   const rows = await db.claim.findMany({ where: { id: { in: scored.map((s) => s.id) }, ...where }, select: { id: true, summary: true, status: true } });
   return ordered(rows, scored).map((row) => ({ id: row.id, summary: row.summary, status: toClaimStatus(row.status) }));
+}
+
+/** The claims marked as duplicates of claim `id`. */
+export async function listDuplicateIds(id: string): Promise<string[]> {
+  const rows = await db.claim.findMany({ where: { duplicateOfId: id }, select: { id: true } });
+  return rows.map((row) => row.id);
 }
