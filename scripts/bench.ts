@@ -1,5 +1,5 @@
 // `npm run bench [-- --claims N --out FILE --duration S --connections C --port P --no-build
-// --db sqlite|postgres --processes N]`: builds a synthetic newsroom (scripts/bench/synthetic-data.ts)
+// --db sqlite|postgres --processes N --no-edge]`: builds a synthetic newsroom (scripts/bench/synthetic-data.ts)
 // in its own database file, serves the production build on it, loads each reader path with
 // autocannon and prints one table (also written as JSON): requests per second, p50, p99 and
 // errors, each as a ratio to a static page of similar size served by the same server. With
@@ -116,6 +116,26 @@ async function ensureBenchEditor(): Promise<void> {
  * without JavaScript), and the page is read through Varnish every 10 ms until it shows the new
  * summary. Timed from the moment the save is sent, so the desk action's own time counts.
  */
+/** The bench editor's session cookie, signed in through the form as a person would. */
+async function benchEditorCookie(): Promise<string> {
+  const editor = new Visitor(origins[0]!, "10.30.0.2");
+  const signIn = formFields((await editor.get("/sign-in")).html, 'name="password"');
+  signIn.set("email", BENCH_EDITOR.email);
+  signIn.set("password", BENCH_EDITOR.password);
+  const signedIn = await editor.post("/sign-in", signIn);
+  if (signedIn.status !== 303) throw new Error(`the bench's editor could not sign in (HTTP ${signedIn.status})`);
+  return [...editor.jar].map(([name, value]) => `${name}=${value}`).join("; ");
+}
+
+/**
+ * What a reviewer types into the claim form, a new text each request (ADR 030): eight of the data
+ * set's words and a figure written with a thousands separator, as claims say them.
+ */
+function similarText(n: number): string {
+  const words = Array.from({ length: 8 }, (_, i) => SYNTHETIC_WORDS[(n * 7 + i * 13) % SYNTHETIC_WORDS.length]);
+  return `The ${words.slice(0, 3).join(" ")} ${words[3]} to ${1 + (n % 9)},${String(100 + (n % 900))} ${words.slice(4).join(" ")} in 2025`;
+}
+
 async function purgeLatency(edgeOrigin: string, claimId: string): Promise<number[]> {
   const editor = new Visitor(origins[0]!, "10.30.0.1");
   const signIn = formFields((await editor.get("/sign-in")).html, 'name="password"');
@@ -157,6 +177,12 @@ function freshQueries(): string[] {
 }
 
 async function startEdge(): Promise<TestVarnish | null> {
+  // Varnish listens on a free port of the system's choosing: on a shared machine where each
+  // worker keeps to its own ports, --no-edge leaves it (and its rows) out.
+  if (process.argv.includes("--no-edge")) {
+    log("--no-edge: no Varnish, so no edge row.");
+    return null;
+  }
   try {
     return await startVarnish({ backendPort: port, purgeSecret: PURGE_SECRET });
   } catch (error) {
@@ -212,8 +238,8 @@ interface Row {
  * Loads one path, or with `vary` a new path for every request (the n-th request asks vary(n)),
  * so that no answer kept in a cache is ever asked for again.
  */
-async function load(pathname: string, vary?: (n: number) => string, through: string[] = origins): Promise<{ rps: number; p50: number; p99: number; errors: number; bytes: number }> {
-  const first = await fetch(`${through[0]}${pathname}`);
+async function load(pathname: string, vary?: (n: number) => string, through: string[] = origins, headers: Record<string, string> = {}): Promise<{ rps: number; p50: number; p99: number; errors: number; bytes: number }> {
+  const first = await fetch(`${through[0]}${pathname}`, { headers });
   if (!first.ok) throw new Error(`${pathname} answered ${first.status}`);
   const bytes = (await first.arrayBuffer()).byteLength;
   let asked = 0;
@@ -221,7 +247,7 @@ async function load(pathname: string, vary?: (n: number) => string, through: str
   // The connections are spread across the processes, as a proxy in front of them would.
   const share = (i: number) => Math.floor(connections / through.length) + (i < connections % through.length ? 1 : 0);
   const run = (seconds: number) =>
-    Promise.all(through.map((origin, i) => autocannon({ url: `${origin}${pathname}`, connections: Math.max(1, share(i)), duration: seconds, timeout: 30, requests })));
+    Promise.all(through.map((origin, i) => autocannon({ url: `${origin}${pathname}`, connections: Math.max(1, share(i)), duration: seconds, timeout: 30, requests, headers })));
   await run(2); // warm-up: JIT, caches, connections
   // Each request may take up to 30 s before it counts as a timeout (autocannon's default is 10 s).
   const results = await run(duration);
@@ -279,7 +305,9 @@ async function main() {
     // Targets against the claim API's figures in the same run (issue 13): the claim API is
     // measured right after the static page, so every later row can be compared with both.
     const halfClaimApi = (r: Row, _b: Row, api: Row | null): [string, boolean] => [">= 0.5x claim API", api !== null && r.rps >= 0.5 * api.rps];
-    const scenarios: { name: string; path: string; vary?: (n: number) => string; through?: string[]; target?: (r: Row, baseline: Row, api: Row | null) => [string, boolean] }[] = [
+    const desk = { cookie: await benchEditorCookie() };
+    const similarPath = (n: number) => `/api/desk/similar-claims?text=${encodeURIComponent(similarText(n))}`;
+    const scenarios: { name: string; path: string; vary?: (n: number) => string; through?: string[]; headers?: Record<string, string>; target?: (r: Row, baseline: Row, api: Row | null) => [string, boolean] }[] = [
       { name: "static page (baseline)", path: "/static-baseline.html" },
       { name: "claim API", path: `/api/claims/${ids.claim}` },
       { name: "claim page", path: `/claims/${ids.claim}`, target: (r) => [">= 50% of baseline", (r.ratio ?? 0) >= 0.5] },
@@ -311,6 +339,14 @@ async function main() {
         vary: (n) => `/api/claims?q=${encodeURIComponent(freshWords[(n + 1) % freshWords.length]!)}`,
         target: (r, _b, api) => [">= 0.5x claim API, p99 <= 2x", api !== null && r.rps >= 0.5 * api.rps && r.p99 <= 2 * api.p99],
       },
+      {
+        // "Seen before?" (issue 15, item 5): a signed-in desk question, a new text every request.
+        name: `similar claims, ${claims.toLocaleString("en")} claims`,
+        path: similarPath(0),
+        vary: (n) => similarPath(n + 1),
+        headers: desk,
+        target: (r, _b, api) => [">= 0.5x claim API, p99 <= 2x", api !== null && r.rps >= 0.5 * api.rps && r.p99 <= 2 * api.p99],
+      },
     ];
     const rows: Row[] = [];
     let baseline: Row | null = null;
@@ -318,7 +354,7 @@ async function main() {
     const sizes: Record<string, number> = {};
     for (const scenario of scenarios) {
       log(`Loading ${scenario.path} for ${duration} s with ${connections} connections…`);
-      const result = await load(scenario.path, scenario.vary, scenario.through);
+      const result = await load(scenario.path, scenario.vary, scenario.through, scenario.headers);
       sizes[scenario.name] = result.bytes;
       const row: Row = {
         name: scenario.name,

@@ -260,7 +260,7 @@ export function DuplicateForm({ claimId, version, candidates }: { claimId: strin
       <FormMessage state={state} />
       <Hidden fields={{ claimId, version: state.conflict?.version ?? version }} />
       <SelectField name="originalId" label="The earlier claim" required placeholder="Choose a claim" options={candidates.map((c) => ({ value: c.id, label: c.summary }))} defaultValue={v("originalId")} errors={state.fieldErrors.originalId} />
-      <TextArea name="reason" label="Why it is the same claim" hint="Kept in this claim's history." required rows={2} defaultValue={v("reason")} errors={state.fieldErrors.reason} />
+      <TextArea name="duplicateReason" label="Why it is the same claim" hint="Kept in this claim's history." required rows={2} defaultValue={v("duplicateReason")} errors={state.fieldErrors.duplicateReason} />
       <SubmitButton>Mark as duplicate</SubmitButton>
     </form>
   );
@@ -273,7 +273,7 @@ export function NotDuplicateForm({ claimId, version }: { claimId: string; versio
     <form action={action} noValidate className="mt-3" aria-label="Not a duplicate">
       <FormMessage state={state} />
       <Hidden fields={{ claimId, version: state.conflict?.version ?? version }} />
-      <TextArea name="reason" label="Why it is not a duplicate" hint="Kept in this claim's history." required rows={2} defaultValue={state.values.reason ?? ""} errors={state.fieldErrors.reason} />
+      <TextArea name="duplicateReason" label="Why it is not a duplicate" hint="Kept in this claim's history." required rows={2} defaultValue={state.values.duplicateReason ?? ""} errors={state.fieldErrors.duplicateReason} />
       <SubmitButton>Not a duplicate</SubmitButton>
     </form>
   );

@@ -513,15 +513,15 @@ const ROWS: Row[] = [
   {
     name: "claims.markDuplicateAction",
     action: claims.markDuplicateAction,
-    fields: { claimId: hiddenId, version: hiddenVersion, originalId: pickedId(), reason: freeText(2_000, "refused") },
+    fields: { claimId: hiddenId, version: hiddenVersion, originalId: pickedId(), duplicateReason: freeText(2_000, "refused") },
     prepare: async () => {
       const [claimId, originalId] = [await targets.newDraft(), await targets.newDraft()];
       return {
-        fields: { claimId, version: "1", originalId, reason: "The same words, a day later." },
+        fields: { claimId, version: "1", originalId, duplicateReason: "The same words, a day later." },
         read: async () => {
           const claim = await db.claim.findUniqueOrThrow({ where: { id: claimId } });
           const event = await db.claimEvent.findFirstOrThrow({ where: { claimId, kind: "marked-duplicate" } });
-          return { originalId: claim.duplicateOfId, reason: event.reason };
+          return { originalId: claim.duplicateOfId, duplicateReason: event.reason };
         },
       };
     },
@@ -529,14 +529,14 @@ const ROWS: Row[] = [
   {
     name: "claims.unmarkDuplicateAction",
     action: claims.unmarkDuplicateAction,
-    fields: { claimId: hiddenId, version: hiddenVersion, reason: freeText(2_000, "refused") },
+    fields: { claimId: hiddenId, version: hiddenVersion, duplicateReason: freeText(2_000, "refused") },
     prepare: async () => {
       const claimId = await targets.newDuplicate();
       return {
-        fields: { claimId, version: "2", reason: "Different years." },
+        fields: { claimId, version: "2", duplicateReason: "Different years." },
         read: async () => {
           const event = await db.claimEvent.findFirstOrThrow({ where: { claimId, kind: "unmarked-duplicate" } });
-          return { reason: event.reason };
+          return { duplicateReason: event.reason };
         },
       };
     },

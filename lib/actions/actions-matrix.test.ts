@@ -163,20 +163,20 @@ const ROWS: Row[] = [
     name: "claims.markDuplicateAction draft",
     action: claims.markDuplicateAction,
     permission: "claim:mark-duplicate",
-    makeFormData: async () => form({ claimId: await targets.newDraft(), originalId: await targets.newDraft(), reason: "The same words.", version: "1" }),
+    makeFormData: async () => form({ claimId: await targets.newDraft(), originalId: await targets.newDraft(), duplicateReason: "The same words.", version: "1" }),
   },
   {
     name: "claims.markDuplicateAction published",
     action: claims.markDuplicateAction,
     permission: "claim:mark-duplicate",
-    makeFormData: async () => form({ claimId: await targets.newPublished(), originalId: await targets.newPublished(), reason: "The same words.", version: "3" }),
+    makeFormData: async () => form({ claimId: await targets.newPublished(), originalId: await targets.newPublished(), duplicateReason: "The same words.", version: "3" }),
     rule: { permission: "claim:unpublish", refusal: PUBLISHED_DUPLICATE },
   },
   {
     name: "claims.unmarkDuplicateAction",
     action: claims.unmarkDuplicateAction,
     permission: "claim:mark-duplicate",
-    makeFormData: async () => form({ claimId: await targets.newDuplicate(), reason: "Different years.", version: "2" }),
+    makeFormData: async () => form({ claimId: await targets.newDuplicate(), duplicateReason: "Different years.", version: "2" }),
   },
   {
     name: "sources.createSourceAction",

@@ -149,7 +149,8 @@ export async function markDuplicateAction(_prev: ActionState, sent: unknown): Pr
     if (!parsed.success) return invalid(parsed.error, values);
     before = await getClaimFootprint(id);
     formerOriginal = (await getDuplicateOf(id)) ?? null;
-    moved = await markDuplicate(user, id, parsed.data);
+    const { originalId, duplicateReason: reason, version } = parsed.data;
+    moved = await markDuplicate(user, id, { originalId, reason, version });
   } catch (error) {
     return failed(error, values);
   }
@@ -171,7 +172,7 @@ export async function unmarkDuplicateAction(_prev: ActionState, sent: unknown): 
     const parsed = notDuplicateFormSchema.safeParse(values);
     if (!parsed.success) return invalid(parsed.error, values);
     before = await getClaimFootprint(id);
-    left = await unmarkDuplicate(user, id, parsed.data);
+    left = await unmarkDuplicate(user, id, { reason: parsed.data.duplicateReason, version: parsed.data.version });
   } catch (error) {
     return failed(error, values);
   }

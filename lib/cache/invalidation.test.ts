@@ -443,10 +443,10 @@ describe("cached reader pages and the writes that change them", () => {
     expect(empty.tags.some((name) => mocks.expired.includes(name)), "the cached 'not found' is expired").toBe(true);
   });
   it("marking a claim as a duplicate redirects its page and takes it out of every list; 'not a duplicate' brings it back", async () => {
-    const marked = await act(actions.claims.markDuplicateAction, { claimId: b.claim, originalId: a.claim, reason: `Same harbour figure ${serial}`, version: await version(b.claim) });
+    const marked = await act(actions.claims.markDuplicateAction, { claimId: b.claim, originalId: a.claim, duplicateReason: `Same harbour figure ${serial}`, version: await version(b.claim) });
     expect(marked.changed).toEqual(expect.arrayContaining([`/claims/${b.claim}`, `/claimants/${b.claimant}`, `/sources/${b.source}`, `/stories/${storySlug}`, CLAIMS]));
     expect((await render(() => pages.claim(params({ id: b.claim })))).html).toBe(`(redirect 308 /claims/${a.claim})`);
-    const unmarked = await act(actions.claims.unmarkDuplicateAction, { claimId: b.claim, reason: `Different harbours ${serial}`, version: await version(b.claim) });
+    const unmarked = await act(actions.claims.unmarkDuplicateAction, { claimId: b.claim, duplicateReason: `Different harbours ${serial}`, version: await version(b.claim) });
     expect(unmarked.changed).toEqual(expect.arrayContaining([`/claims/${b.claim}`, `/claimants/${b.claimant}`]));
   });
 

@@ -87,12 +87,13 @@ export const duplicateFormSchema = z.object({
     .string({ error: CHOOSE_ORIGINAL })
     .trim()
     .refine((id) => isRecordId(id), CHOOSE_ORIGINAL),
-  reason: requiredText("The reason", 2_000),
+  // Not "reason": the status form on the same page has a field of that name (and id).
+  duplicateReason: requiredText("The reason", 2_000),
   version: versionSchema,
 });
 
 /** "Not a duplicate": why, for the history. */
-export const notDuplicateFormSchema = duplicateFormSchema.pick({ reason: true, version: true });
+export const notDuplicateFormSchema = duplicateFormSchema.pick({ duplicateReason: true, version: true });
 
 export type DuplicateFormInput = z.output<typeof duplicateFormSchema>;
 
