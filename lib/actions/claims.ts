@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { expireTags } from "@/lib/cache/expire";
-import { claimWriteTags, type ClaimFootprint } from "@/lib/cache/tags";
+import { claimWriteTags, duplicateMarkTags, type ClaimFootprint } from "@/lib/cache/tags";
 import { getClaimFootprint, getDuplicateOf } from "@/lib/data/footprints";
 import { redirect } from "next/navigation";
 import { deskClaimPath } from "@/lib/domain/desk-notice";
@@ -124,13 +124,12 @@ export async function assignAction(_prev: ActionState, sent: unknown): Promise<A
 }
 
 /**
- * A duplicate's reader page redirects to its original once that is published, and lists, open
- * data and related claims leave it out (ADR 030): the claim's own tags (its page, the lists it
- * was in, the pages listing it as related). The original's reader page shows nothing of its
- * duplicates; its desk page does.
+ * A duplicate's reader page redirects to its original once that is published, and related
+ * claims leave it out (ADR 030): its page and the pages listing it as related. The original's
+ * reader page shows nothing of its duplicates; its desk page does.
  */
-async function revalidateDuplicate(id: string, before: ClaimFootprint | null, originals: (string | null)[]) {
-  await expireTags(claimWriteTags(id, [before, await getClaimFootprint(id)]));
+async function revalidateDuplicate(id: string, originals: (string | null)[]) {
+  await expireTags(duplicateMarkTags(id));
   revalidatePath(`/desk/claims/${id}`);
   for (const original of originals) if (original) revalidatePath(`/desk/claims/${original}`);
 }
@@ -139,7 +138,6 @@ export async function markDuplicateAction(_prev: ActionState, sent: unknown): Pr
   const formData = asFormData(sent);
   const values = formValues(formData);
   let id: string;
-  let before: ClaimFootprint | null = null;
   let moved: { originalId: string; movedIds: string[] };
   let formerOriginal: string | null;
   try {
@@ -147,16 +145,15 @@ export async function markDuplicateAction(_prev: ActionState, sent: unknown): Pr
     id = formId(formData, "claimId");
     const parsed = duplicateFormSchema.safeParse(values);
     if (!parsed.success) return invalid(parsed.error, values);
-    before = await getClaimFootprint(id);
     formerOriginal = (await getDuplicateOf(id)) ?? null;
     const { originalId, duplicateReason: reason, version } = parsed.data;
     moved = await markDuplicate(user, id, { originalId, reason, version });
   } catch (error) {
     return failed(error, values);
   }
-  await revalidateDuplicate(id, before, [moved.originalId, formerOriginal]);
+  await revalidateDuplicate(id, [moved.originalId, formerOriginal]);
   // The claim's own duplicates now point at its original: their pages redirect there instead.
-  for (const follower of moved.movedIds) await revalidateDuplicate(follower, await getClaimFootprint(follower), []);
+  for (const follower of moved.movedIds) await revalidateDuplicate(follower, []);
   redirect(deskClaimPath(id, "marked-duplicate"));
 }
 
@@ -164,18 +161,16 @@ export async function unmarkDuplicateAction(_prev: ActionState, sent: unknown): 
   const formData = asFormData(sent);
   const values = formValues(formData);
   let id: string;
-  let before: ClaimFootprint | null = null;
   let left: { formerOriginalId: string | null };
   try {
     const user = await authorize("claim:mark-duplicate");
     id = formId(formData, "claimId");
     const parsed = notDuplicateFormSchema.safeParse(values);
     if (!parsed.success) return invalid(parsed.error, values);
-    before = await getClaimFootprint(id);
     left = await unmarkDuplicate(user, id, { reason: parsed.data.duplicateReason, version: parsed.data.version });
   } catch (error) {
     return failed(error, values);
   }
-  await revalidateDuplicate(id, before, [left.formerOriginalId]);
+  await revalidateDuplicate(id, [left.formerOriginalId]);
   redirect(deskClaimPath(id, "unmarked-duplicate"));
 }

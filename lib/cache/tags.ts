@@ -69,6 +69,15 @@ export function claimWriteTags(id: string, states: (ClaimFootprint | null)[]): s
 }
 
 /**
+ * Marking a claim as a duplicate (or not) changes its own page (a redirect, or its page again)
+ * and takes it out of (or back into) other pages' related claims (ADR 030). Lists still show it:
+ * its entry leads to the original through that redirect.
+ */
+export function duplicateMarkTags(id: string): string[] {
+  return [tag.claim(id), tag.relatedClaim(id)];
+}
+
+/**
  * Linking or unlinking a source changes the claim's page, that source's backlinks, and the number
  * of sources the claimant's, story's and whole-site lists show for the claim; the claim's other
  * sources list it just as before.

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
-import { CORRECTIONS, EVENTS, LINK_FIELDS, PUBLISHED_CLAIM, PUBLISHED_PAGE, SOURCE_FIELDS } from "@/lib/data/selects";
+import { CORRECTIONS, EVENTS, LINK_FIELDS, PUBLISHED_CLAIM, SOURCE_FIELDS } from "@/lib/data/selects";
 import { encodeCursor, type Cursor } from "@/lib/cursor";
 import { toClaimStatus, type ClaimStatus } from "@/lib/domain/status";
 import { checkQuote, type QuoteCheck } from "@/lib/quote-check";
@@ -239,7 +239,7 @@ async function readersHistory(events: RecordedEvent[], showNames: boolean): Prom
 
 /** A published claim with its sources, public notes and public history; null when unknown or a draft. */
 export async function getClaim(id: string): Promise<ClaimDetail | null> {
-  const row = await db.claim.findFirst({ where: { id, ...PUBLISHED_PAGE }, select: detailSelect });
+  const row = await db.claim.findFirst({ where: { id, ...PUBLISHED }, select: detailSelect });
   if (!row || !row.publishedAt) return null;
   const showNames = publicNames();
   const { duplicateOf, ...fields } = row;

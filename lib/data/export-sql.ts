@@ -20,8 +20,7 @@ function storedDate(date: Date): string {
 
 export function exportConditions(filters: ExportFilters): Prisma.Sql[] {
   const where: Prisma.Sql[] = [Prisma.sql`1 = 1`];
-  // Published, as open data lists it: a duplicate is left out, its original stands for it (ADR 030).
-  if (filters.publication === "published") where.push(Prisma.sql`c."publishedAt" IS NOT NULL AND c."duplicateOfId" IS NULL`);
+  if (filters.publication === "published") where.push(Prisma.sql`c."publishedAt" IS NOT NULL`);
   if (filters.publication === "drafts") where.push(Prisma.sql`c."publishedAt" IS NULL`);
   if (filters.story) where.push(Prisma.sql`c."storyId" = ${filters.story}`);
   if (filters.claimant) where.push(Prisma.sql`c."claimantId" = ${filters.claimant}`);

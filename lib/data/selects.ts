@@ -1,18 +1,10 @@
 /** Field sets several reads share, so the reader pages and the desk show a link or an event alike. */
 
 /**
- * The one test of "readers may see this claim in a list": a publication date, and not marked as
- * a duplicate of another claim (ADR 030). Every read that serves readers or open data filters
- * with it, or with PUBLISHED_PAGE for a claim's own page; drafts never leave lib/data.
+ * The one test of "readers may see this claim": a publication date. Every read that serves
+ * readers or open data filters with it; drafts never leave lib/data.
  */
-export const PUBLISHED_CLAIM = { publishedAt: { not: null }, duplicateOfId: null } as const;
-
-/**
- * A published claim's own page, duplicates included: one marked as a duplicate is listed nowhere
- * (PUBLISHED_CLAIM: lists, counts, open data, related claims show its original once), but its
- * page stays, and redirects to the original once that is published (ADR 030).
- */
-export const PUBLISHED_PAGE = { publishedAt: { not: null } } as const;
+export const PUBLISHED_CLAIM = { publishedAt: { not: null } } as const;
 
 /** A claim-source link's own fields (TextQuoteSelector shape plus relation and note). */
 export const LINK_FIELDS = {

@@ -15,6 +15,7 @@ export const SIMILAR_LIMIT = 5;
 
 const candidateSelect = {
   id: true,
+  duplicateOfId: true,
   summary: true,
   text: true,
   createdAt: true,
@@ -22,8 +23,11 @@ const candidateSelect = {
 } satisfies Prisma.ClaimSelect;
 
 async function readCandidates(ids: string[], where: Prisma.ClaimWhereInput): Promise<SimilarCandidate[]> {
-  const rows = await db.claim.findMany({ where: { id: { in: ids }, duplicateOfId: null, ...where }, select: candidateSelect });
-  return rows.map(({ claimant, ...row }) => ({ ...row, claimantName: claimant.name }));
+  // Duplicates are dropped here, not in the WHERE: with "duplicateOfId" IS NULL there, SQLite
+  // (no statistics) reads the claims through the duplicateOfId index, all 100,000 of them
+  // (580 ms measured), instead of the 45 by their ids.
+  const rows = await db.claim.findMany({ where: { id: { in: ids }, ...where }, select: candidateSelect });
+  return rows.filter((row) => row.duplicateOfId === null).map((row) => ({ id: row.id, summary: row.summary, text: row.text, createdAt: row.createdAt, claimantName: row.claimant.name }));
 }
 
 function ordered<T extends { id: string }>(rows: T[], ids: { id: string; score: number }[]): (T & { score: number })[] {
