@@ -110,20 +110,20 @@ async function ensureBenchEditor(): Promise<void> {
   await db.$disconnect();
 }
 
-/**
- * How long after an editor saves a change a reader gets it through the edge: the claim page is
- * warmed to a Varnish HIT, the editor rewrites the claim's summary on the desk (a form post, as
- * without JavaScript), and the page is read through Varnish every 10 ms until it shows the new
- * summary. Timed from the moment the save is sent, so the desk action's own time counts.
- */
-/** The bench editor's session cookie, signed in through the form as a person would. */
-async function benchEditorCookie(): Promise<string> {
-  const editor = new Visitor(origins[0]!, "10.30.0.2");
+/** The bench's editor, signed in through the form as a person would, from `address`. */
+async function signInBenchEditor(address: string): Promise<Visitor> {
+  const editor = new Visitor(origins[0]!, address);
   const signIn = formFields((await editor.get("/sign-in")).html, 'name="password"');
   signIn.set("email", BENCH_EDITOR.email);
   signIn.set("password", BENCH_EDITOR.password);
   const signedIn = await editor.post("/sign-in", signIn);
   if (signedIn.status !== 303) throw new Error(`the bench's editor could not sign in (HTTP ${signedIn.status})`);
+  return editor;
+}
+
+/** The bench editor's session cookie, for a scenario that asks as the desk. */
+async function benchEditorCookie(): Promise<string> {
+  const editor = await signInBenchEditor("10.30.0.2");
   return [...editor.jar].map(([name, value]) => `${name}=${value}`).join("; ");
 }
 
@@ -132,17 +132,18 @@ async function benchEditorCookie(): Promise<string> {
  * set's words and a figure written with a thousands separator, as claims say them.
  */
 function similarText(n: number): string {
-  const words = Array.from({ length: 8 }, (_, i) => SYNTHETIC_WORDS[(n * 7 + i * 13) % SYNTHETIC_WORDS.length]);
+  const words = Array.from({ length: 8 }, (_, i) => SYNTHETIC_WORDS[(n * 7 + i * 11) % SYNTHETIC_WORDS.length]);
   return `The ${words.slice(0, 3).join(" ")} ${words[3]} to ${1 + (n % 9)},${String(100 + (n % 900))} ${words.slice(4).join(" ")} in 2025`;
 }
 
+/**
+ * How long after an editor saves a change a reader gets it through the edge: the claim page is
+ * warmed to a Varnish HIT, the editor rewrites the claim's summary on the desk (a form post, as
+ * without JavaScript), and the page is read through Varnish every 10 ms until it shows the new
+ * summary. Timed from the moment the save is sent, so the desk action's own time counts.
+ */
 async function purgeLatency(edgeOrigin: string, claimId: string): Promise<number[]> {
-  const editor = new Visitor(origins[0]!, "10.30.0.1");
-  const signIn = formFields((await editor.get("/sign-in")).html, 'name="password"');
-  signIn.set("email", BENCH_EDITOR.email);
-  signIn.set("password", BENCH_EDITOR.password);
-  const signedIn = await editor.post("/sign-in", signIn);
-  if (signedIn.status !== 303) throw new Error(`the bench's editor could not sign in (HTTP ${signedIn.status})`);
+  const editor = await signInBenchEditor("10.30.0.1");
   const page = `${edgeOrigin}/claims/${claimId}`;
   const timings: number[] = [];
   for (let round = 1; round <= PURGE_ROUNDS; round++) {
