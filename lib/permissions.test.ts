@@ -21,6 +21,7 @@ const EXPECTED: Record<Action, Actor[]> = {
   "claim:publish": ["editor", "admin"],
   "claim:unpublish": ["editor", "admin"],
   "claim:assign": ["editor", "admin"],
+  "claim:mark-duplicate": ["reviewer", "editor", "admin"],
   "story:manage": ["editor", "admin"],
   "export:run": ["editor", "admin"],
   "insights:view": ["reviewer", "editor", "admin"],

@@ -24,6 +24,7 @@ export const ACTIONS = [
   "claim:publish",
   "claim:unpublish",
   "claim:assign",
+  "claim:mark-duplicate",
   "story:manage",
   "export:run",
   "insights:view",
@@ -63,6 +64,9 @@ export const PERMISSIONS: Record<Action, Row> = {
   "claim:publish": EDITOR_UP,
   "claim:unpublish": EDITOR_UP,
   "claim:assign": EDITOR_UP,
+  // Marking a draft as a duplicate (or not) is the reviewers' housekeeping; a published claim's
+  // readers are then sent elsewhere, which also takes "claim:unpublish" (lib/operations/claims.ts).
+  "claim:mark-duplicate": REVIEWER_UP,
   "story:manage": EDITOR_UP,
   // Editor exports may hold drafts and reviewers' notes; published claims are open data.
   "export:run": EDITOR_UP,

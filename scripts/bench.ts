@@ -1,5 +1,5 @@
 // `npm run bench [-- --claims N --out FILE --duration S --connections C --port P --no-build
-// --db sqlite|postgres --processes N]`: builds a synthetic newsroom (scripts/bench/synthetic-data.ts)
+// --db sqlite|postgres --processes N --no-edge]`: builds a synthetic newsroom (scripts/bench/synthetic-data.ts)
 // in its own database file, serves the production build on it, loads each reader path with
 // autocannon and prints one table (also written as JSON): requests per second, p50, p99 and
 // errors, each as a ratio to a static page of similar size served by the same server. With
@@ -138,6 +138,15 @@ async function benchEditorCookie(): Promise<string> {
 }
 
 /**
+ * What a reviewer types into the claim form, a new text each request (ADR 030): eight of the data
+ * set's words and a figure written with a thousands separator, as claims say them.
+ */
+function similarText(n: number): string {
+  const words = Array.from({ length: 8 }, (_, i) => SYNTHETIC_WORDS[(n * 7 + i * 11) % SYNTHETIC_WORDS.length]);
+  return `The ${words.slice(0, 3).join(" ")} ${words[3]} to ${1 + (n % 9)},${String(100 + (n % 900))} ${words.slice(4).join(" ")} in 2025`;
+}
+
+/**
  * How long after an editor saves a change a reader gets it through the edge: the claim page is
  * warmed to a Varnish HIT, the editor rewrites the claim's summary on the desk (a form post, as
  * without JavaScript), and the page is read through Varnish every 10 ms until it shows the new
@@ -179,6 +188,12 @@ function freshQueries(): string[] {
 }
 
 async function startEdge(): Promise<TestVarnish | null> {
+  // Varnish listens on a free port of the system's choosing: on a shared machine where each
+  // worker keeps to its own ports, --no-edge leaves it (and its rows) out.
+  if (process.argv.includes("--no-edge")) {
+    log("--no-edge: no Varnish, so no edge row.");
+    return null;
+  }
   try {
     return await startVarnish({ backendPort: port, purgeSecret: PURGE_SECRET });
   } catch (error) {
@@ -309,6 +324,7 @@ async function main() {
     const withinApiBudget = (r: Row, _b: Row, api: Row | null): [string, boolean] => [">= 0.5x claim API, p99 <= 2x", api !== null && r.rps >= 0.5 * api.rps && r.p99 <= 2 * api.p99];
     // The desk's rows (issue 15, item 5), signed in as the bench's editor.
     const signedIn = { cookie: await benchEditorCookie() };
+    const similarPath = (n: number) => `/api/desk/similar-claims?text=${encodeURIComponent(similarText(n))}`;
     const scenarios: {
       name: string;
       path: string;
@@ -353,6 +369,14 @@ async function main() {
       { name: "claim finder, 20,000-word article", path: `/desk/sources/${FINDER_SOURCE}/finder`, headers: signedIn, target: withinApiBudget },
       // The editors' insights (ADR 031): every figure counted across all claims, drafts included.
       { name: `insights page, ${claims.toLocaleString("en")} claims (signed in)`, path: "/desk/insights", headers: signedIn, target: withinApiBudget },
+      {
+        // "Seen before?" (ADR 030): a signed-in desk question, a new text every request.
+        name: `similar claims, ${claims.toLocaleString("en")} claims`,
+        path: similarPath(0),
+        vary: (n) => similarPath(n + 1),
+        headers: signedIn,
+        target: withinApiBudget,
+      },
     ];
     const rows: Row[] = [];
     let baseline: Row | null = null;

@@ -16,9 +16,11 @@ export interface ClaimFormProps {
   claim?: { id: string; version: number; text: string; summary: string; claimantId: string; storyId: string; claimDate: string };
   /** A new claim recorded from the finder: the fields it guessed, and the sentence's place in its source. */
   fromSource?: { sourceId: string; start: number; end: number; quote: string; text: string; summary: string; claimantId: string; claimDate: string };
+  /** The form's id, for a panel that follows what is typed ("Seen before?"). */
+  id?: string;
 }
 
-export function ClaimForm({ claimants, stories, claim, fromSource }: ClaimFormProps) {
+export function ClaimForm({ claimants, stories, claim, fromSource, id }: ClaimFormProps) {
   const [state, action] = useActionState(claim ? updateClaimAction : createClaimAction, initialActionState);
   const v = (name: string, fallback = "") => state.values[name] ?? fallback;
   const start = claim ?? fromSource;
@@ -36,7 +38,7 @@ export function ClaimForm({ claimants, stories, claim, fromSource }: ClaimFormPr
   }
   const e = state.fieldErrors;
   return (
-    <form action={action} noValidate className="rounded border border-stone-300 bg-white p-6">
+    <form id={id} action={action} noValidate className="rounded border border-stone-300 bg-white p-6">
       <FormMessage state={state} />
       {claim ? (
         <>

@@ -5,7 +5,7 @@ import { SelectField, TextArea, TextField } from "@/components/forms/fields";
 import { FormMessage, SubmitButton } from "@/components/forms/form-status";
 import { rememberSentForm } from "@/components/forms/return-focus";
 import { addAnnotationAction, deleteAnnotationAction, editAnnotationAction } from "@/lib/actions/annotations";
-import { assignAction, changeStatusAction, publishAction } from "@/lib/actions/claims";
+import { assignAction, changeStatusAction, markDuplicateAction, publishAction, unmarkDuplicateAction } from "@/lib/actions/claims";
 import { linkSourceAction, unlinkSourceAction, updateLinkAction } from "@/lib/actions/links";
 import { initialActionState } from "@/lib/actions/state";
 import { RELATIONS, RELATION_INFO } from "@/lib/domain/relation";
@@ -241,6 +241,40 @@ export function PublishForm({ claimId, version, isPublished }: { claimId: string
       <SubmitButton name="intent" value={isPublished ? "unpublish" : "publish"}>
         {isPublished ? "Unpublish" : "Publish"}
       </SubmitButton>
+    </form>
+  );
+}
+
+/**
+ * "Mark this claim as a duplicate of …" (ADR 030): one of the claims "Seen before?" found, and
+ * why, for the history. Readers of a duplicate are sent to its original once that is published.
+ */
+export function DuplicateForm({ claimId, version, candidates }: { claimId: string; version: number; candidates: { id: string; summary: string }[] }) {
+  const [state, action] = useActionState(markDuplicateAction, initialActionState);
+  const v = (name: string) => state.values[name] ?? "";
+  return (
+    <form action={action} noValidate className={boxClass} aria-labelledby="duplicate-heading">
+      <h3 id="duplicate-heading" className="mb-3 font-semibold">
+        Mark this claim as a duplicate of …
+      </h3>
+      <FormMessage state={state} />
+      <Hidden fields={{ claimId, version: state.conflict?.version ?? version }} />
+      <SelectField name="originalId" label="The earlier claim" required placeholder="Choose a claim" options={candidates.map((c) => ({ value: c.id, label: c.summary }))} defaultValue={v("originalId")} errors={state.fieldErrors.originalId} />
+      <TextArea name="duplicateReason" label="Why it is the same claim" hint="Kept in this claim's history." required rows={2} defaultValue={v("duplicateReason")} errors={state.fieldErrors.duplicateReason} />
+      <SubmitButton>Mark as duplicate</SubmitButton>
+    </form>
+  );
+}
+
+/** "Not a duplicate": the claim stands on its own again; the reason goes in its history. */
+export function NotDuplicateForm({ claimId, version }: { claimId: string; version: number }) {
+  const [state, action] = useActionState(unmarkDuplicateAction, initialActionState);
+  return (
+    <form action={action} noValidate className="mt-3" aria-label="Not a duplicate">
+      <FormMessage state={state} />
+      <Hidden fields={{ claimId, version: state.conflict?.version ?? version }} />
+      <TextArea name="duplicateReason" label="Why it is not a duplicate" hint="Kept in this claim's history." required rows={2} defaultValue={state.values.duplicateReason ?? ""} errors={state.fieldErrors.duplicateReason} />
+      <SubmitButton>Not a duplicate</SubmitButton>
     </form>
   );
 }

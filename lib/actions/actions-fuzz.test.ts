@@ -514,6 +514,37 @@ const ROWS: Row[] = [
     },
   },
   {
+    name: "claims.markDuplicateAction",
+    action: claims.markDuplicateAction,
+    fields: { claimId: hiddenId, version: hiddenVersion, originalId: pickedId(), duplicateReason: freeText(2_000, "refused") },
+    prepare: async () => {
+      const [claimId, originalId] = [await targets.newDraft(), await targets.newDraft()];
+      return {
+        fields: { claimId, version: "1", originalId, duplicateReason: "The same words, a day later." },
+        read: async () => {
+          const claim = await db.claim.findUniqueOrThrow({ where: { id: claimId } });
+          const event = await db.claimEvent.findFirstOrThrow({ where: { claimId, kind: "marked-duplicate" } });
+          return { originalId: claim.duplicateOfId, duplicateReason: event.reason };
+        },
+      };
+    },
+  },
+  {
+    name: "claims.unmarkDuplicateAction",
+    action: claims.unmarkDuplicateAction,
+    fields: { claimId: hiddenId, version: hiddenVersion, duplicateReason: freeText(2_000, "refused") },
+    prepare: async () => {
+      const claimId = await targets.newDuplicate();
+      return {
+        fields: { claimId, version: "2", duplicateReason: "Different years." },
+        read: async () => {
+          const event = await db.claimEvent.findFirstOrThrow({ where: { claimId, kind: "unmarked-duplicate" } });
+          return { duplicateReason: event.reason };
+        },
+      };
+    },
+  },
+  {
     name: "sources.createSourceAction",
     action: sources.createSourceAction,
     // Only a claim's "link a source" page sends returnToClaim; anything else is ignored.

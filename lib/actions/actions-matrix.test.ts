@@ -34,6 +34,7 @@ const NO_NEW_CLAIMANT = "Your role does not allow adding claimants.";
 const PUBLISHED_STATUS = "Readers have seen this claim's rating: only an editor can change it.";
 const NO_LINK = "Your role does not allow linking sources.";
 const NOT_YOUR_NOTE = "You can only change your own notes.";
+const PUBLISHED_DUPLICATE = "This claim is published: its readers would be sent to the other claim, so an editor decides that.";
 const ALLOWED = "allowed";
 
 interface Row {
@@ -163,6 +164,25 @@ const ROWS: Row[] = [
     action: claims.assignAction,
     permission: "claim:assign",
     makeFormData: async () => form({ claimId: await targets.newDraft(), assigneeId: people.reviewer.id, version: "1" }),
+  },
+  {
+    name: "claims.markDuplicateAction draft",
+    action: claims.markDuplicateAction,
+    permission: "claim:mark-duplicate",
+    makeFormData: async () => form({ claimId: await targets.newDraft(), originalId: await targets.newDraft(), duplicateReason: "The same words.", version: "1" }),
+  },
+  {
+    name: "claims.markDuplicateAction published",
+    action: claims.markDuplicateAction,
+    permission: "claim:mark-duplicate",
+    makeFormData: async () => form({ claimId: await targets.newPublished(), originalId: await targets.newPublished(), duplicateReason: "The same words.", version: "3" }),
+    rule: { permission: "claim:unpublish", refusal: PUBLISHED_DUPLICATE },
+  },
+  {
+    name: "claims.unmarkDuplicateAction",
+    action: claims.unmarkDuplicateAction,
+    permission: "claim:mark-duplicate",
+    makeFormData: async () => form({ claimId: await targets.newDuplicate(), duplicateReason: "Different years.", version: "2" }),
   },
   {
     name: "sources.createSourceAction",

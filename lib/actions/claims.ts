@@ -2,15 +2,15 @@
 
 import { revalidatePath } from "next/cache";
 import { expireTags } from "@/lib/cache/expire";
-import { claimWriteTags, type ClaimFootprint } from "@/lib/cache/tags";
-import { getClaimFootprint } from "@/lib/data/footprints";
+import { claimWriteTags, duplicateMarkTags, type ClaimFootprint } from "@/lib/cache/tags";
+import { getClaimFootprint, getDuplicateOf } from "@/lib/data/footprints";
 import { redirect } from "next/navigation";
 import { deskClaimPath } from "@/lib/domain/desk-notice";
 import { asFormData, failed, formId, formValues, invalid, type ActionState } from "@/lib/actions/state";
-import { assignClaim, changeStatus, createClaim, setPublished, updateClaim } from "@/lib/operations/claims";
+import { assignClaim, changeStatus, createClaim, markDuplicate, setPublished, unmarkDuplicate, updateClaim } from "@/lib/operations/claims";
 import { authorize } from "@/lib/session";
 import { AppError } from "@/lib/errors";
-import { assignFormSchema, claimEditSchema, claimFormSchema, publishFormSchema, sourceQuoteSchema, statusFormSchema, type SourceQuoteInput } from "@/lib/validation/claim";
+import { assignFormSchema, claimEditSchema, claimFormSchema, duplicateFormSchema, notDuplicateFormSchema, publishFormSchema, sourceQuoteSchema, statusFormSchema, type SourceQuoteInput } from "@/lib/validation/claim";
 
 // Every action: authorize, validate, write (with its history event, in one transaction),
 // revalidate, and redirect outside the try so Next's redirect is not caught as an error.
@@ -121,4 +121,56 @@ export async function assignAction(_prev: ActionState, sent: unknown): Promise<A
   // Who checks a claim is the desk's business: no reader page shows it (ADR 019), so none expires.
   revalidatePath(`/desk/claims/${id}`);
   redirect(deskClaimPath(id, "assigned"));
+}
+
+/**
+ * A duplicate's reader page redirects to its original once that is published, and related
+ * claims leave it out (ADR 030): its page and the pages listing it as related. The original's
+ * reader page shows nothing of its duplicates; its desk page does.
+ */
+async function revalidateDuplicate(id: string, originals: (string | null)[]) {
+  await expireTags(duplicateMarkTags(id));
+  revalidatePath(`/desk/claims/${id}`);
+  for (const original of originals) if (original) revalidatePath(`/desk/claims/${original}`);
+}
+
+export async function markDuplicateAction(_prev: ActionState, sent: unknown): Promise<ActionState> {
+  const formData = asFormData(sent);
+  const values = formValues(formData);
+  let id: string;
+  let moved: { originalId: string; movedIds: string[] };
+  let formerOriginal: string | null;
+  try {
+    const user = await authorize("claim:mark-duplicate");
+    id = formId(formData, "claimId");
+    const parsed = duplicateFormSchema.safeParse(values);
+    if (!parsed.success) return invalid(parsed.error, values);
+    formerOriginal = (await getDuplicateOf(id)) ?? null;
+    const { originalId, duplicateReason: reason, version } = parsed.data;
+    moved = await markDuplicate(user, id, { originalId, reason, version });
+  } catch (error) {
+    return failed(error, values);
+  }
+  await revalidateDuplicate(id, [moved.originalId, formerOriginal]);
+  // The claim's own duplicates now point at its original: their pages redirect there instead.
+  for (const follower of moved.movedIds) await revalidateDuplicate(follower, []);
+  redirect(deskClaimPath(id, "marked-duplicate"));
+}
+
+export async function unmarkDuplicateAction(_prev: ActionState, sent: unknown): Promise<ActionState> {
+  const formData = asFormData(sent);
+  const values = formValues(formData);
+  let id: string;
+  let left: { formerOriginalId: string | null };
+  try {
+    const user = await authorize("claim:mark-duplicate");
+    id = formId(formData, "claimId");
+    const parsed = notDuplicateFormSchema.safeParse(values);
+    if (!parsed.success) return invalid(parsed.error, values);
+    left = await unmarkDuplicate(user, id, { reason: parsed.data.duplicateReason, version: parsed.data.version });
+  } catch (error) {
+    return failed(error, values);
+  }
+  await revalidateDuplicate(id, [left.formerOriginalId]);
+  redirect(deskClaimPath(id, "unmarked-duplicate"));
 }

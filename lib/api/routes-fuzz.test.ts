@@ -44,6 +44,7 @@ const { APP_ERROR_STATUS } = await import("@/lib/errors");
 const { claimQuerySchema } = await import("@/lib/validation/claim-query");
 const { EXPORT_QUERY_KINDS } = await import("@/lib/validation/export-query");
 const { claimFormSchema } = await import("@/lib/validation/claim");
+const { similarQuerySchema } = await import("@/lib/validation/similar-query");
 const { csvHeader, CSV_BOM, CSV_LAYOUTS } = await import("@/lib/csv");
 const claimOperations = await import("@/lib/operations/claims");
 const routes = {
@@ -52,6 +53,7 @@ const routes = {
   source: await import("@/app/api/sources/[id]/route"),
   exports: await import("@/app/api/exports/route"),
   health: await import("@/app/api/health/route"),
+  similar: await import("@/app/api/desk/similar-claims/route"),
   openCsv: await import("@/app/api/open-data/claims.csv/route"),
   openJson: await import("@/app/api/open-data/claims.json/route"),
   openClaimReview: await import("@/app/api/open-data/claimreview.jsonld/route"),
@@ -207,6 +209,8 @@ const QUERY_ROUTES: QueryRoute[] = [
   { path: "/api/open-data/claims.json", GET: routes.openJson.GET, parameters: Object.keys(EXPORT_QUERY_KINDS["open-json"].shape), body: "json" },
   { path: "/api/open-data/claimreview.jsonld", GET: routes.openClaimReview.GET, parameters: Object.keys(EXPORT_QUERY_KINDS["open-json"].shape), body: "jsonld" },
   { path: "/api/exports", GET: routes.exports.GET, parameters: Object.keys(EXPORT_QUERY_KINDS.editor.shape), body: "csv", base: "format=csv" },
+  // The desk's "Seen before?": a reviewer asks it (the answer names drafts).
+  { path: "/api/desk/similar-claims", GET: routes.similar.GET, parameters: Object.keys(similarQuerySchema.shape), body: "json", base: "text=ICE%20tripled%20Azure" },
 ];
 
 function request(path: string, query = "", headers: HeadersInit = {}): NextRequest {
@@ -352,7 +356,7 @@ describe("every API route, given hostile query parameters", () => {
   for (const route of QUERY_ROUTES) {
     describe(route.path, () => {
       beforeEach(() => {
-        mocks.signedIn.user = route.path === "/api/exports" ? people.editor : null;
+        mocks.signedIn.user = route.path === "/api/exports" ? people.editor : route.path === "/api/desk/similar-claims" ? people.reviewer : null;
       });
 
       it("answers a plain request with a well-formed 200", async () => {
@@ -490,6 +494,23 @@ describe("the editor's export route", () => {
     const response = await routes.exports.GET(request("/api/exports", "publication=drafts"));
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ error: { code: "bad_request", message: expect.stringContaining('Parameter "format" is required: one of csv, json') } });
+  });
+});
+
+describe("the desk's similar-claims route", () => {
+  it("refuses an anonymous visitor with a 401 sentence, and names drafts to the desk only", async () => {
+    mocks.signedIn.user = null;
+    const refused = await answer(routes.similar.GET(request("/api/desk/similar-claims", "text=ICE")));
+    expect(contractProblems(refused, "json")).toEqual([]);
+    expect(typeof refused === "string" ? refused : refused.status).toBe(401);
+    mocks.signedIn.user = people.reviewer;
+    const response = await routes.similar.GET(request("/api/desk/similar-claims", `text=${encodeURIComponent("ICE more than tripled its data on Microsoft Azure")}`));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toContain("no-store");
+    const body = (await response.json()) as { claims: { id: string; status: string; url: string }[] };
+    expect(body.claims[0]).toMatchObject({ id: "ice-tripled-azure-data", status: "unverified", url: "/desk/claims/ice-tripled-azure-data" });
+    const excluded = (await (await routes.similar.GET(request("/api/desk/similar-claims", `text=${encodeURIComponent("ICE more than tripled its data on Microsoft Azure")}&exclude=ice-tripled-azure-data`))).json()) as { claims: { id: string }[] };
+    expect(excluded.claims.map((c) => c.id)).not.toContain("ice-tripled-azure-data");
   });
 });
 

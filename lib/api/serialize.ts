@@ -38,6 +38,8 @@ export function claimDetailJson(claim: ClaimDetail, origin: string) {
     publishedAt: claim.publishedAt.toISOString(),
     updatedAt: claim.updatedAt.toISOString(),
     url: publicUrl(origin, `/claims/${encodeURIComponent(claim.id)}`),
+    // The published claim this one repeats (ADR 030), where its reader page redirects; else null.
+    duplicateOf: claim.duplicateOfId ? { id: claim.duplicateOfId, url: publicUrl(origin, `/claims/${encodeURIComponent(claim.duplicateOfId)}`) } : null,
     sources: claim.sources.map((link) => ({
       relation: link.relation,
       quote: link.quote,

@@ -7,6 +7,12 @@
 export const tag = {
   /** A claim and everything shown with it on its page: links, quotes, notes, corrections, history. */
   claim: (id: string) => `claim:${id}`,
+  /**
+   * A published claim as other claims' pages list it under "Related claims" (ADR 030): its
+   * summary, status, publication and whether it is a duplicate. Narrower than `claim`, so a note
+   * or a link on one claim leaves the pages that list it alone.
+   */
+  relatedClaim: (id: string) => `related-claim:${id}`,
   /** A claimant's own fields (name, kind, description, address). */
   claimant: (id: string) => `claimant:${id}`,
   /** A source's own fields. */
@@ -56,10 +62,19 @@ export function claimWriteTags(id: string, states: (ClaimFootprint | null)[]): s
   const tags = [tag.claim(id)];
   for (const state of states) {
     if (!state?.published) continue;
-    tags.push(tag.published(), tag.claimantClaims(state.claimantId), tag.storyClaims(state.storyId));
+    tags.push(tag.published(), tag.relatedClaim(id), tag.claimantClaims(state.claimantId), tag.storyClaims(state.storyId));
     for (const sourceId of state.sourceIds) tags.push(tag.sourceClaims(sourceId));
   }
   return uniqueTags(tags);
+}
+
+/**
+ * Marking a claim as a duplicate (or not) changes its own page (a redirect, or its page again)
+ * and takes it out of (or back into) other pages' related claims (ADR 030). Lists still show it:
+ * its entry leads to the original through that redirect.
+ */
+export function duplicateMarkTags(id: string): string[] {
+  return [tag.claim(id), tag.relatedClaim(id)];
 }
 
 /**

@@ -199,6 +199,8 @@ const detailSelect = {
   // The full history, read to derive the public one (lib/public-record.ts); never sent whole.
   events: EVENTS,
   corrections: CORRECTIONS,
+  // Read to send readers on (ADR 030); only a published original's id leaves lib/data.
+  duplicateOf: { select: { id: true, publishedAt: true } },
 } satisfies Prisma.ClaimSelect;
 
 type DetailRow = Prisma.ClaimGetPayload<{ select: typeof detailSelect }>;
@@ -213,8 +215,12 @@ export interface PublicNote {
   author: { name: string } | null;
 }
 
-export type ClaimDetail = Omit<DetailRow, "status" | "publishedAt" | "sources" | "annotations" | "events"> & {
+export type ClaimDetail = Omit<DetailRow, "status" | "publishedAt" | "sources" | "annotations" | "events" | "duplicateOf"> & {
   status: ClaimStatus;
+  /** The published claim this one repeats (readers are sent there); null otherwise, a draft original included. */
+  duplicateOfId: string | null;
+  /** Marked as a duplicate at all: its page waits on the original's publication. */
+  isDuplicate: boolean;
   publishedAt: Date;
   sourceCount: number;
   sources: (Omit<DetailLink, "source"> & { source: Omit<DetailLink["source"], "capturedText">; quoteCheck: QuoteCheck })[];
@@ -236,8 +242,11 @@ export async function getClaim(id: string): Promise<ClaimDetail | null> {
   const row = await db.claim.findFirst({ where: { id, ...PUBLISHED }, select: detailSelect });
   if (!row || !row.publishedAt) return null;
   const showNames = publicNames();
+  const { duplicateOf, ...fields } = row;
   return {
-    ...row,
+    ...fields,
+    duplicateOfId: duplicateOf?.publishedAt ? duplicateOf.id : null,
+    isDuplicate: duplicateOf !== null,
     status: toClaimStatus(row.status),
     publishedAt: row.publishedAt,
     sourceCount: new Set(row.sources.map((s) => s.source.id)).size,
@@ -249,4 +258,20 @@ export async function getClaim(id: string): Promise<ClaimDetail | null> {
     annotations: row.annotations.map(({ author, ...note }) => ({ ...note, author: showNames ? { name: author.name } : null })),
     events: await readersHistory(row.events, showNames),
   };
+}
+
+/**
+ * Where readers of claim `id` are sent (ADR 030): its original, when it is marked as a duplicate
+ * and the original is published; else null. `originalId` names the original whatever its state,
+ * for the page to wait on (never shown): its publication starts the redirect.
+ */
+export async function getDuplicateTarget(id: string): Promise<{ originalId: string; redirectTo: string | null } | null> {
+  const row = await db.claim.findUnique({ where: { id }, select: { duplicateOf: { select: { id: true, publishedAt: true } } } });
+  if (!row?.duplicateOf) return null;
+  return { originalId: row.duplicateOf.id, redirectTo: row.duplicateOf.publishedAt ? row.duplicateOf.id : null };
+}
+
+/** The address readers of claim `id` are sent to, or null when they see its own page (or none). */
+export async function getClaimRedirect(id: string): Promise<string | null> {
+  return (await getDuplicateTarget(id))?.redirectTo ?? null;
 }

@@ -117,9 +117,18 @@ export async function getDeskClaim(id: string) {
         select: { id: true, body: true, isPublic: true, createdAt: true, version: true, author: { select: { id: true, name: true } } },
       },
       events: EVENTS,
+      // ADR 030: the claim it repeats, and the claims that repeat it.
+      duplicateOf: { select: { id: true, summary: true, status: true, publishedAt: true } },
+      duplicates: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, summary: true } },
     },
   });
-  return row ? { ...row, status: toClaimStatus(row.status) } : null;
+  return row
+    ? {
+        ...row,
+        status: toClaimStatus(row.status),
+        duplicateOf: row.duplicateOf ? { ...row.duplicateOf, status: toClaimStatus(row.duplicateOf.status) } : null,
+      }
+    : null;
 }
 
 export type DeskClaim = NonNullable<Awaited<ReturnType<typeof getDeskClaim>>>;

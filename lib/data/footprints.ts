@@ -29,3 +29,9 @@ export async function getStoryFootprint(id: string): Promise<StoryFootprint | nu
   });
   return row ? { slug: row.slug, oldSlugs: row.oldSlugs.map((old) => old.slug), published: row.claims.length > 0 } : null;
 }
+
+/** The claim a claim is marked as a duplicate of; null when none, undefined when no such claim. */
+export async function getDuplicateOf(id: string): Promise<string | null | undefined> {
+  const row = await db.claim.findUnique({ where: { id }, select: { duplicateOfId: true } });
+  return row ? row.duplicateOfId : undefined;
+}

@@ -92,6 +92,17 @@ export async function openPostgresCopyEnd(url: string, label: string, role: "sou
         await client.query(`INSERT INTO ${quote(table.name)} (${columns}) VALUES ${values}`, chunk.flat());
       }
     },
+    async setColumn(table, column, pairs) {
+      for (let start = 0; start < pairs.length; start += MAX_PARAMETERS / 2) {
+        const chunk = pairs.slice(start, start + MAX_PARAMETERS / 2);
+        const values = chunk.map((_, r) => `($${2 * r + 1}, $${2 * r + 2})`).join(", ");
+        // Text parameters both: the columns this is used for (self-references) are ids.
+        await client.query(
+          `UPDATE ${quote(table.name)} t SET ${quote(column)} = v.value FROM (VALUES ${values}) AS v(key, value) WHERE t.${quote(table.primaryKey)} = v.key`,
+          chunk.flat(),
+        );
+      }
+    },
     async commit() {
       await client.query("COMMIT");
     },
@@ -147,6 +158,7 @@ function missingDatabase(label: string): CopyEnd {
     begin: async () => absent(),
     readRows: () => absent(),
     insertRows: async () => absent(),
+    setColumn: async () => absent(),
     finishWrites: async () => absent(),
     commit: async () => absent(),
     rollback: async () => {},

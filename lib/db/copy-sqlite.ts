@@ -92,6 +92,12 @@ export async function openSqliteCopyEnd(url: string, label: string, role: "sourc
       }
       for (const row of rows) insert.run(...row.map((value, i) => stored(value, table.columns[i]!.type)));
     },
+    async setColumn(table, column, pairs) {
+      const type = table.columns.find((c) => c.name === column)!.type;
+      const keyType = table.columns.find((c) => c.name === table.primaryKey)!.type;
+      const update = db!.prepare(`UPDATE ${quote(table.name)} SET ${quote(column)} = ? WHERE ${quote(table.primaryKey)} = ?`);
+      for (const [key, value] of pairs) update.run(stored(value, type), stored(key, keyType));
+    },
     async finishWrites() {
       // The FTS5 triggers are cheap enough to keep: the index is built as rows arrive.
     },

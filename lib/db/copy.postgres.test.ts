@@ -92,9 +92,13 @@ beforeAll(async () => {
     // A story archived and renamed: its old address is kept, as the desk keeps it.
     await db.story.update({ where: { id: storyRow.id }, data: { archivedAt: new Date("2026-12-02T01:02:03.456Z"), version: 3 } });
     await db.storyOldSlug.create({ data: { slug: "microsoft-ice-surveillance-draft", storyId: storyRow.id, createdAt: new Date("2026-12-01T12:00:00.007Z") } });
+    // A duplicate of a claim whose id sorts after its own: rows are copied in key order, so the
+    // self-reference can only be set once its original is in.
+    const original = await db.claim.findFirstOrThrow({ where: { id: { gt: "a-lower-case-claim" } }, orderBy: { id: "desc" } });
     const claim = await db.claim.create({
       data: {
         id: "a-lower-case-claim",
+        duplicateOfId: original.id,
         text: `Das Café said ${UNIQUE_WORD} tripled — “quoted”.`,
         summary: `${UNIQUE_WORD} tripled in a year`,
         claimantId: claimant.id,

@@ -33,6 +33,11 @@ export interface ModelTable {
   columns: Column[];
   /** Tables this one's foreign keys point at (itself excluded). */
   references: string[];
+  /**
+   * Columns pointing at a row of the same table (Claim.duplicateOfId): rows arrive in key order,
+   * not parents first, so these are written null and set once the whole table is in.
+   */
+  selfReferences: string[];
 }
 
 const SCALAR_TYPES = new Set<string>(["String", "Int", "Boolean", "DateTime"]);
@@ -49,6 +54,7 @@ export function readModels(schema = fs.readFileSync(SCHEMA_FILE, "utf8")): Model
     const name = match[1]!;
     const columns: Column[] = [];
     const references = new Set<string>();
+    const selfReferences: string[] = [];
     let primaryKey: string | null = null;
     for (const raw of match[2]!.split("\n")) {
       const line = raw.replace(/\/\/.*$/, "").trim();
@@ -62,7 +68,10 @@ export function readModels(schema = fs.readFileSync(SCHEMA_FILE, "utf8")): Model
       const [, fieldName, type, isList, , attributes] = field as unknown as [string, string, string, string | undefined, string | undefined, string];
       if (/@map\b/.test(attributes)) throw new CopyError(`prisma/schema.prisma: ${name}.${fieldName} has @map, which db:copy does not handle.`);
       if (modelNames.has(type)) {
-        if (!isList && /@relation\([^)]*fields:/.test(attributes) && type !== name) references.add(type);
+        if (!isList && /@relation\([^)]*fields:/.test(attributes)) {
+          if (type !== name) references.add(type);
+          else selfReferences.push(.../fields:\s*\[(\w+)\]/.exec(attributes)!.slice(1));
+        }
         continue;
       }
       if (!SCALAR_TYPES.has(type) || isList) throw new CopyError(`prisma/schema.prisma: ${name}.${fieldName} is of type ${type}${isList ? "[]" : ""}, which db:copy does not handle.`);
@@ -70,7 +79,7 @@ export function readModels(schema = fs.readFileSync(SCHEMA_FILE, "utf8")): Model
       if (/@id\b/.test(attributes)) primaryKey = fieldName;
     }
     if (!primaryKey) throw new CopyError(`prisma/schema.prisma: ${name} has no single-column @id.`);
-    models.push({ name, primaryKey, columns, references: [...references] });
+    models.push({ name, primaryKey, columns, references: [...references], selfReferences });
   }
   // Parents first; the order within a level is the schema's, so the plan reads the same each time.
   const ordered: ModelTable[] = [];
@@ -142,6 +151,8 @@ export interface CopyEnd {
   begin(mode: "read" | "write"): Promise<void>;
   readRows(table: ModelTable, batchSize: number): AsyncIterable<unknown[][]>;
   insertRows(table: ModelTable, rows: CanonicalValue[][]): Promise<void>;
+  /** Sets `column` of the rows keyed by each pair's first value to its second. */
+  setColumn(table: ModelTable, column: string, pairs: [CanonicalValue, CanonicalValue][]): Promise<void>;
   /** After the last insert, before the check: whatever the engine deferred (the search index). */
   finishWrites(): Promise<void>;
   commit(): Promise<void>;
@@ -299,7 +310,23 @@ export async function copyDatabase(options: CopyOptions): Promise<CopyReport> {
       for (const model of models) {
         const t = Date.now();
         const writer = target;
-        copied.push(await readTable(source, model, batchSize, (rows) => writer.insertRows(model, rows)));
+        const selfReferenced = model.selfReferences.map((name) => ({ name, at: model.columns.findIndex((c) => c.name === name), pairs: [] as [CanonicalValue, CanonicalValue][] }));
+        const keyAt = model.columns.findIndex((c) => c.name === model.primaryKey);
+        copied.push(
+          await readTable(source, model, batchSize, (rows) => {
+            if (selfReferenced.length === 0) return writer.insertRows(model, rows);
+            const held = rows.map((row) => {
+              const copy = [...row];
+              for (const column of selfReferenced) {
+                if (row[column.at] !== null) column.pairs.push([row[keyAt]!, row[column.at]!]);
+                copy[column.at] = null;
+              }
+              return copy;
+            });
+            return writer.insertRows(model, held);
+          }),
+        );
+        for (const column of selfReferenced) await writer.setColumn(model, column.name, column.pairs);
         log(`  ${model.name}: ${copied.at(-1)!.rows} rows (${Date.now() - t} ms)`);
         await options.afterTable?.(model.name);
       }

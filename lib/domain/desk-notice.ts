@@ -10,6 +10,8 @@ export const DESK_NOTICES = {
   published: "Published: readers can see this claim now.",
   unpublished: "Unpublished: readers no longer see this claim.",
   assigned: "Assignment saved.",
+  "marked-duplicate": "Marked as a duplicate: once its original is published, readers of this claim are sent there.",
+  "unmarked-duplicate": "Marked as not a duplicate: this claim stands on its own again.",
   linked: "Source linked.",
   "link-edited": "Source link saved.",
   unlinked: "Source unlinked.",

@@ -15,6 +15,8 @@ export const EVENT_KINDS = [
   "assigned",
   "published",
   "unpublished",
+  "marked-duplicate",
+  "unmarked-duplicate",
 ] as const;
 
 export type EventKind = (typeof EVENT_KINDS)[number];
@@ -35,6 +37,8 @@ export const EVENT_KIND_LABEL: Record<EventKind, string> = {
   assigned: "Assigned",
   published: "Published",
   unpublished: "Unpublished",
+  "marked-duplicate": "Marked as a duplicate",
+  "unmarked-duplicate": "Marked as not a duplicate",
 };
 
 export function isEventKind(value: unknown): value is EventKind {

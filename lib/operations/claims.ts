@@ -28,7 +28,7 @@ function snapshot(claim: {
   };
 }
 
-const EDITABLE = { id: true, text: true, summary: true, claimantId: true, storyId: true, claimDate: true, claimDatePrecision: true, version: true, status: true, statusReason: true, publishedAt: true, assigneeId: true, updatedAt: true } as const;
+const EDITABLE = { id: true, text: true, summary: true, claimantId: true, storyId: true, claimDate: true, claimDatePrecision: true, version: true, status: true, statusReason: true, publishedAt: true, assigneeId: true, duplicateOfId: true, updatedAt: true } as const;
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
@@ -254,5 +254,82 @@ export async function assignClaim(actor: CurrentUser, id: string, assigneeId: st
       before: { assignee: claim.assigneeId ? (names.get(claim.assigneeId) ?? null) : null },
       after: { assignee: assigneeId ? (names.get(assigneeId) ?? null) : null },
     });
+  });
+}
+
+/** What the history says of a claim a duplicate points at: its words and its id. */
+const duplicateLabel = (claim: { id: string; summary: string }) => `${claim.summary} (${claim.id})`;
+
+/**
+ * A published claim marked as a duplicate (or no longer one) sends its readers to another page
+ * (or stops), as unpublishing takes it away: an editor decides that; drafts are anyone's.
+ */
+function requireDuplicatePermission(actor: CurrentUser, claim: { publishedAt: Date | null }) {
+  if (claim.publishedAt && !can(actor.role, "claim:unpublish")) {
+    throw new AppError("forbidden", "This claim is published: its readers would be sent to the other claim, so an editor decides that.");
+  }
+}
+
+/**
+ * Marks claim `id` as a duplicate of `originalId` (docs/decisions/030-seen-before-duplicates-related.md).
+ * A duplicate always points at a root original: marking a claim as a duplicate of a duplicate
+ * points it at that one's original, and the claim's own duplicates follow it there, each with
+ * an event in its history. A claim cannot be a duplicate of itself or of its own duplicate.
+ */
+export async function markDuplicate(actor: CurrentUser, id: string, input: { originalId: string; reason: string; version: number }): Promise<{ originalId: string; movedIds: string[] }> {
+  return db.$transaction(async (tx) => {
+    const claim = await loadForEdit(tx, id, input.version);
+    requireDuplicatePermission(actor, claim);
+    if (input.originalId === id) throw new FieldRuleError("originalId", "A claim cannot be a duplicate of itself.");
+    const named = await tx.claim.findUnique({ where: { id: input.originalId }, select: { id: true, summary: true, duplicateOfId: true } });
+    if (!named) throw new FieldRuleError("originalId", "That claim no longer exists; choose another.");
+    const rootId = named.duplicateOfId ?? named.id;
+    if (rootId === id) throw new FieldRuleError("originalId", "That claim is a duplicate of this one: this one cannot also be its duplicate.");
+    const root = rootId === named.id ? named : await tx.claim.findUniqueOrThrow({ where: { id: rootId }, select: { id: true, summary: true, duplicateOfId: true } });
+    if (claim.duplicateOfId === root.id) return { originalId: root.id, movedIds: [] };
+    const previous = claim.duplicateOfId ? await tx.claim.findUnique({ where: { id: claim.duplicateOfId }, select: { id: true, summary: true } }) : null;
+    await bumpVersion(tx, id, input.version, { duplicateOfId: root.id, updatedAt: claim.updatedAt });
+    await recordEvent(tx, {
+      claimId: id,
+      actorId: actor.id,
+      kind: "marked-duplicate",
+      before: { duplicateOf: previous ? duplicateLabel(previous) : null },
+      after: { duplicateOf: duplicateLabel(root) },
+      reason: input.reason,
+    });
+    // Chains collapse: this claim's own duplicates now repeat its original.
+    const followers = await tx.claim.findMany({ where: { duplicateOfId: id }, select: { id: true } });
+    for (const follower of followers) {
+      await tx.claim.update({ where: { id: follower.id }, data: { duplicateOfId: root.id, version: { increment: 1 } } });
+      await recordEvent(tx, {
+        claimId: follower.id,
+        actorId: actor.id,
+        kind: "marked-duplicate",
+        before: { duplicateOf: duplicateLabel(claim) },
+        after: { duplicateOf: duplicateLabel(root) },
+        reason: `Followed ${claim.summary} (${id}), itself marked as a duplicate.`,
+      });
+    }
+    return { originalId: root.id, movedIds: followers.map((f) => f.id) };
+  });
+}
+
+/** "Not a duplicate": claim `id` stands on its own again. Returns the original it left, if any. */
+export async function unmarkDuplicate(actor: CurrentUser, id: string, input: { reason: string; version: number }): Promise<{ formerOriginalId: string | null }> {
+  return db.$transaction(async (tx) => {
+    const claim = await loadForEdit(tx, id, input.version);
+    if (!claim.duplicateOfId) return { formerOriginalId: null };
+    requireDuplicatePermission(actor, claim);
+    const original = await tx.claim.findUnique({ where: { id: claim.duplicateOfId }, select: { id: true, summary: true } });
+    await bumpVersion(tx, id, input.version, { duplicateOfId: null, updatedAt: claim.updatedAt });
+    await recordEvent(tx, {
+      claimId: id,
+      actorId: actor.id,
+      kind: "unmarked-duplicate",
+      before: { duplicateOf: original ? duplicateLabel(original) : claim.duplicateOfId },
+      after: { duplicateOf: null },
+      reason: input.reason,
+    });
+    return { formerOriginalId: claim.duplicateOfId };
   });
 }

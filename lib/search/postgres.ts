@@ -14,6 +14,7 @@ import {
   type SearchPage,
   type WordForm,
 } from "./query";
+import type { SimilarEngine } from "./similar";
 
 /**
  * Search on PostgreSQL: the table "ClaimSearch", one row per claim: a tsvector of its summary,
@@ -95,3 +96,25 @@ export async function searchPostgres(db: PrismaClient, terms: string[], filters:
   ]);
   return { ids, ...total };
 }
+
+/**
+ * Similar claims (./similar.ts): the claims whose summary, claimant or text (weights A, B, C)
+ * hold one term, in any of its written forms, as whole words. Unordered, the GIN index answers
+ * and stops at the limit; newest first is asked only of a common word, which the walk down
+ * "seq" finds at once (a rare one could read the whole table that way, ADR 023).
+ */
+export const similarTermPostgres: SimilarEngine = {
+  async matches(db, query) {
+    const forms = query.phrases.map((pieces) => `(${pieces.map((piece) => `${piece}:ABC`).join(" <-> ")})`).join(" | ");
+    const published = query.isPublishedOnly ? Prisma.sql`AND s."isPublished"` : Prisma.empty;
+    const order = query.isNewestFirst ? Prisma.sql`ORDER BY s."seq" DESC` : Prisma.empty;
+    const rows = await db.$queryRaw<{ key: number | bigint }[]>`
+      SELECT s."seq" AS key FROM "ClaimSearch" s WHERE s."document" @@ ${tsquery(forms)} ${published} ${order} LIMIT ${query.limit}`;
+    return rows.map((row) => Number(row.key));
+  },
+  async idsOf(db, keys) {
+    if (keys.length === 0) return [];
+    const rows = await db.$queryRaw<{ id: string }[]>`SELECT "claimId" AS id FROM "ClaimSearch" WHERE "seq" IN (${Prisma.join(keys)})`;
+    return rows.map((row) => row.id);
+  },
+};

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { ClaimFilters } from "@/lib/validation/claim-query";
 import {
   countRanks,
@@ -12,6 +12,7 @@ import {
   type SearchPage,
   type WordForm,
 } from "./query";
+import type { SimilarEngine } from "./similar";
 
 /**
  * Search on SQLite: the FTS5 index "ClaimSearch", one document per claim keyed by the claim's
@@ -90,3 +91,24 @@ export async function searchSqlite(db: PrismaClient, terms: string[], filters: C
   ]);
   return { ids, ...total };
 }
+
+/**
+ * Similar claims (./similar.ts): the claims whose summary, claimant or text hold one term, in
+ * any of its written forms, as whole words; drafts too unless only published claims are asked.
+ * Without an order FTS5 reads the doclist from the start and stops at the limit.
+ */
+export const similarTermSqlite: SimilarEngine = {
+  async matches(db, query) {
+    const forms = query.phrases.map((pieces) => `"${pieces.join(" ").replaceAll('"', '""')}"`).join(" OR ");
+    const match = `{summary claimant text} : (${forms})${query.isPublishedOnly ? ` AND {facets} : "published"` : ""}`;
+    const rows = query.isNewestFirst
+      ? await db.$queryRaw<{ key: number | bigint }[]>`SELECT rowid AS key FROM "ClaimSearch" WHERE "ClaimSearch" MATCH ${match} ORDER BY rowid DESC LIMIT ${query.limit}`
+      : await db.$queryRaw<{ key: number | bigint }[]>`SELECT rowid AS key FROM "ClaimSearch" WHERE "ClaimSearch" MATCH ${match} LIMIT ${query.limit}`;
+    return rows.map((row) => Number(row.key));
+  },
+  async idsOf(db, keys) {
+    if (keys.length === 0) return [];
+    const rows = await db.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Claim" WHERE rowid IN (${Prisma.join(keys)})`;
+    return rows.map((row) => row.id);
+  },
+};

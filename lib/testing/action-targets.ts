@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/domain/role";
 import { addAnnotation } from "@/lib/operations/annotations";
-import { changeStatus, createClaim, setPublished } from "@/lib/operations/claims";
+import { changeStatus, createClaim, markDuplicate, setPublished } from "@/lib/operations/claims";
 import { linkSource } from "@/lib/operations/links";
 import { createSource } from "@/lib/operations/sources";
 import type { CurrentUser } from "@/lib/session";
@@ -64,6 +64,13 @@ export function actionTargets(desk: CurrentUser, newsroom: Newsroom) {
     return id;
   }
 
+  /** A draft marked as a duplicate of another draft, at version 2. */
+  async function newDuplicate(): Promise<string> {
+    const [original, id] = [await newDraft(), await newDraft()];
+    await markDuplicate(desk, id, { originalId: original, reason: "The same words.", version: 1 });
+    return id;
+  }
+
   /** A "context" link from a new draft to the newsroom's source, at version 1. */
   async function newLink(): Promise<string> {
     const claimId = await newDraft();
@@ -105,7 +112,7 @@ export function actionTargets(desk: CurrentUser, newsroom: Newsroom) {
     return db.story.create({ data: { slug: `story-to-edit-${n}`, title: `A story to edit ${n}`, archivedAt: archived ? new Date() : null }, select: { id: true, slug: true, title: true } });
   }
 
-  return { newDraft, newReadyDraft, newPublished, newLink, newNote, newSource, newClaimant, newStory };
+  return { newDraft, newReadyDraft, newPublished, newDuplicate, newLink, newNote, newSource, newClaimant, newStory };
 }
 
 /** Every row the desk cares about, in a stable order: a refused call must leave all of it. */

@@ -79,6 +79,24 @@ export const assignFormSchema = z.object({
   version: versionSchema,
 });
 
+const CHOOSE_ORIGINAL = "Choose the earlier claim this one repeats.";
+
+/** "Mark this claim as a duplicate of …": the earlier claim, and why (kept in the history). */
+export const duplicateFormSchema = z.object({
+  originalId: z
+    .string({ error: CHOOSE_ORIGINAL })
+    .trim()
+    .refine((id) => isRecordId(id), CHOOSE_ORIGINAL),
+  // Not "reason": the status form on the same page has a field of that name (and id).
+  duplicateReason: requiredText("The reason", 2_000),
+  version: versionSchema,
+});
+
+/** "Not a duplicate": why, for the history. */
+export const notDuplicateFormSchema = duplicateFormSchema.pick({ duplicateReason: true, version: true });
+
+export type DuplicateFormInput = z.output<typeof duplicateFormSchema>;
+
 export const publishFormSchema = z.object({
   intent: z.enum(["publish", "unpublish"], { error: "This form asked for something we do not know; reload the page." }),
   version: versionSchema,

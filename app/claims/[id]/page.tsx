@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
 import { ClaimHistory } from "@/components/claims/claim-history";
 import { LinkedSource } from "@/components/claims/linked-source";
@@ -12,7 +12,8 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { dependOn } from "@/lib/cache/depend";
 import { tag } from "@/lib/cache/tags";
 import { buildClaimReview, claimReviewDocument, serializeJsonLd } from "@/lib/claimreview";
-import { getClaim } from "@/lib/data/claims";
+import { getClaim, getDuplicateTarget } from "@/lib/data/claims";
+import { listRelatedClaims } from "@/lib/data/similar-claims";
 import { toExportClaim } from "@/lib/data/exports";
 import { appOrigin, organisation } from "@/lib/env";
 import { formatPartialDate } from "@/lib/domain/partial-date";
@@ -38,7 +39,21 @@ export default async function ClaimPage({ params }: PageProps<"/claims/[id]">) {
   const { id } = await params;
   await dependOn([tag.claim(id)]);
   const claim = await loadClaim(id);
+  // A duplicate sends its readers to its original, for good (308), once that one is published
+  // (ADR 030); until then its own page (or "not found", for a draft) stays, and waits on the
+  // original's tag, which its publication expires.
+  if (!claim || claim.isDuplicate) {
+    const target = isRecordId(id) ? await getDuplicateTarget(id) : null;
+    if (target) {
+      await dependOn([tag.claim(target.originalId)]);
+      if (target.redirectTo) permanentRedirect(`/claims/${target.redirectTo}`);
+    }
+  }
   if (!claim) notFound();
+  // Published look-alikes; a write to any of them (an edit, a verdict, unpublishing) expires
+  // this page through its tag.
+  const related = await listRelatedClaims(claim);
+  await dependOn(related.map((other) => tag.relatedClaim(other.id)));
   const mayEdit = await mayEditOnDesk("claim:edit");
   await dependOn([tag.claimant(claim.claimant.id), tag.story(claim.story.id), ...claim.sources.map((link) => tag.source(link.source.id))]);
   const status = STATUS_INFO[claim.status];
@@ -188,6 +203,24 @@ export default async function ClaimPage({ params }: PageProps<"/claims/[id]">) {
         </h2>
         <ClaimHistory events={claim.events} />
       </section>
+
+      {related.length > 0 ? (
+        <section aria-labelledby="related-heading" className="mt-8">
+          <h2 id="related-heading" className="text-xl font-semibold">
+            Related claims
+          </h2>
+          <ul className="mt-3 space-y-2">
+            {related.map((other) => (
+              <li key={other.id}>
+                <Link href={`/claims/${other.id}`} className="text-blue-800 underline">
+                  {other.summary}
+                </Link>{" "}
+                <StatusBadge status={other.status} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <p className="no-print mt-8 text-sm">
         <a href={`/api/claims/${claim.id}`} className="text-blue-800 underline">

@@ -3,7 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ClaimHistory } from "@/components/claims/claim-history";
 import { LinkedSource } from "@/components/claims/linked-source";
-import { AnnotationForm, AssignForm, DeleteNoteButton, LinkSourceForm, PublishForm, StatusForm, UnlinkButton, type StatusAudience } from "@/components/desk/claim-forms";
+import { AnnotationForm, AssignForm, DeleteNoteButton, DuplicateForm, LinkSourceForm, NotDuplicateForm, PublishForm, StatusForm, UnlinkButton, type StatusAudience } from "@/components/desk/claim-forms";
+import { SeenBefore } from "@/components/desk/seen-before";
+import { findSimilarClaims } from "@/lib/data/similar-claims";
 import { Markdown } from "@/components/ui/markdown";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getDeskClaim, listAllSources, listAssignableUsers } from "@/lib/data/desk";
@@ -26,7 +28,14 @@ export default async function ClaimWorkspacePage({ params, searchParams }: PageP
   const claim = isRecordId(id) ? await getDeskClaim(id) : null;
   if (!claim) notFound();
   const isEditor = can(user.role, "claim:publish");
-  const [sources, users] = await Promise.all([listAllSources(), isEditor ? listAssignableUsers() : Promise.resolve([])]);
+  const [sources, users, similar] = await Promise.all([
+    listAllSources(),
+    isEditor ? listAssignableUsers() : Promise.resolve([]),
+    // Itself and the claims already marked as its duplicates are not "seen before".
+    findSimilarClaims(`${claim.summary} ${claim.text}`, [claim.id, ...claim.duplicates.map((d) => d.id)]),
+  ]);
+  // A published claim marked as a duplicate sends its readers elsewhere: an editor's decision.
+  const canMarkDuplicate = can(user.role, "claim:mark-duplicate") && (!claim.publishedAt || can(user.role, "claim:unpublish"));
   // Once readers have seen a rating (published now or before), changing it is an editor's
   // correction: lib/operations/claims.ts enforces the same rule.
   const seenByReaders = Boolean(claim.publishedAt) || claim.events.some((e) => e.kind === "published");
@@ -82,6 +91,40 @@ export default async function ClaimWorkspacePage({ params, searchParams }: PageP
             <AssignForm claimId={claim.id} version={claim.version} assigneeId={claim.assignee?.id ?? null} users={users} />
           </div>
         ) : null}
+      </div>
+
+      <div id="seen-before" className="mt-6 space-y-4">
+        {claim.duplicateOf ? (
+          <div className="rounded border border-amber-500 bg-amber-50 p-4">
+            <p>
+              <span className="font-semibold">A duplicate of </span>
+              <Link href={`/desk/claims/${claim.duplicateOf.id}`} className="text-blue-800 underline">
+                {claim.duplicateOf.summary}
+              </Link>{" "}
+              <StatusBadge status={claim.duplicateOf.status} />
+            </p>
+            <p className="mt-1 text-sm">
+              {claim.duplicateOf.publishedAt ? "Readers of this claim are sent to that one." : "That claim is a draft: readers of this claim see its own page until it is published."}
+            </p>
+            {canMarkDuplicate ? <NotDuplicateForm claimId={claim.id} version={claim.version} /> : null}
+          </div>
+        ) : null}
+        {claim.duplicates.length > 0 ? (
+          <div className="rounded border border-stone-300 bg-white p-4">
+            <h2 className="font-semibold">Marked as duplicates of this claim</h2>
+            <ul className="mt-2 list-disc pl-5 text-sm">
+              {claim.duplicates.map((duplicate) => (
+                <li key={duplicate.id}>
+                  <Link href={`/desk/claims/${duplicate.id}`} className="text-blue-800 underline">
+                    {duplicate.summary}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <SeenBefore initial={similar} hasAsked />
+        {canMarkDuplicate && !claim.duplicateOf && similar.length > 0 ? <DuplicateForm claimId={claim.id} version={claim.version} candidates={similar} /> : null}
       </div>
 
       <section aria-labelledby="sources-heading" id="sources" className="mt-8">

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { ClaimForm, type ClaimFormProps } from "@/components/desk/claim-form";
+import { SeenBefore } from "@/components/desk/seen-before";
+import { findSimilarClaims } from "@/lib/data/similar-claims";
 import { getSourceForFinder, listAllClaimants, listAllStories } from "@/lib/data/desk";
 import { isoPartialDate } from "@/lib/domain/partial-date";
 import { describeSentence, suggestSummary, type Candidate } from "@/lib/finder";
@@ -46,6 +48,8 @@ export default async function NewClaimPage({ searchParams }: PageProps<"/desk/cl
           claimDate: candidate.date?.iso ?? "",
         }
       : undefined;
+  // Pre-filled from the finder: the panel is filled on the server, so it works without JavaScript.
+  const similar = fromSource ? await findSimilarClaims(`${fromSource.summary} ${fromSource.text}`) : [];
   return (
     <>
       <h1 className="mb-4 font-serif text-3xl font-bold">Record a claim</h1>
@@ -62,7 +66,10 @@ export default async function NewClaimPage({ searchParams }: PageProps<"/desk/cl
           {candidate.claimant && !candidate.claimant.id ? <p className="mt-1">Guessed claimant “{candidate.claimant.name}” is not a claimant yet: choose “A new claimant…” to add it.</p> : null}
         </div>
       ) : null}
-      <ClaimForm claimants={claimants} stories={stories} fromSource={fromSource} />
+      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+        <ClaimForm id="new-claim-form" claimants={claimants} stories={stories} fromSource={fromSource} />
+        <SeenBefore initial={similar} formId="new-claim-form" hasAsked={fromSource !== undefined} />
+      </div>
     </>
   );
 }

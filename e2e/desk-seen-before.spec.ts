@@ -1,0 +1,67 @@
+import { expect, test } from "@playwright/test";
+import { signIn, unique } from "./fixtures/auth";
+import { seriousViolations } from "./fixtures/axe";
+import { SEED_STORY } from "./fixtures/seed";
+
+// Issue 15, item 3: "Seen before?" while a claim is recorded and on its desk page, marking a
+// duplicate, and what readers get: the original, and its related claims.
+
+const ORIGINAL = "The Guardian reports ICE more than tripled the data it stores on Microsoft Azure in the six months to January 2026";
+const ORIGINAL_ID = "ice-tripled-azure-data";
+
+test("a reviewer typing a claim already checked sees it suggested, marks the new one as its duplicate; readers are sent to the original", async ({ page, browser }) => {
+  test.slow(); // two browsers, a typed claim and three axe runs on a shared machine
+  await signIn(page, "reviewer");
+  await page.goto("/desk/claims/new");
+  const panel = page.getByRole("region", { name: "Seen before?" });
+  await expect(panel.getByRole("status")).toHaveText("Type the claim's words to see similar claims.");
+
+  // Typed as a reviewer would: the figure spelled differently, other words around it.
+  await page.getByLabel("The claim's words").pressSequentially("ICE has more than tripled how much data it keeps on Microsoft's Azure cloud within six months", { delay: 5 });
+  const suggestion = panel.getByRole("listitem").filter({ has: page.getByRole("link", { name: ORIGINAL }) });
+  await expect(suggestion).toBeVisible();
+  await expect(suggestion).toContainText("Unverified");
+  await expect(suggestion).toContainText(SEED_STORY);
+  await expect(panel.getByRole("status")).toHaveText(/^\d similar claims? on the desk\.$/);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // The earlier check, on the desk.
+  await suggestion.getByRole("link", { name: ORIGINAL }).click();
+  await expect(page.getByRole("heading", { level: 1, name: ORIGINAL })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/desk/claims/${ORIGINAL_ID}$`));
+
+  // Recorded anyway (a second report of it), then marked as its duplicate from its own page.
+  const summary = unique("ICE tripled its Azure data in six months");
+  await page.goto("/desk/claims/new");
+  await page.getByLabel("The claim's words").fill("ICE has more than tripled how much data it keeps on Microsoft's Azure cloud within six months");
+  await page.getByLabel("Summary").fill(summary);
+  await page.getByLabel("Claimant").selectOption({ label: "The Guardian" });
+  await page.getByLabel("Story").selectOption({ label: SEED_STORY });
+  await page.getByRole("button", { name: "Record claim" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: summary })).toBeVisible();
+  const duplicateId = page.url().split("/desk/claims/")[1]!.split(/[?#]/)[0]!;
+
+  const deskPanel = page.getByRole("region", { name: "Seen before?" });
+  await expect(deskPanel.getByRole("link", { name: ORIGINAL })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  const form = page.getByRole("form", { name: "Mark this claim as a duplicate of …" });
+  await form.getByLabel("The earlier claim").selectOption({ label: ORIGINAL });
+  await form.getByLabel("Why it is the same claim").fill("The same Guardian report, recorded twice.");
+  await form.getByRole("button", { name: "Mark as duplicate" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Marked as a duplicate" })).toBeVisible();
+  await expect(page.locator("#seen-before p", { hasText: "A duplicate of" }).getByRole("link", { name: ORIGINAL })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Not a duplicate" })).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "Marked as a duplicate by" })).toContainText("The same Guardian report, recorded twice.");
+
+  // Signed out: the duplicate's address leads to the original, which lists related claims.
+  const reader = await (await browser.newContext()).newPage();
+  const response = await reader.goto(`/claims/${duplicateId}`);
+  expect(response?.request().redirectedFrom()?.url()).toContain(`/claims/${duplicateId}`);
+  await expect(reader).toHaveURL(new RegExp(`/claims/${ORIGINAL_ID}$`));
+  await expect(reader.getByRole("heading", { level: 1, name: ORIGINAL })).toBeVisible();
+  const related = reader.getByRole("region", { name: "Related claims" });
+  await expect(related.getByRole("link").first()).toBeVisible();
+  await expect(related.getByRole("link", { name: summary })).toHaveCount(0);
+  expect(await seriousViolations(reader)).toEqual([]);
+  await reader.context().close();
+});

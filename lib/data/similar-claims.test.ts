@@ -1,0 +1,203 @@
+// "Seen before?", duplicates and related claims (docs/decisions/030-seen-before-duplicates-related.md)
+// on the seed story and a few claims written for these tests, with the engine
+// lib/testing/test-database.ts is set to (similar-claims.postgres.test.ts runs it on PostgreSQL).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "@/lib/testing/test-database";
+
+const database = await createTestDatabase();
+process.env.DATABASE_URL = database.url;
+
+const { db } = await import("@/lib/db");
+const { seedDatabase } = await import("@/prisma/seed");
+const { findSimilarClaims, listRelatedClaims } = await import("./similar-claims");
+const { getClaim, getClaimRedirect } = await import("./claims");
+const { markDuplicate, unmarkDuplicate, setPublished } = await import("@/lib/operations/claims");
+const { AppError } = await import("@/lib/errors");
+const { similarityTerms, similarityWords } = await import("@/lib/search/similar");
+
+type Actor = { id: string; name: string; email: string; role: "reviewer" | "editor" | "admin" };
+let reviewer: Actor;
+let editor: Actor;
+
+/** Claims written for these tests, beside the seed's twelve. */
+const EXTRA = {
+  officers: { text: "ICE says it hired 1,400 new deportation officers in 2025", summary: "ICE hired 1,400 deportation officers in 2025", published: true },
+  // Unrelated, each sharing a single common word ("ICE", "Microsoft", "contract") with the judged texts.
+  director: { text: "ICE named a new acting director for its field operations", summary: "ICE named a new acting director", published: true },
+  windows: { text: "Microsoft released a new version of Windows for schools", summary: "Microsoft released a new Windows version", published: true },
+  roads: { text: "The state signed a contract to repave rural roads", summary: "The state signed a road repaving contract", published: true },
+  draft: { text: "Palantir won a further $139.3 million case management contract from ICE", summary: "Palantir won a further $139.3M ICE case management contract", published: false },
+} as const;
+const ids: Record<keyof typeof EXTRA, string> = { officers: "", director: "", windows: "", roads: "", draft: "" };
+
+beforeAll(async () => {
+  await seedDatabase(db);
+  const r = await db.user.create({ data: { name: "Rita", email: "rita@example.org", role: "reviewer" } });
+  const e = await db.user.create({ data: { name: "Eddie", email: "eddie@example.org", role: "editor" } });
+  reviewer = { id: r.id, name: r.name, email: r.email, role: "reviewer" };
+  editor = { id: e.id, name: e.name, email: e.email, role: "editor" };
+  const seedClaim = await db.claim.findFirstOrThrow({ select: { claimantId: true, storyId: true } });
+  for (const [key, claim] of Object.entries(EXTRA)) {
+    const row = await db.claim.create({
+      data: { text: claim.text, summary: claim.summary, claimantId: seedClaim.claimantId, storyId: seedClaim.storyId, statusReason: "Checked.", publishedAt: claim.published ? new Date() : null },
+    });
+    ids[key as keyof typeof EXTRA] = row.id;
+  }
+});
+
+afterAll(async () => {
+  await db.$disconnect();
+  database.cleanup();
+});
+
+const similarIds = async (text: string, exclude: string[] = []) => (await findSimilarClaims(text, exclude)).map((c) => c.id);
+
+describe("similarityTerms", () => {
+  it("reads a number however its thousands are written, keeps decimals, folds case and accents, drops filler words", () => {
+    expect(similarityWords("1,400 and 1.400 and 1400")).toEqual(["1400", "and", "1400", "and", "1400"]);
+    expect(similarityWords("$139.3m, 2.5% Café")).toEqual(["139.3m", "2.5", "cafe"]);
+    expect(similarityTerms("The agency said it is the 2nd of 3").map((t) => t.word)).toEqual(["agency", "2nd", "3"]);
+  });
+});
+
+describe("findSimilarClaims: a judgment list", () => {
+  // What a reviewer typing the first column must see first: the claim already on the desk.
+  const JUDGMENTS: [string, string][] = [
+    ["Palantir got a 139.3 million dollar contract from ICE for case management", "palantir-ice-case-management-2022"],
+    ["Dell was paid $18.8 million in 2025 for Microsoft software licences for ICE", "dell-ice-microsoft-licenses-2025"],
+    ["ICE's contract with AT&T could be worth $165.2 million by 2032", "att-ice-network-contract-2021"],
+    ["ICE tripled how much data it keeps on Azure in six months", "ice-tripled-azure-data"],
+    ["Microsoft stopped an Israeli military unit using its services", "microsoft-disabled-israeli-unit-services"],
+  ];
+
+  for (const [text, expected] of JUDGMENTS) {
+    it(`puts ${expected} first for “${text}”`, async () => {
+      // The draft written for these tests repeats the Palantir claim: it is judged further down.
+      expect((await similarIds(text, [ids.draft]))[0]).toBe(expected);
+    });
+  }
+
+  it("compares numbers as numbers: 1400 and 1.400 find the claim that says 1,400", async () => {
+    expect((await similarIds("Immigration agency hired 1400 deportation officers"))[0]).toBe(ids.officers);
+    expect((await similarIds("1.400 deportation officers were hired"))[0]).toBe(ids.officers);
+  });
+
+  it("does not let a claim sharing one common word outrank the claim being repeated, nor show it at all", async () => {
+    for (const text of ["ICE more than tripled its data on Microsoft Azure", "Palantir's ICE contract for case management"]) {
+      const found = await similarIds(text);
+      expect(found.length).toBeGreaterThan(0);
+      for (const unrelated of [ids.director, ids.windows, ids.roads]) expect(found, text).not.toContain(unrelated);
+    }
+  });
+
+  it("finds nothing for a text with nothing in common, and at most five claims", async () => {
+    expect(await similarIds("The moon is made of green cheese")).toEqual([]);
+    expect(await similarIds("")).toEqual([]);
+    expect((await similarIds("Microsoft ICE Azure contract million surveillance data")).length).toBeLessThanOrEqual(5);
+  });
+
+  it("shows the desk drafts with their status and story, leaves out what it is told to", async () => {
+    const found = await findSimilarClaims("Palantir $139.3 million ICE case management contract");
+    expect(found.map((c) => c.id).slice(0, 2).sort()).toEqual([ids.draft, "palantir-ice-case-management-2022"].sort());
+    const draft = found.find((c) => c.id === ids.draft)!;
+    expect(draft).toMatchObject({ isPublished: false, status: "unverified", storyTitle: expect.any(String) });
+    expect(await similarIds("Palantir $139.3 million ICE case management contract", [ids.draft])).not.toContain(ids.draft);
+  });
+});
+
+describe("listRelatedClaims", () => {
+  it("lists published look-alikes only: never a draft, never the claim itself", async () => {
+    const palantir = await db.claim.findUniqueOrThrow({ where: { id: "palantir-ice-case-management-2022" }, select: { id: true, summary: true, text: true } });
+    const related = await listRelatedClaims(palantir);
+    expect(related.map((c) => c.id)).not.toContain(ids.draft);
+    expect(related.map((c) => c.id)).not.toContain(palantir.id);
+    // The draft is the closest claim of all: the desk sees it, readers do not.
+    expect(await similarIds(`${palantir.summary} ${palantir.text}`, [palantir.id])).toContain(ids.draft);
+    expect(related.length).toBeLessThanOrEqual(5);
+    for (const claim of related) expect(claim.status).toEqual(expect.any(String));
+  });
+});
+
+describe("duplicates", () => {
+  async function newClaim(summary: string, published: boolean) {
+    const seedClaim = await db.claim.findFirstOrThrow({ select: { claimantId: true, storyId: true } });
+    return db.claim.create({
+      data: { text: `${summary}, the words.`, summary, claimantId: seedClaim.claimantId, storyId: seedClaim.storyId, statusReason: "Checked.", publishedAt: published ? new Date() : null },
+      select: { id: true, version: true },
+    });
+  }
+  const version = async (id: string) => (await db.claim.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
+  const duplicateOf = async (id: string) => (await db.claim.findUniqueOrThrow({ where: { id }, select: { duplicateOfId: true } })).duplicateOfId;
+
+  it("refuses a claim as its own duplicate, and a cycle through its own duplicate, changing nothing", async () => {
+    const a = await newClaim("Original A", false);
+    const b = await newClaim("Copy B", false);
+    await expect(markDuplicate(reviewer, a.id, { originalId: a.id, reason: "same", version: a.version })).rejects.toMatchObject({ field: "originalId" });
+    await markDuplicate(reviewer, b.id, { originalId: a.id, reason: "Same words", version: b.version });
+    expect(await duplicateOf(b.id)).toBe(a.id);
+    await expect(markDuplicate(reviewer, a.id, { originalId: b.id, reason: "cycle", version: await version(a.id) })).rejects.toMatchObject({ field: "originalId" });
+    expect(await duplicateOf(a.id)).toBeNull();
+    const events = await db.claimEvent.findMany({ where: { claimId: b.id, kind: "marked-duplicate" }, select: { reason: true, actorId: true, after: true } });
+    expect(events).toEqual([{ reason: "Same words", actorId: reviewer.id, after: JSON.stringify({ duplicateOf: `Original A (${a.id})` }) }]);
+  });
+
+  it("collapses chains to the root original: a duplicate of a duplicate, and the followers of a claim marked later", async () => {
+    const root = await newClaim("Root R", false);
+    const middle = await newClaim("Middle M", false);
+    const leaf = await newClaim("Leaf L", false);
+    await markDuplicate(reviewer, leaf.id, { originalId: middle.id, reason: "leaf repeats middle", version: leaf.version });
+    await markDuplicate(reviewer, middle.id, { originalId: root.id, reason: "middle repeats root", version: middle.version });
+    expect(await duplicateOf(middle.id)).toBe(root.id);
+    expect(await duplicateOf(leaf.id)).toBe(root.id);
+    const other = await newClaim("Other O", false);
+    await markDuplicate(reviewer, other.id, { originalId: leaf.id, reason: "other repeats leaf", version: other.version });
+    expect(await duplicateOf(other.id)).toBe(root.id);
+    expect((await db.claimEvent.findMany({ where: { claimId: leaf.id, kind: "marked-duplicate" } })).length).toBe(2);
+  });
+
+  it("is reversible: 'Not a duplicate' leaves the claim standing alone, with the reason in its history", async () => {
+    const a = await newClaim("Original N", false);
+    const b = await newClaim("Copy N", false);
+    await markDuplicate(reviewer, b.id, { originalId: a.id, reason: "looked alike", version: b.version });
+    await unmarkDuplicate(reviewer, b.id, { reason: "Different year", version: await version(b.id) });
+    expect(await duplicateOf(b.id)).toBeNull();
+    expect((await db.claimEvent.findMany({ where: { claimId: b.id }, orderBy: { createdAt: "asc" }, select: { kind: true, reason: true } })).slice(-1)).toEqual([
+      { kind: "unmarked-duplicate", reason: "Different year" },
+    ]);
+  });
+
+  it("lets only an editor mark a published claim, since its readers are sent elsewhere", async () => {
+    const a = await newClaim("Published original P", true);
+    const b = await newClaim("Published copy P", true);
+    const refused = markDuplicate(reviewer, b.id, { originalId: a.id, reason: "same", version: b.version });
+    await expect(refused).rejects.toBeInstanceOf(AppError);
+    await expect(refused).rejects.toMatchObject({ code: "forbidden" });
+    expect(await duplicateOf(b.id)).toBeNull();
+    await markDuplicate(editor, b.id, { originalId: a.id, reason: "same", version: b.version });
+    expect(await duplicateOf(b.id)).toBe(a.id);
+  });
+
+  it("sends readers of a duplicate to its original only while the original is published, never to a draft's address", async () => {
+    const original = await newClaim("Reader original Q", true);
+    const copy = await newClaim("Reader copy Q", true);
+    await markDuplicate(editor, copy.id, { originalId: original.id, reason: "same", version: copy.version });
+    expect(await getClaimRedirect(copy.id)).toBe(original.id);
+    expect(await getClaimRedirect(original.id)).toBeNull();
+    await setPublished(editor, original.id, false, await version(original.id));
+    expect(await getClaimRedirect(copy.id)).toBeNull();
+    // The duplicate's own page stays as it was, and says nothing of the draft.
+    const page = await getClaim(copy.id);
+    expect(page?.summary).toBe("Reader copy Q");
+    expect(JSON.stringify(page)).not.toContain(original.id);
+  });
+
+  it("never suggests a duplicate: its original stands for it", async () => {
+    const original = await newClaim("Zanzibar clove exports doubled in 2024", false);
+    const copy = await newClaim("Zanzibar clove exports doubled during 2024", false);
+    expect(await similarIds("Zanzibar clove exports doubled 2024")).toEqual(expect.arrayContaining([original.id, copy.id]));
+    await markDuplicate(reviewer, copy.id, { originalId: original.id, reason: "same", version: copy.version });
+    const found = await similarIds("Zanzibar clove exports doubled 2024");
+    expect(found).toContain(original.id);
+    expect(found).not.toContain(copy.id);
+  });
+});
