@@ -26,7 +26,9 @@ async function readCandidates(ids: string[], where: Prisma.ClaimWhereInput): Pro
   // Duplicates are dropped here, not in the WHERE: with "duplicateOfId" IS NULL there, SQLite
   // (no statistics) reads the claims through the duplicateOfId index, all 100,000 of them
   // (580 ms measured), instead of the 45 by their ids.
-  const rows = await db.claim.findMany({ where: { id: { in: ids }, ...where }, select: candidateSelect });
+  // AND, not a spread: `where` may hold its own condition on the id (the claim itself left out),
+  // which would replace `in` and read every claim.
+  const rows = await db.claim.findMany({ where: { AND: [{ id: { in: ids } }, where] }, select: candidateSelect });
   return rows.filter((row) => row.duplicateOfId === null).map((row) => ({ id: row.id, summary: row.summary, text: row.text, createdAt: row.createdAt, claimantName: row.claimant.name }));
 }
 
@@ -98,7 +100,7 @@ export async function listRelatedClaims(claim: { id: string; summary: string; te
     readCandidates: (ids) => readCandidates(ids, where),
   });
   if (scored.length === 0) return [];
-  const rows = await db.claim.findMany({ where: { id: { in: scored.map((s) => s.id) }, ...where }, select: { id: true, summary: true, status: true } });
+  const rows = await db.claim.findMany({ where: { AND: [{ id: { in: scored.map((s) => s.id) } }, where] }, select: { id: true, summary: true, status: true } });
   return ordered(rows, scored).map((row) => ({ id: row.id, summary: row.summary, status: toClaimStatus(row.status) }));
 }
 
