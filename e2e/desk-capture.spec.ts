@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { ARTICLE_SENTENCES, startCapturePages, type CapturePages } from "../lib/testing/capture-pages";
-import { signIn } from "./fixtures/auth";
+import { signIn, unique } from "./fixtures/auth";
 import { seriousViolations } from "./fixtures/axe";
 
 // Issue 15, item 1: a source captured from its web address, then captured again after the page
@@ -10,6 +10,9 @@ import { seriousViolations } from "./fixtures/axe";
 const PAGES_PORT = Number(process.env.E2E_CAPTURE_PAGES_PORT || 3190);
 
 let pages: CapturePages;
+
+// The tests share the fixture server and change its article, so they run one after the other.
+test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
   pages = await startCapturePages(PAGES_PORT);
@@ -76,4 +79,80 @@ test("a reviewer captures an article by keyboard, records a claim from it, and c
 
   await page.goto(claimUrl);
   await expect(page.getByText("Quote not found in captured text")).toBeVisible();
+});
+
+// Issue 15, "Done when": from a news article's address to checked claims, as a new reviewer
+// would, and the editor sees the new work. Another article, on the same fixture server.
+const JOURNEY_SENTENCES = [
+  "The council spent $12.5 million on the harbour ferry in 2025, double what it spent the year before.",
+  "“The ferry will carry 2 million passengers a year by 2028,” said port director Sam Lee.",
+  "Microsoft said Congress, the executive branch and the courts should set legal limits on how law enforcement uses new technology.",
+  "The weather was pleasant and the crowd was cheerful.",
+];
+
+test("a reviewer goes from an article's address to three claims with exact quotes, sees a checked claim suggested, and the editor sees the new work", async ({ page: reviewer, browser }) => {
+  test.slow(); // two people, a capture, three claims and the insights on a shared machine
+  pages.setArticle(JOURNEY_SENTENCES);
+  try {
+    // The editor opens a story for the article.
+    const editor = await (await browser.newContext()).newPage();
+    await signIn(editor, "editor");
+    const story = unique("Harbour ferry");
+    await editor.goto("/desk/stories");
+    await editor.getByLabel("Title").fill(story);
+    await editor.getByLabel("Address").fill(story.toLowerCase().replace(/[^a-z0-9]+/g, "-"));
+    await editor.getByRole("button", { name: "Create story" }).click();
+    await expect(editor.getByText(story).first()).toBeVisible();
+
+    // The reviewer pastes the address and captures it.
+    await signIn(reviewer, "reviewer");
+    await reviewer.goto("/desk/sources/new");
+    await reviewer.getByLabel("Web address").fill(`${pages.origin}/article`);
+    await reviewer.getByRole("button", { name: "Capture" }).click();
+    await expect(reviewer.getByRole("status").filter({ hasText: "Captured" })).toBeVisible();
+    await expect(reviewer.getByLabel("Title")).toHaveValue("Harbour bridge budget approved");
+    await reviewer.getByLabel("Kind").selectOption("news-report");
+    await reviewer.getByRole("button", { name: "Add source" }).click();
+    await expect(reviewer.getByText("Source added.")).toBeVisible();
+    await reviewer.getByRole("link", { name: "Find claims in its text" }).click();
+    await expect(reviewer.getByRole("heading", { level: 1, name: "Claim finder" })).toBeVisible();
+    const finder = reviewer.url();
+
+    // Three claims from the finder's candidates, each with its exact quote found in the source.
+    for (const words of ["$12.5 million", "2 million passengers", "legal limits"]) {
+      await reviewer.goto(finder);
+      const candidate = reviewer.getByRole("listitem").filter({ has: reviewer.getByRole("blockquote").filter({ hasText: words }) });
+      await candidate.getByRole("link", { name: /Record as claim/ }).click();
+      await expect(reviewer.getByRole("heading", { level: 1, name: "Record a claim" })).toBeVisible();
+      await expect(reviewer.getByLabel("The claim's words")).toHaveValue(new RegExp(words.replace(/[$.]/g, "\\$&")));
+      if (words === "legal limits") {
+        // Microsoft's call for legal limits was checked before (seed: not checkable): suggested, with its status.
+        const seen = reviewer.getByRole("region", { name: "Seen before?" });
+        const earlier = seen.getByRole("listitem").filter({ hasText: "Microsoft says Congress, the executive and the courts should set legal limits" });
+        await expect(earlier).toBeVisible();
+        await expect(earlier).toContainText("Not checkable");
+      }
+      if ((await reviewer.getByLabel("Claimant").inputValue()) === "") await reviewer.getByLabel("Claimant").selectOption({ index: 1 });
+      await reviewer.getByLabel("Summary").fill(unique(`Harbour claim: ${words}`));
+      await reviewer.getByLabel("Story").selectOption({ label: story });
+      await reviewer.getByRole("button", { name: "Record claim" }).click();
+      await expect(reviewer).toHaveURL(/\/desk\/claims\/[^/?]+\?/);
+      await expect(reviewer.getByText("Quote found in source")).toBeVisible();
+    }
+
+    // The editor sees the story's three new claims, awaiting a verdict, on the insights page.
+    await editor.goto("/desk/insights");
+    await editor.getByRole("combobox", { name: "Story" }).selectOption({ label: story });
+    await editor.getByRole("button", { name: "Show" }).click();
+    const byStory = editor.getByRole("region", { name: "Claims by status for each story" });
+    await expect(byStory.getByRole("img", { name: new RegExp(story) })).toBeVisible();
+    await byStory.getByText(/^Numbers behind this chart/).click();
+    const table = byStory.getByRole("table", { name: "Claims by status for each story" });
+    const row = table.getByRole("row").filter({ has: editor.getByRole("rowheader", { name: story }) });
+    await expect(row.getByRole("cell").last()).toHaveText("3");
+    expect(await seriousViolations(editor)).toEqual([]);
+    await editor.context().close();
+  } finally {
+    pages.setArticle(ARTICLE_SENTENCES);
+  }
 });
