@@ -177,6 +177,14 @@ async function purgeLatency(edgeOrigin: string, claimId: string): Promise<number
   return timings;
 }
 
+/** A published claim other than `measured`, the newest, as the API lists them. */
+async function anotherPublishedClaim(measured: string): Promise<string> {
+  const page = (await (await fetch(`${base}/api/claims?limit=2`)).json()) as { items: { id: string }[] };
+  const other = page.items.find((item) => item.id !== measured);
+  if (!other) throw new Error("no published claim to edit besides the measured one");
+  return other.id;
+}
+
 /**
  * Searches for common words, none asked twice in a run: every word of the synthetic data (each in
  * a large share of the claims), then every pair of them, in a fixed order.
@@ -410,11 +418,13 @@ async function main() {
 
     log("Exporting every published claim as CSV…");
     const csv = await csvExport(server);
-    // Last: it rewrites the claim page the rows above read.
+    // Last, and on another claim than the rows above read: each edit adds to the claim's public
+    // history, and a data set is kept from run to run, so editing the measured claim made its
+    // page (and the claim API's answer) grow by about 13 kB a run.
     let purge: { p50: number; max: number; rounds: number; met: boolean } | null = null;
     if (edge) {
       log(`Timing ${PURGE_ROUNDS} desk edits until each is on the claim page through Varnish…`);
-      const timings = (await purgeLatency(edge.origin, ids.claim)).sort((a, b) => a - b);
+      const timings = (await purgeLatency(edge.origin, await anotherPublishedClaim(ids.claim))).sort((a, b) => a - b);
       const max = timings.at(-1)!;
       purge = { p50: timings[Math.floor(timings.length / 2)]!, max, rounds: timings.length, met: max < 1000 };
     }
