@@ -156,3 +156,36 @@ test("a reviewer goes from an article's address to three claims with exact quote
     pages.setArticle(ARTICLE_SENTENCES);
   }
 });
+
+test("the finder shows a long article's candidates 25 at a time, numbered across its pages", async ({ page }) => {
+  pages.setArticle(Array.from({ length: 60 }, (_, i) => `The council spent $${i + 1}.5 million on harbour project ${i + 1} in ${1960 + i}.`));
+  try {
+    await signIn(page, "reviewer");
+    await page.goto("/desk/sources/new");
+    await page.getByLabel("Web address").fill(`${pages.origin}/article`);
+    await page.getByRole("button", { name: "Capture" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Captured" })).toBeVisible();
+    await page.getByLabel("Kind").selectOption("news-report");
+    await page.getByRole("button", { name: "Add source" }).click();
+    await expect(page.getByText("Source added.")).toBeVisible();
+    await page.getByRole("link", { name: "Find claims in its text" }).click();
+
+    const shown = page.getByRole("listitem").filter({ hasText: /^Candidate \d+/ });
+    await expect(page.getByText(/^\d+ candidates; 1–25 shown\.$/)).toBeVisible();
+    await expect(shown).toHaveCount(25);
+    await expect(shown.first()).toContainText(/^Candidate 1\D/);
+    const pagesNav = page.getByRole("navigation", { name: "Candidate pages" });
+    await expect(pagesNav.getByRole("link", { name: /←/ })).toHaveCount(0);
+    await pagesNav.getByRole("link", { name: "Candidates 26–50 →" }).click();
+
+    await expect(page).toHaveURL(/\/finder\?page=2$/);
+    await expect(page.getByText(/^\d+ candidates; 26–50 shown\.$/)).toBeVisible();
+    await expect(shown).toHaveCount(25);
+    await expect(shown.first()).toContainText(/^Candidate 26\D/);
+    await expect(shown.first().getByRole("link", { name: "Record as claim (candidate 26)" })).toBeVisible();
+    await expect(pagesNav.getByRole("link", { name: "← Candidates 1–25" })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  } finally {
+    pages.setArticle(ARTICLE_SENTENCES);
+  }
+});

@@ -1,35 +1,41 @@
 import Link from "next/link";
 import type { Candidate } from "@/lib/finder";
 
-/** The finder's candidates, best first, each with why it ranks where it does and "Record as claim". */
-export function CandidateList({ sourceId, candidates }: { sourceId: string; candidates: Candidate[] }) {
+/**
+ * The finder's candidates, best first, each with why it ranks where it does and "Record as claim".
+ * `first` is the rank of the first one shown (a later page starts at 26).
+ */
+export function CandidateList({ sourceId, candidates, first = 1 }: { sourceId: string; candidates: Candidate[]; first?: number }) {
   return (
-    <ol className="space-y-4">
-      {candidates.map((candidate, index) => (
-        <li key={candidate.start} className="rounded border border-stone-300 bg-white p-4">
-          <p className="text-sm font-medium text-stone-700">Candidate {index + 1}</p>
-          <blockquote className="mt-1 border-l-4 border-stone-400 pl-3 text-stone-950">{candidate.sentence}</blockquote>
-          <p className="mt-2 text-sm text-stone-800">
-            <span className="font-medium">Why: </span>
-            {candidate.reasons.join("; ")}.
-          </p>
-          <p className="mt-1 text-sm text-stone-800">
-            <span className="font-medium">Guessed claimant: </span>
-            {candidate.claimant ? `${candidate.claimant.name}${candidate.claimant.id ? "" : " (not yet a claimant)"}` : "none"}
-            {" · "}
-            <span className="font-medium">Date: </span>
-            {candidate.date ? `${candidate.date.iso} (${candidate.date.basis === "sentence" ? "in the sentence" : "the source's date"})` : "none"}
-          </p>
-          <p className="mt-2">
-            <Link
-              href={`/desk/claims/new?source=${encodeURIComponent(sourceId)}&start=${candidate.start}&end=${candidate.end}`}
-              className="inline-block rounded bg-blue-800 px-3 py-1.5 text-sm font-medium text-white"
-            >
-              Record as claim<span className="sr-only"> (candidate {index + 1})</span>
-            </Link>
-          </p>
-        </li>
-      ))}
+    <ol className="space-y-4" start={first}>
+      {candidates.map((candidate, i) => {
+        const index = first - 1 + i;
+        return (
+          <li key={candidate.start} className="rounded border border-stone-300 bg-white p-4">
+            <p className="text-sm font-medium text-stone-700">Candidate {index + 1}</p>
+            <blockquote className="mt-1 border-l-4 border-stone-400 pl-3 text-stone-950">{candidate.sentence}</blockquote>
+            <p className="mt-2 text-sm text-stone-800">
+              <span className="font-medium">Why: </span>
+              {candidate.reasons.join("; ")}.
+            </p>
+            <p className="mt-1 text-sm text-stone-800">
+              <span className="font-medium">Guessed claimant: </span>
+              {candidate.claimant ? `${candidate.claimant.name}${candidate.claimant.id ? "" : " (not yet a claimant)"}` : "none"}
+              {" · "}
+              <span className="font-medium">Date: </span>
+              {candidate.date ? `${candidate.date.iso} (${candidate.date.basis === "sentence" ? "in the sentence" : "the source's date"})` : "none"}
+            </p>
+            <p className="mt-2">
+              <Link
+                href={`/desk/claims/new?source=${encodeURIComponent(sourceId)}&start=${candidate.start}&end=${candidate.end}`}
+                className="inline-block rounded bg-blue-800 px-3 py-1.5 text-sm font-medium text-white"
+              >
+                Record as claim<span className="sr-only"> (candidate {index + 1})</span>
+              </Link>
+            </p>
+          </li>
+        );
+      })}
     </ol>
   );
 }

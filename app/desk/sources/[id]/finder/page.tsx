@@ -5,22 +5,23 @@ import { CandidateList } from "@/components/finder/candidate-list";
 import { getSourceForFinder, listAllClaimants } from "@/lib/data/desk";
 import { isoPartialDate } from "@/lib/domain/partial-date";
 import { findCandidatesKept } from "@/lib/finder/kept";
+import { CANDIDATES_PER_PAGE, candidatePage } from "@/lib/finder/pages";
 import { requirePageUser } from "@/lib/session";
 import { isRecordId } from "@/lib/validation/record-id";
 
 export const metadata: Metadata = { title: "Claim finder" };
 
-/** More than a reviewer reads in one sitting; the rest rank below them anyway. */
-const SHOWN = 100;
-
 /** A source's check-worthy sentences, best first: computed for each new text (linear in it; no writes), then kept in memory (lib/finder/kept.ts). */
-export default async function ClaimFinderPage({ params }: PageProps<"/desk/sources/[id]/finder">) {
+export default async function ClaimFinderPage({ params, searchParams }: PageProps<"/desk/sources/[id]/finder">) {
   const { id } = await params;
+  const asked = (await searchParams).page;
   await requirePageUser("source:edit", `/desk/sources/${id}/finder`);
   const [source, claimants] = await Promise.all([isRecordId(id) ? getSourceForFinder(id) : null, listAllClaimants()]);
   if (!source) notFound();
   const text = source.capturedText ?? "";
   const candidates = findCandidatesKept(text, { claimants, sourceDate: isoPartialDate(source.publishedAt, source.publishedAtPrecision) });
+  const shown = candidatePage(candidates.length, asked);
+  const pageHref = (page: number) => `/desk/sources/${source.id}/finder${page > 1 ? `?page=${page}` : ""}`;
   return (
     <>
       <h1 className="mb-2 font-serif text-3xl font-bold">Claim finder</h1>
@@ -36,9 +37,23 @@ export default async function ClaimFinderPage({ params }: PageProps<"/desk/sourc
           ? "This source has no captured text: capture its web address or paste its text into the source's form to find claims in it."
           : candidates.length === 0
             ? "No sentence in the captured text has a figure, a date, a change, an attribution or a denial."
-            : `${candidates.length.toLocaleString("en")} ${candidates.length === 1 ? "candidate" : "candidates"}${candidates.length > SHOWN ? `; the best ${SHOWN} are shown` : ""}.`}
+            : `${candidates.length.toLocaleString("en")} ${candidates.length === 1 ? "candidate" : "candidates"}${shown.pages > 1 ? `; ${shown.start + 1}–${shown.end} shown` : ""}.`}
       </p>
-      <CandidateList sourceId={source.id} candidates={candidates.slice(0, SHOWN)} />
+      <CandidateList sourceId={source.id} candidates={candidates.slice(shown.start, shown.end)} first={shown.start + 1} />
+      {shown.pages > 1 ? (
+        <nav aria-label="Candidate pages" className="mt-6 flex gap-6 text-sm">
+          {shown.page > 1 ? (
+            <Link href={pageHref(shown.page - 1)} className="text-blue-800 underline" rel="prev">
+              ← Candidates {shown.start - CANDIDATES_PER_PAGE + 1}–{shown.start}
+            </Link>
+          ) : null}
+          {shown.page < shown.pages ? (
+            <Link href={pageHref(shown.page + 1)} className="text-blue-800 underline" rel="next">
+              Candidates {shown.end + 1}–{Math.min(shown.end + CANDIDATES_PER_PAGE, candidates.length)} →
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </>
   );
 }
