@@ -1,5 +1,5 @@
-// Which claims lists are worth keeping (docs/decisions/026-cached-claim-lists.md, "Kept on the
-// second ask"). Imported by proxy.ts: keep it free of server code.
+// Which claims lists are worth keeping (docs/decisions/026-cached-claim-lists.md, its amendment
+// "kept on the second ask"). Imported by proxy.ts: keep it free of server code.
 
 /**
  * The list keys this process has seen lately, most recent last, at most `capacity` of them.

@@ -71,7 +71,7 @@ export function cappedTotal(counted: number, page: PageRequest): Pick<SearchPage
 export type WordForm = "whole" | "prefix";
 
 /**
- * The ranking, best first (ADR 023, with ADR 029's word forms): every tier with the words whole,
+ * The ranking, best first (ADR 023, with ADR 032's word forms): every tier with the words whole,
  * then every tier again with the words as the start of words. A claim is in the first rank that
  * holds it; within a rank, the claim added last comes first. A common word fills its first page
  * from the first rank, without ever merging the words it starts.
@@ -82,7 +82,7 @@ export const RANKS: readonly { tier: number; form: WordForm }[] = (["whole", "pr
 
 /**
  * What a rank is matched against, for an engine: `match(tier, form)` is "every word in one of
- * the tier's columns, in that form"; `and`/`not` combine two of them. The rank's own match
+ * the tier's columns, in that form"; `butNot(a, b)` is "a and not b". The rank's own match
  * without every earlier rank's, so each claim is in one rank only.
  */
 export function rankQuery<Q>(rank: number, match: (tier: number, form: WordForm) => Q, butNot: (query: Q, excluded: Q) => Q): Q {
