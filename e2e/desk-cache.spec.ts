@@ -22,7 +22,9 @@ test("a change is on the cached reader pages at once, and pages it does not touc
   const reader = await playwright.request.newContext();
   await signIn(editor, "editor");
   const first = await publishClaim(editor, unique("Cached claim to edit"), unique("Harbour master"));
-  const other = await publishClaim(editor, unique("Cached claim left alone"), unique("Port authority"));
+  // In words of its own: a claim that looked like the first would list it as related, and its
+  // page would rightly change with it (ADR 030).
+  const other = await publishClaim(editor, unique("Cached claim left alone"), unique("Port authority"), undefined, "Ferry timetables stayed the same through the winter.");
 
   const otherClaimPage = await warm(reader, `/claims/${other.claimId}`);
   const otherClaimantPage = await warm(reader, `/claimants/${other.claimantId}`);
@@ -65,7 +67,9 @@ test("renaming a claimant changes every cached claim page that names them, and o
   await signIn(editor, "editor");
   const oldName = unique("Deputy mayor");
   const renamed = await publishClaim(editor, unique("Claim by a claimant to rename"), oldName);
-  const other = await publishClaim(editor, unique("Claim by a claimant kept"), unique("Treasurer"));
+  // In words of its own, so its page lists no other test's claim as related (ADR 030): a change
+  // to one of those would rightly change this page too.
+  const other = await publishClaim(editor, unique("Claim by a claimant kept"), unique("Treasurer"), undefined, "Library opening hours were cut on Sundays.");
   expect(await warm(reader, `/claims/${renamed.claimId}`)).toContain(oldName);
   const otherPage = await warm(reader, `/claims/${other.claimId}`);
 

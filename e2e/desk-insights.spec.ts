@@ -27,13 +27,17 @@ test("an editor reaches the insights by keyboard, reads each chart's numbers, do
   await expect(table).toBeVisible();
   const storyRow = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: STORY }) });
   await expect(storyRow).toHaveCount(1);
-  const shownTotal = (await storyRow.getByRole("cell").last().innerText()).replace(/,/g, "");
+  const shownTotal = Number((await storyRow.getByRole("cell").last().innerText()).replace(/,/g, ""));
 
-  // The CSV holds the same numbers as the table.
+  // The CSV holds the table's numbers. Both give the figures kept for a minute (ADR 031), and
+  // other desk specs record claims in this story meanwhile, so a page served kept figures while
+  // they were counted again can be a count behind the CSV fetched after it, never ahead
+  // (lib/api/insights-route.test.ts holds the CSV to exact figures on both engines).
   const csv = await download(page, byStory.getByRole("link", { name: /^Download CSV/ }));
   expect(csv.name).toMatch(/^insights-claims-by-story-12-weeks-\d{4}-\d{2}-\d{2}\.csv$/);
   const rows = parseCsv(csv.text, { bom: true, columns: true }) as Record<string, string>[];
-  expect(rows.find((row) => row.Story === STORY)?.["All claims"]).toBe(shownTotal);
+  expect(shownTotal).toBeGreaterThan(0);
+  expect(Number(rows.find((row) => row.Story === STORY)?.["All claims"])).toBeGreaterThanOrEqual(shownTotal);
 
   // Every colleague has a row of open work, and the unassigned claims are counted too.
   const work = page.getByRole("region", { name: "Open work per colleague" });

@@ -148,6 +148,9 @@ test("an editor archives a story: readers no longer see it listed, its page and 
   await expectNoSeriousViolations(reader);
   // Its claims stay published, and its claims list names it while it is the filter.
   await reader.getByRole("link", { name: "Filter and search this story’s claims" }).click();
+  // On the claims list before its menu is read: the story page has no field, and a value check
+  // of what is not one fails at once instead of waiting.
+  await expect(reader.getByRole("heading", { level: 1, name: "Claims" })).toBeVisible();
   await expect(reader.getByLabel("Story")).toHaveValue(/.+/);
   await expect(reader.getByLabel("Story").locator("option:checked")).toHaveText(`${title} (archived)`);
   await expect(reader.getByText("The harbour's traffic fell by half").first()).toBeVisible();
