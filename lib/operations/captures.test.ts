@@ -94,6 +94,23 @@ describe("capturing a source again", () => {
     expect(JSON.parse(events[0]!.after!)).toEqual({ source: "Bridge article", capturedText: `${NEW_TEXT.length} characters` });
   });
 
+  it("records the change in the history when the new text has the old one's length", async () => {
+    const { sourceId, claims } = await sourceWithQuotes();
+    // One figure changed, "$48.2" to "$42.8": the same number of characters, a different text.
+    const changed = OLD_TEXT.replace("$48.2", "$42.8");
+    expect(changed).toHaveLength(OLD_TEXT.length);
+    await recaptureSource(reviewer, sourceId, page(changed));
+
+    const events = await db.claimEvent.findMany({ where: { claimId: { in: claims }, kind: "source-edited" } });
+    expect(events).toHaveLength(3);
+    expect(JSON.parse(events[0]!.before!)).toEqual({ source: "Bridge article", capturedText: `${OLD_TEXT.length} characters` });
+    expect(JSON.parse(events[0]!.after!)).toEqual({ source: "Bridge article", capturedText: `${OLD_TEXT.length} characters (text changed)` });
+
+    // The same text captured again changes nothing a claim's history would show.
+    await recaptureSource(reviewer, sourceId, page(changed));
+    expect(await db.claimEvent.count({ where: { claimId: { in: claims }, kind: "source-edited" } })).toBe(3);
+  });
+
   it("keeps every earlier capture in the source's history", async () => {
     const { sourceId } = await sourceWithQuotes();
     await recaptureSource(reviewer, sourceId, page(OLD_TEXT, { sha256: "b".repeat(64) }));

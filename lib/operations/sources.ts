@@ -23,7 +23,7 @@ function columns(input: SourceFormInput) {
 
 type SourceDescription = { title: string; publisher: string | null; author: string | null; url: string | null; kind: string; archivedUrl: string | null; capturedText: string | null };
 
-/** A source's fields as a claim's history records them; captured text by its length only. */
+/** A source's fields as a claim's history records them; captured text by its length (see describeEdit). */
 function describe(source: SourceDescription) {
   return {
     source: source.title,
@@ -34,6 +34,19 @@ function describe(source: SourceDescription) {
     archivedUrl: source.archivedUrl,
     capturedText: source.capturedText ? `${source.capturedText.length.toLocaleString("en")} characters` : null,
   };
+}
+
+/**
+ * The source after an edit, described as describe() does, except that a captured text replaced by
+ * one of the same length says so: by its length alone the change would not show, and no event
+ * would be recorded (a page captured again with one figure changed, "$48.2" to "$42.8", say).
+ * Events recorded before say the length only, and read as they always did.
+ */
+function describeEdit(before: SourceDescription, after: SourceDescription) {
+  const described = describe(after);
+  const sameLength = described.capturedText !== null && described.capturedText === describe(before).capturedText;
+  if (sameLength && before.capturedText !== after.capturedText) described.capturedText += " (text changed)";
+  return described;
 }
 
 // A source belongs to no single claim: its edits go into the history of every claim citing it,
@@ -56,7 +69,7 @@ export async function recordSourceEdited(
   before: SourceDescription,
   after: SourceDescription,
 ): Promise<void> {
-  const diff = changedFields(describe(before), describe(after));
+  const diff = changedFields(describe(before), describeEdit(before, after));
   if (!diff) return;
   for (const claimId of new Set(claimIds)) {
     // The source is always named, changed or not, so the event says which one it was.
