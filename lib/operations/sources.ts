@@ -1,10 +1,10 @@
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { formatPartialDate } from "@/lib/domain/partial-date";
-import { AppError, ConflictError } from "@/lib/errors";
+import { AppError, CaptureGoneError, ConflictError } from "@/lib/errors";
 import { changedFields, recordEvent } from "@/lib/history";
 import type { CurrentUser } from "@/lib/session";
-import type { SourceFormInput } from "@/lib/validation/source";
+import { PENDING_CAPTURE_HOURS, type SourceFormInput } from "@/lib/validation/source";
 
 function columns(input: SourceFormInput) {
   return {
@@ -54,11 +54,24 @@ function describeEdit(before: SourceDescription, after: SourceDescription) {
 export async function createSource(actor: CurrentUser, input: SourceFormInput & { captureId?: string | null }): Promise<{ id: string }> {
   return db.$transaction(async (tx) => {
     const created = await tx.source.create({ data: columns(input), select: { id: true } });
-    // A capture made on this form (lib/operations/captures.ts) becomes the source's first; only
-    // the person who made it can claim it, and only while no source has it.
-    if (input.captureId) await tx.sourceCapture.updateMany({ where: { id: input.captureId, capturedById: actor.id, sourceId: null }, data: { sourceId: created.id } });
+    if (input.captureId) await adoptPendingCapture(tx, actor, input.captureId, created.id);
     return created;
   });
+}
+
+/**
+ * A capture made on the new-source form (lib/operations/captures.ts) becomes the source's first;
+ * only the person who made it can claim it, and only while no source has it. One swept while
+ * the form waited is refused, so the transaction writes no source: the form says why, and is
+ * sent without it next time (lib/actions/sources.ts).
+ */
+async function adoptPendingCapture(tx: Prisma.TransactionClient, actor: CurrentUser, captureId: string, sourceId: string): Promise<void> {
+  const { count } = await tx.sourceCapture.updateMany({ where: { id: captureId, capturedById: actor.id, sourceId: null }, data: { sourceId } });
+  if (count > 0 || (await tx.sourceCapture.findUnique({ where: { id: captureId }, select: { id: true } }))) return;
+  throw new CaptureGoneError(
+    `This form's capture was made more than ${PENDING_CAPTURE_HOURS} hours ago and is no longer kept, so the source was not added. ` +
+      "Press Capture to fetch the page again, or Add source to save it with the text below, without a record of the capture.",
+  );
 }
 
 /** Records a source's edit in the history of every claim citing it (see above). */
