@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { ARTICLE_SENTENCES, startCapturePages, type CapturePages } from "../lib/testing/capture-pages";
 import { signIn, unique } from "./fixtures/auth";
 import { seriousViolations } from "./fixtures/axe";
@@ -21,6 +21,18 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await pages.close();
 });
+
+/** As a reviewer: the fixture's article captured on the new-source form and added as a source. */
+async function addCapturedArticle(page: Page): Promise<void> {
+  await signIn(page, "reviewer");
+  await page.goto("/desk/sources/new");
+  await page.getByLabel("Web address").fill(`${pages.origin}/article`);
+  await page.getByRole("button", { name: "Capture" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Captured" })).toBeVisible();
+  await page.getByLabel("Kind").selectOption("news-report");
+  await page.getByRole("button", { name: "Add source" }).click();
+  await expect(page.getByText("Source added.")).toBeVisible();
+}
 
 test("a reviewer captures an article by keyboard, records a claim from it, and capturing again reports the quote gone", async ({ page }) => {
   await signIn(page, "reviewer");
@@ -79,6 +91,37 @@ test("a reviewer captures an article by keyboard, records a claim from it, and c
 
   await page.goto(claimUrl);
   await expect(page.getByText("Quote not found in captured text")).toBeVisible();
+});
+
+test("capturing again keeps the reviewer's unsaved edits in the source form and says the captured text was replaced", async ({ page }) => {
+  await addCapturedArticle(page);
+
+  // Edits not yet saved; then the page loses its last sentence and is captured again.
+  const title = unique("Harbour bridge budget (edited)");
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Kind").selectOption("official-statement");
+  await page.getByLabel("Description").fill("The council's own report of the vote.");
+  pages.setArticle(ARTICLE_SENTENCES.slice(0, 3));
+  try {
+    await page.getByRole("button", { name: "Capture again" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Captured again" })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "The captured text below is now the new capture's" })).toContainText("Anything else you changed in this form is kept, not yet saved");
+    await expect(page.getByLabel("Captured text", { exact: true })).not.toHaveValue(/tender had been rushed/);
+    await expect(page.getByLabel("Title")).toHaveValue(title);
+    await expect(page.getByLabel("Kind")).toHaveValue("official-statement");
+    await expect(page.getByLabel("Description")).toHaveValue("The council's own report of the vote.");
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Saving keeps both: the edits and the new capture's text, with no conflict.
+    await page.getByRole("button", { name: "Save source" }).click();
+    await expect(page.getByText("Source saved.")).toBeVisible();
+    await expect(page.getByLabel("Title")).toHaveValue(title);
+    await expect(page.getByLabel("Kind")).toHaveValue("official-statement");
+    await expect(page.getByLabel("Captured text", { exact: true })).toHaveValue(/We will finish the bridge by 2027/);
+    await expect(page.getByLabel("Captured text", { exact: true })).not.toHaveValue(/tender had been rushed/);
+  } finally {
+    pages.setArticle(ARTICLE_SENTENCES);
+  }
 });
 
 // Issue 15, "Done when": from a news article's address to checked claims, as a new reviewer
@@ -160,14 +203,7 @@ test("a reviewer goes from an article's address to three claims with exact quote
 test("the finder shows a long article's candidates 25 at a time, numbered across its pages", async ({ page }) => {
   pages.setArticle(Array.from({ length: 60 }, (_, i) => `The council spent $${i + 1}.5 million on harbour project ${i + 1} in ${1960 + i}.`));
   try {
-    await signIn(page, "reviewer");
-    await page.goto("/desk/sources/new");
-    await page.getByLabel("Web address").fill(`${pages.origin}/article`);
-    await page.getByRole("button", { name: "Capture" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Captured" })).toBeVisible();
-    await page.getByLabel("Kind").selectOption("news-report");
-    await page.getByRole("button", { name: "Add source" }).click();
-    await expect(page.getByText("Source added.")).toBeVisible();
+    await addCapturedArticle(page);
     await page.getByRole("link", { name: "Find claims in its text" }).click();
 
     const shown = page.getByRole("listitem").filter({ hasText: /^Candidate \d+/ });

@@ -50,3 +50,15 @@ export class ConflictError extends AppError {
     this.version = version;
   }
 }
+
+/**
+ * The capture a new-source form names is no longer kept: it waited unsaved longer than a capture
+ * is kept without a source (docs/decisions/029-source-capture.md, amendment). The form keeps its
+ * text; the person chooses to capture again or to save without the capture's record.
+ */
+export class CaptureGoneError extends AppError {
+  constructor(message: string) {
+    super("bad_request", message);
+    this.name = "CaptureGoneError";
+  }
+}

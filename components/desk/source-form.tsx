@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef, useState, type RefObject } from "react";
 import { SelectField, TextArea, TextField } from "@/components/forms/fields";
 import { WaybackLink } from "@/components/desk/wayback-link";
 import { FormMessage, SubmitButton } from "@/components/forms/form-status";
@@ -28,9 +28,15 @@ export function SourceForm({ source, returnToClaim }: { source?: SourceFormValue
   const [state, action] = useActionState(source ? updateSourceAction : createSourceAction, initialActionState);
   const v = (name: keyof SourceFormValues | "captureId") => state.values[name] ?? (source && name !== "captureId" ? String(source[name]) : "");
   const e = state.fieldErrors;
+  const form = useRef<HTMLFormElement>(null);
+  const recapturedNotice = useRecapturedText(form, source);
   return (
-    <form action={action} noValidate className="rounded border border-stone-300 bg-white p-6">
+    <form ref={form} action={action} noValidate className="rounded border border-stone-300 bg-white p-6">
       <FormMessage state={state} />
+      {/* Always present, so the words are announced when they appear. */}
+      <div role="status">
+        {recapturedNotice ? <p className="mb-4 rounded border border-green-400 bg-green-50 p-3 font-medium text-green-900">{recapturedNotice}</p> : null}
+      </div>
       {source ? (
         <>
           <input type="hidden" name="sourceId" value={source.id} />
@@ -65,4 +71,24 @@ export function SourceForm({ source, returnToClaim }: { source?: SourceFormValue
       <SubmitButton>{source ? "Save source" : "Add source"}</SubmitButton>
     </form>
   );
+}
+
+/**
+ * "Capture again" above the form saves a new captured text and a new version while the form may
+ * hold unsaved edits. The page keeps the form mounted through it (see its key), so any version
+ * other than the one the form opened at came from a capture: those edits stay, and the captured
+ * text field takes the new text (left as it was, saving would undo the capture) and says so. The
+ * version field follows the new version as React renders it.
+ */
+function useRecapturedText(form: RefObject<HTMLFormElement | null>, source: SourceFormValues | undefined): string | null {
+  const version = source?.version;
+  const text = source?.capturedText;
+  const [openedAt] = useState(version);
+  const isRecaptured = version !== openedAt;
+  useEffect(() => {
+    if (!isRecaptured || text === undefined) return;
+    const field = form.current?.elements.namedItem("capturedText");
+    if (field instanceof HTMLTextAreaElement) field.value = text;
+  }, [form, isRecaptured, version, text]);
+  return isRecaptured ? "The captured text below is now the new capture's. Anything else you changed in this form is kept, not yet saved." : null;
 }

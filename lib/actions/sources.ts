@@ -7,7 +7,7 @@ import { expireTags } from "@/lib/cache/expire";
 import { tag } from "@/lib/cache/tags";
 import { capturePage, type CapturedPage } from "@/lib/capture/capture";
 import { CaptureError } from "@/lib/capture/fetch";
-import { AppError } from "@/lib/errors";
+import { AppError, CaptureGoneError } from "@/lib/errors";
 import { recaptureSource, recordPendingCapture, sourceAddress, type RecaptureReport } from "@/lib/operations/captures";
 import { createSource, updateSource } from "@/lib/operations/sources";
 import { authorize } from "@/lib/session";
@@ -71,7 +71,8 @@ export async function createSourceAction(_prev: ActionState, sent: unknown): Pro
     const claim = idSchema.safeParse(formData.get("returnToClaim"));
     returnTo = claim.success ? `/desk/claims/${claim.data}?source=${id}#link-source` : null;
   } catch (error) {
-    return failed(error, values);
+    // The form's capture was swept: sent again without it, the form saves the text it holds.
+    return failed(error, error instanceof CaptureGoneError ? { ...values, captureId: "" } : values);
   }
   // Readers see a source only once a published claim cites it; linking it expires what shows it.
   await expireTags([tag.source(id)]);

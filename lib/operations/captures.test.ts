@@ -11,7 +11,8 @@ process.env.DATABASE_URL = database.url;
 const { db } = await import("@/lib/db");
 const { recaptureSource, recordPendingCapture, sourceAddress } = await import("./captures");
 const { createSource } = await import("./sources");
-const { AppError } = await import("@/lib/errors");
+const { AppError, CaptureGoneError } = await import("@/lib/errors");
+const { PENDING_CAPTURE_HOURS } = await import("@/lib/validation/source");
 
 type Reviewer = { id: string; name: string; email: string; role: "reviewer" };
 let reviewer: Reviewer;
@@ -94,6 +95,23 @@ describe("capturing a source again", () => {
     expect(JSON.parse(events[0]!.after!)).toEqual({ source: "Bridge article", capturedText: `${NEW_TEXT.length} characters` });
   });
 
+  it("records the change in the history when the new text has the old one's length", async () => {
+    const { sourceId, claims } = await sourceWithQuotes();
+    // One figure changed, "$48.2" to "$42.8": the same number of characters, a different text.
+    const changed = OLD_TEXT.replace("$48.2", "$42.8");
+    expect(changed).toHaveLength(OLD_TEXT.length);
+    await recaptureSource(reviewer, sourceId, page(changed));
+
+    const events = await db.claimEvent.findMany({ where: { claimId: { in: claims }, kind: "source-edited" } });
+    expect(events).toHaveLength(3);
+    expect(JSON.parse(events[0]!.before!)).toEqual({ source: "Bridge article", capturedText: `${OLD_TEXT.length} characters` });
+    expect(JSON.parse(events[0]!.after!)).toEqual({ source: "Bridge article", capturedText: `${OLD_TEXT.length} characters (text changed)` });
+
+    // The same text captured again changes nothing a claim's history would show.
+    await recaptureSource(reviewer, sourceId, page(changed));
+    expect(await db.claimEvent.count({ where: { claimId: { in: claims }, kind: "source-edited" } })).toBe(3);
+  });
+
   it("keeps every earlier capture in the source's history", async () => {
     const { sourceId } = await sourceWithQuotes();
     await recaptureSource(reviewer, sourceId, page(OLD_TEXT, { sha256: "b".repeat(64) }));
@@ -137,5 +155,59 @@ describe("a capture made on the new-source form", () => {
     const { id } = await createSource(reviewer, { ...input, captureId: pending.id });
     await createSource(reviewer, { ...input, captureId: pending.id });
     expect((await db.sourceCapture.findUniqueOrThrow({ where: { id: pending.id } })).sourceId).toBe(id);
+  });
+});
+
+describe("captures no form saved", () => {
+  const HOUR = 60 * 60 * 1000;
+  const input = { title: "Ferry statement", publisher: null, author: null, url: "https://port.example.org/ferry", kind: "official-statement" as const, publishedAt: null, archivedUrl: null, description: null, capturedText: "The ferry carried 2 million passengers." };
+
+  /** A capture made `hours` ago: on a new-source form, or by a source's "Capture again" when given one. */
+  async function captureMadeAgo(hours: number, sourceId: string | null = null): Promise<string> {
+    const { id } = await recordPendingCapture(reviewer, page(input.capturedText));
+    await db.sourceCapture.update({ where: { id }, data: { sourceId, fetchedAt: new Date(Date.now() - hours * HOUR) } });
+    return id;
+  }
+
+  async function kept(ids: string[]): Promise<string[]> {
+    const rows = await db.sourceCapture.findMany({ where: { id: { in: ids } }, select: { id: true } });
+    return ids.filter((id) => rows.some((row) => row.id === id));
+  }
+
+  it(`are deleted by the next capture once ${PENDING_CAPTURE_HOURS} hours old; a source's captures, and younger ones, stay`, async () => {
+    const { sourceId } = await sourceWithQuotes();
+    const stale = await captureMadeAgo(PENDING_CAPTURE_HOURS + 1);
+    const recent = await captureMadeAgo(PENDING_CAPTURE_HOURS - 1);
+    const oldOfSource = await captureMadeAgo(PENDING_CAPTURE_HOURS * 30, sourceId);
+
+    const { id: fresh } = await recordPendingCapture(other, page(input.capturedText));
+    expect(await kept([stale, recent, oldOfSource, fresh])).toEqual([recent, oldOfSource, fresh]);
+  });
+
+  it("are deleted by a source's capture again as well", async () => {
+    const { sourceId } = await sourceWithQuotes();
+    const stale = await captureMadeAgo(PENDING_CAPTURE_HOURS * 2);
+    const recent = await captureMadeAgo(1);
+    const { captureId } = await recaptureSource(other, sourceId, page(NEW_TEXT));
+    expect(await kept([stale, recent, captureId])).toEqual([recent, captureId]);
+  });
+
+  it("leave their form refused with a message, writing no source; sent again without the capture, it saves its text", async () => {
+    const stale = await captureMadeAgo(PENDING_CAPTURE_HOURS + 1);
+    await recordPendingCapture(other, page(input.capturedText)); // sweeps it
+    const title = `Ferry statement ${stale}`;
+    const sources = () => db.source.count({ where: { title } });
+
+    const refused = await createSource(reviewer, { ...input, title, captureId: stale }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(CaptureGoneError);
+    expect((refused as Error).message).toMatch(/^This form's capture was made more than 24 hours ago and is no longer kept, so the source was not added\. Press Capture/);
+    expect(await sources()).toBe(0);
+
+    const { id } = await createSource(reviewer, { ...input, title, captureId: null });
+    expect(await db.source.findUniqueOrThrow({ where: { id }, select: { capturedText: true } })).toEqual({ capturedText: input.capturedText });
+    expect(await db.sourceCapture.count({ where: { sourceId: id } })).toBe(0);
   });
 });

@@ -1,9 +1,11 @@
 import type { CapturedPage } from "@/lib/capture/capture";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordSourceEdited } from "@/lib/operations/sources";
 import { checkQuote } from "@/lib/quote-check";
 import type { CurrentUser } from "@/lib/session";
+import { PENDING_CAPTURE_HOURS } from "@/lib/validation/source";
 
 /** A quote linked to the source that its new captured text does not hold. */
 export interface UnfoundQuote {
@@ -42,11 +44,24 @@ export async function sourceAddress(sourceId: string): Promise<string | null | u
 }
 
 /**
+ * Deletes the captures no saved form took that are older than PENDING_CAPTURE_HOURS. Run in the
+ * transaction that stores each new capture, so unsaved captures (each with a page's whole text)
+ * never pile up, on either engine, with no scheduler to run. A capture a source has is never swept.
+ */
+async function sweepPendingCaptures(tx: Prisma.TransactionClient): Promise<void> {
+  const cutoff = new Date(Date.now() - PENDING_CAPTURE_HOURS * 60 * 60 * 1000);
+  await tx.sourceCapture.deleteMany({ where: { sourceId: null, fetchedAt: { lt: cutoff } } });
+}
+
+/**
  * A capture made on the new-source form, kept until that form is saved (createSource attaches
- * it); one never saved stays without a source.
+ * it); one never saved is swept PENDING_CAPTURE_HOURS later, when another capture is stored.
  */
 export async function recordPendingCapture(actor: CurrentUser, page: CapturedPage): Promise<{ id: string }> {
-  return db.sourceCapture.create({ data: { ...captureRow(actor, page), sourceId: null }, select: { id: true } });
+  return db.$transaction(async (tx) => {
+    await sweepPendingCaptures(tx);
+    return tx.sourceCapture.create({ data: { ...captureRow(actor, page), sourceId: null }, select: { id: true } });
+  });
 }
 
 /**
@@ -69,6 +84,7 @@ export async function recaptureSource(actor: CurrentUser, sourceId: string, page
       },
     });
     if (!before) throw new AppError("not_found", "That source no longer exists.");
+    await sweepPendingCaptures(tx);
     const capture = await tx.sourceCapture.create({ data: { ...captureRow(actor, page), sourceId }, select: { id: true } });
     await tx.source.update({ where: { id: sourceId }, data: { capturedText: page.text, version: { increment: 1 } } });
     await recordSourceEdited(

@@ -194,6 +194,26 @@ describe("sources", () => {
     }
     await expect(updateSource(editor, source.id, { title: "Stale", publisher: null, author: null, url: null, kind: "other", publishedAt: null, archivedUrl: null, description: null, capturedText: null, version: source.version })).rejects.toBeInstanceOf(ConflictError);
   });
+
+  it("record an edit of the captured text that keeps its length", async () => {
+    const text = "The council approved a budget of $48.2 million.";
+    const source = await db.source.create({ data: { title: "Council minutes", kind: "primary-document", capturedText: text } });
+    const { id: claimId } = await db.claim.findFirstOrThrow({ select: { id: true } });
+    await db.claimSource.create({ data: { claimId, sourceId: source.id, relation: "appears-in", quote: "approved a budget" } });
+    const fields = { title: source.title, publisher: null, author: null, url: null, kind: "primary-document" as const, publishedAt: null, archivedUrl: null, description: null };
+
+    // One figure changed: as long as before, and not the same text.
+    await updateSource(editor, source.id, { ...fields, capturedText: text.replace("$48.2", "$42.8"), version: source.version });
+    const last = (await events(claimId)).at(-1)!;
+    expect(last.kind).toBe("source-edited");
+    expect(JSON.parse(last.before!)).toEqual({ source: "Council minutes", capturedText: "47 characters" });
+    expect(JSON.parse(last.after!)).toEqual({ source: "Council minutes", capturedText: "47 characters (text changed)" });
+
+    // Saved again as it is: no change, no event.
+    const count = (await events(claimId)).length;
+    await updateSource(editor, source.id, { ...fields, capturedText: text.replace("$48.2", "$42.8"), version: source.version + 1 });
+    expect(await events(claimId)).toHaveLength(count);
+  });
 });
 
 describe("links and notes", () => {

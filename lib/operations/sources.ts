@@ -1,10 +1,10 @@
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { formatPartialDate } from "@/lib/domain/partial-date";
-import { AppError, ConflictError } from "@/lib/errors";
+import { AppError, CaptureGoneError, ConflictError } from "@/lib/errors";
 import { changedFields, recordEvent } from "@/lib/history";
 import type { CurrentUser } from "@/lib/session";
-import type { SourceFormInput } from "@/lib/validation/source";
+import { PENDING_CAPTURE_HOURS, type SourceFormInput } from "@/lib/validation/source";
 
 function columns(input: SourceFormInput) {
   return {
@@ -23,7 +23,7 @@ function columns(input: SourceFormInput) {
 
 type SourceDescription = { title: string; publisher: string | null; author: string | null; url: string | null; kind: string; archivedUrl: string | null; capturedText: string | null };
 
-/** A source's fields as a claim's history records them; captured text by its length only. */
+/** A source's fields as a claim's history records them; captured text by its length (see describeEdit). */
 function describe(source: SourceDescription) {
   return {
     source: source.title,
@@ -36,16 +36,42 @@ function describe(source: SourceDescription) {
   };
 }
 
+/**
+ * The source after an edit, described as describe() does, except that a captured text replaced by
+ * one of the same length says so: by its length alone the change would not show, and no event
+ * would be recorded (a page captured again with one figure changed, "$48.2" to "$42.8", say).
+ * Events recorded before say the length only, and read as they always did.
+ */
+function describeEdit(before: SourceDescription, after: SourceDescription) {
+  const described = describe(after);
+  const sameLength = described.capturedText !== null && described.capturedText === describe(before).capturedText;
+  if (sameLength && before.capturedText !== after.capturedText) described.capturedText += " (text changed)";
+  return described;
+}
+
 // A source belongs to no single claim: its edits go into the history of every claim citing it,
 // since they can change what a verdict rests on (a new captured text can flip a quote check).
 export async function createSource(actor: CurrentUser, input: SourceFormInput & { captureId?: string | null }): Promise<{ id: string }> {
   return db.$transaction(async (tx) => {
     const created = await tx.source.create({ data: columns(input), select: { id: true } });
-    // A capture made on this form (lib/operations/captures.ts) becomes the source's first; only
-    // the person who made it can claim it, and only while no source has it.
-    if (input.captureId) await tx.sourceCapture.updateMany({ where: { id: input.captureId, capturedById: actor.id, sourceId: null }, data: { sourceId: created.id } });
+    if (input.captureId) await adoptPendingCapture(tx, actor, input.captureId, created.id);
     return created;
   });
+}
+
+/**
+ * A capture made on the new-source form (lib/operations/captures.ts) becomes the source's first;
+ * only the person who made it can claim it, and only while no source has it. One swept while
+ * the form waited is refused, so the transaction writes no source: the form says why, and is
+ * sent without it next time (lib/actions/sources.ts).
+ */
+async function adoptPendingCapture(tx: Prisma.TransactionClient, actor: CurrentUser, captureId: string, sourceId: string): Promise<void> {
+  const { count } = await tx.sourceCapture.updateMany({ where: { id: captureId, capturedById: actor.id, sourceId: null }, data: { sourceId } });
+  if (count > 0 || (await tx.sourceCapture.findUnique({ where: { id: captureId }, select: { id: true } }))) return;
+  throw new CaptureGoneError(
+    `This form's capture was made more than ${PENDING_CAPTURE_HOURS} hours ago and is no longer kept, so the source was not added. ` +
+      "Press Capture to fetch the page again, or Add source to save it with the text below, without a record of the capture.",
+  );
 }
 
 /** Records a source's edit in the history of every claim citing it (see above). */
@@ -56,7 +82,7 @@ export async function recordSourceEdited(
   before: SourceDescription,
   after: SourceDescription,
 ): Promise<void> {
-  const diff = changedFields(describe(before), describe(after));
+  const diff = changedFields(describe(before), describeEdit(before, after));
   if (!diff) return;
   for (const claimId of new Set(claimIds)) {
     // The source is always named, changed or not, so the event says which one it was.

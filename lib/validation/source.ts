@@ -25,6 +25,12 @@ export const sourceCaptureSchema = sourceFormSchema.pick({ url: true }).refine((
   error: "Type the page's web address to capture it.",
 });
 
+/**
+ * How long a capture made on a new-source form waits for that form to be saved before it is
+ * deleted (docs/decisions/029-source-capture.md, amendment).
+ */
+export const PENDING_CAPTURE_HOURS = 24;
+
 /** The capture made on a new-source form, attached when the source is saved. */
 export const pendingCaptureSchema = z.object({ captureId: z.union([z.literal(""), recordIdSchema]).optional() });
 

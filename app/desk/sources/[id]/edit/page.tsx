@@ -42,9 +42,11 @@ export default async function EditSourcePage({ params, searchParams }: PageProps
         {created ? "Source added." : saved ? "Source saved." : null}
       </div>
       <CaptureAgainForm sourceId={source.id} url={source.url} />
-      {/* Keyed by version: after "Capture again" the form starts from the saved source, new text included. */}
+      {/* A save raises the version; "Capture again" raises it and adds a capture. Keyed by the
+          difference, the form starts afresh from the saved source after a save (its old messages
+          gone), and keeps a reviewer's unsaved edits through a capture, taking in only its text. */}
       <SourceForm
-        key={source.version}
+        key={source.version - captures.length}
         source={{
           id: source.id,
           version: source.version,
