@@ -1,5 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
+import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
 import { auth } from "@/lib/auth";
 import { isRole, type Role } from "@/lib/domain/role";
@@ -14,8 +15,14 @@ export interface CurrentUser {
   role: Role;
 }
 
-/** The signed-in user of this request, or null. A disabled account has no session. */
-export async function getCurrentUser(): Promise<CurrentUser | null> {
+/**
+ * The signed-in user of this request, or null. A disabled account has no session. Asked once per
+ * page render (React's cache): a desk page's layout and the page itself both ask, and each answer
+ * is a session and a user read. Outside a render (actions, route handlers) every call reads.
+ */
+export const getCurrentUser: () => Promise<CurrentUser | null> = cache(readCurrentUser);
+
+async function readCurrentUser(): Promise<CurrentUser | null> {
   const session = await auth.api.getSession({ headers: await headers() });
   if (!session) return null;
   const { id, name, email, role, banned } = session.user as typeof session.user & { role?: string; banned?: boolean | null };

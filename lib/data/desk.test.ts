@@ -7,7 +7,10 @@ process.env.DATABASE_URL = database.url;
 
 const { db } = await import("@/lib/db");
 const { seedDatabase } = await import("@/prisma/seed");
-const { listNeedsReview, listQueue, listDeskSources } = await import("./desk");
+const { claimantsStamp, getSourceFinderStamp, listNeedsReview, listQueue, listDeskSources } = await import("./desk");
+const { updateClaimant } = await import("@/lib/operations/claimants");
+const { updateSource } = await import("@/lib/operations/sources");
+const { sourceFormSchema } = await import("@/lib/validation/source");
 const { decodeCursor, encodeCursor, keysetCursorParam } = await import("@/lib/cursor");
 
 let reviewer = "";
@@ -148,5 +151,33 @@ describe("the desk's sources", () => {
     expect((await listDeskSources("budget_2026")).rows).toMatchObject([{ id: underscore.id, hasCapturedText: false }]);
     expect((await listDeskSources("BUDGET_")).rows.map((r) => r.id)).toEqual([underscore.id]);
     expect(await listDeskSources("%")).toMatchObject({ rows: [{ id: percent.id }], total: 1 });
+  });
+});
+
+describe("what says whether the claim finder's kept candidates still stand", () => {
+  it("changes the claimants' stamp when one is added, renamed or removed", async () => {
+    const actor = { id: reviewer, name: "Rita", email: "rita@example.org", role: "reviewer" } as never;
+    const before = await claimantsStamp();
+    const added = await db.claimant.create({ data: { name: "Harbour board", kind: "organization" } });
+    const afterAdd = await claimantsStamp();
+    expect(afterAdd).not.toBe(before);
+    await updateClaimant(actor, added.id, { name: "The harbour board", kind: "organization", url: null, description: "", version: 1 });
+    const afterRename = await claimantsStamp();
+    expect(afterRename).not.toBe(afterAdd);
+    await db.claimant.delete({ where: { id: added.id } });
+    expect(await claimantsStamp()).not.toBe(afterRename);
+    expect(await claimantsStamp()).toBe(await claimantsStamp());
+  });
+
+  it("changes the source's stamp when its text is edited", async () => {
+    const actor = { id: reviewer, name: "Rita", email: "rita@example.org", role: "reviewer" } as never;
+    const source = await db.source.create({ data: { title: "Finder stamp", kind: "news-report", capturedText: "Spending rose by 5 percent." } });
+    const before = (await getSourceFinderStamp(source.id))!;
+    const input = sourceFormSchema.parse({ title: "Finder stamp", publisher: "", author: "", url: "", kind: "news-report", publishedAt: "", archivedUrl: "", description: "", capturedText: "Spending rose by 9 percent." });
+    await updateSource(actor, source.id, { ...input, version: before.version });
+    const after = (await getSourceFinderStamp(source.id))!;
+    expect(after.version).toBe(before.version + 1);
+    expect(after.updatedAt.getTime()).toBeGreaterThanOrEqual(before.updatedAt.getTime());
+    expect(await getSourceFinderStamp("no-such-source")).toBeNull();
   });
 });

@@ -177,6 +177,21 @@ export async function getSourceForEdit(id: string) {
   });
 }
 
+/** What the finder page shows of a source, and what says whether its kept candidates still stand (lib/finder/kept.ts). */
+export async function getSourceFinderStamp(id: string) {
+  return db.source.findUnique({ where: { id }, select: { id: true, title: true, version: true, updatedAt: true } });
+}
+
+/**
+ * A stamp of the desk's claimants that changes when one is added or removed (the count; a newer
+ * updatedAt) or renamed (every edit adds one to a claimant's version, whatever the clocks of the
+ * processes say): the finder's kept answers name them (lib/finder/kept.ts).
+ */
+export async function claimantsStamp(): Promise<string> {
+  const { _count, _sum, _max } = await db.claimant.aggregate({ _count: { _all: true }, _sum: { version: true }, _max: { updatedAt: true } });
+  return `${_count._all}:${_sum.version ?? 0}:${_max.updatedAt?.getTime() ?? 0}`;
+}
+
 /** What the claim finder reads of a source: its captured text and the date it was published. */
 export async function getSourceForFinder(id: string) {
   return db.source.findUnique({

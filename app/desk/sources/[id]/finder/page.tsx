@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CandidateList } from "@/components/finder/candidate-list";
-import { getSourceForFinder, listAllClaimants } from "@/lib/data/desk";
+import { claimantsStamp, getSourceFinderStamp, getSourceForFinder, listAllClaimants } from "@/lib/data/desk";
 import { isoPartialDate } from "@/lib/domain/partial-date";
 import { findCandidatesKept } from "@/lib/finder/kept";
 import { CANDIDATES_PER_PAGE, candidatePage } from "@/lib/finder/pages";
@@ -11,15 +11,18 @@ import { isRecordId } from "@/lib/validation/record-id";
 
 export const metadata: Metadata = { title: "Claim finder" };
 
-/** A source's check-worthy sentences, best first: computed for each new text (linear in it; no writes), then kept in memory (lib/finder/kept.ts). */
+/** A source's check-worthy sentences, best first: computed for each new text (linear in it; no writes), then kept in memory while the source and the claimants stand (lib/finder/kept.ts). */
 export default async function ClaimFinderPage({ params, searchParams }: PageProps<"/desk/sources/[id]/finder">) {
   const { id } = await params;
   const asked = (await searchParams).page;
   await requirePageUser("source:edit", `/desk/sources/${id}/finder`);
-  const [source, claimants] = await Promise.all([isRecordId(id) ? getSourceForFinder(id) : null, listAllClaimants()]);
+  const [source, stamp] = await Promise.all([isRecordId(id) ? getSourceFinderStamp(id) : null, claimantsStamp()]);
   if (!source) notFound();
-  const text = source.capturedText ?? "";
-  const candidates = findCandidatesKept(text, { claimants, sourceDate: isoPartialDate(source.publishedAt, source.publishedAtPrecision) });
+  const { hasText, candidates } = await findCandidatesKept(source, stamp, async () => {
+    const [read, claimants] = await Promise.all([getSourceForFinder(source.id), listAllClaimants()]);
+    // Gone between the two reads: an empty text, found nothing; the next visit says not found.
+    return { text: read?.capturedText ?? "", claimants, sourceDate: read ? isoPartialDate(read.publishedAt, read.publishedAtPrecision) : null };
+  });
   const shown = candidatePage(candidates.length, asked);
   const pageHref = (page: number) => `/desk/sources/${source.id}/finder${page > 1 ? `?page=${page}` : ""}`;
   return (
@@ -33,7 +36,7 @@ export default async function ClaimFinderPage({ params, searchParams }: PageProp
         , best first: figures, money, percentages, dates, changes and comparisons, attributed statements, quotes and denials.
       </p>
       <p className="mb-4 text-sm text-stone-800" aria-live="polite">
-        {text.trim() === ""
+        {!hasText
           ? "This source has no captured text: capture its web address or paste its text into the source's form to find claims in it."
           : candidates.length === 0
             ? "No sentence in the captured text has a figure, a date, a change, an attribution or a denial."
