@@ -9,7 +9,7 @@ import { SEED_STORY } from "./fixtures/seed";
 const ORIGINAL = "The Guardian reports ICE more than tripled the data it stores on Microsoft Azure in the six months to January 2026";
 const ORIGINAL_ID = "ice-tripled-azure-data";
 
-test("a reviewer typing a claim already checked sees it suggested, marks the new one as its duplicate; readers are sent to the original", async ({ page, browser }) => {
+test("a reviewer typing a claim already checked sees it suggested, marks the new one as its duplicate; once it is published, readers are sent to the original", async ({ page, browser }) => {
   test.slow(); // two browsers, a typed claim and three axe runs on a shared machine
   await signIn(page, "reviewer");
   await page.goto("/desk/claims/new");
@@ -53,8 +53,27 @@ test("a reviewer typing a claim already checked sees it suggested, marks the new
   await expect(page.getByRole("button", { name: "Not a duplicate" })).toBeVisible();
   await expect(page.getByRole("listitem").filter({ hasText: "Marked as a duplicate by" })).toContainText("The same Guardian report, recorded twice.");
 
-  // Signed out: the duplicate's address leads to the original, which lists related claims.
+  // Signed out, the duplicate is a draft like any other: its address leads nowhere, and says
+  // nothing of what it repeats.
   const reader = await (await browser.newContext()).newPage();
+  const draftPage = await reader.goto(`/claims/${duplicateId}`);
+  expect(draftPage?.status()).toBe(404);
+  expect(draftPage?.request().redirectedFrom()).toBeNull();
+  await expect(reader).toHaveURL(new RegExp(`/claims/${duplicateId}$`));
+  await expect(reader.getByText(ORIGINAL)).toHaveCount(0);
+
+  // Once an editor publishes it, its readers are sent to the original, which lists related claims.
+  const editor = await (await browser.newContext()).newPage();
+  await signIn(editor, "editor");
+  await editor.goto(`/desk/claims/${duplicateId}`);
+  // Published claims need a reason for their status: readers see it.
+  const statusForm = editor.getByRole("form", { name: "Change the status" });
+  await statusForm.getByLabel("Reason").fill("Not yet checked: the same report as the earlier claim.");
+  await statusForm.getByRole("button", { name: "Save status" }).click();
+  await expect(editor.getByText("Reason for the status: Not yet checked: the same report as the earlier claim.")).toBeVisible();
+  await editor.getByRole("button", { name: "Publish" }).click();
+  await expect(editor.getByRole("heading", { name: "Published" })).toBeVisible();
+  await editor.context().close();
   const response = await reader.goto(`/claims/${duplicateId}`);
   expect(response?.request().redirectedFrom()?.url()).toContain(`/claims/${duplicateId}`);
   await expect(reader).toHaveURL(new RegExp(`/claims/${ORIGINAL_ID}$`));

@@ -261,14 +261,21 @@ export async function getClaim(id: string): Promise<ClaimDetail | null> {
 }
 
 /**
- * Where readers of claim `id` are sent (ADR 030): its original, when it is marked as a duplicate
- * and the original is published; else null. `originalId` names the original whatever its state,
- * for the page to wait on (never shown): its publication starts the redirect.
+ * Where readers of claim `id` are sent (ADR 030): its original, when it is marked as a duplicate,
+ * the original is published, and readers could have had the duplicate's address: it is published
+ * or was once (a "published" event). A duplicate never published is a draft like any other, "not
+ * found": sending its address on would tell a stranger that the draft exists and what it repeats.
+ * `originalId` names the original whatever its state, for the page to wait on (never shown): its
+ * publication starts the redirect.
  */
 export async function getDuplicateTarget(id: string): Promise<{ originalId: string; redirectTo: string | null } | null> {
-  const row = await db.claim.findUnique({ where: { id }, select: { duplicateOf: { select: { id: true, publishedAt: true } } } });
+  const row = await db.claim.findUnique({
+    where: { id },
+    select: { publishedAt: true, duplicateOf: { select: { id: true, publishedAt: true } }, events: { where: { kind: "published" }, select: { id: true }, take: 1 } },
+  });
   if (!row?.duplicateOf) return null;
-  return { originalId: row.duplicateOf.id, redirectTo: row.duplicateOf.publishedAt ? row.duplicateOf.id : null };
+  const readersHadIt = row.publishedAt !== null || row.events.length > 0;
+  return { originalId: row.duplicateOf.id, redirectTo: row.duplicateOf.publishedAt && readersHadIt ? row.duplicateOf.id : null };
 }
 
 /** The address readers of claim `id` are sent to, or null when they see its own page (or none). */

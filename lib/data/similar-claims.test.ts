@@ -207,6 +207,19 @@ describe("duplicates", () => {
     expect(JSON.stringify(page)).not.toContain(original.id);
   });
 
+  it("keeps a duplicate never published a draft like any other: its address leads nowhere, until readers could have had it", async () => {
+    const original = await newClaim("Reader original R", true);
+    const draft = await newClaim("Reader draft copy R", false);
+    await markDuplicate(reviewer, draft.id, { originalId: original.id, reason: "same", version: draft.version });
+    expect(await getClaimRedirect(draft.id)).toBeNull();
+    expect(await getClaim(draft.id)).toBeNull();
+    // Published, then withdrawn: readers had its address, and are sent on.
+    await setPublished(editor, draft.id, true, await version(draft.id));
+    expect(await getClaimRedirect(draft.id)).toBe(original.id);
+    await setPublished(editor, draft.id, false, await version(draft.id));
+    expect(await getClaimRedirect(draft.id)).toBe(original.id);
+  });
+
   it("never suggests a duplicate: its original stands for it", async () => {
     const original = await newClaim("Zanzibar clove exports doubled in 2024", false);
     const copy = await newClaim("Zanzibar clove exports doubled during 2024", false);
