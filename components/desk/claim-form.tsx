@@ -15,7 +15,7 @@ export interface ClaimFormProps {
   /** Present when editing. */
   claim?: { id: string; version: number; text: string; summary: string; claimantId: string; storyId: string; claimDate: string };
   /** A new claim recorded from the finder: the fields it guessed, and the sentence's place in its source. */
-  fromSource?: { sourceId: string; start: number; end: number; quote: string; text: string; summary: string; claimantId: string; claimDate: string };
+  fromSource?: { sourceId: string; start: number; end: number; quote: string; text: string; summary: string; claimantId: string; newClaimantName: string; storyId: string; claimDate: string };
   /** The form's id, for a panel that follows what is typed ("Seen before?"). */
   id?: string;
 }
@@ -91,7 +91,7 @@ export function ClaimForm({ claimants, stories, claim, fromSource, id }: ClaimFo
         <summary className="cursor-pointer font-medium">New claimant (choose “A new claimant…” above)</summary>
         <fieldset className="mt-3">
           <legend className="sr-only">New claimant</legend>
-          <TextField name="newClaimantName" label="Name" defaultValue={v("newClaimantName")} errors={e.newClaimantName} />
+          <TextField name="newClaimantName" label="Name" defaultValue={v("newClaimantName", fromSource?.newClaimantName)} errors={e.newClaimantName} />
           <SelectField
             name="newClaimantKind"
             label="Kind"
@@ -104,7 +104,7 @@ export function ClaimForm({ claimants, stories, claim, fromSource, id }: ClaimFo
         </fieldset>
       </details>
       <TextField name="claimDate" label="Date of the claim" hint="As precise as the source is: 2025-04-12, 2025-04 or 2025. Leave empty if no source says." defaultValue={v("claimDate", start?.claimDate)} errors={e.claimDate} />
-      <SelectField name="storyId" label="Story" required placeholder="Choose a story" options={stories.map((s) => ({ value: s.id, label: s.title }))} defaultValue={v("storyId", claim?.storyId)} errors={e.storyId} />
+      <SelectField name="storyId" label="Story" required placeholder="Choose a story" options={stories.map((s) => ({ value: s.id, label: s.title }))} defaultValue={v("storyId", claim?.storyId ?? fromSource?.storyId)} errors={e.storyId} />
       <SubmitButton>{claim ? "Save changes" : "Record claim"}</SubmitButton>
     </form>
   );

@@ -7,7 +7,7 @@ process.env.DATABASE_URL = database.url;
 
 const { db } = await import("@/lib/db");
 const { seedDatabase } = await import("@/prisma/seed");
-const { claimantsStamp, getSourceFinderStamp, listNeedsReview, listQueue, listDeskSources } = await import("./desk");
+const { claimantsStamp, getSourceFinderStamp, guessStoryForSource, listNeedsReview, listQueue, listDeskSources } = await import("./desk");
 const { updateClaimant } = await import("@/lib/operations/claimants");
 const { updateSource } = await import("@/lib/operations/sources");
 const { sourceFormSchema } = await import("@/lib/validation/source");
@@ -179,5 +179,22 @@ describe("what says whether the claim finder's kept candidates still stand", () 
     expect(after.version).toBe(before.version + 1);
     expect(after.updatedAt.getTime()).toBeGreaterThanOrEqual(before.updatedAt.getTime());
     expect(await getSourceFinderStamp("no-such-source")).toBeNull();
+  });
+});
+
+describe("the story a claim from a source is guessed to belong to", () => {
+  it("is the story of the claim most recently linked to the source, never an archived one, and none for a source no claim cites", async () => {
+    const source = await db.source.create({ data: { title: "Story guess source", kind: "news-report" } });
+    expect(await guessStoryForSource(source.id)).toBeNull();
+    const claimant = await db.claimant.findFirstOrThrow({ select: { id: true } });
+    const [first, second] = await Promise.all(["Story guess one", "Story guess two"].map((title, i) => db.story.create({ data: { title, slug: `story-guess-${i}` } })));
+    const claimIn = (storyId: string, n: number) => db.claim.create({ data: { text: `Guess ${n}`, summary: `Guess ${n}`, claimantId: claimant.id, storyId } });
+    const link = async (claimId: string, at: string) => db.claimSource.create({ data: { claimId, sourceId: source.id, relation: "appears-in", quote: "", createdAt: new Date(at) } });
+    await link((await claimIn(first!.id, 1)).id, "2026-01-01T00:00:00Z");
+    expect(await guessStoryForSource(source.id)).toBe(first!.id);
+    await link((await claimIn(second!.id, 2)).id, "2026-02-01T00:00:00Z");
+    expect(await guessStoryForSource(source.id)).toBe(second!.id);
+    await db.story.update({ where: { id: second!.id }, data: { archivedAt: new Date() } });
+    expect(await guessStoryForSource(source.id)).toBe(first!.id);
   });
 });

@@ -192,6 +192,20 @@ export async function claimantsStamp(): Promise<string> {
   return `${_count._all}:${_sum.version ?? 0}:${_max.updatedAt?.getTime() ?? 0}`;
 }
 
+/**
+ * The story a claim recorded from this source most likely belongs to: that of the claim most
+ * recently linked to it, unless that story is archived (no claim is filed under one). Null when
+ * no claim cites the source yet. The claim form starts on it; the reviewer can choose another.
+ */
+export async function guessStoryForSource(sourceId: string): Promise<string | null> {
+  const link = await db.claimSource.findFirst({
+    where: { sourceId, claim: { story: { archivedAt: null } } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { claim: { select: { storyId: true } } },
+  });
+  return link?.claim.storyId ?? null;
+}
+
 /** What the claim finder reads of a source: its captured text and the date it was published. */
 export async function getSourceForFinder(id: string) {
   return db.source.findUnique({

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ClaimForm, type ClaimFormProps } from "@/components/desk/claim-form";
 import { SeenBefore } from "@/components/desk/seen-before";
 import { findSimilarClaims } from "@/lib/data/similar-claims";
-import { getSourceForFinder, listAllClaimants, listAllStories } from "@/lib/data/desk";
+import { getSourceForFinder, guessStoryForSource, listAllClaimants, listAllStories } from "@/lib/data/desk";
 import { isoPartialDate } from "@/lib/domain/partial-date";
 import { describeSentence, suggestSummary, type Candidate } from "@/lib/finder";
 import { requirePageUser } from "@/lib/session";
@@ -22,11 +22,11 @@ async function fromFinder(query: URLSearchParams, claimants: { id: string; name:
   const start = offset(query.get("start"));
   const end = offset(query.get("end"));
   if (!sourceId || !isRecordId(sourceId) || start === null || end === null) return null;
-  const source = await getSourceForFinder(sourceId);
+  const [source, storyId] = await Promise.all([getSourceForFinder(sourceId), guessStoryForSource(sourceId)]);
   const text = source?.capturedText ?? "";
   if (!source || start >= end || end > text.length || text.slice(start, end).trim() === "") return null;
   const candidate: Candidate = describeSentence(text, start, end, { claimants, sourceDate: isoPartialDate(source.publishedAt, source.publishedAtPrecision) });
-  return { source, candidate };
+  return { source, candidate, storyId };
 }
 
 export default async function NewClaimPage({ searchParams }: PageProps<"/desk/claims/new">) {
@@ -44,7 +44,10 @@ export default async function NewClaimPage({ searchParams }: PageProps<"/desk/cl
           quote: candidate.sentence,
           text: candidate.sentence,
           summary: suggestSummary(candidate.sentence, SUMMARY_MAX),
-          claimantId: candidate.claimant?.id ?? "",
+          // A speaker the desk does not know yet is offered as a new claimant, named.
+          claimantId: candidate.claimant ? (candidate.claimant.id ?? "new") : "",
+          newClaimantName: candidate.claimant && !candidate.claimant.id ? candidate.claimant.name : "",
+          storyId: found.storyId ?? "",
           claimDate: candidate.date?.iso ?? "",
         }
       : undefined;
@@ -63,7 +66,8 @@ export default async function NewClaimPage({ searchParams }: PageProps<"/desk/cl
           <p>
             From the finder: saving links the claim to “{found.source.title}” with this sentence as its exact quote.
           </p>
-          {candidate.claimant && !candidate.claimant.id ? <p className="mt-1">Guessed claimant “{candidate.claimant.name}” is not a claimant yet: choose “A new claimant…” to add it.</p> : null}
+          {candidate.claimant && !candidate.claimant.id ? <p className="mt-1">Guessed claimant “{candidate.claimant.name}” is not a claimant yet: it is filled in below as a new claimant; choose its kind.</p> : null}
+          {found.storyId ? <p className="mt-1">The story is the one this source&apos;s latest claim is filed under.</p> : null}
         </div>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
