@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { Candidate } from "@/lib/finder";
 
 /**
@@ -26,12 +25,14 @@ export function CandidateList({ sourceId, candidates, first = 1 }: { sourceId: s
               {candidate.date ? `${candidate.date.iso} (${candidate.date.basis === "sentence" ? "in the sentence" : "the source's date"})` : "none"}
             </p>
             <p className="mt-2">
-              <Link
+              {/* A plain link: 25 of Next's <Link> would each be a client component to render and
+                  hydrate, and prefetch the claim form as it scrolls into view. */}
+              <a
                 href={`/desk/claims/new?source=${encodeURIComponent(sourceId)}&start=${candidate.start}&end=${candidate.end}`}
                 className="inline-block rounded bg-blue-800 px-3 py-1.5 text-sm font-medium text-white"
               >
                 Record as claim<span className="sr-only"> (candidate {index + 1})</span>
-              </Link>
+              </a>
             </p>
           </li>
         );
