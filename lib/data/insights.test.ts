@@ -40,6 +40,7 @@ async function event(claimId: string, kind: string, createdAt: string, before: R
   });
 }
 
+const link = (claimId: string, sourceId: string, quote: string, relation = "appears-in") => db.claimSource.create({ data: { id: `l-${claimId}-${sourceId}`, claimId, sourceId, relation, quote } });
 const status = (from: string, to: string) => [{ status: from, statusReason: "" }, { status: to, statusReason: "Checked." }] as const;
 const published = (claimId: string, when: string) => event(claimId, "published", when, { publishedAt: null }, { publishedAt: when });
 
@@ -98,7 +99,6 @@ beforeAll(async () => {
     data: { id: "s1", title: "Port annual report", kind: "primary-document", capturedText: "The port handled 1.2 million containers in 2025 — a record, officials said." },
   });
   await db.source.create({ data: { id: "s2", title: "Phone call with the port", kind: "official-statement" } });
-  const link = (claimId: string, sourceId: string, quote: string, relation = "appears-in") => db.claimSource.create({ data: { id: `l-${claimId}-${sourceId}`, claimId, sourceId, relation, quote } });
   await link("c1", "s1", "1.2 million containers");
   await link("c2", "s1", "in 2025 - a record"); // found once the dash and its spacing are forgiven
   await link("c3", "s1", "2.1 million containers");
@@ -168,5 +168,21 @@ describe("insights", () => {
       { linkId: "l-c3-s1", claimId: "c3", claimSummary: "Claim c3", sourceId: "s1", sourceTitle: "Port annual report", quote: "2.1 million containers" },
     ]);
     expect((await listQuotesNotFound(null)).map((q) => q.linkId)).toEqual(["l-c3-s1", "l-c7-s1"]);
+  });
+
+  it("orders the quotes not found by source title alike on both engines, whatever the case", async () => {
+    await db.source.create({ data: { id: "s3", title: "annual figures (lower case)", kind: "news-report", capturedText: "Nothing of the kind." } });
+    await link("c12", "s3", "a figure nobody wrote");
+    // Byte order (SQLite) would put "Port…" before "annual…"; a collation would not: neither decides.
+    expect((await listQuotesNotFound(A)).map((q) => q.sourceTitle)).toEqual(["annual figures (lower case)", "Port annual report"]);
+  });
+
+  it("never counts a claim that arrived with its verdict, even once a correction changes it", async () => {
+    const C = "insights-story-c";
+    await db.story.create({ data: { id: C, slug: C, title: "Imported story" } });
+    await claim("c13", { storyId: C, createdAt: "2026-01-05T00:00:00.000Z", status: "false", publishedAt: "2026-01-05T00:00:00.000Z" });
+    await event("c13", "created", "2026-01-05T00:00:00.000Z", null, { status: "accurate" });
+    await event("c13", "corrected", "2026-01-07T00:00:00.000Z", { status: "accurate" }, { status: "false" });
+    expect((await measureTimeToVerdict({ storyId: C, weeks: 4, now })).count).toBe(0);
   });
 });

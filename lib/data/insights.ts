@@ -161,7 +161,8 @@ export async function countPublishedPerWeek(filter: InsightsFilter): Promise<Wee
  * From capture (the claim's recording, createdAt) to its first verdict (the first status change,
  * update or correction whose new status is a verdict), for the claims whose first verdict falls
  * in the period: median and 90th percentile, and how many took each span. Claims that arrived
- * with a verdict (an import's "created" event) were not rated on the desk and do not count.
+ * with a verdict (an import's "created" event) were not rated on the desk and do not count, not
+ * even once a correction changes that verdict.
  */
 export async function measureTimeToVerdict(filter: InsightsFilter): Promise<TimeToVerdict> {
   const from = storedDate(periodStart(filter.now, filter.weeks));
@@ -172,6 +173,11 @@ export async function measureTimeToVerdict(filter: InsightsFilter): Promise<Time
       WHERE e."kind" IN (${Prisma.join(STATUS_EVENT_KINDS)})
         AND ${sqlDialect.jsonField(Prisma.sql`e."after"`, "status")} IN (${Prisma.join(verdictStatuses())})
         ${storyCondition(Prisma.sql`c`, filter.storyId)}
+        -- Arrived with a verdict: its later correction is no first verdict.
+        AND NOT EXISTS (
+          SELECT 1 FROM "ClaimEvent" k
+          WHERE k."claimId" = c."id" AND k."kind" = 'created'
+            AND ${sqlDialect.jsonField(Prisma.sql`k."after"`, "status")} IN (${Prisma.join(verdictStatuses())}))
       GROUP BY c."id", c."createdAt"
     ), d AS (
       SELECT ${sqlDialect.secondsBetween(Prisma.sql`"captured"`, Prisma.sql`"verdictAt"`)} AS "seconds"
@@ -252,8 +258,10 @@ export async function listQuotesNotFound(storyId: string | null): Promise<Missin
     WHERE cs."quote" <> '' AND s."capturedText" IS NOT NULL AND s."capturedText" <> ''
       AND ${sqlDialect.position(Prisma.sql`s."capturedText"`, Prisma.sql`cs."quote"`)} = 0
       ${storyCondition(Prisma.sql`c`, storyId)}
-    ORDER BY s."title", s."id", cs."createdAt", cs."id"`;
+    ORDER BY s."id", cs."createdAt", cs."id"`;
+  // By title here, not in SQL: PostgreSQL orders text by its collation, SQLite by bytes.
   return rows
+    .sort((a, b) => a.sourceTitle.localeCompare(b.sourceTitle) || (a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : 0))
     .filter((row) => checkQuote(row.quote, row.capturedText).status === "not-found")
     .map((row) => ({ linkId: row.linkId, claimId: row.claimId, claimSummary: row.claimSummary, sourceId: row.sourceId, sourceTitle: row.sourceTitle, quote: row.quote }));
 }
