@@ -48,6 +48,17 @@ describe("extraction", () => {
     expect(page.text).toContain("The port handled 1.2 million containers in 2025, up 8% on the year before.");
   });
 
+  it("refuses a PDF whose text is longer than a source holds", async () => {
+    const refused = await refusal(`${pages.origin}/long-report.pdf`);
+    expect(refused.refusal).toBe("too-large");
+    expect(refused.message).toBe("The page's text is longer than 500,000 characters, more than a source holds.");
+    // Refused while reading, not after: pdf.js reads on the server's own thread, so the pages past
+    // the limit are never read.
+    const { extractPage } = await import("@/lib/capture/extract");
+    const { LONG_REPORT_PAGES, makePdfPages } = await import("@/lib/testing/capture-pages");
+    await expect(extractPage({ contentType: "application/pdf", body: makePdfPages(LONG_REPORT_PAGES, { title: "Long", author: "A" }, 4) })).rejects.toMatchObject({ refusal: "too-large" });
+  });
+
   it("reads a PDF's text layer and its document information", async () => {
     const page = await capturePage(`${pages.origin}/report.pdf`);
     expect(page).toMatchObject({ kind: "pdf", title: "Labour market report", author: "Statistics Office", publishedAt: "2026-03-01" });

@@ -3,6 +3,7 @@ import path from "node:path";
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { CaptureError } from "@/lib/capture/fetch";
+import { CAPTURED_TEXT_MAX } from "@/lib/validation/source";
 
 /** What a capture takes from a page: its main text, and what it says about itself. */
 export interface ExtractedPage {
@@ -147,15 +148,25 @@ async function extractPdf(body: Buffer): Promise<ExtractedPage> {
   }
   try {
     const pages: string[] = [];
+    let length = 0;
     for (let n = 1; n <= pdf.numPages; n++) {
-      const page = await pdf.getPage(n);
-      const content = await page.getTextContent();
       let text = "";
-      for (const item of content.items as PdfTextItem[]) {
-        text += item.str ?? "";
-        if (item.hasEOL) text += "\n";
+      try {
+        const content = await (await pdf.getPage(n)).getTextContent();
+        for (const item of content.items as PdfTextItem[]) {
+          text += item.str ?? "";
+          if (item.hasEOL) text += "\n";
+        }
+      } catch {
+        // A damaged page is the document's fault, said as such, not an error of ours.
+        throw new CaptureError("unreadable", `Page ${n} of that PDF could not be read; nothing was captured.`);
       }
-      pages.push(text.replace(/[ \t]+/g, " ").replace(/ *\n */g, "\n").trim());
+      const cleaned = text.replace(/[ \t]+/g, " ").replace(/ *\n */g, "\n").trim();
+      pages.push(cleaned);
+      // pdf.js reads on the server's own thread: past what a source holds, stop reading pages.
+      // The length of the pages joined as below, each non-empty one after a blank line.
+      if (cleaned) length += (length > 0 ? 2 : 0) + cleaned.length;
+      if (length > CAPTURED_TEXT_MAX) throw new CaptureError("too-large", `The page's text is longer than ${CAPTURED_TEXT_MAX.toLocaleString("en")} characters, more than a source holds.`);
     }
     const { info } = (await pdf.getMetadata().catch(() => ({ info: {} }))) as { info: Record<string, unknown> };
     const str = (key: string) => (typeof info[key] === "string" ? clean(info[key] as string) : null);

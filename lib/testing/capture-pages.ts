@@ -35,6 +35,9 @@ ${paragraphs}
 
 export const PLAIN_TEXT = "Statement from the port authority\n\nThe port handled 1.2 million containers in 2025, up 8% on the year before.\n";
 
+/** 50 pages of 130 lines of about 100 characters: some 650,000 characters of text, in about 700 kB. */
+export const LONG_REPORT_PAGES = Array.from({ length: 50 }, (_, p) => Array.from({ length: 130 }, (_, l) => `Page ${p} line ${l}: the harbour handled more containers than the year before, officials said again.`));
+
 export const PDF_SENTENCE = "Unemployment fell to 4.1 percent in March.";
 
 function pdfEscape(text: string): string {
@@ -43,14 +46,25 @@ function pdfEscape(text: string): string {
 
 /** A one-page PDF whose text layer holds `lines`, written object by object with a correct xref. */
 export function makePdf(lines: readonly string[], info: { title: string; author: string }): Buffer {
-  const stream = `BT /F1 12 Tf 72 720 Td 14 TL ${lines.map((l) => `(${pdfEscape(l)}) Tj T*`).join(" ")} ET`;
+  return makePdfPages([lines], info, 12);
+}
+
+/** A PDF of several pages, each holding its lines in type of `size` points (small, so long lines stay on the page). */
+export function makePdfPages(pages: readonly (readonly string[])[], info: { title: string; author: string }, size: number): Buffer {
+  // Objects: 1 catalog, 2 page tree, 3 font, 4 document information, then each page and its contents.
+  const pageObject = (i: number) => 5 + 2 * i;
   const objects = [
     "<< /Type /Catalog /Pages 2 0 R >>",
-    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-    `<< /Length ${Buffer.byteLength(stream, "latin1")} >>\nstream\n${stream}\nendstream`,
+    `<< /Type /Pages /Kids [${pages.map((_, i) => `${pageObject(i)} 0 R`).join(" ")}] /Count ${pages.length} >>`,
     "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     `<< /Title (${pdfEscape(info.title)}) /Author (${pdfEscape(info.author)}) /CreationDate (D:20260301120000Z) >>`,
+    ...pages.flatMap((lines, i) => {
+      const stream = `BT /F1 ${size} Tf 36 756 Td ${size + 2} TL ${lines.map((l) => `(${pdfEscape(l)}) Tj T*`).join(" ")} ET`;
+      return [
+        `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents ${pageObject(i) + 1} 0 R /Resources << /Font << /F1 3 0 R >> >> >>`,
+        `<< /Length ${Buffer.byteLength(stream, "latin1")} >>\nstream\n${stream}\nendstream`,
+      ];
+    }),
   ];
   let out = "%PDF-1.4\n";
   const offsets: number[] = [];
@@ -60,7 +74,7 @@ export function makePdf(lines: readonly string[], info: { title: string; author:
   });
   const xref = Buffer.byteLength(out, "latin1");
   out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info 6 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info 4 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, "latin1");
 }
 
@@ -94,6 +108,10 @@ export async function startCapturePages(port = 0): Promise<CapturePages> {
         return;
       case "/report.pdf":
         response.writeHead(200, { "content-type": "application/pdf" }).end(makePdf(["Labour market report", PDF_SENTENCE], { title: "Labour market report", author: "Statistics Office" }));
+        return;
+      case "/long-report.pdf":
+        // A text layer longer than a source holds (CAPTURED_TEXT_MAX), in a file well under the size limit.
+        response.writeHead(200, { "content-type": "application/pdf" }).end(makePdfPages(LONG_REPORT_PAGES, { title: "Long report", author: "Statistics Office" }, 4));
         return;
       case "/image.png":
         response.writeHead(200, { "content-type": "image/png" }).end(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
