@@ -115,9 +115,8 @@ export async function recaptureSourceAction(_prev: RecaptureState, sent: unknown
     if (address === null) throw new AppError("bad_request", "This source has no web address to capture: add one and save the source first.");
     const page = await capturePage(address);
     finalUrl = page.finalUrl;
-    report = await recaptureSource(user, id, page);
+    report = await recaptureSource(user, id, page, address);
   } catch (error) {
-    if (error instanceof CaptureError) return { ok: false, fieldErrors: {}, formError: error.message, values: {} };
     return failed(error, {});
   }
   // The new text changes quote checks on the source's public page and on every claim citing it.

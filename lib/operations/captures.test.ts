@@ -95,6 +95,19 @@ describe("capturing a source again", () => {
     expect(JSON.parse(events[0]!.after!)).toEqual({ source: "Bridge article", capturedText: `${NEW_TEXT.length} characters` });
   });
 
+  it("writes nothing when the source's web address changed while its page was being fetched", async () => {
+    const { sourceId } = await sourceWithQuotes();
+    // The address read before the fetch, then changed by a colleague during it.
+    await db.source.update({ where: { id: sourceId }, data: { url: "https://news.example.org/other-page" } });
+    const refused = recaptureSource(reviewer, sourceId, page(NEW_TEXT), "https://news.example.org/bridge");
+    await expect(refused).rejects.toMatchObject({ code: "conflict" });
+    const source = await db.source.findUniqueOrThrow({ where: { id: sourceId } });
+    expect(source).toMatchObject({ capturedText: OLD_TEXT, version: 1 });
+    expect(await db.sourceCapture.count({ where: { sourceId } })).toBe(0);
+    // Fetched from the address it still has: kept.
+    await expect(recaptureSource(reviewer, sourceId, page(NEW_TEXT), "https://news.example.org/other-page")).resolves.toMatchObject({ found: 1 });
+  });
+
   it("records the change in the history when the new text has the old one's length", async () => {
     const { sourceId, claims } = await sourceWithQuotes();
     // One figure changed, "$48.2" to "$42.8": the same number of characters, a different text.

@@ -65,11 +65,13 @@ export async function recordPendingCapture(actor: CurrentUser, page: CapturedPag
 }
 
 /**
- * A source captured again: the capture joins its history, its captured text becomes the new
- * text, and every quote linked to it is checked against that text, in one transaction.
+ * A source captured again: the capture joins its history and its captured text becomes the new
+ * text, in one transaction; then every quote linked to it is checked against that text. `address`
+ * is the web address the page was fetched from: if the source's own changed meanwhile (the fetch
+ * takes up to 10 s), nothing is written, so a page is never kept under another page's address.
  */
-export async function recaptureSource(actor: CurrentUser, sourceId: string, page: CapturedPage): Promise<RecaptureReport> {
-  return db.$transaction(async (tx) => {
+export async function recaptureSource(actor: CurrentUser, sourceId: string, page: CapturedPage, address?: string): Promise<RecaptureReport> {
+  const { captureId, links, oldText } = await db.$transaction(async (tx) => {
     const before = await tx.source.findUnique({
       where: { id: sourceId },
       select: {
@@ -84,6 +86,7 @@ export async function recaptureSource(actor: CurrentUser, sourceId: string, page
       },
     });
     if (!before) throw new AppError("not_found", "That source no longer exists.");
+    if (address !== undefined && before.url !== address) throw new AppError("conflict", "This source's web address was changed while its page was being captured, so nothing was saved. Capture again to fetch the new address.");
     await sweepPendingCaptures(tx);
     const capture = await tx.sourceCapture.create({ data: { ...captureRow(actor, page), sourceId }, select: { id: true } });
     await tx.source.update({ where: { id: sourceId }, data: { capturedText: page.text, version: { increment: 1 } } });
@@ -94,17 +97,20 @@ export async function recaptureSource(actor: CurrentUser, sourceId: string, page
       before,
       { ...before, capturedText: page.text },
     );
-
-    let found = 0;
-    const unfound: UnfoundQuote[] = [];
-    for (const link of before.claims) {
-      const now = checkQuote(link.quote, page.text).status;
-      if (now === "found") found++;
-      else if (now === "not-found") {
-        const wasFound = checkQuote(link.quote, before.capturedText).status === "found";
-        unfound.push({ linkId: link.id, claimId: link.claimId, claimSummary: link.claim.summary, quote: link.quote, wasFound });
-      }
-    }
-    return { captureId: capture.id, found, unfound };
+    return { captureId: capture.id, links: before.claims, oldText: before.capturedText };
   });
+
+  // After the commit: each check reads the whole text (up to 500,000 characters), and a source
+  // cited by many claims would otherwise hold SQLite's write lock through all of them.
+  let found = 0;
+  const unfound: UnfoundQuote[] = [];
+  for (const link of links) {
+    const now = checkQuote(link.quote, page.text).status;
+    if (now === "found") found++;
+    else if (now === "not-found") {
+      const wasFound = checkQuote(link.quote, oldText).status === "found";
+      unfound.push({ linkId: link.id, claimId: link.claimId, claimSummary: link.claim.summary, quote: link.quote, wasFound });
+    }
+  }
+  return { captureId, found, unfound };
 }
