@@ -82,7 +82,7 @@ describe("insights CSV downloads", () => {
     const unknown = await get("../claims");
     expect(unknown.status).toBe(404);
     expect((await unknown.json()).error.message).toContain("claims-by-story");
-    for (const query of ["weeks=13", "weeks=4&weeks=12", "story=%27%20OR%201%3D1", `story=${"a".repeat(10_000)}`, "weeks=%00"]) {
+    for (const query of ["weeks=13", "weeks=0x4", "weeks=4.0", "weeks=%2B4", "weeks=4&weeks=12", "story=%27%20OR%201%3D1", `story=${"a".repeat(10_000)}`, "weeks=%00"]) {
       const bad = await get("open-work", query);
       expect(bad.status, query).toBe(400);
       expect((await bad.json()).error.message).toMatch(/^Parameter "(story|weeks)"/);

@@ -11,9 +11,11 @@ export interface InsightsQuery {
   weeks: InsightPeriod;
 }
 
+// Written as the menu sends them: "4", not "4.0", "+4" or "0x4", which Number() would accept.
+const PERIOD_VALUES: readonly string[] = INSIGHT_PERIODS.map(String);
 const weeksSchema = z
   .string()
-  .refine((value) => (INSIGHT_PERIODS as readonly number[]).includes(Number(value)), `must be one of ${INSIGHT_PERIODS.join(", ")}`)
+  .refine((value) => PERIOD_VALUES.includes(value), `must be one of ${PERIOD_VALUES.join(", ")}`)
   .transform((value) => Number(value) as InsightPeriod);
 
 /** An empty value is no filter, as an unchosen menu submits it. */
