@@ -13,7 +13,7 @@ const { findSimilarClaims, listRelatedClaims } = await import("./similar-claims"
 const { getClaim, getClaimRedirect } = await import("./claims");
 const { markDuplicate, unmarkDuplicate, setPublished } = await import("@/lib/operations/claims");
 const { AppError } = await import("@/lib/errors");
-const { similarityTerms, similarityWords } = await import("@/lib/search/similar");
+const { similarityTerms, similarityWords, TERM_CAP } = await import("@/lib/search/similar");
 
 type Actor = { id: string; name: string; email: string; role: "reviewer" | "editor" | "admin" };
 let reviewer: Actor;
@@ -228,5 +228,18 @@ describe("duplicates", () => {
     const found = await similarIds("Zanzibar clove exports doubled 2024");
     expect(found).toContain(original.id);
     expect(found).not.toContain(copy.id);
+  });
+});
+
+describe("findSimilarClaims: a text whose every word is common", () => {
+  it("finds the newest claims holding its words, not the first ones the index holds", async () => {
+    // Each word in more claims than TERM_CAP, so neither finds candidates by itself: the newest
+    // 201 holding each are read (on SQLite from the start, in one read per word; ADR 030).
+    const { claimantId, storyId } = await db.claim.findFirstOrThrow({ select: { claimantId: true, storyId: true } });
+    const filler = (word: string, i: number) => ({ text: `A ${word} note, number ${i}, was filed`, summary: `${word} note ${i}`, claimantId, storyId, statusReason: "Checked." });
+    const count = TERM_CAP + 30;
+    await db.claim.createMany({ data: [...Array.from({ length: count }, (_, i) => filler("tariff", i)), ...Array.from({ length: count }, (_, i) => filler("quayside", i))] });
+    const newest = await db.claim.create({ data: { text: "The tariff at the quayside was cut", summary: "Quayside tariff cut", claimantId, storyId, statusReason: "Checked." } });
+    expect(await similarIds("tariff quayside")).toEqual([newest.id]);
   });
 });

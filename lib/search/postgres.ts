@@ -1,6 +1,7 @@
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { ClaimFilters } from "@/lib/validation/claim-query";
 import {
+  byTerm,
   countRanks,
   ENDS_IN_APOSTROPHE_SUFFIX,
   filterSql,
@@ -104,13 +105,16 @@ export async function searchPostgres(db: PrismaClient, terms: string[], filters:
  * "seq" finds at once (a rare one could read the whole table that way, ADR 023).
  */
 export const similarTermPostgres: SimilarEngine = {
-  async matches(db, query) {
-    const forms = query.phrases.map((pieces) => `(${pieces.map((piece) => `${piece}:ABC`).join(" <-> ")})`).join(" | ");
-    const published = query.isPublishedOnly ? Prisma.sql`AND s."isPublished"` : Prisma.empty;
-    const order = query.isNewestFirst ? Prisma.sql`ORDER BY s."seq" DESC` : Prisma.empty;
-    const rows = await db.$queryRaw<{ key: number | bigint }[]>`
-      SELECT s."seq" AS key FROM "ClaimSearch" s WHERE s."document" @@ ${tsquery(forms)} ${published} ${order} LIMIT ${query.limit}`;
-    return rows.map((row) => Number(row.key));
+  isNewestFirstFree: false,
+  async matchesEach(db, queries) {
+    if (queries.length === 0) return [];
+    const reads = queries.map((query, term) => {
+      const forms = query.phrases.map((pieces) => `(${pieces.map((piece) => `${piece}:ABC`).join(" <-> ")})`).join(" | ");
+      const published = query.isPublishedOnly ? Prisma.sql`AND s."isPublished"` : Prisma.empty;
+      const order = query.isNewestFirst ? Prisma.sql`ORDER BY s."seq" DESC` : Prisma.empty;
+      return Prisma.sql`SELECT ${term}::int AS term, t.key FROM (SELECT s."seq" AS key FROM "ClaimSearch" s WHERE s."document" @@ ${tsquery(forms)} ${published} ${order} LIMIT ${query.limit}) t`;
+    });
+    return byTerm(queries.length, await db.$queryRaw<{ term: number | bigint; key: number | bigint }[]>`${Prisma.join(reads, " UNION ALL ")}`);
   },
   async idsOf(db, keys) {
     if (keys.length === 0) return [];

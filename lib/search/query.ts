@@ -136,3 +136,10 @@ export function filterSql(filters: ClaimFilters): Prisma.Sql[] {
   }
   return where;
 }
+
+/** The rows of a batched term read (`term` is the query's place in the batch) as each query's keys. */
+export function byTerm(count: number, rows: { term: number | bigint; key: number | bigint }[]): number[][] {
+  const keys: number[][] = Array.from({ length: count }, () => []);
+  for (const row of rows) keys[Number(row.term)]!.push(Number(row.key));
+  return keys;
+}

@@ -84,23 +84,28 @@ export function termPhrases(word: string): string[][] {
   return forms;
 }
 
-/** What one engine answers for one term: how many claims hold it (up to TERM_CAP + 1), and which. */
-export interface TermMatches {
-  count: number;
-  /** The claims' index keys (SQLite's rowid, PostgreSQL's seq): all of them when count <= TERM_CAP. */
-  keys: number[];
-}
-
 export interface TermQuery {
   phrases: string[][];
   isPublishedOnly: boolean;
-  /** Newest first (only asked of a common word, when no rarer word finds anything). */
+  /** Newest first (always on SQLite; elsewhere only asked of a common word, when no rarer word finds anything). */
   isNewestFirst: boolean;
   limit: number;
 }
 
 export interface SimilarEngine {
-  matches(db: PrismaClient, query: TermQuery): Promise<number[]>;
+  /**
+   * Each query's matches, in the order asked: one statement for them all (a UNION ALL of one
+   * capped read per term), not one round trip per term. Each costs the ORM about as much as
+   * the index read itself, and a text has up to MAX_SIMILAR_TERMS terms.
+   */
+  matchesEach(db: PrismaClient, queries: TermQuery[]): Promise<number[][]>;
+  /**
+   * Whether a newest-first read costs what an unordered one does. FTS5 walks a term's doclist
+   * backwards as cheaply as forwards, so SQLite reads newest first from the start and a text of
+   * common words needs no second read; PostgreSQL's newest-first walk down "seq" could read the
+   * whole table for a rare word (ADR 023), so there it is asked only of common ones.
+   */
+  isNewestFirstFree: boolean;
   /** Claim ids of index keys. */
   idsOf(db: PrismaClient, keys: number[]): Promise<string[]>;
 }
@@ -146,7 +151,7 @@ export async function findSimilarIdsWith(db: PrismaClient, engine: DatabaseEngin
     isNewestFirst,
     limit: TERM_CAP + 1,
   });
-  const found = await Promise.all(terms.map((term) => io.matches(db, query(term, false))));
+  const found = await io.matchesEach(db, terms.map((term) => query(term, io.isNewestFirstFree)));
   const weights = terms.map((term, i) => weightOf(found[i]!.length, term.isFigure));
   const present = terms.map((_, i) => found[i]!.length > 0);
   const total = weights.reduce((sum, weight, i) => sum + (present[i] ? weight : 0), 0);
@@ -159,9 +164,12 @@ export async function findSimilarIdsWith(db: PrismaClient, engine: DatabaseEngin
   };
   if (terms.some((_, i) => isRare(i))) {
     terms.forEach((_, i) => isRare(i) && add(found[i]!, weights[i]!));
+  } else if (io.isNewestFirstFree) {
+    terms.forEach((_, i) => add(found[i]!, weights[i]!));
   } else {
-    const newest = await Promise.all(terms.map((term, i) => (present[i] ? io.matches(db, query(term, true)) : Promise.resolve([]))));
-    newest.forEach((keys, i) => add(keys, weights[i]!));
+    const asked = terms.flatMap((term, i) => (present[i] ? [{ i, query: query(term, true) }] : []));
+    const newest = await io.matchesEach(db, asked.map((a) => a.query));
+    newest.forEach((keys, n) => add(keys, weights[asked[n]!.i]!));
   }
   const best = [...tally].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, CANDIDATES + options.limit);
   const candidates = await options.readCandidates(await io.idsOf(db, best.map(([key]) => key)));

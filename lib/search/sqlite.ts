@@ -1,6 +1,7 @@
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { ClaimFilters } from "@/lib/validation/claim-query";
 import {
+  byTerm,
   countRanks,
   ENDS_IN_APOSTROPHE_SUFFIX,
   rankQuery,
@@ -98,13 +99,17 @@ export async function searchSqlite(db: PrismaClient, terms: string[], filters: C
  * Without an order FTS5 reads the doclist from the start and stops at the limit.
  */
 export const similarTermSqlite: SimilarEngine = {
-  async matches(db, query) {
-    const forms = query.phrases.map((pieces) => `"${pieces.join(" ").replaceAll('"', '""')}"`).join(" OR ");
-    const match = `{summary claimant text} : (${forms})${query.isPublishedOnly ? ` AND {facets} : "published"` : ""}`;
-    const rows = query.isNewestFirst
-      ? await db.$queryRaw<{ key: number | bigint }[]>`SELECT rowid AS key FROM "ClaimSearch" WHERE "ClaimSearch" MATCH ${match} ORDER BY rowid DESC LIMIT ${query.limit}`
-      : await db.$queryRaw<{ key: number | bigint }[]>`SELECT rowid AS key FROM "ClaimSearch" WHERE "ClaimSearch" MATCH ${match} LIMIT ${query.limit}`;
-    return rows.map((row) => Number(row.key));
+  isNewestFirstFree: true,
+  async matchesEach(db, queries) {
+    if (queries.length === 0) return [];
+    // Each term's capped read as a subquery: FTS5 still stops at each one's LIMIT.
+    const reads = queries.map((query, term) => {
+      const forms = query.phrases.map((pieces) => `"${pieces.join(" ").replaceAll('"', '""')}"`).join(" OR ");
+      const match = `{summary claimant text} : (${forms})${query.isPublishedOnly ? ` AND {facets} : "published"` : ""}`;
+      const order = query.isNewestFirst ? Prisma.sql`ORDER BY rowid DESC` : Prisma.empty;
+      return Prisma.sql`SELECT ${term} AS term, key FROM (SELECT rowid AS key FROM "ClaimSearch" WHERE "ClaimSearch" MATCH ${match} ${order} LIMIT ${query.limit})`;
+    });
+    return byTerm(queries.length, await db.$queryRaw<{ term: number | bigint; key: number | bigint }[]>`${Prisma.join(reads, " UNION ALL ")}`);
   },
   async idsOf(db, keys) {
     if (keys.length === 0) return [];
