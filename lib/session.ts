@@ -7,6 +7,7 @@ import { isRole, type Role } from "@/lib/domain/role";
 import { AppError } from "@/lib/errors";
 import { logEvent } from "@/lib/log";
 import { can, type Action, type Actor } from "@/lib/permissions";
+import { readSessionDirect } from "@/lib/session-direct";
 
 export interface CurrentUser {
   id: string;
@@ -23,9 +24,12 @@ export interface CurrentUser {
 export const getCurrentUser: () => Promise<CurrentUser | null> = cache(readCurrentUser);
 
 async function readCurrentUser(): Promise<CurrentUser | null> {
-  const session = await auth.api.getSession({ headers: await headers() });
-  if (!session) return null;
-  const { id, name, email, role, banned } = session.user as typeof session.user & { role?: string; banned?: boolean | null };
+  const requestHeaders = await headers();
+  // Read directly on the common path; Better Auth answers (and refreshes or cleans up) the rest
+  // (lib/session-direct.ts, ADR 033).
+  const user = (await readSessionDirect(requestHeaders.get("cookie"))) ?? (await auth.api.getSession({ headers: requestHeaders }))?.user;
+  if (!user) return null;
+  const { id, name, email, role, banned } = user as typeof user & { role?: string | null; banned?: boolean | null };
   if (banned || !isRole(role)) return null;
   return { id, name, email, role };
 }

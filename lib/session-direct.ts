@@ -1,0 +1,83 @@
+import "server-only";
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { parseCookies } from "better-auth/cookies";
+import { auth } from "@/lib/auth";
+import { db } from "@/lib/db";
+
+/**
+ * The session of a request, read directly, when that is plainly the answer Better Auth would give
+ * (docs/decisions/033-direct-session-read.md). Better Auth's `getSession` costs a desk page about
+ * as much CPU as the rest of its shell: an HMAC check through WebCrypto (a thread-pool job, with
+ * the key imported again on every call), its endpoint machinery, and two reads. This does the same
+ * checks with Node's synchronous HMAC and one read, and answers only on the common path:
+ *
+ * - exactly one session cookie, signed with this app's secret, as better-call signs it
+ *   (`<token>.<base64 HMAC-SHA256 of the token>`);
+ * - a session row with that token, not expired, and not yet due for Better Auth's refresh
+ *   (`expiresAt - expiresIn + updateAge` still ahead).
+ *
+ * Anything else (no cookie, a bad signature, no such session, expired, due for refresh, two
+ * cookies of that name) returns `undefined`: Better Auth is asked, and it deletes, refreshes or
+ * refuses as it always does. So this can only answer faster, never differently; the tests in
+ * session-direct.test.ts hold both to the same answer on each path.
+ */
+export interface DirectSessionUser {
+  id: string;
+  name: string;
+  email: string;
+  role: string | null;
+  banned: boolean | null;
+}
+
+interface SessionSettings {
+  cookieName: string;
+  secret: string;
+  expiresInMs: number;
+  updateAgeMs: number;
+}
+
+let settings: Promise<SessionSettings> | null = null;
+
+function sessionSettings(): Promise<SessionSettings> {
+  settings ??= auth.$context.then((context) => ({
+    cookieName: context.authCookies.sessionToken.name,
+    secret: context.secret,
+    expiresInMs: context.sessionConfig.expiresIn * 1000,
+    updateAgeMs: context.sessionConfig.updateAge * 1000,
+  }));
+  return settings;
+}
+
+/** The token of a cookie value signed as better-call signs it, or null when the signature is not ours. */
+export function verifiedToken(value: string, secret: string): string | null {
+  const at = value.lastIndexOf(".");
+  if (at < 1) return null;
+  const token = value.slice(0, at);
+  const signature = Buffer.from(value.slice(at + 1), "utf8");
+  const expected = Buffer.from(createHmac("sha256", secret).update(token).digest("base64"), "utf8");
+  return signature.length === expected.length && timingSafeEqual(signature, expected) ? token : null;
+}
+
+function occurrences(text: string, part: string): number {
+  let count = 0;
+  for (let at = text.indexOf(part); at !== -1; at = text.indexOf(part, at + part.length)) count++;
+  return count;
+}
+
+/** The signed-in user of a request's Cookie header, or undefined when Better Auth must say. */
+export async function readSessionDirect(cookieHeader: string | null, now: Date = new Date()): Promise<DirectSessionUser | undefined> {
+  if (!cookieHeader) return undefined;
+  const { cookieName, secret, expiresInMs, updateAgeMs } = await sessionSettings();
+  // Two cookies of the name: which one a parser keeps is its own choice; Better Auth's decides.
+  if (occurrences(cookieHeader, `${cookieName}=`) !== 1) return undefined;
+  const value = parseCookies(cookieHeader).get(cookieName);
+  const token = value ? verifiedToken(value, secret) : null;
+  if (token === null) return undefined;
+  const session = await db.session.findUnique({
+    where: { token },
+    select: { expiresAt: true, user: { select: { id: true, name: true, email: true, role: true, banned: true } } },
+  });
+  if (!session || session.expiresAt <= now) return undefined;
+  if (session.expiresAt.getTime() - expiresInMs + updateAgeMs <= now.getTime()) return undefined;
+  return session.user;
+}
