@@ -246,8 +246,16 @@ interface Row {
   p99: number;
   errors: number;
   ratio: number | null;
-  /** Requests per second as a ratio to the claim API's in the same run. */
+  /** Requests per second as a ratio to the claim API's first reading in the same run. */
   apiRatio: number | null;
+  /**
+   * A row judged against the claim API reads it again just before itself (ADR 031's amendment):
+   * that reading, and the row's ratio to it. The machine's speed drifts by up to half within a
+   * run, so a row late in the run compared with the first reading says as much of the drift as
+   * of the row.
+   */
+  pairedApi?: { rps: number; p99: number };
+  pairedRatio?: number;
   target: string;
   met: boolean | null;
   note?: string;
@@ -390,11 +398,15 @@ async function main() {
       // above is measured against the first reading; read them against both.
       { name: "claim API, again at the end", path: `/api/claims/${ids.claim}` },
     ];
+    const judgedByApi = new Set<unknown>([halfClaimApi, withinApiBudget]);
     const rows: Row[] = [];
     let baseline: Row | null = null;
     let claimApi: Row | null = null;
     const sizes: Record<string, number> = {};
     for (const scenario of scenarios) {
+      const isPaired = claimApi !== null && judgedByApi.has(scenario.target);
+      if (isPaired) log(`Loading ${claimApi!.path} for ${duration} s with ${connections} connections (paired with the next row)…`);
+      const paired = isPaired ? await load(claimApi!.path) : null;
       log(`Loading ${scenario.path} for ${duration} s with ${connections} connections…`);
       const result = await load(scenario.path, scenario.vary, scenario.through, scenario.headers);
       sizes[scenario.name] = result.bytes;
@@ -406,6 +418,7 @@ async function main() {
         apiRatio: claimApi ? result.rps / claimApi.rps : null,
         target: "",
         met: null,
+        ...(paired ? { pairedApi: { rps: paired.rps, p99: paired.p99 }, pairedRatio: result.rps / paired.rps } : {}),
       };
       if (!baseline) baseline = row;
       if (scenario.name === "claim API") {
@@ -413,7 +426,9 @@ async function main() {
         row.apiRatio = 1;
       }
       if (scenario.target) {
-        [row.target, row.met] = scenario.target(row, baseline, claimApi);
+        // Judged against the claim API as read just before this row, where it was read again.
+        const api = paired && claimApi ? { ...claimApi, rps: paired.rps, p99: paired.p99 } : claimApi;
+        [row.target, row.met] = scenario.target(row, baseline, api);
         // Timeouts and error answers are not fast answers: a scenario with any is a miss.
         if (row.errors > 0 || row.rps === 0) row.met = false;
       }
@@ -452,7 +467,7 @@ async function main() {
     fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
 
     const table = [
-      ["scenario", "req/s", "p50", "p99", "errors", "vs static", "vs claim API", "target", "met"],
+      ["scenario", "req/s", "p50", "p99", "errors", "vs static", "vs claim API", "vs API just before", "target", "met"],
       ...rows.map((r) => [
         r.name,
         r.rps.toFixed(0),
@@ -461,20 +476,21 @@ async function main() {
         String(r.errors),
         r.ratio === null ? "" : `${(r.ratio * 100).toFixed(0)}%`,
         r.apiRatio === null ? "" : `${r.apiRatio.toFixed(2)}x`,
+        r.pairedApi ? `${r.pairedRatio!.toFixed(2)}x of ${r.pairedApi.rps.toFixed(0)}, p99 ${ms(r.pairedApi.p99)}` : "",
         r.target,
         r.met === null ? "" : r.met ? "yes" : "NO",
       ]),
-      [`CSV export (${csv.rows.toLocaleString("en")} rows)`, "", "", "", "", "", "", results.csvExport.target, results.csvExport.met ? "yes" : "NO"],
-      ["", `${csv.seconds.toFixed(1)} s`, `+${csv.growthMb.toFixed(0)} MB peak`, "", "", "", "", "", ""],
+      [`CSV export (${csv.rows.toLocaleString("en")} rows)`, "", "", "", "", "", "", "", results.csvExport.target, results.csvExport.met ? "yes" : "NO"],
+      ["", `${csv.seconds.toFixed(1)} s`, `+${csv.growthMb.toFixed(0)} MB peak`, "", "", "", "", "", "", ""],
       ...(purge
         ? [
-            [`desk edit visible through Varnish (${purge.rounds} edits)`, "", ms(purge.p50), `max ${ms(purge.max)}`, "", "", "", "within 1 s of saving", purge.met ? "yes" : "NO"],
+            [`desk edit visible through Varnish (${purge.rounds} edits)`, "", ms(purge.p50), `max ${ms(purge.max)}`, "", "", "", "", "within 1 s of saving", purge.met ? "yes" : "NO"],
           ]
         : []),
-      ["first-load JS, claim page (gzip)", `${results.firstLoadJsGzipKb.toFixed(1)} kB`, "", "", "", "", "", "< 130 kB", results.firstLoadJsMet ? "yes" : "NO"],
+      ["first-load JS, claim page (gzip)", `${results.firstLoadJsGzipKb.toFixed(1)} kB`, "", "", "", "", "", "", "< 130 kB", results.firstLoadJsMet ? "yes" : "NO"],
     ];
     const widths = table[0]!.map((_, c) => Math.max(...table.map((row) => row[c]!.length)));
-    const line = (row: string[]) => row.map((cell, c) => (c === 0 || c === 7 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  ");
+    const line = (row: string[]) => row.map((cell, c) => (c === 0 || c === 8 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  ");
     const where = `${processes} process${processes > 1 ? "es" : ""} on ${engine === "postgres" ? "PostgreSQL" : "SQLite"}${services.redisUrl ? " and Redis" : ""}`;
     console.log(`Factline benchmark: ${where}, ${claims.toLocaleString("en")} claims, ${connections} connections, ${duration} s a scenario, ${results.machine.cpus} CPUs (${results.machine.cpuModel}), Node ${process.version}`);
     console.log(line(table[0]!));
