@@ -87,7 +87,10 @@ function paragraphs(root: TextNode): string {
     if (node.nodeName === "SCRIPT" || node.nodeName === "STYLE" || node.nodeName === "NOSCRIPT") return;
     const isBlock = BLOCKS.has(node.nodeName);
     if (isBlock) flush();
-    for (let i = 0; i < node.childNodes.length; i++) walk(node.childNodes[i]!);
+    // Read once: linkedom builds the list anew at each read, and reading it per child made a
+    // page of many paragraphs quadratic (20,000 under one element took minutes).
+    const children = node.childNodes;
+    for (let i = 0; i < children.length; i++) walk(children[i]!);
     if (isBlock) flush();
   };
   walk(root);
