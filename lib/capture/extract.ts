@@ -5,6 +5,13 @@ import { parseHTML } from "linkedom";
 import { CaptureError } from "@/lib/capture/fetch";
 import { CAPTURED_TEXT_MAX } from "@/lib/validation/source";
 
+/**
+ * The most elements a page may have for Readability to read it. Readability works on the
+ * server's own thread, and its time grows with the page: a 5 MB page of tiny elements holds some
+ * 700,000. Ordinary articles have a few thousand; 30,000 take Readability about a second.
+ */
+export const CAPTURE_MAX_ELEMENTS = 30_000;
+
 /** What a capture takes from a page: its main text, and what it says about itself. */
 export interface ExtractedPage {
   kind: "html" | "text" | "pdf";
@@ -109,12 +116,17 @@ function meta(document: Document, ...names: string[]): string | null {
 
 function extractHtml(html: string): ExtractedPage {
   const { document } = parseHTML(html);
+  // Counted here, not left to Readability's maxElemsToParse alone: Readability counts with
+  // getElementsByTagName("*"), which linkedom answers with no elements, so its check never fires.
+  if (document.querySelectorAll("*").length > CAPTURE_MAX_ELEMENTS) {
+    throw new CaptureError("too-large", `The page is too complex to read (more than ${CAPTURE_MAX_ELEMENTS.toLocaleString("en")} HTML elements); nothing was captured.`);
+  }
   const title = meta(document, "og:title", "twitter:title") ?? clean(document.querySelector("title")?.textContent);
   const publisher = meta(document, "og:site_name", "application-name", "publisher");
   const author = meta(document, "author", "article:author", "parsely-author", "dc.creator");
   const published = meta(document, "article:published_time", "datePublished", "date", "dc.date", "pubdate");
   // Readability changes the document it reads: read the metadata first.
-  const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
+  const article = new Readability(document as unknown as Document, { charThreshold: 200, maxElemsToParse: CAPTURE_MAX_ELEMENTS }).parse();
   let text = "";
   if (article?.content) text = paragraphs(parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document.body as unknown as TextNode);
   if (!text) text = paragraphs(parseHTML(html).document.body as unknown as TextNode);
