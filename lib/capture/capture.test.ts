@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { capturePage } from "@/lib/capture/capture";
-import { CaptureError, fetchForCapture, setCaptureResolverForTests } from "@/lib/capture/fetch";
+import { CAPTURE_TIME_LIMIT_MS, CaptureError, fetchForCapture, setCaptureResolverForTests } from "@/lib/capture/fetch";
 import { ARTICLE_SENTENCES, PDF_SENTENCE, startCapturePages, type CapturePages } from "@/lib/testing/capture-pages";
 
 // Against a local server of fixture pages. The one origin it listens on is let through the
@@ -91,6 +91,23 @@ describe("limits", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(9_500);
     expect(Date.now() - started).toBeLessThan(14_000);
   }, 20_000);
+
+  it("counts looking up the name within the 10 seconds: a resolver that never answers is given up on", async () => {
+    setCaptureResolverForTests(() => new Promise(() => {}));
+    // The limit's own timer, run on a fake clock: ten seconds pass at once.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      let outcome: unknown = "still waiting";
+      void capturePage("http://hanging-dns.capture.test/article").then(
+        () => (outcome = "captured"),
+        (error: unknown) => (outcome = error),
+      );
+      await vi.advanceTimersByTimeAsync(CAPTURE_TIME_LIMIT_MS);
+      expect(outcome).toMatchObject({ refusal: "timeout", message: "The page did not answer within 10 seconds." });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 
   it("refuses a page larger than 5 MB, declared or not", async () => {
     expect((await refusal(`${pages.origin}/large`)).message).toBe("The page is larger than 5 MB.");

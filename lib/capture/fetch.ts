@@ -108,8 +108,25 @@ export function checkCaptureUrl(text: string): URL {
   return url;
 }
 
+function timeLimitPassed(): CaptureError {
+  return new CaptureError("timeout", `The page did not answer within ${CAPTURE_TIME_LIMIT_MS / 1000} seconds.`);
+}
+
+/**
+ * `lookup`'s answer, or the time limit's refusal once `signal` aborts first. A lookup cannot be
+ * cancelled (the system resolver runs on libuv's threads), only no longer waited for.
+ */
+function withinTimeLimit<T>(lookup: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(timeLimitPassed());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(timeLimitPassed());
+    signal.addEventListener("abort", onAbort, { once: true });
+    lookup.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
 /** The address to connect to for `url`, checked; a refusal if any address the name has is not public. */
-async function vettedAddress(url: URL): Promise<{ address: string; family: number }> {
+async function vettedAddress(url: URL, signal: AbortSignal): Promise<{ address: string; family: number }> {
   const named = classifyHostname(url.hostname);
   if (named) throw refusalFor(named);
   const literal = ipLiteral(url.hostname);
@@ -118,8 +135,10 @@ async function vettedAddress(url: URL): Promise<{ address: string; family: numbe
   if (literal) addresses = [{ address: literal, family: literal.includes(":") ? 6 : 4 }];
   else {
     try {
-      addresses = await resolver(url.hostname);
-    } catch {
+      // The lookup is part of the capture's time: a resolver that hangs must not outlast it.
+      addresses = await withinTimeLimit(resolver(url.hostname), signal);
+    } catch (error) {
+      if (error instanceof CaptureError) throw error;
       throw new CaptureError("not-found", "No site answers to that address's name; check it for typing mistakes.");
     }
     if (addresses.length === 0) throw new CaptureError("not-found", "No site answers to that address's name; check it for typing mistakes.");
@@ -220,13 +239,13 @@ export async function fetchForCapture(address: string): Promise<FetchedPage> {
   try {
     let url = checkCaptureUrl(address);
     for (let redirects = 0; ; redirects++) {
-      const target = await vettedAddress(url);
+      const target = await vettedAddress(url, controller.signal);
       let hop: Hop;
       try {
         hop = await requestOnce(url, target, controller.signal);
       } catch (error) {
         if (error instanceof CaptureError) throw error;
-        if (controller.signal.aborted) throw new CaptureError("timeout", `The page did not answer within ${CAPTURE_TIME_LIMIT_MS / 1000} seconds.`);
+        if (controller.signal.aborted) throw timeLimitPassed();
         throw new CaptureError("unreachable", "The site could not be reached; check the address, or try again later.");
       }
       if (REDIRECTS.has(hop.status)) {
