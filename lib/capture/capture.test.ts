@@ -188,6 +188,17 @@ describe("the address guard", () => {
     expect(calls).toBe(1);
   });
 
+  it("tries each address it checked in turn, when one cannot be reached", async () => {
+    // 2e00::1 passes the guard (global unicast space) but IANA has given 2e00::/7 to no one, so
+    // nothing answers there: a host whose IPv6 address this server cannot reach, then its IPv4.
+    setCaptureResolverForTests(async () => [
+      { address: "2e00::1", family: 6 },
+      { address: "127.0.0.1", family: 4 },
+    ]);
+    const page = await capturePage(`http://dual-stack.capture.test:${pages.port}/article`);
+    expect(page.title).toBe("Harbour bridge budget approved");
+  });
+
   it("says when a name does not resolve", async () => {
     setCaptureResolverForTests(async () => {
       throw Object.assign(new Error("getaddrinfo ENOTFOUND"), { code: "ENOTFOUND" });
