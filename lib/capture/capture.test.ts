@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { capturePage } from "@/lib/capture/capture";
 import { CAPTURE_TIME_LIMIT_MS, CaptureError, fetchForCapture, setCaptureResolverForTests } from "@/lib/capture/fetch";
-import { ARTICLE_SENTENCES, PDF_SENTENCE, startCapturePages, type CapturePages } from "@/lib/testing/capture-pages";
+import { ARTICLE_SENTENCES, LONG_METADATA, PDF_SENTENCE, startCapturePages, type CapturePages } from "@/lib/testing/capture-pages";
+import { SOURCE_AUTHOR_MAX, SOURCE_PUBLISHER_MAX, SOURCE_TITLE_MAX, sourceFormSchema } from "@/lib/validation/source";
 
 // Against a local server of fixture pages. The one origin it listens on is let through the
 // private-address guard by FACTLINE_CAPTURE_TEST_ORIGIN, honoured because vitest runs with
@@ -40,6 +41,23 @@ describe("extraction", () => {
     expect(page.text.split("\n\n").length).toBeGreaterThanOrEqual(ARTICLE_SENTENCES.length);
     expect(page.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(page.finalUrl).toBe(`${pages.origin}/article`);
+  });
+
+  it("clips a title, publisher and author longer than the source form takes, at a word, so the form saves", async () => {
+    const page = await capturePage(`${pages.origin}/long-metadata`);
+    const limits = { title: SOURCE_TITLE_MAX, publisher: SOURCE_PUBLISHER_MAX, author: SOURCE_AUTHOR_MAX };
+    for (const field of ["title", "publisher", "author"] as const) {
+      const clipped = page[field] ?? "";
+      expect([...clipped].length, field).toBeLessThanOrEqual(limits[field]);
+      expect([...clipped].length, field).toBeGreaterThan(limits[field] - 40);
+      expect(clipped.endsWith("…"), field).toBe(true);
+      // Cut where a word ends: what is kept is the page's words, the last of them whole.
+      const kept = clipped.slice(0, -1);
+      expect(LONG_METADATA[field].startsWith(kept), field).toBe(true);
+      expect(LONG_METADATA[field][kept.length], field).toMatch(/[\s,]/);
+    }
+    const form = { title: page.title, publisher: page.publisher, author: page.author, url: page.finalUrl, kind: "news-report", publishedAt: page.publishedAt, archivedUrl: "", description: "", capturedText: page.text };
+    expect(sourceFormSchema.safeParse(form).error?.issues).toBeUndefined();
   });
 
   it("keeps plain text as it is, its first line as the title", async () => {

@@ -143,7 +143,7 @@ function extractHtml(html: string): ExtractedPage {
 function extractPlainText(text: string): ExtractedPage {
   const normalised = text.replace(/\r\n?/g, "\n").trim();
   const firstLine = normalised.split("\n", 1)[0]?.trim() ?? "";
-  return { kind: "text", text: normalised, title: firstLine ? firstLine.slice(0, 500) : null, publisher: null, author: null, publishedAt: null };
+  return { kind: "text", text: normalised, title: firstLine || null, publisher: null, author: null, publishedAt: null };
 }
 
 interface PdfTextItem {
