@@ -54,17 +54,36 @@ function clean(value: string | null | undefined): string | null {
   return text ? text : null;
 }
 
-/** A date the form can take (YYYY-MM-DD), from whatever a page's metadata says. */
+/**
+ * A page's zone, in the forms Date.parse reads, at the end: an offset after a time ("23:30 -0500",
+ * "23:30:00 GMT-0500 (Eastern Standard Time)") or a zone's name after a number ("11:30 PM EST",
+ * "23:30Z", "17 Mar 2025 GMT"). What comes before it is kept ($1).
+ */
+const WRITTEN_ZONES = [
+  /(\d:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?)\s*(?:gmt|utc|ut)?\s*[+-]\d{1,2}(?::?\d{2})?\s*(?:\(.*\))?$/i,
+  /(\d(?:\s*[ap]\.?m\.?)?)\s*(?:gmt|utc|ut|z|[ecmp][sd]t)\s*(?:\(.*\))?$/i,
+];
+
+/**
+ * A date the form can take (YYYY-MM-DD), from whatever a page's metadata says: the day as
+ * written, in the zone it is written in. A source's date is a calendar date; "17 Mar 2025
+ * 23:30 -0500" was published on the 17th, though it was the 18th in Greenwich.
+ */
 export function isoDay(value: string | null | undefined): string | null {
   const text = value?.trim();
   if (!text) return null;
+  // ISO 8601 (2025-03-17T23:30:00-05:00): the date comes first, whatever the offset after it.
   const iso = text.match(/^(\d{4}-\d{2}-\d{2})/);
   if (iso) return iso[1]!;
   // PDF dates: D:20250412093000Z
   const pdf = text.match(/^D:(\d{4})(\d{2})(\d{2})/);
   if (pdf) return `${pdf[1]}-${pdf[2]}-${pdf[3]}`;
-  const parsed = Date.parse(text);
-  return Number.isNaN(parsed) ? null : new Date(parsed).toISOString().slice(0, 10);
+  // Without its zone, Date.parse reads a date in the server's own zone, whose calendar then
+  // gives back the day as written, whatever that zone is.
+  const parsed = new Date(Date.parse(WRITTEN_ZONES.reduce((written, zone) => written.replace(zone, "$1"), text)));
+  if (Number.isNaN(parsed.getTime())) return null;
+  const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+  return `${pad(parsed.getFullYear(), 4)}-${pad(parsed.getMonth() + 1)}-${pad(parsed.getDate())}`;
 }
 
 const BLOCKS = new Set(["P", "DIV", "SECTION", "ARTICLE", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "BLOCKQUOTE", "PRE", "TR", "FIGCAPTION", "BR", "HR", "DT", "DD", "TABLE", "UL", "OL"]);
