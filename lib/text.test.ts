@@ -1,6 +1,26 @@
 import { describe, expect, it } from "vitest";
 import { text } from "@/lib/validation/fields";
-import { characterCount, hasCredentials, hasDeceptiveCharacters, hasVisibleCharacter, isStorableText } from "./text";
+import { characterCount, clipAtWord, hasCredentials, hasDeceptiveCharacters, hasVisibleCharacter, isStorableText } from "./text";
+
+describe("clipAtWord", () => {
+  it("keeps a text within the limit as it is, counting code points as the forms do", () => {
+    expect(clipAtWord("Harbour bridge", 14)).toBe("Harbour bridge");
+    expect(clipAtWord("😀".repeat(10), 10)).toBe("😀".repeat(10));
+  });
+
+  it("cuts after the last whole word that fits, with an ellipsis, within the limit", () => {
+    expect(clipAtWord("Harbour bridge budget approved", 20)).toBe("Harbour bridge…");
+    expect(clipAtWord("Harbour bridge, budget approved", 17)).toBe("Harbour bridge…");
+    // The word before the limit ends where the limit leaves room: kept whole.
+    expect(clipAtWord("Harbour bridge budget", 15)).toBe("Harbour bridge…");
+    expect(clipAtWord("😀 ".repeat(20), 10)).toBe("😀 😀 😀 😀 😀…");
+  });
+
+  it("cuts a text with no space near the limit at the limit itself", () => {
+    expect(clipAtWord("港口大桥预算获得批准，市议会周二表示", 10)).toBe("港口大桥预算获得批…");
+    expect(clipAtWord(`a ${"x".repeat(30)}`, 10)).toBe(`a ${"x".repeat(7)}…`);
+  });
+});
 
 describe("character rules", () => {
   it("stores any text but a NUL byte or half a surrogate pair", () => {

@@ -43,6 +43,24 @@ export function hasCredentials(address: string): boolean {
 }
 
 /**
+ * `value` in at most `max` characters as a length limit counts them (code points, as
+ * characterCount): cut after the last word that fits whole, with "…" after it. A text with no
+ * space in the second half of what fits (one long word, or Chinese) is cut at the limit itself.
+ */
+export function clipAtWord(value: string, max: number): string {
+  // A code point is one or two UTF-16 units: `max` units hold at most `max` of them, and the
+  // first 2 × max units hold the first `max`, so a long text is never spread out whole.
+  if (value.length <= max) return value;
+  const points = Array.from(value.slice(0, 2 * max));
+  if (points.length <= max && value.length <= 2 * max) return value;
+  const head = points.slice(0, max - 1).join("");
+  const lastSpace = head.search(/\s\S*$/u);
+  const isWordEnd = /\s/u.test(points[max - 1]!);
+  const kept = isWordEnd || lastSpace < head.length / 2 ? head : head.slice(0, lastSpace);
+  return `${kept.replace(/[\s,;:]+$/u, "")}…`;
+}
+
+/**
  * How many characters a length limit counts in `value`: code points after trimming, as the zod
  * schemas do (lib/validation/fields.ts), so "😀" is one. A browser's maxlength counts UTF-16
  * units instead, which is why the forms show a count rather than set maxlength.

@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { capturePage } from "@/lib/capture/capture";
-import { CaptureError, fetchForCapture, setCaptureResolverForTests } from "@/lib/capture/fetch";
-import { ARTICLE_SENTENCES, PDF_SENTENCE, startCapturePages, type CapturePages } from "@/lib/testing/capture-pages";
+import { CAPTURE_TIME_LIMIT_MS, CaptureError, fetchForCapture, setCaptureResolverForTests } from "@/lib/capture/fetch";
+import { ARTICLE_SENTENCES, LONG_METADATA, PDF_SENTENCE, startCapturePages, type CapturePages } from "@/lib/testing/capture-pages";
+import { SOURCE_AUTHOR_MAX, SOURCE_PUBLISHER_MAX, SOURCE_TITLE_MAX, sourceFormSchema } from "@/lib/validation/source";
 
 // Against a local server of fixture pages. The one origin it listens on is let through the
 // private-address guard by FACTLINE_CAPTURE_TEST_ORIGIN, honoured because vitest runs with
@@ -40,6 +41,23 @@ describe("extraction", () => {
     expect(page.text.split("\n\n").length).toBeGreaterThanOrEqual(ARTICLE_SENTENCES.length);
     expect(page.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(page.finalUrl).toBe(`${pages.origin}/article`);
+  });
+
+  it("clips a title, publisher and author longer than the source form takes, at a word, so the form saves", async () => {
+    const page = await capturePage(`${pages.origin}/long-metadata`);
+    const limits = { title: SOURCE_TITLE_MAX, publisher: SOURCE_PUBLISHER_MAX, author: SOURCE_AUTHOR_MAX };
+    for (const field of ["title", "publisher", "author"] as const) {
+      const clipped = page[field] ?? "";
+      expect([...clipped].length, field).toBeLessThanOrEqual(limits[field]);
+      expect([...clipped].length, field).toBeGreaterThan(limits[field] - 40);
+      expect(clipped.endsWith("…"), field).toBe(true);
+      // Cut where a word ends: what is kept is the page's words, the last of them whole.
+      const kept = clipped.slice(0, -1);
+      expect(LONG_METADATA[field].startsWith(kept), field).toBe(true);
+      expect(LONG_METADATA[field][kept.length], field).toMatch(/[\s,]/);
+    }
+    const form = { title: page.title, publisher: page.publisher, author: page.author, url: page.finalUrl, kind: "news-report", publishedAt: page.publishedAt, archivedUrl: "", description: "", capturedText: page.text };
+    expect(sourceFormSchema.safeParse(form).error?.issues).toBeUndefined();
   });
 
   it("keeps plain text as it is, its first line as the title", async () => {
@@ -91,6 +109,23 @@ describe("limits", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(9_500);
     expect(Date.now() - started).toBeLessThan(14_000);
   }, 20_000);
+
+  it("counts looking up the name within the 10 seconds: a resolver that never answers is given up on", async () => {
+    setCaptureResolverForTests(() => new Promise(() => {}));
+    // The limit's own timer, run on a fake clock: ten seconds pass at once.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      let outcome: unknown = "still waiting";
+      void capturePage("http://hanging-dns.capture.test/article").then(
+        () => (outcome = "captured"),
+        (error: unknown) => (outcome = error),
+      );
+      await vi.advanceTimersByTimeAsync(CAPTURE_TIME_LIMIT_MS);
+      expect(outcome).toMatchObject({ refusal: "timeout", message: "The page did not answer within 10 seconds." });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 
   it("refuses a page larger than 5 MB, declared or not", async () => {
     expect((await refusal(`${pages.origin}/large`)).message).toBe("The page is larger than 5 MB.");
@@ -169,6 +204,17 @@ describe("the address guard", () => {
     const page = await capturePage(`http://rebind.capture.test:${pages.port}/article`);
     expect(page.title).toBe("Harbour bridge budget approved");
     expect(calls).toBe(1);
+  });
+
+  it("tries each address it checked in turn, when one cannot be reached", async () => {
+    // 2e00::1 passes the guard (global unicast space) but IANA has given 2e00::/7 to no one, so
+    // nothing answers there: a host whose IPv6 address this server cannot reach, then its IPv4.
+    setCaptureResolverForTests(async () => [
+      { address: "2e00::1", family: 6 },
+      { address: "127.0.0.1", family: 4 },
+    ]);
+    const page = await capturePage(`http://dual-stack.capture.test:${pages.port}/article`);
+    expect(page.title).toBe("Harbour bridge budget approved");
   });
 
   it("says when a name does not resolve", async () => {

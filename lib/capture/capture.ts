@@ -1,12 +1,26 @@
 import { extractPage, type ExtractedPage } from "@/lib/capture/extract";
 import { CaptureError, fetchForCapture, type FetchedPage } from "@/lib/capture/fetch";
 import { logEvent } from "@/lib/log";
-import { CAPTURED_TEXT_MAX } from "@/lib/validation/source";
+import { clipAtWord } from "@/lib/text";
+import { CAPTURED_TEXT_MAX, SOURCE_AUTHOR_MAX, SOURCE_PUBLISHER_MAX, SOURCE_TITLE_MAX } from "@/lib/validation/source";
 
-/** Text a form can send back and the database can store: no NUL, no unpaired surrogate. */
+/**
+ * Text a form can send back and the database can store: no NUL, no unpaired surrogate, and
+ * metadata within the source form's limits (an og:title of 600 characters made it refuse to save).
+ */
 function storable(page: ExtractedPage): ExtractedPage {
   const clean = (text: string | null) => (text === null ? null : text.replaceAll("\u0000", "").toWellFormed());
-  return { ...page, text: clean(page.text) ?? "", title: clean(page.title), publisher: clean(page.publisher), author: clean(page.author) };
+  const clipped = (text: string | null, max: number) => {
+    const cleaned = clean(text);
+    return cleaned === null ? null : clipAtWord(cleaned, max);
+  };
+  return {
+    ...page,
+    text: clean(page.text) ?? "",
+    title: clipped(page.title, SOURCE_TITLE_MAX),
+    publisher: clipped(page.publisher, SOURCE_PUBLISHER_MAX),
+    author: clipped(page.author, SOURCE_AUTHOR_MAX),
+  };
 }
 
 export type CapturedPage = Omit<FetchedPage, "body" | "contentType"> & ExtractedPage & { bytes: number };

@@ -5,6 +5,13 @@ import { parseHTML } from "linkedom";
 import { CaptureError } from "@/lib/capture/fetch";
 import { CAPTURED_TEXT_MAX } from "@/lib/validation/source";
 
+/**
+ * The most elements a page may have for Readability to read it. Readability works on the
+ * server's own thread, and its time grows with the page: a 5 MB page of tiny elements holds some
+ * 700,000. Ordinary articles have a few thousand; 30,000 take Readability about a second.
+ */
+export const CAPTURE_MAX_ELEMENTS = 30_000;
+
 /** What a capture takes from a page: its main text, and what it says about itself. */
 export interface ExtractedPage {
   kind: "html" | "text" | "pdf";
@@ -47,17 +54,36 @@ function clean(value: string | null | undefined): string | null {
   return text ? text : null;
 }
 
-/** A date the form can take (YYYY-MM-DD), from whatever a page's metadata says. */
+/**
+ * A page's zone, in the forms Date.parse reads, at the end: an offset after a time ("23:30 -0500",
+ * "23:30:00 GMT-0500 (Eastern Standard Time)") or a zone's name after a number ("11:30 PM EST",
+ * "23:30Z", "17 Mar 2025 GMT"). What comes before it is kept ($1).
+ */
+const WRITTEN_ZONES = [
+  /(\d:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?)\s*(?:gmt|utc|ut)?\s*[+-]\d{1,2}(?::?\d{2})?\s*(?:\(.*\))?$/i,
+  /(\d(?:\s*[ap]\.?m\.?)?)\s*(?:gmt|utc|ut|z|[ecmp][sd]t)\s*(?:\(.*\))?$/i,
+];
+
+/**
+ * A date the form can take (YYYY-MM-DD), from whatever a page's metadata says: the day as
+ * written, in the zone it is written in. A source's date is a calendar date; "17 Mar 2025
+ * 23:30 -0500" was published on the 17th, though it was the 18th in Greenwich.
+ */
 export function isoDay(value: string | null | undefined): string | null {
   const text = value?.trim();
   if (!text) return null;
+  // ISO 8601 (2025-03-17T23:30:00-05:00): the date comes first, whatever the offset after it.
   const iso = text.match(/^(\d{4}-\d{2}-\d{2})/);
   if (iso) return iso[1]!;
   // PDF dates: D:20250412093000Z
   const pdf = text.match(/^D:(\d{4})(\d{2})(\d{2})/);
   if (pdf) return `${pdf[1]}-${pdf[2]}-${pdf[3]}`;
-  const parsed = Date.parse(text);
-  return Number.isNaN(parsed) ? null : new Date(parsed).toISOString().slice(0, 10);
+  // Without its zone, Date.parse reads a date in the server's own zone, whose calendar then
+  // gives back the day as written, whatever that zone is.
+  const parsed = new Date(Date.parse(WRITTEN_ZONES.reduce((written, zone) => written.replace(zone, "$1"), text)));
+  if (Number.isNaN(parsed.getTime())) return null;
+  const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+  return `${pad(parsed.getFullYear(), 4)}-${pad(parsed.getMonth() + 1)}-${pad(parsed.getDate())}`;
 }
 
 const BLOCKS = new Set(["P", "DIV", "SECTION", "ARTICLE", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "BLOCKQUOTE", "PRE", "TR", "FIGCAPTION", "BR", "HR", "DT", "DD", "TABLE", "UL", "OL"]);
@@ -87,7 +113,10 @@ function paragraphs(root: TextNode): string {
     if (node.nodeName === "SCRIPT" || node.nodeName === "STYLE" || node.nodeName === "NOSCRIPT") return;
     const isBlock = BLOCKS.has(node.nodeName);
     if (isBlock) flush();
-    for (let i = 0; i < node.childNodes.length; i++) walk(node.childNodes[i]!);
+    // Read once: linkedom builds the list anew at each read, and reading it per child made a
+    // page of many paragraphs quadratic (20,000 under one element took minutes).
+    const children = node.childNodes;
+    for (let i = 0; i < children.length; i++) walk(children[i]!);
     if (isBlock) flush();
   };
   walk(root);
@@ -106,12 +135,17 @@ function meta(document: Document, ...names: string[]): string | null {
 
 function extractHtml(html: string): ExtractedPage {
   const { document } = parseHTML(html);
+  // Counted here, not left to Readability's maxElemsToParse alone: Readability counts with
+  // getElementsByTagName("*"), which linkedom answers with no elements, so its check never fires.
+  if (document.querySelectorAll("*").length > CAPTURE_MAX_ELEMENTS) {
+    throw new CaptureError("too-large", `The page is too complex to read (more than ${CAPTURE_MAX_ELEMENTS.toLocaleString("en")} HTML elements); nothing was captured.`);
+  }
   const title = meta(document, "og:title", "twitter:title") ?? clean(document.querySelector("title")?.textContent);
   const publisher = meta(document, "og:site_name", "application-name", "publisher");
   const author = meta(document, "author", "article:author", "parsely-author", "dc.creator");
   const published = meta(document, "article:published_time", "datePublished", "date", "dc.date", "pubdate");
   // Readability changes the document it reads: read the metadata first.
-  const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
+  const article = new Readability(document as unknown as Document, { charThreshold: 200, maxElemsToParse: CAPTURE_MAX_ELEMENTS }).parse();
   let text = "";
   if (article?.content) text = paragraphs(parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document.body as unknown as TextNode);
   if (!text) text = paragraphs(parseHTML(html).document.body as unknown as TextNode);
@@ -128,7 +162,7 @@ function extractHtml(html: string): ExtractedPage {
 function extractPlainText(text: string): ExtractedPage {
   const normalised = text.replace(/\r\n?/g, "\n").trim();
   const firstLine = normalised.split("\n", 1)[0]?.trim() ?? "";
-  return { kind: "text", text: normalised, title: firstLine ? firstLine.slice(0, 500) : null, publisher: null, author: null, publishedAt: null };
+  return { kind: "text", text: normalised, title: firstLine || null, publisher: null, author: null, publishedAt: null };
 }
 
 interface PdfTextItem {

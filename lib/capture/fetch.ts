@@ -2,15 +2,15 @@ import { createHash } from "node:crypto";
 import dns from "node:dns";
 import http from "node:http";
 import https from "node:https";
-import type { LookupFunction } from "node:net";
+import type { LookupFunction, TcpSocketConnectOpts } from "node:net";
 import zlib from "node:zlib";
 import { classifyAddress, classifyHostname, ipLiteral } from "@/lib/capture/address";
 import { AppError } from "@/lib/errors";
 
 /**
  * Fetches one page for a capture, following redirects itself so that every hop's address is
- * checked (lib/capture/address.ts) after DNS, and connecting to exactly the address checked: the
- * request's `lookup` returns it, so no second lookup can be rebound to an inner address.
+ * checked (lib/capture/address.ts) after DNS, and connecting only to the addresses checked: the
+ * request's `lookup` returns them, so no second lookup can be rebound to an inner address.
  */
 
 export const CAPTURE_MAX_REDIRECTS = 5;
@@ -57,7 +57,12 @@ export interface FetchedPage {
   ms: number;
 }
 
-type Resolver = (hostname: string) => Promise<{ address: string; family: number }[]>;
+interface ResolvedAddress {
+  address: string;
+  family: number;
+}
+
+type Resolver = (hostname: string) => Promise<ResolvedAddress[]>;
 
 const systemResolver: Resolver = (hostname) => dns.promises.lookup(hostname, { all: true, verbatim: true });
 
@@ -108,18 +113,37 @@ export function checkCaptureUrl(text: string): URL {
   return url;
 }
 
-/** The address to connect to for `url`, checked; a refusal if any address the name has is not public. */
-async function vettedAddress(url: URL): Promise<{ address: string; family: number }> {
+function timeLimitPassed(): CaptureError {
+  return new CaptureError("timeout", `The page did not answer within ${CAPTURE_TIME_LIMIT_MS / 1000} seconds.`);
+}
+
+/**
+ * `lookup`'s answer, or the time limit's refusal once `signal` aborts first. A lookup cannot be
+ * cancelled (the system resolver runs on libuv's threads), only no longer waited for.
+ */
+function withinTimeLimit<T>(lookup: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(timeLimitPassed());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(timeLimitPassed());
+    signal.addEventListener("abort", onAbort, { once: true });
+    lookup.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
+/** The addresses to connect to for `url`, all checked; a refusal if any address the name has is not public. */
+async function vettedAddresses(url: URL, signal: AbortSignal): Promise<ResolvedAddress[]> {
   const named = classifyHostname(url.hostname);
   if (named) throw refusalFor(named);
   const literal = ipLiteral(url.hostname);
   const allowedPort = testPort();
-  let addresses: { address: string; family: number }[];
+  let addresses: ResolvedAddress[];
   if (literal) addresses = [{ address: literal, family: literal.includes(":") ? 6 : 4 }];
   else {
     try {
-      addresses = await resolver(url.hostname);
-    } catch {
+      // The lookup is part of the capture's time: a resolver that hangs must not outlast it.
+      addresses = await withinTimeLimit(resolver(url.hostname), signal);
+    } catch (error) {
+      if (error instanceof CaptureError) throw error;
       throw new CaptureError("not-found", "No site answers to that address's name; check it for typing mistakes.");
     }
     if (addresses.length === 0) throw new CaptureError("not-found", "No site answers to that address's name; check it for typing mistakes.");
@@ -129,7 +153,7 @@ async function vettedAddress(url: URL): Promise<{ address: string; family: numbe
     const isFixture = allowedPort !== null && address === "127.0.0.1" && portOf(url) === allowedPort;
     if (kind && !isFixture) throw refusalFor(kind);
   }
-  return addresses[0]!;
+  return addresses;
 }
 
 interface Hop {
@@ -154,26 +178,31 @@ function decoded(response: http.IncomingMessage): NodeJS.ReadableStream {
   }
 }
 
-function requestOnce(url: URL, target: { address: string; family: number }, signal: AbortSignal): Promise<Hop> {
+function requestOnce(url: URL, targets: ResolvedAddress[], signal: AbortSignal): Promise<Hop> {
   const lookup: LookupFunction = (_hostname, options, callback) => {
-    // Node asks for every address when it races IPv4 and IPv6 (autoSelectFamily): give it the one.
-    if (options.all) (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [target]);
-    else callback(null, target.address, target.family);
+    if (options.all) (callback as unknown as (e: null, a: ResolvedAddress[]) => void)(null, targets);
+    else callback(null, targets[0]!.address, targets[0]!.family);
+  };
+  const options: http.RequestOptions & Pick<TcpSocketConnectOpts, "autoSelectFamily"> = {
+    lookup,
+    // With it, Node asks `lookup` for every address and tries each in turn, the next on a failure
+    // or after 250 ms without an answer (RFC 8305's "happy eyeballs", IPv6 and IPv4 alternately):
+    // a host whose first address cannot be reached from here is still captured. Set, not left to
+    // Node's default, which a flag turns off: only the first address would be tried.
+    autoSelectFamily: true,
+    signal,
+    agent: false,
+    headers: {
+      "user-agent": "Factline-capture/1.0 (fact-check source capture)",
+      accept: "text/html,application/xhtml+xml,text/plain;q=0.9,application/pdf;q=0.9,*/*;q=0.1",
+      "accept-encoding": "gzip, deflate, br",
+    },
   };
   const get = url.protocol === "https:" ? https.get : http.get;
   return new Promise((resolve, reject) => {
     const request = get(
       url,
-      {
-        lookup,
-        signal,
-        agent: false,
-        headers: {
-          "user-agent": "Factline-capture/1.0 (fact-check source capture)",
-          accept: "text/html,application/xhtml+xml,text/plain;q=0.9,application/pdf;q=0.9,*/*;q=0.1",
-          "accept-encoding": "gzip, deflate, br",
-        },
-      },
+      options,
       (response) => {
         const status = response.statusCode ?? 0;
         if (REDIRECTS.has(status) || status < 200 || status >= 300) {
@@ -220,13 +249,13 @@ export async function fetchForCapture(address: string): Promise<FetchedPage> {
   try {
     let url = checkCaptureUrl(address);
     for (let redirects = 0; ; redirects++) {
-      const target = await vettedAddress(url);
+      const targets = await vettedAddresses(url, controller.signal);
       let hop: Hop;
       try {
-        hop = await requestOnce(url, target, controller.signal);
+        hop = await requestOnce(url, targets, controller.signal);
       } catch (error) {
         if (error instanceof CaptureError) throw error;
-        if (controller.signal.aborted) throw new CaptureError("timeout", `The page did not answer within ${CAPTURE_TIME_LIMIT_MS / 1000} seconds.`);
+        if (controller.signal.aborted) throw timeLimitPassed();
         throw new CaptureError("unreachable", "The site could not be reached; check the address, or try again later.");
       }
       if (REDIRECTS.has(hop.status)) {

@@ -33,6 +33,13 @@ ${paragraphs}
 </body></html>`;
 }
 
+/** Metadata longer than the source form takes: a title of 600 characters, a publisher and an author of 250. */
+export const LONG_METADATA = {
+  title: `Harbour bridge budget approved ${"after another long night of debate in the council chamber ".repeat(10)}`.slice(0, 600).trim(),
+  publisher: `The ${"Harbour and Estuary Gazette and Evening Courier ".repeat(5)}`.slice(0, 250).trim(),
+  author: `Lena Okafor, ${"with reporting from the harbour desk and agencies, ".repeat(5)}`.slice(0, 250).trim(),
+};
+
 export const PLAIN_TEXT = "Statement from the port authority\n\nThe port handled 1.2 million containers in 2025, up 8% on the year before.\n";
 
 /** 50 pages of 130 lines of about 100 characters: some 650,000 characters of text, in about 700 kB. */
@@ -102,6 +109,16 @@ export async function startCapturePages(port = 0): Promise<CapturePages> {
     switch (path) {
       case "/article":
         response.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(article);
+        return;
+      case "/long-metadata":
+        response
+          .writeHead(200, { "content-type": "text/html; charset=utf-8" })
+          .end(
+            articleHtml()
+              .replace('content="Harbour bridge budget approved"', `content="${LONG_METADATA.title}"`)
+              .replace('content="Harbour Gazette"', `content="${LONG_METADATA.publisher}"`)
+              .replace('content="Lena Okafor"', `content="${LONG_METADATA.author}"`),
+          );
         return;
       case "/plain.txt":
         response.writeHead(200, { "content-type": "text/plain; charset=utf-8" }).end(PLAIN_TEXT);

@@ -4,11 +4,15 @@ import { recordIdSchema } from "@/lib/validation/record-id";
 import { optionalPartialDate, optionalText, optionalWebUrl, requiredText, versionSchema } from "@/lib/validation/fields";
 
 export const CAPTURED_TEXT_MAX = 500_000;
+/** The metadata fields' limits, which a capture clips what a page says to (lib/capture/capture.ts). */
+export const SOURCE_TITLE_MAX = 500;
+export const SOURCE_PUBLISHER_MAX = 200;
+export const SOURCE_AUTHOR_MAX = 200;
 
 export const sourceFormSchema = z.object({
-  title: requiredText("The title", 500),
-  publisher: optionalText("The publisher", 200),
-  author: optionalText("The author", 200),
+  title: requiredText("The title", SOURCE_TITLE_MAX),
+  publisher: optionalText("The publisher", SOURCE_PUBLISHER_MAX),
+  author: optionalText("The author", SOURCE_AUTHOR_MAX),
   url: optionalWebUrl("The web address"),
   kind: z.enum(SOURCE_KINDS, { error: "Choose what kind of source this is." }),
   publishedAt: optionalPartialDate("The publication date"),

@@ -1,0 +1,78 @@
+import { describe, expect, it, vi } from "vitest";
+import { CAPTURE_MAX_ELEMENTS, extractPage, isoDay } from "@/lib/capture/extract";
+
+function html(body: string): { contentType: string; body: Buffer } {
+  return { contentType: "text/html; charset=utf-8", body: Buffer.from(`<!doctype html><html><head><title>A page</title></head><body>${body}</body></html>`) };
+}
+
+describe("HTML", () => {
+  it("writes out a page of many paragraphs in seconds, one paragraph per block", async () => {
+    // linkedom builds an element's list of children anew each time it is read: read once per
+    // paragraph, 20,000 paragraphs under one element took minutes of the server's thread.
+    const started = Date.now();
+    const page = await extractPage(html(Array.from({ length: 20_000 }, (_, i) => `<p>Paragraph ${i}.</p>`).join("")));
+    expect(Date.now() - started).toBeLessThan(15_000);
+    const paragraphs = page.text.split("\n\n");
+    expect(paragraphs).toHaveLength(20_000);
+    expect(paragraphs.at(-1)).toBe("Paragraph 19999.");
+  });
+
+  it("refuses a page of more elements than Readability may read, as too complex, not as an error of ours", async () => {
+    // html, head, title and body, and one more paragraph than the limit leaves room for.
+    const page = html("<p>Word.</p>".repeat(CAPTURE_MAX_ELEMENTS - 3));
+    // A short string if read: the page's 30,000 lines of text would fill the failure's diff.
+    const outcome = await extractPage(page).then(
+      (read) => `read, ${read.text.length} characters`,
+      (error: unknown) => error,
+    );
+    expect(outcome).toMatchObject({
+      name: "CaptureError",
+      refusal: "too-large",
+      message: "The page is too complex to read (more than 30,000 HTML elements); nothing was captured.",
+    });
+  });
+});
+
+describe("a page's date", () => {
+  // A source's date is a calendar date (lib/domain/partial-date.ts): the day the page says, in
+  // the zone it says it in, not the day it then was in Greenwich.
+  it.each([
+    ["17 Mar 2025 23:30 -0500", "2025-03-17"],
+    ["Mon, 17 Mar 2025 23:30:00 -0500", "2025-03-17"],
+    ["Tue, 18 Mar 2025 01:00:00 +0200", "2025-03-18"],
+    ["Mon Mar 17 2025 23:30:00 GMT-0500 (Eastern Standard Time)", "2025-03-17"],
+    ["March 17, 2025 11:30 PM EST", "2025-03-17"],
+    ["17 Mar 2025 23:30 Z", "2025-03-17"],
+    ["Tue, 18 Mar 2025 04:30:00 GMT", "2025-03-18"],
+    ["2025-03-17T23:30:00-05:00", "2025-03-17"],
+    ["2025-03-18T01:00:00+02:00", "2025-03-18"],
+    ["2025-03-17T23:30:00Z", "2025-03-17"],
+    ["D:20250317233000-05'00'", "2025-03-17"],
+  ])("reads %s as %s, the day as written", (written, day) => {
+    expect(isoDay(written)).toBe(day);
+  });
+
+  it("reads the day as written whatever the server's own zone, the page's date with a zone or without", () => {
+    for (const zone of ["America/New_York", "Pacific/Auckland"]) {
+      vi.stubEnv("TZ", zone);
+      try {
+        expect(isoDay("17 Mar 2025 23:30"), zone).toBe("2025-03-17");
+        expect(isoDay("March 17, 2025"), zone).toBe("2025-03-17");
+        expect(isoDay("17 Mar 2025 GMT"), zone).toBe("2025-03-17");
+        expect(isoDay("17 Mar 2025 23:30 -0500"), zone).toBe("2025-03-17");
+      } finally {
+        vi.unstubAllEnvs();
+      }
+    }
+  });
+
+  it("takes the day as written from the page's metadata", async () => {
+    const page = await extractPage(html('<meta property="article:published_time" content="Mon, 17 Mar 2025 23:30:00 -0500"><p>Text.</p>'));
+    expect(page.publishedAt).toBe("2025-03-17");
+  });
+
+  it("leaves out what is not a date", () => {
+    expect(isoDay("last Tuesday")).toBeNull();
+    expect(isoDay("")).toBeNull();
+  });
+});
