@@ -42,6 +42,9 @@ const WORK_SERIES: ChartSeries[] = [
 /** How many stories the status chart (and the page's table) shows; the CSV has them all. */
 const CHARTED_STORIES = 15;
 
+/** How many quotes not found the page lists; the CSV has them all. */
+export const LISTED_MISSING_QUOTES = 50;
+
 const counted = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 function csvHref(measure: InsightMeasure, query: InsightsQuery): string {
@@ -87,8 +90,11 @@ function Measures({ query, insights, storyTitle }: { query: InsightsQuery; insig
   const charted = insights.byStory.slice(0, CHARTED_STORIES);
   // The page's table holds the charted stories; the CSV holds every one (a newsroom may have
   // hundreds, and the page is read on every visit).
-  const tables = Object.fromEntries(Object.entries(INSIGHT_TABLES).map(([measure, build]) => [measure, build({ ...insights, byStory: charted })])) as Record<InsightMeasure, InsightTable>;
+  // The same for quotes not found: after an edit that moved a source's text, it may be thousands.
+  const listedQuotes = insights.missingQuotes.slice(0, LISTED_MISSING_QUOTES);
+  const tables = Object.fromEntries(Object.entries(INSIGHT_TABLES).map(([measure, build]) => [measure, build({ ...insights, byStory: charted, missingQuotes: listedQuotes })])) as Record<InsightMeasure, InsightTable>;
   const moreStories = insights.byStory.length - charted.length;
+  const moreQuotes = insights.missingQuotes.length - listedQuotes.length;
   return (
     <>
       <p className="mb-6 text-sm text-stone-800">
@@ -208,13 +214,18 @@ function Measures({ query, insights, storyTitle }: { query: InsightsQuery; insig
       <InsightSection
         id="quotes-not-found"
         heading={`Quotes not found in their source (${insights.missingQuotes.length.toLocaleString("en")})`}
-        definition={<p>Links whose quote is not in the source’s captured text, by the same rules as the claim page’s check (spacing, quote marks and dashes forgiven). Sources with no captured text are not checked. Open the claim to correct the quote.</p>}
+        definition={
+          <p>
+            Links whose quote is not in the source’s captured text, by the same rules as the claim page’s check (spacing, quote marks and dashes forgiven). Sources with no captured text are not checked. Open the claim to correct the quote.
+            {moreQuotes > 0 ? ` The list shows the first ${LISTED_MISSING_QUOTES} by source title; the CSV has all ${insights.missingQuotes.length.toLocaleString("en")}.` : null}
+          </p>
+        }
         table={tables["quotes-not-found"]}
         tableCaption="Quotes not found in their source"
         csvHref={csvHref("quotes-not-found", query)}
         tableOpen
         cells={(row, column) => {
-          const quote = insights.missingQuotes[row]!;
+          const quote = listedQuotes[row]!;
           if (column === 0) return <Link href={`/desk/claims/${quote.claimId}`} className="text-blue-800 underline">{quote.claimSummary}</Link>;
           if (column === 1) return <Link href={`/desk/sources/${quote.sourceId}/edit`} className="text-blue-800 underline">{quote.sourceTitle}</Link>;
           return undefined;
