@@ -2,7 +2,7 @@ import "server-only";
 import { encodeCursor, type Cursor } from "@/lib/cursor";
 import { db, positionIgnoringCase } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { EVENTS, LINK_FIELDS } from "@/lib/data/selects";
+import { ACTIVE_COLLEAGUE, EVENTS, LINK_FIELDS } from "@/lib/data/selects";
 import { toClaimStatus, type ClaimStatus } from "@/lib/domain/status";
 
 /** Reads for the reviewers' desk: drafts included. Pages call these only after requirePageUser. */
@@ -151,7 +151,7 @@ export async function listAllStories(): Promise<{ id: string; title: string }[]>
 /** Active colleagues a claim can be assigned to. */
 export async function listAssignableUsers(): Promise<{ id: string; name: string; role: string }[]> {
   return db.user.findMany({
-    where: { banned: false, accounts: { some: {} } },
+    where: ACTIVE_COLLEAGUE,
     orderBy: [{ name: "asc" }, { id: "asc" }],
     select: { id: true, name: true, role: true },
   });

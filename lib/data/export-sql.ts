@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db";
+import { db, storedDate } from "@/lib/db";
 import type { ExportableRow } from "@/lib/data/exports";
 import { CLAIM_STATUSES } from "@/lib/domain/status";
 import type { ExportFilters } from "@/lib/validation/export-query";
@@ -13,10 +13,6 @@ import type { ExportFilters } from "@/lib/validation/export-query";
  * is what lets a full export of 100,000 claims stream in seconds.
  */
 
-/** Dates as Prisma's SQLite adapter stores them ("…+00:00"), so text comparisons order alike. */
-function storedDate(date: Date): string {
-  return date.toISOString().replace("Z", "+00:00");
-}
 
 export function exportConditions(filters: ExportFilters): Prisma.Sql[] {
   const where: Prisma.Sql[] = [Prisma.sql`1 = 1`];

@@ -1,6 +1,7 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
-import { db, sqlDialect } from "@/lib/db";
+import { db, sqlDialect, storedDate } from "@/lib/db";
+import { ACTIVE_COLLEAGUE } from "@/lib/data/selects";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { CLAIM_STATUSES, isPendingStatus, toClaimStatus, verdictStatuses, type ClaimStatus } from "@/lib/domain/status";
 import { TIME_TO_VERDICT_BUCKETS, interpolatedPercentile, percentileRanks, periodStart, periodWeeks } from "@/lib/insights/period";
@@ -76,10 +77,6 @@ export interface Insights {
 const STATUS_EVENT_KINDS = ["status-changed", "corrected", "updated"];
 const PENDING = CLAIM_STATUSES.filter(isPendingStatus);
 
-/** Dates as Prisma's SQLite adapter stores them ("…+00:00"), so text comparisons order alike. */
-function storedDate(date: Date): string {
-  return date.toISOString().replace("Z", "+00:00");
-}
 
 function storyCondition(alias: Prisma.Sql, storyId: string | null): Prisma.Sql {
   return storyId ? Prisma.sql`AND ${alias}."storyId" = ${storyId}` : Prisma.empty;
@@ -226,7 +223,7 @@ export async function countOpenWorkByReviewer(storyId: string | null): Promise<R
       FROM "Claim" c
       WHERE (c."publishedAt" IS NULL OR c."status" IN (${pending})) ${storyCondition(Prisma.sql`c`, storyId)}
       GROUP BY c."assigneeId"`,
-    db.user.findMany({ where: { banned: false, accounts: { some: {} } }, select: { id: true, name: true } }),
+    db.user.findMany({ where: ACTIVE_COLLEAGUE, select: { id: true, name: true } }),
   ]);
   const names = new Map(colleagues.map((u) => [u.id, u.name]));
   // A colleague whose account was disabled may still hold claims: named all the same.

@@ -6,6 +6,9 @@
  */
 export const PUBLISHED_CLAIM = { publishedAt: { not: null } } as const;
 
+/** Colleagues who can sign in: an account with a password, not disabled. */
+export const ACTIVE_COLLEAGUE = { banned: false, accounts: { some: {} } } as const;
+
 /** A claim-source link's own fields (TextQuoteSelector shape plus relation and note). */
 export const LINK_FIELDS = {
   id: true,

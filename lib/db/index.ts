@@ -41,3 +41,12 @@ export function positionIgnoringCase(column: Prisma.Sql, needle: string): Prisma
 
 /** The SQL functions the engines spell differently, for the engine of DATABASE_URL; each spelled in its engine's file. */
 export const sqlDialect = dbEngine === "postgresql" ? postgresDialect : sqliteDialect;
+
+/**
+ * A date as a raw query's parameter, written as Prisma's SQLite adapter stores dates ("…+00:00"),
+ * so SQLite's text comparisons order it with the stored ones; PostgreSQL reads it as the same
+ * instant.
+ */
+export function storedDate(date: Date): string {
+  return date.toISOString().replace("Z", "+00:00");
+}
