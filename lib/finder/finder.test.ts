@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeSentence, findCandidates, splitSentences } from "@/lib/finder";
+import { describeSentence, findCandidates, splitSentences, suggestSummary } from "@/lib/finder";
 import { findDates, guessDate } from "@/lib/finder/dates";
 import { ClaimantIndex, findAttribution } from "@/lib/finder/speakers";
 import { QUOTE_CONTEXT_LENGTH, checkQuote } from "@/lib/quote-check";
@@ -157,5 +157,22 @@ describe("on the seed article", () => {
     const { ranks, inTop } = rankSeedClaims();
     expect(ranks).toHaveLength(12);
     expect(inTop).toBeGreaterThanOrEqual(10);
+  });
+});
+
+describe("suggestSummary", () => {
+  it("keeps a sentence that fits, on one line", () => {
+    expect(suggestSummary("ICE  more than\ntripled its data.", 300)).toBe("ICE more than tripled its data.");
+  });
+
+  it("cuts a long sentence after its last whole word, within the limit", () => {
+    const summary = suggestSummary("Microsoft said its terms of service forbid the mass surveillance of civilians", 40);
+    expect(summary).toBe("Microsoft said its terms of service…");
+    expect([...summary].length).toBeLessThanOrEqual(40);
+  });
+
+  it("cuts a sentence with no spaces at the limit, not to a single character", () => {
+    const summary = suggestSummary("移民及海关执法局在六个月内将其存储在微软云上的数据增加了两倍以上", 10);
+    expect(summary).toBe("移民及海关执法局在…");
   });
 });

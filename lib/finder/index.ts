@@ -13,6 +13,7 @@ import { FEATURE_WEIGHT, PENALTY_FACTOR, PENALTY_LABEL, describeFeature, findFea
 import { splitSentences } from "@/lib/finder/sentences";
 import { ClaimantIndex, findAttribution, nameMentions, type Claimant } from "@/lib/finder/speakers";
 import { quoteContext } from "@/lib/quote-check";
+import { clipAtWord } from "@/lib/text";
 
 export interface ClaimantGuess {
   /** The claimant on the desk it matched; null when the name is not a claimant yet. */
@@ -109,9 +110,5 @@ export type { Claimant, Feature };
 
 /** A summary to start from: the sentence, cut at a word before `max` characters (the summary's limit). */
 export function suggestSummary(sentence: string, max: number): string {
-  const flat = sentence.replace(/\s+/gu, " ").trim();
-  if ([...flat].length <= max) return flat;
-  const cut = [...flat].slice(0, max - 1).join("");
-  const atWord = cut.slice(0, Math.max(cut.lastIndexOf(" "), 1)).replace(/[\s,;:]+$/u, "");
-  return `${atWord}…`;
+  return clipAtWord(sentence.replace(/\s+/gu, " ").trim(), max);
 }
