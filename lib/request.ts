@@ -22,8 +22,7 @@ export function sessionCookieName(): string {
  * another spelling of the same token cannot give a session a fresh allowance while it still acts
  * as itself. lib/request.test.ts holds this to better-call's parser.
  */
-export function sessionCookie(headers: Headers): string | null {
-  const name = sessionCookieName();
+export function sessionCookie(headers: Headers, name: string = sessionCookieName()): string | null {
   for (const pair of (headers.get("cookie") ?? "").split(";")) {
     const at = pair.indexOf("=");
     if (at === -1 || pair.slice(0, at).trim() !== name) continue;

@@ -1,8 +1,8 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { parseCookies } from "better-auth/cookies";
 import { auth } from "@/lib/auth";
 import { db } from "@/lib/db";
+import { sessionCookie } from "@/lib/request";
 
 /**
  * The session of a request, read directly, when that is plainly the answer Better Auth would give
@@ -11,15 +11,15 @@ import { db } from "@/lib/db";
  * the key imported again on every call), its endpoint machinery, and two reads. This does the same
  * checks with Node's synchronous HMAC and one read, and answers only on the common path:
  *
- * - exactly one session cookie, signed with this app's secret, as better-call signs it
- *   (`<token>.<base64 HMAC-SHA256 of the token>`);
+ * - the session cookie better-call's parser finds (the first of its name), signed with this
+ *   app's secret as better-call signs it (`<token>.<base64 HMAC-SHA256 of the token>`);
  * - a session row with that token, not expired, and not yet due for Better Auth's refresh
  *   (`expiresAt - expiresIn + updateAge` still ahead).
  *
- * Anything else (no cookie, a bad signature, no such session, expired, due for refresh, two
- * cookies of that name) returns `undefined`: Better Auth is asked, and it deletes, refreshes or
- * refuses as it always does. So this can only answer faster, never differently; the tests in
- * session-direct.test.ts hold both to the same answer on each path.
+ * Anything else (no cookie, a bad signature, no such session, expired, due for refresh) returns
+ * `undefined`: Better Auth is asked, and it deletes, refreshes or refuses as it always does. So
+ * this can only answer faster, never differently; the tests in session-direct.test.ts hold both
+ * to the same answer on each path.
  */
 export interface DirectSessionUser {
   id: string;
@@ -39,12 +39,18 @@ interface SessionSettings {
 let settings: Promise<SessionSettings> | null = null;
 
 function sessionSettings(): Promise<SessionSettings> {
-  settings ??= auth.$context.then((context) => ({
-    cookieName: context.authCookies.sessionToken.name,
-    secret: context.secret,
-    expiresInMs: context.sessionConfig.expiresIn * 1000,
-    updateAgeMs: context.sessionConfig.updateAge * 1000,
-  }));
+  settings ??= auth.$context.then(
+    (context) => ({
+      cookieName: context.authCookies.sessionToken.name,
+      secret: context.secret,
+      expiresInMs: context.sessionConfig.expiresIn * 1000,
+      updateAgeMs: context.sessionConfig.updateAge * 1000,
+    }),
+    (error: unknown) => {
+      settings = null; // asked again next time, not failed for the life of the process
+      throw error;
+    },
+  );
   return settings;
 }
 
@@ -58,19 +64,14 @@ export function verifiedToken(value: string, secret: string): string | null {
   return signature.length === expected.length && timingSafeEqual(signature, expected) ? token : null;
 }
 
-function occurrences(text: string, part: string): number {
-  let count = 0;
-  for (let at = text.indexOf(part); at !== -1; at = text.indexOf(part, at + part.length)) count++;
-  return count;
-}
-
-/** The signed-in user of a request's Cookie header, or undefined when Better Auth must say. */
-export async function readSessionDirect(cookieHeader: string | null, now: Date = new Date()): Promise<DirectSessionUser | undefined> {
-  if (!cookieHeader) return undefined;
+/** The signed-in user of a request, or undefined when Better Auth must say. */
+export async function readSessionDirect(headers: Headers, now: Date = new Date()): Promise<DirectSessionUser | undefined> {
+  if (!headers.has("cookie")) return undefined;
   const { cookieName, secret, expiresInMs, updateAgeMs } = await sessionSettings();
-  // Two cookies of the name: which one a parser keeps is its own choice; Better Auth's decides.
-  if (occurrences(cookieHeader, `${cookieName}=`) !== 1) return undefined;
-  const value = parseCookies(cookieHeader).get(cookieName);
+  // Read as better-call's parser reads it for Better Auth (the first cookie of the name, trimmed,
+  // quotes and %-escapes as it takes them; lib/request.test.ts holds the two alike), so both
+  // check the same value, whatever else the header holds.
+  const value = sessionCookie(headers, cookieName);
   const token = value ? verifiedToken(value, secret) : null;
   if (token === null) return undefined;
   const session = await db.session.findUnique({

@@ -27,7 +27,7 @@ async function readCurrentUser(): Promise<CurrentUser | null> {
   const requestHeaders = await headers();
   // Read directly on the common path; Better Auth answers (and refreshes or cleans up) the rest
   // (lib/session-direct.ts, ADR 033).
-  const user = (await readSessionDirect(requestHeaders.get("cookie"))) ?? (await auth.api.getSession({ headers: requestHeaders }))?.user;
+  const user = (await readSessionDirect(requestHeaders)) ?? (await auth.api.getSession({ headers: requestHeaders }))?.user;
   if (!user) return null;
   const { id, name, email, role, banned } = user as typeof user & { role?: string | null; banned?: boolean | null };
   if (banned || !isRole(role)) return null;
