@@ -75,4 +75,14 @@ describe("a page's date", () => {
     expect(isoDay("last Tuesday")).toBeNull();
     expect(isoDay("")).toBeNull();
   });
+
+  it("reads a date spread over many spaces, and gives up on a value longer than any date at once", async () => {
+    expect(isoDay("17   Mar\n2025\t23:30   -0500")).toBe("2025-03-17");
+    // Each of these made the zone patterns work through the value over and over (minutes for a
+    // value a 5 MB page can hold); now they are not read at all.
+    expect(isoDay(`1:00${" ".repeat(400_000)}x`)).toBeNull();
+    expect(isoDay(`${"1:00 +01 (".repeat(100_000)}x`)).toBeNull();
+    const page = await extractPage(html(`<meta property="article:published_time" content="${"1:00 +01 (".repeat(50_000)}x"><p>Text.</p>`));
+    expect(page.publishedAt).toBeNull();
+  });
 });

@@ -60,9 +60,16 @@ function clean(value: string | null | undefined): string | null {
  * "23:30Z", "17 Mar 2025 GMT"). What comes before it is kept ($1).
  */
 const WRITTEN_ZONES = [
-  /(\d:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?)\s*(?:gmt|utc|ut)?\s*[+-]\d{1,2}(?::?\d{2})?\s*(?:\(.*\))?$/i,
-  /(\d(?:\s*[ap]\.?m\.?)?)\s*(?:gmt|utc|ut|z|[ecmp][sd]t)\s*(?:\(.*\))?$/i,
+  /(\d:\d{2}(?::\d{2}(?:\.\d+)?)?(?: ?[ap]\.?m\.?)?) ?(?:gmt|utc|ut)? ?[+-]\d{1,2}(?::?\d{2})? ?(?:\([^()]*\))?$/i,
+  /(\d(?: ?[ap]\.?m\.?)?) ?(?:gmt|utc|ut|z|[ecmp][sd]t) ?(?:\([^()]*\))?$/i,
 ];
+
+/**
+ * Longer than any date a page writes ("Wednesday, 17 September 2025 23:30:00 GMT-0500 (Eastern
+ * Standard Time)" is 72): a longer value is not read as a date. The page supplies it, and the
+ * patterns above would otherwise run over all of it on the server's thread.
+ */
+const DATE_MAX = 100;
 
 /**
  * A date the form can take (YYYY-MM-DD), from whatever a page's metadata says: the day as
@@ -70,8 +77,9 @@ const WRITTEN_ZONES = [
  * 23:30 -0500" was published on the 17th, though it was the 18th in Greenwich.
  */
 export function isoDay(value: string | null | undefined): string | null {
-  const text = value?.trim();
-  if (!text) return null;
+  // Spaces of any kind and number read as one, as the patterns above expect them.
+  const text = value?.replace(/\s+/gu, " ").trim();
+  if (!text || text.length > DATE_MAX) return null;
   // ISO 8601 (2025-03-17T23:30:00-05:00): the date comes first, whatever the offset after it.
   const iso = text.match(/^(\d{4}-\d{2}-\d{2})/);
   if (iso) return iso[1]!;
