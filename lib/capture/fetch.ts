@@ -14,6 +14,8 @@ import { AppError } from "@/lib/errors";
  */
 
 export const CAPTURE_MAX_REDIRECTS = 5;
+/** How long one address of a name is waited for before the next one is tried. */
+const CAPTURE_ATTEMPT_MS = 2_500;
 export const CAPTURE_TIME_LIMIT_MS = 10_000;
 export const CAPTURE_SIZE_LIMIT_BYTES = 5 * 1024 * 1024;
 
@@ -183,13 +185,17 @@ function requestOnce(url: URL, targets: ResolvedAddress[], signal: AbortSignal):
     if (options.all) (callback as unknown as (e: null, a: ResolvedAddress[]) => void)(null, targets);
     else callback(null, targets[0]!.address, targets[0]!.family);
   };
-  const options: http.RequestOptions & Pick<TcpSocketConnectOpts, "autoSelectFamily"> = {
+  const options: http.RequestOptions & Pick<TcpSocketConnectOpts, "autoSelectFamily" | "autoSelectFamilyAttemptTimeout"> = {
     lookup,
     // With it, Node asks `lookup` for every address and tries each in turn, the next on a failure
-    // or after 250 ms without an answer (RFC 8305's "happy eyeballs", IPv6 and IPv4 alternately):
-    // a host whose first address cannot be reached from here is still captured. Set, not left to
-    // Node's default, which a flag turns off: only the first address would be tried.
+    // or when an attempt has had no answer for a while (RFC 8305's "happy eyeballs", IPv6 and IPv4
+    // alternately): a host whose first address cannot be reached from here is still captured.
+    // Set, not left to Node's default, which a flag turns off: only the first address would be tried.
     autoSelectFamily: true,
+    // Node gives up on an attempt after 250 ms by default, and waits only for the last address:
+    // a distant site (or one lost SYN) on its first address, with an unreachable second, would
+    // fail where one address alone succeeded. A few seconds still leave the 10 s limit room.
+    autoSelectFamilyAttemptTimeout: CAPTURE_ATTEMPT_MS,
     signal,
     agent: false,
     headers: {
