@@ -11,6 +11,9 @@ describe("clipAtWord", () => {
   it("cuts after the last whole word that fits, with an ellipsis, within the limit", () => {
     expect(clipAtWord("Harbour bridge budget approved", 20)).toBe("Harbour bridge…");
     expect(clipAtWord("Harbour bridge, budget approved", 17)).toBe("Harbour bridge…");
+    // No separator or opening mark is left dangling before the ellipsis.
+    expect(clipAtWord("Harbour bridge – budget approved", 17)).toBe("Harbour bridge…");
+    expect(clipAtWord("The council said “budget approved”", 19)).toBe("The council said…");
     // The word before the limit ends where the limit leaves room: kept whole.
     expect(clipAtWord("Harbour bridge budget", 15)).toBe("Harbour bridge…");
     expect(clipAtWord("😀 ".repeat(20), 10)).toBe("😀 😀 😀 😀 😀…");

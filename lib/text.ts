@@ -57,7 +57,8 @@ export function clipAtWord(value: string, max: number): string {
   const lastSpace = head.search(/\s\S*$/u);
   const isWordEnd = /\s/u.test(points[max - 1]!);
   const kept = isWordEnd || lastSpace < head.length / 2 ? head : head.slice(0, lastSpace);
-  return `${kept.replace(/[\s,;:]+$/u, "")}…`;
+  // No dangling separator or opening mark before the ellipsis ("Harbour bridge –…").
+  return `${kept.replace(/[\s,;:\-–—(\[{“‘"'/]+$/u, "")}…`;
 }
 
 /**
