@@ -429,8 +429,9 @@ async function main() {
         // Judged against the claim API as read just before this row, where it was read again.
         const api = paired && claimApi ? { ...claimApi, rps: paired.rps, p99: paired.p99 } : claimApi;
         [row.target, row.met] = scenario.target(row, baseline, api);
-        // Timeouts and error answers are not fast answers: a scenario with any is a miss.
-        if (row.errors > 0 || row.rps === 0) row.met = false;
+        // Timeouts and error answers are not fast answers: a scenario with any is a miss, and so
+        // is one whose paired claim-API reading had any (a failing yardstick is an easy one).
+        if (row.errors > 0 || row.rps === 0 || (paired !== null && (paired.errors > 0 || paired.rps === 0))) row.met = false;
       }
       rows.push(row);
     }
