@@ -5,6 +5,7 @@ import { FormMessage, SubmitButton } from "@/components/forms/form-status";
 import { TextField } from "@/components/forms/fields";
 import { signIn } from "@/lib/actions/auth";
 import { initialActionState } from "@/lib/actions/state";
+import { isLimitRefusal } from "@/lib/domain/refusal";
 
 /**
  * The sign-in form. An attempt past the sign-in limits is answered 429 by the proxy before the
@@ -41,11 +42,6 @@ function SignInFields({ next, refusal, email, onSend }: { next: string; refusal:
   );
 }
 
-/**
- * Every refusal of a sign-in by its limits starts so (proxy.ts, lib/rate-limit.ts); the form may
- * show those words. Anything else, a network failure among them, is not a sentence for a reporter.
- */
-const isRefusal = (error: unknown): error is Error => error instanceof Error && error.message.startsWith("Too many ");
 
 /** Hands a refused attempt's words up; any other error goes on to the page's error boundary. */
 class RefusedAttempts extends Component<{ onRefused: (message: string) => void; children: ReactNode }, { error: unknown }> {
@@ -56,13 +52,13 @@ class RefusedAttempts extends Component<{ onRefused: (message: string) => void; 
   }
 
   override componentDidCatch(error: unknown) {
-    if (!isRefusal(error)) return;
+    if (!isLimitRefusal(error)) return;
     this.props.onRefused(error.message);
     this.setState({ error: null });
   }
 
   override render() {
-    if (this.state.error !== null && !isRefusal(this.state.error)) throw this.state.error;
+    if (this.state.error !== null && !isLimitRefusal(this.state.error)) throw this.state.error;
     return this.state.error === null ? this.props.children : null;
   }
 }
