@@ -19,23 +19,42 @@ const candidateSelect = {
   summary: true,
   text: true,
   createdAt: true,
+  status: true,
+  publishedAt: true,
   claimant: { select: { name: true } },
+  story: { select: { title: true } },
 } satisfies Prisma.ClaimSelect;
 
-async function readCandidates(ids: string[], where: Prisma.ClaimWhereInput): Promise<SimilarCandidate[]> {
-  // Duplicates are dropped here, not in the WHERE: with "duplicateOfId" IS NULL there, SQLite
-  // (no statistics) reads the claims through the duplicateOfId index, all 100,000 of them
-  // (580 ms measured), instead of the 45 by their ids.
-  // AND, not a spread: `where` may hold its own condition on the id (the claim itself left out),
-  // which would replace `in` and read every claim.
-  const rows = await db.claim.findMany({ where: { AND: [{ id: { in: ids } }, where] }, select: candidateSelect });
-  return rows.filter((row) => row.duplicateOfId === null).map((row) => ({ id: row.id, summary: row.summary, text: row.text, createdAt: row.createdAt, claimantName: row.claimant.name }));
+type CandidateRow = Prisma.ClaimGetPayload<{ select: typeof candidateSelect }>;
+
+/**
+ * Reads the candidates by id for scoring, and keeps what the answer shows of each, so the few
+ * shown need no read of their own. Duplicates are dropped here, not in the WHERE: with
+ * "duplicateOfId" IS NULL there, SQLite (no statistics) reads the claims through the
+ * duplicateOfId index, all 100,000 of them (580 ms measured), instead of the 45 by their ids.
+ * AND, not a spread: `where` may hold its own condition on the id (the claim itself left out),
+ * which would replace `in` and read every claim.
+ */
+function candidateReader(where: Prisma.ClaimWhereInput) {
+  const read = new Map<string, CandidateRow>();
+  return {
+    read,
+    readCandidates: async (ids: string[]): Promise<SimilarCandidate[]> => {
+      const rows = await db.claim.findMany({ where: { AND: [{ id: { in: ids } }, where] }, select: candidateSelect });
+      return rows
+        .filter((row) => row.duplicateOfId === null)
+        .map((row) => {
+          read.set(row.id, row);
+          return { id: row.id, summary: row.summary, text: row.text, createdAt: row.createdAt, claimantName: row.claimant.name };
+        });
+    },
+  };
 }
 
-function ordered<T extends { id: string }>(rows: T[], ids: { id: string; score: number }[]): (T & { score: number })[] {
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.flatMap(({ id, score }) => {
-    const row = byId.get(id);
+/** The rows read for the scored ids, in the scores' order, each with its score. */
+function ordered(read: Map<string, CandidateRow>, scored: { id: string; score: number }[]): (CandidateRow & { score: number })[] {
+  return scored.flatMap(({ id, score }) => {
+    const row = read.get(id);
     return row ? [{ ...row, score }] : [];
   });
 }
@@ -59,17 +78,9 @@ export interface DeskSimilarClaim {
  */
 export async function findSimilarClaims(text: string, excludeIds: string[] = [], limit = SIMILAR_LIMIT): Promise<DeskSimilarClaim[]> {
   const where: Prisma.ClaimWhereInput = excludeIds.length > 0 ? { id: { notIn: excludeIds } } : {};
-  const scored = await findSimilarIdsWith(db, databaseEngine(), text, {
-    limit,
-    isPublishedOnly: false,
-    readCandidates: (ids) => readCandidates(ids, where),
-  });
-  if (scored.length === 0) return [];
-  const rows = await db.claim.findMany({
-    where: { id: { in: scored.map((s) => s.id) } },
-    select: { id: true, summary: true, status: true, publishedAt: true, story: { select: { title: true } } },
-  });
-  return ordered(rows, scored).map((row) => ({
+  const { read, readCandidates } = candidateReader(where);
+  const scored = await findSimilarIdsWith(db, databaseEngine(), text, { limit, isPublishedOnly: false, readCandidates });
+  return ordered(read, scored).map((row) => ({
     id: row.id,
     summary: row.summary,
     status: toClaimStatus(row.status),
@@ -93,15 +104,9 @@ export interface RelatedClaim {
  * itself, never a duplicate.
  */
 export async function listRelatedClaims(claim: { id: string; summary: string; text: string }, limit = SIMILAR_LIMIT): Promise<RelatedClaim[]> {
-  const where: Prisma.ClaimWhereInput = { id: { not: claim.id }, ...PUBLISHED_CLAIM };
-  const scored = await findSimilarIdsWith(db, databaseEngine(), `${claim.summary} ${claim.text}`, {
-    limit,
-    isPublishedOnly: true,
-    readCandidates: (ids) => readCandidates(ids, where),
-  });
-  if (scored.length === 0) return [];
-  const rows = await db.claim.findMany({ where: { AND: [{ id: { in: scored.map((s) => s.id) } }, where] }, select: { id: true, summary: true, status: true } });
-  return ordered(rows, scored).map((row) => ({ id: row.id, summary: row.summary, status: toClaimStatus(row.status) }));
+  const { read, readCandidates } = candidateReader({ id: { not: claim.id }, ...PUBLISHED_CLAIM });
+  const scored = await findSimilarIdsWith(db, databaseEngine(), `${claim.summary} ${claim.text}`, { limit, isPublishedOnly: true, readCandidates });
+  return ordered(read, scored).map((row) => ({ id: row.id, summary: row.summary, status: toClaimStatus(row.status) }));
 }
 
 /** The claims marked as duplicates of claim `id`. */
