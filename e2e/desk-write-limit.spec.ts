@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
 import { signIn, unique } from "./fixtures/auth";
+import { seriousViolations } from "./fixtures/axe";
 import { databaseFor } from "./fixtures/own-server";
 import { SEED_STORY } from "./fixtures/seed";
 
@@ -25,6 +26,11 @@ test("a desk form sent past the session's write limit says so, and nothing is sa
   await expect(alert).toBeVisible();
   await expect(alert).toContainText(/Too many changes in a minute from this account\. Nothing was saved; try again in \d+ seconds\./);
   await expect(page.getByText("The problem is on our side")).toHaveCount(0);
+  expect(await seriousViolations(page)).toEqual([]);
+  // The way back is a button the keyboard reaches, and it brings the form back.
+  await alert.getByRole("button", { name: "Back to the page" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("button", { name: "Record claim" })).toBeVisible();
   // The database of the server this project's tests run against.
   const db = new Database(databaseFor(Number(new URL(test.info().project.use.baseURL!).port)), { readonly: true, fileMustExist: true });
   try {
