@@ -249,8 +249,8 @@ interface Row {
   /** Requests per second as a ratio to the claim API's first reading in the same run. */
   apiRatio: number | null;
   /**
-   * A row judged against the claim API reads it again just before itself (ADR 031's amendment):
-   * that reading, and the row's ratio to it. The machine's speed drifts by up to half within a
+   * A row judged against the claim API reads it again just before itself (README, "Performance";
+   * docs/performance.md): that reading, and the row's ratio to it. The machine's speed drifts by up to half within a
    * run, so a row late in the run compared with the first reading says as much of the drift as
    * of the row.
    */

@@ -96,7 +96,8 @@ export async function searchSqlite(db: PrismaClient, terms: string[], filters: C
 /**
  * Similar claims (./similar.ts): the claims whose summary, claimant or text hold one term, in
  * any of its written forms, as whole words; drafts too unless only published claims are asked.
- * Without an order FTS5 reads the doclist from the start and stops at the limit.
+ * FTS5 walks a term's doclist from either end (newest first with `ORDER BY rowid DESC`) and stops
+ * at the limit, so every read here is newest first at no extra cost.
  */
 export const similarTermSqlite: SimilarEngine = {
   isNewestFirstFree: true,
