@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { TEST_ACCOUNTS } from "./fixtures/accounts";
-import { signIn, unique, uniqueAddress } from "./fixtures/auth";
+import { expectDesk, signIn, unique, uniqueAddress } from "./fixtures/auth";
 import { SEED_STORY } from "./fixtures/seed";
 
 test("a signed-out visitor is sent to sign in from every desk page", async ({ page }) => {
@@ -174,7 +174,7 @@ test("an admin creates an account in the app; disabling it ends that person's se
   await newcomer.getByLabel("Email").fill(email);
   await newcomer.getByLabel("Password").fill("tidal-lantern-orbit-42");
   await newcomer.getByRole("button", { name: "Sign in" }).click();
-  await expect(newcomer.getByRole("navigation", { name: "Desk" })).toBeVisible();
+  await expectDesk(newcomer);
   // A reviewer has no Accounts screen.
   await expect(newcomer.getByRole("link", { name: "Accounts" })).toHaveCount(0);
 

@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import { expect, test, type Page } from "@playwright/test";
 import { TEST_ACCOUNTS } from "./fixtures/accounts";
+import { expectDesk } from "./fixtures/auth";
 import { ownServer } from "./fixtures/own-server";
 import { SEED_STORY } from "./fixtures/seed";
 
@@ -18,7 +19,7 @@ async function signInAsReviewer(page: Page): Promise<void> {
   await page.getByLabel("Email").fill(TEST_ACCOUNTS.reviewer.email);
   await page.getByLabel("Password").fill(TEST_ACCOUNTS.reviewer.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("navigation", { name: "Desk" })).toBeVisible();
+  await expectDesk(page);
 }
 
 async function recordDraft(page: Page): Promise<string> {

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
 import { TEST_ACCOUNTS } from "./fixtures/accounts";
-import { signIn, unique, uniqueAddress } from "./fixtures/auth";
+import { expectDesk, signIn, unique, uniqueAddress } from "./fixtures/auth";
 import { publishClaim, readAsReader as read, rewriteSummary } from "./fixtures/claims";
 import { ownServer, type OwnServer } from "./fixtures/own-server";
 import type { DatabaseEngine } from "../lib/database-url";
@@ -87,7 +87,7 @@ async function sessionOnBothServers(browser: Browser): Promise<void> {
   const onB = await browser.newContext({ baseURL: b.origin, storageState: await onA.storageState(), extraHTTPHeaders: { "x-forwarded-for": uniqueAddress() } });
   const editorOnB = await onB.newPage();
   await editorOnB.goto("/desk");
-  await expect(editorOnB.getByRole("navigation", { name: "Desk" })).toBeVisible();
+  await expectDesk(editorOnB);
   const summary = unique("Recorded on server B");
   const { claimId } = await publishClaim(editorOnB, summary);
   await editorOnA.goto(`/desk/claims/${claimId}`);
@@ -199,7 +199,7 @@ test.describe("on PostgreSQL", () => {
       await owner.getByLabel("Email").fill(email);
       await owner.getByLabel("Password").fill(password);
       await owner.getByRole("button", { name: "Sign in" }).click();
-      await expect(owner.getByRole("navigation", { name: "Desk" })).toBeVisible();
+      await expectDesk(owner);
       await owner.context().close();
     }
   });
