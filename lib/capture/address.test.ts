@@ -42,12 +42,22 @@ describe("classifyAddress", () => {
     ["fec0::1", "private"],
     ["ff02::1", "private"],
     ["2001:db8::1", "private"],
+    ["2001:2::1", "private"],
+    ["2001:2:0:ffff::1", "private"],
+    ["2001:10::1", "private"],
+    ["2001:1ff::1", "private"],
+    ["3fff::1", "private"],
+    ["3fff:fff::1", "private"],
+    ["5f00::1", "private"],
+    ["4000::1", "private"],
+    ["1fff:ffff::1", "private"],
+    ["100::1", "private"],
     ["not an address", "private"],
   ])("refuses %s as %s", (address, kind) => {
     expect(classifyAddress(address)).toBe(kind);
   });
 
-  it.each(["93.184.215.14", "8.8.8.8", "172.32.0.1", "100.128.0.1", "169.253.255.255", "2606:4700::6810:84e5", "::ffff:8.8.8.8", "64:ff9b::808:808", "2002:808:808::1"])(
+  it.each(["93.184.215.14", "8.8.8.8", "172.32.0.1", "100.128.0.1", "169.253.255.255", "2606:4700::6810:84e5", "::ffff:8.8.8.8", "64:ff9b::808:808", "2002:808:808::1", "2001:200::1", "2a00:1450:4009:80b::200e"])(
     "lets the public address %s through",
     (address) => {
       expect(classifyAddress(address)).toBeNull();

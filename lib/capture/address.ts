@@ -82,13 +82,16 @@ function refusedV6(groups: number[]): RefusedKind | null {
   if (zeroTo(5) && g5 === 0xffff) return classifyAddress(embeddedV4(g6, g7));
   if (g0 === 0x64 && g1 === 0xff9b && g2 === 0 && g3 === 0 && g4 === 0 && g5 === 0) return classifyAddress(embeddedV4(g6, g7));
   if (g0 === 0x64 && g1 === 0xff9b && g2 === 1) return "private"; // local-use NAT64 (RFC 8215)
+  // Only 2000::/3 is global unicast; everything else is refused by default, not range by range:
+  // unique local fc00::/7 (fd00:ec2::254 is AWS metadata), link-local and old site-local, multicast,
+  // discard-only 100::/64, and space IANA has not assigned (5f00::/16 is segment routing's).
+  if ((g0 & 0xe000) !== 0x2000) return "private";
   if (g0 === 0x2002) return classifyAddress(embeddedV4(g1, g2)); // 6to4 carries an IPv4 address
-  if (g0 === 0x2001 && g1 === 0) return "private"; // Teredo: tunnels to an obfuscated IPv4 address
+  // IETF protocol assignments 2001::/23: Teredo (tunnels to an obfuscated IPv4 address),
+  // benchmarking 2001:2::/48, ORCHID; no newsroom's source is served from them.
+  if (g0 === 0x2001 && g1 < 0x200) return "private";
   if (g0 === 0x2001 && g1 === 0xdb8) return "private"; // documentation
-  if (g0 === 0x100 && g1 === 0 && g2 === 0 && g3 === 0) return "private"; // discard-only
-  if ((g0 & 0xfe00) === 0xfc00) return "private"; // unique local (fd00:ec2::254 is AWS metadata)
-  if ((g0 & 0xffc0) === 0xfe80 || (g0 & 0xffc0) === 0xfec0) return "private"; // link-local, old site-local
-  if ((g0 & 0xff00) === 0xff00) return "private"; // multicast
+  if (g0 === 0x3fff && g1 < 0x1000) return "private"; // documentation 3fff::/20
   return null;
 }
 
