@@ -3,15 +3,16 @@
 import { isLimitRefusal } from "@/lib/domain/refusal";
 
 /**
- * What a page shows when it fails. A form sent past the write limits (proxy.ts) arrives here too:
- * Next.js's script raises the proxy's 429 as an error; its words say what happened and when to
- * send again, and nothing was saved, so they are shown instead of "the problem is on our side".
+ * What a page shows when it fails. A post past the write limits (proxy.ts) that no form catches
+ * arrives here too (forms keep their own: components/forms/refusal.tsx; the sign-out button has
+ * none): Next.js's script raises the proxy's 429 as an error; its words say what happened and when
+ * to send again, and nothing was done, so they are shown instead of "the problem is on our side".
  */
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   if (isLimitRefusal(error)) {
     return (
       <div role="alert">
-        <h1 className="mb-4 font-serif text-3xl font-bold">Not saved: too many changes at once</h1>
+        <h1 className="mb-4 font-serif text-3xl font-bold">Too many changes at once</h1>
         <p className="mb-4">{error.message}</p>
         <button type="button" onClick={reset} className="rounded bg-blue-800 px-4 py-2 text-white hover:bg-blue-900">
           Back to the page

@@ -11,11 +11,9 @@ import { databaseFor } from "./fixtures/own-server";
 // javascript: links and odd Unicode typed into the desk are stored exactly and shown as text on
 // every page that shows them, with nothing run or injected.
 
-// The desk project's server (playwright.config.ts), shared with the other desk specs.
-const DATABASE = databaseFor(3101);
-
 function read<T>(sql: string, ...params: unknown[]): T | undefined {
-  const db = new Database(DATABASE, { readonly: true, fileMustExist: true });
+  // The database of the desk project's server (playwright.config.ts), shared with the other desk specs.
+  const db = new Database(databaseFor(Number(new URL(test.info().project.use.baseURL!).port)), { readonly: true, fileMustExist: true });
   try {
     return db.prepare(sql).get(...params) as T | undefined;
   } finally {

@@ -1,14 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
 import { FormMessage, SubmitButton } from "@/components/forms/form-status";
-import { recaptureSourceAction, type RecaptureState } from "@/lib/actions/sources";
-import { initialActionState } from "@/lib/actions/state";
+import { keptOnRefusal, useFormActionState } from "@/components/forms/refusal";
+import { recaptureSourceAction } from "@/lib/actions/sources";
 
 /** "Capture again": fetch the source's address anew and report the linked quotes its new text lacks. */
-export function CaptureAgainForm({ sourceId, url }: { sourceId: string; url: string | null }) {
-  const [state, action] = useActionState<RecaptureState, FormData>(recaptureSourceAction, initialActionState);
+export const CaptureAgainForm = keptOnRefusal(function CaptureAgainForm({ sourceId, url }: { sourceId: string; url: string | null }) {
+  const [state, action] = useFormActionState(recaptureSourceAction);
   const unfound = state.report?.unfound ?? [];
   return (
     <form action={action} noValidate className="mb-6 rounded border border-stone-300 bg-white p-6" aria-labelledby="capture-again-heading">
@@ -46,4 +45,4 @@ export function CaptureAgainForm({ sourceId, url }: { sourceId: string; url: str
       ) : null}
     </form>
   );
-}
+});

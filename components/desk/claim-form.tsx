@@ -1,11 +1,11 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { CountedTextField } from "@/components/forms/counted-text-field";
 import { SelectField, TextArea, TextField } from "@/components/forms/fields";
 import { FormMessage, SubmitButton } from "@/components/forms/form-status";
+import { keptOnRefusal, useFormActionState } from "@/components/forms/refusal";
 import { createClaimAction, updateClaimAction } from "@/lib/actions/claims";
-import { initialActionState } from "@/lib/actions/state";
 import { CLAIMANT_KINDS, CLAIMANT_KIND_LABEL } from "@/lib/domain/claimant-kind";
 import { SUMMARY_MAX } from "@/lib/validation/claim";
 
@@ -20,8 +20,8 @@ export interface ClaimFormProps {
   id?: string;
 }
 
-export function ClaimForm({ claimants, stories, claim, fromSource, id }: ClaimFormProps) {
-  const [state, action] = useActionState(claim ? updateClaimAction : createClaimAction, initialActionState);
+export const ClaimForm = keptOnRefusal(function ClaimForm({ claimants, stories, claim, fromSource, id }: ClaimFormProps) {
+  const [state, action] = useFormActionState(claim ? updateClaimAction : createClaimAction);
   const v = (name: string, fallback = "") => state.values[name] ?? fallback;
   const start = claim ?? fromSource;
   const [claimantChoice, setClaimantChoice] = useState(v("claimantId", start?.claimantId ?? ""));
@@ -108,4 +108,4 @@ export function ClaimForm({ claimants, stories, claim, fromSource, id }: ClaimFo
       <SubmitButton>{claim ? "Save changes" : "Record claim"}</SubmitButton>
     </form>
   );
-}
+});

@@ -1,13 +1,12 @@
 "use client";
 
-import { useActionState } from "react";
 import { SelectField, TextArea, TextField } from "@/components/forms/fields";
 import { FormMessage, SubmitButton } from "@/components/forms/form-status";
+import { keptOnRefusal, useFormActionState } from "@/components/forms/refusal";
 import { rememberSentForm } from "@/components/forms/return-focus";
 import { addAnnotationAction, deleteAnnotationAction, editAnnotationAction } from "@/lib/actions/annotations";
 import { assignAction, changeStatusAction, markDuplicateAction, publishAction, unmarkDuplicateAction } from "@/lib/actions/claims";
 import { linkSourceAction, unlinkSourceAction, updateLinkAction } from "@/lib/actions/links";
-import { initialActionState } from "@/lib/actions/state";
 import { RELATIONS, RELATION_INFO } from "@/lib/domain/relation";
 import { CLAIM_STATUSES, STATUS_INFO } from "@/lib/domain/status";
 
@@ -29,8 +28,8 @@ function Hidden({ fields }: { fields: Record<string, string | number> }) {
  */
 export type StatusAudience = "draft" | "update" | "correction";
 
-export function StatusForm({ claimId, version, status, reason, audience }: { claimId: string; version: number; status: string; reason: string; audience: StatusAudience }) {
-  const [state, action] = useActionState(changeStatusAction, initialActionState);
+export const StatusForm = keptOnRefusal(function StatusForm({ claimId, version, status, reason, audience }: { claimId: string; version: number; status: string; reason: string; audience: StatusAudience }) {
+  const [state, action] = useFormActionState(changeStatusAction);
   const v = (name: string, fallback: string) => state.values[name] ?? fallback;
   return (
     <form action={action} noValidate className={boxClass} aria-labelledby="status-form-heading">
@@ -66,10 +65,10 @@ export function StatusForm({ claimId, version, status, reason, audience }: { cla
       <SubmitButton>Save status</SubmitButton>
     </form>
   );
-}
+});
 
-export function LinkSourceForm({ claimId, sources, chosenSourceId }: { claimId: string; sources: { id: string; title: string }[]; chosenSourceId?: string }) {
-  const [state, action] = useActionState(linkSourceAction, initialActionState);
+export const LinkSourceForm = keptOnRefusal(function LinkSourceForm({ claimId, sources, chosenSourceId }: { claimId: string; sources: { id: string; title: string }[]; chosenSourceId?: string }) {
+  const [state, action] = useFormActionState(linkSourceAction);
   const v = (name: string, fallback = "") => state.values[name] ?? fallback;
   return (
     <form action={action} noValidate className={boxClass} aria-labelledby="link-form-heading" id="link-source">
@@ -88,7 +87,7 @@ export function LinkSourceForm({ claimId, sources, chosenSourceId }: { claimId: 
       <SubmitButton>Link source</SubmitButton>
     </form>
   );
-}
+});
 
 function LinkFields({ values, errors, initial }: { values: Record<string, string>; errors: Record<string, string[]>; initial?: Record<string, string> }) {
   const v = (name: string) => values[name] ?? initial?.[name] ?? "";
@@ -115,8 +114,8 @@ function LinkFields({ values, errors, initial }: { values: Record<string, string
   );
 }
 
-export function EditLinkForm({ link }: { link: { id: string; version: number; relation: string; quote: string; quotePrefix: string | null; quoteSuffix: string | null; note: string | null } }) {
-  const [state, action] = useActionState(updateLinkAction, initialActionState);
+export const EditLinkForm = keptOnRefusal(function EditLinkForm({ link }: { link: { id: string; version: number; relation: string; quote: string; quotePrefix: string | null; quoteSuffix: string | null; note: string | null } }) {
+  const [state, action] = useFormActionState(updateLinkAction);
   const initial = { relation: link.relation, quote: link.quote, quotePrefix: link.quotePrefix ?? "", quoteSuffix: link.quoteSuffix ?? "", note: link.note ?? "" };
   return (
     <form action={action} noValidate className={boxClass}>
@@ -126,11 +125,11 @@ export function EditLinkForm({ link }: { link: { id: string; version: number; re
       <SubmitButton>Save link</SubmitButton>
     </form>
   );
-}
+});
 
 /** A one-button form (unlink, delete a note) that still shows why it was refused. */
-function ButtonForm({ action, fields, label, confirmText }: { action: typeof unlinkSourceAction; fields: Record<string, string>; label: string; confirmText: string }) {
-  const [state, formAction] = useActionState(action, initialActionState);
+const ButtonForm = keptOnRefusal(function ButtonForm({ action, fields, label, confirmText }: { action: typeof unlinkSourceAction; fields: Record<string, string>; label: string; confirmText: string }) {
+  const [state, formAction] = useFormActionState(action);
   return (
     <form action={formAction} className="inline" onSubmit={(event) => { if (!window.confirm(confirmText)) event.preventDefault(); }}>
       <Hidden fields={fields} />
@@ -141,7 +140,7 @@ function ButtonForm({ action, fields, label, confirmText }: { action: typeof unl
       {state.formError ? <span role="alert" className="ml-2 text-sm text-red-800">{state.formError}</span> : null}
     </form>
   );
-}
+});
 
 export function UnlinkButton({ linkId, version, sourceTitle }: { linkId: string; version: number; sourceTitle: string }) {
   return <ButtonForm action={unlinkSourceAction} fields={{ linkId, version: String(version) }} label={`Unlink ${sourceTitle}`} confirmText="Unlink this source from the claim? The history keeps a record." />;
@@ -183,8 +182,8 @@ function PublicNoteBox({ checked, errors }: { checked: boolean; errors?: string[
   );
 }
 
-export function AnnotationForm({ claimId }: { claimId: string }) {
-  const [state, action] = useActionState(addAnnotationAction, initialActionState);
+export const AnnotationForm = keptOnRefusal(function AnnotationForm({ claimId }: { claimId: string }) {
+  const [state, action] = useFormActionState(addAnnotationAction);
   return (
     <form action={action} noValidate className={boxClass} aria-labelledby="note-form-heading">
       <h3 id="note-form-heading" className="mb-3 font-semibold">
@@ -197,10 +196,10 @@ export function AnnotationForm({ claimId }: { claimId: string }) {
       <SubmitButton>Add note</SubmitButton>
     </form>
   );
-}
+});
 
-export function EditAnnotationForm({ annotation }: { annotation: { id: string; version: number; body: string; isPublic: boolean } }) {
-  const [state, action] = useActionState(editAnnotationAction, initialActionState);
+export const EditAnnotationForm = keptOnRefusal(function EditAnnotationForm({ annotation }: { annotation: { id: string; version: number; body: string; isPublic: boolean } }) {
+  const [state, action] = useFormActionState(editAnnotationAction);
   // After an error, the box shows what was sent; before, what is saved.
   const isPublic = state.values.body !== undefined ? state.values.isPublic === "1" : annotation.isPublic;
   return (
@@ -212,10 +211,10 @@ export function EditAnnotationForm({ annotation }: { annotation: { id: string; v
       <SubmitButton>Save note</SubmitButton>
     </form>
   );
-}
+});
 
-export function AssignForm({ claimId, version, assigneeId, users }: { claimId: string; version: number; assigneeId: string | null; users: { id: string; name: string }[] }) {
-  const [state, action] = useActionState(assignAction, initialActionState);
+export const AssignForm = keptOnRefusal(function AssignForm({ claimId, version, assigneeId, users }: { claimId: string; version: number; assigneeId: string | null; users: { id: string; name: string }[] }) {
+  const [state, action] = useFormActionState(assignAction);
   return (
     <form action={action} noValidate className={boxClass} aria-labelledby="assign-heading">
       <h2 id="assign-heading" className="mb-3 text-lg font-semibold">
@@ -227,10 +226,10 @@ export function AssignForm({ claimId, version, assigneeId, users }: { claimId: s
       <SubmitButton>Save assignment</SubmitButton>
     </form>
   );
-}
+});
 
-export function PublishForm({ claimId, version, isPublished }: { claimId: string; version: number; isPublished: boolean }) {
-  const [state, action] = useActionState(publishAction, initialActionState);
+export const PublishForm = keptOnRefusal(function PublishForm({ claimId, version, isPublished }: { claimId: string; version: number; isPublished: boolean }) {
+  const [state, action] = useFormActionState(publishAction);
   return (
     <form action={action} className={boxClass} aria-labelledby="publish-heading">
       <h2 id="publish-heading" className="mb-3 text-lg font-semibold">
@@ -243,14 +242,14 @@ export function PublishForm({ claimId, version, isPublished }: { claimId: string
       </SubmitButton>
     </form>
   );
-}
+});
 
 /**
  * "Mark this claim as a duplicate of …" (ADR 030): one of the claims "Seen before?" found, and
  * why, for the history. Readers of a duplicate are sent to its original once that is published.
  */
-export function DuplicateForm({ claimId, version, candidates }: { claimId: string; version: number; candidates: { id: string; summary: string }[] }) {
-  const [state, action] = useActionState(markDuplicateAction, initialActionState);
+export const DuplicateForm = keptOnRefusal(function DuplicateForm({ claimId, version, candidates }: { claimId: string; version: number; candidates: { id: string; summary: string }[] }) {
+  const [state, action] = useFormActionState(markDuplicateAction);
   const v = (name: string) => state.values[name] ?? "";
   return (
     <form action={action} noValidate className={boxClass} aria-labelledby="duplicate-heading">
@@ -264,11 +263,11 @@ export function DuplicateForm({ claimId, version, candidates }: { claimId: strin
       <SubmitButton>Mark as duplicate</SubmitButton>
     </form>
   );
-}
+});
 
 /** "Not a duplicate": the claim stands on its own again; the reason goes in its history. */
-export function NotDuplicateForm({ claimId, version }: { claimId: string; version: number }) {
-  const [state, action] = useActionState(unmarkDuplicateAction, initialActionState);
+export const NotDuplicateForm = keptOnRefusal(function NotDuplicateForm({ claimId, version }: { claimId: string; version: number }) {
+  const [state, action] = useFormActionState(unmarkDuplicateAction);
   return (
     <form action={action} noValidate className="mt-3" aria-label="Not a duplicate">
       <FormMessage state={state} />
@@ -277,4 +276,4 @@ export function NotDuplicateForm({ claimId, version }: { claimId: string; versio
       <SubmitButton>Not a duplicate</SubmitButton>
     </form>
   );
-}
+});

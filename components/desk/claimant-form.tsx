@@ -1,14 +1,13 @@
 "use client";
 
-import { useActionState } from "react";
 import { SelectField, TextArea, TextField } from "@/components/forms/fields";
 import { FormMessage, SubmitButton } from "@/components/forms/form-status";
+import { keptOnRefusal, useFormActionState } from "@/components/forms/refusal";
 import { updateClaimantAction } from "@/lib/actions/claimants";
-import { initialActionState } from "@/lib/actions/state";
 import { CLAIMANT_KINDS, CLAIMANT_KIND_LABEL } from "@/lib/domain/claimant-kind";
 
-export function ClaimantForm({ claimant }: { claimant: { id: string; version: number; name: string; kind: string; description: string; url: string } }) {
-  const [state, action] = useActionState(updateClaimantAction, initialActionState);
+export const ClaimantForm = keptOnRefusal(function ClaimantForm({ claimant }: { claimant: { id: string; version: number; name: string; kind: string; description: string; url: string } }) {
+  const [state, action] = useFormActionState(updateClaimantAction);
   const v = (name: "name" | "kind" | "description" | "url") => state.values[name] ?? claimant[name];
   const e = state.fieldErrors;
   return (
@@ -23,4 +22,4 @@ export function ClaimantForm({ claimant }: { claimant: { id: string; version: nu
       <SubmitButton>Save claimant</SubmitButton>
     </form>
   );
-}
+});

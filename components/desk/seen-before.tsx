@@ -29,10 +29,13 @@ export function SeenBefore({ initial, formId, excludeId, hasAsked }: { initial: 
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   useEffect(() => {
-    const form = formId ? document.getElementById(formId) : null;
-    if (!(form instanceof HTMLFormElement)) return;
+    if (!formId) return;
     let request: AbortController | null = null;
+    // The form is found by its id at each turn, not held: a form sent past the write limits is
+    // rendered anew (components/forms/refusal.tsx), and the words are then typed into the new one.
     const ask = async () => {
+      const form = document.getElementById(formId);
+      if (!(form instanceof HTMLFormElement)) return;
       const words = [...WATCHED_FIELDS].map((name) => form.elements.namedItem(name)).map((field) => (field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement ? field.value : ""));
       const text = words.join(" ").trim();
       request?.abort();
@@ -56,14 +59,14 @@ export function SeenBefore({ initial, formId, excludeId, hasAsked }: { initial: 
       }
     };
     const onInput = (event: Event) => {
-      const target = event.target as HTMLInputElement | null;
-      if (!target || !WATCHED_FIELDS.has(target.name)) return;
+      const target = event.target;
+      if (!(target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) || target.form?.id !== formId || !WATCHED_FIELDS.has(target.name)) return;
       clearTimeout(timer.current);
       timer.current = setTimeout(ask, DEBOUNCE_MS);
     };
-    form.addEventListener("input", onInput);
+    document.addEventListener("input", onInput);
     return () => {
-      form.removeEventListener("input", onInput);
+      document.removeEventListener("input", onInput);
       clearTimeout(timer.current);
       request?.abort();
     };

@@ -1,11 +1,11 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState, type RefObject } from "react";
+import { useEffect, useRef, useState, type RefObject } from "react";
 import { SelectField, TextArea, TextField } from "@/components/forms/fields";
 import { WaybackLink } from "@/components/desk/wayback-link";
 import { FormMessage, SubmitButton } from "@/components/forms/form-status";
+import { keptOnRefusal, useFormActionState } from "@/components/forms/refusal";
 import { createSourceAction, updateSourceAction } from "@/lib/actions/sources";
-import { initialActionState } from "@/lib/actions/state";
 import { SOURCE_KINDS, SOURCE_KIND_LABEL } from "@/lib/domain/source-kind";
 
 const URL_HINT = "An http or https address; typed without one (www.example.org/page), https:// is added. Leave empty if the source has none (a statement given to an agency): we never invent one.";
@@ -24,8 +24,8 @@ export interface SourceFormValues {
   capturedText: string;
 }
 
-export function SourceForm({ source, returnToClaim }: { source?: SourceFormValues; returnToClaim?: string }) {
-  const [state, action] = useActionState(source ? updateSourceAction : createSourceAction, initialActionState);
+export const SourceForm = keptOnRefusal(function SourceForm({ source, returnToClaim }: { source?: SourceFormValues; returnToClaim?: string }) {
+  const [state, action] = useFormActionState(source ? updateSourceAction : createSourceAction);
   const v = (name: keyof SourceFormValues | "captureId") => state.values[name] ?? (source && name !== "captureId" ? String(source[name]) : "");
   const e = state.fieldErrors;
   const form = useRef<HTMLFormElement>(null);
@@ -71,7 +71,7 @@ export function SourceForm({ source, returnToClaim }: { source?: SourceFormValue
       <SubmitButton>{source ? "Save source" : "Add source"}</SubmitButton>
     </form>
   );
-}
+});
 
 /**
  * "Capture again" above the form saves a new captured text and a new version while the form may

@@ -1,15 +1,14 @@
 "use client";
 
-import { useActionState } from "react";
 import { TextArea, TextField } from "@/components/forms/fields";
 import { FormMessage, SubmitButton } from "@/components/forms/form-status";
-import { initialActionState } from "@/lib/actions/state";
+import { keptOnRefusal, useFormActionState } from "@/components/forms/refusal";
 import { archiveStoryAction, createStoryAction, updateStoryAction } from "@/lib/actions/stories";
 
 const ADDRESS_HINT = "Lower-case words joined by hyphens: /stories/ice-contracts.";
 
-export function StoryForm() {
-  const [state, action] = useActionState(createStoryAction, initialActionState);
+export const StoryForm = keptOnRefusal(function StoryForm() {
+  const [state, action] = useFormActionState(createStoryAction);
   const e = state.fieldErrors;
   return (
     <form action={action} noValidate className="rounded border border-stone-300 bg-white p-6" aria-labelledby="story-form-heading">
@@ -23,10 +22,10 @@ export function StoryForm() {
       <SubmitButton>Create story</SubmitButton>
     </form>
   );
-}
+});
 
-export function StoryEditForm({ story }: { story: { id: string; version: number; title: string; summary: string; slug: string } }) {
-  const [state, action] = useActionState(updateStoryAction, initialActionState);
+export const StoryEditForm = keptOnRefusal(function StoryEditForm({ story }: { story: { id: string; version: number; title: string; summary: string; slug: string } }) {
+  const [state, action] = useFormActionState(updateStoryAction);
   const v = (name: "title" | "summary" | "slug") => state.values[name] ?? story[name];
   const e = state.fieldErrors;
   return (
@@ -47,11 +46,11 @@ export function StoryEditForm({ story }: { story: { id: string; version: number;
       <SubmitButton>Save story</SubmitButton>
     </form>
   );
-}
+});
 
 /** Archive or unarchive one story of the desk's list. */
-export function StoryArchiveForm({ story }: { story: { id: string; title: string; isArchived: boolean } }) {
-  const [state, action] = useActionState(archiveStoryAction, initialActionState);
+export const StoryArchiveForm = keptOnRefusal(function StoryArchiveForm({ story }: { story: { id: string; title: string; isArchived: boolean } }) {
+  const [state, action] = useFormActionState(archiveStoryAction);
   const word = story.isArchived ? "Unarchive" : "Archive";
   return (
     <form action={action} className="inline">
@@ -62,4 +61,4 @@ export function StoryArchiveForm({ story }: { story: { id: string; title: string
       </SubmitButton>
     </form>
   );
-}
+});

@@ -1,14 +1,13 @@
 "use client";
 
-import { useActionState } from "react";
 import { SelectField, TextField } from "@/components/forms/fields";
 import { FormMessage, SubmitButton } from "@/components/forms/form-status";
-import { initialActionState } from "@/lib/actions/state";
+import { keptOnRefusal, useFormActionState } from "@/components/forms/refusal";
 import { createUserAction, disableUserAction } from "@/lib/actions/users";
 import { ROLES, ROLE_LABEL } from "@/lib/domain/role";
 
-export function CreateUserForm() {
-  const [state, action] = useActionState(createUserAction, initialActionState);
+export const CreateUserForm = keptOnRefusal(function CreateUserForm() {
+  const [state, action] = useFormActionState(createUserAction);
   const e = state.fieldErrors;
   return (
     <form action={action} noValidate className="rounded border border-stone-300 bg-white p-6" aria-labelledby="create-user-heading">
@@ -23,10 +22,10 @@ export function CreateUserForm() {
       <SubmitButton>Create account</SubmitButton>
     </form>
   );
-}
+});
 
-export function DisableUserButton({ email, name }: { email: string; name: string }) {
-  const [state, action] = useActionState(disableUserAction, initialActionState);
+export const DisableUserButton = keptOnRefusal(function DisableUserButton({ email, name }: { email: string; name: string }) {
+  const [state, action] = useFormActionState(disableUserAction);
   return (
     <form
       action={action}
@@ -43,4 +42,4 @@ export function DisableUserButton({ email, name }: { email: string; name: string
       {state.notice ? <span role="status" className="ml-2 text-sm text-green-900">{state.notice}</span> : null}
     </form>
   );
-}
+});
