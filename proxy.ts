@@ -6,7 +6,7 @@ import { canonicalReaderPath, hasSessionCookie, isCachedTreePath, isServedFromCa
 import { currentEdgePurgeConfig, readerCacheControl } from "@/lib/edge/purge";
 import { logEvent } from "@/lib/log";
 import { checkFormBody } from "@/lib/form-body";
-import { limitSignIn, limitWrite, signInRefusalMessage, writeLimiter, type SignInAttempt } from "@/lib/rate-limit";
+import { limitSignIn, limitWrite, signInRefusalMessage, writeLimiter, writeRefusalMessage, type SignInAttempt } from "@/lib/rate-limit";
 import { clientAddress, sessionCookie } from "@/lib/request";
 import { emailSchema } from "@/lib/validation/auth";
 
@@ -143,11 +143,7 @@ async function refuseTooManyWrites(request: NextRequest): Promise<NextResponse |
   if (!refusal) return null;
   // The address and scope only: never the session cookie.
   logEvent("warn", "rate limited", { scope: refusal.scope, address, path: request.nextUrl.pathname, retryAfterSeconds: refusal.retryAfterSeconds });
-  const message =
-    refusal.scope === "sign-in"
-      ? `Too many sign-in attempts from this address. Try again in ${refusal.retryAfterSeconds} seconds.`
-      : `Too many changes in a minute from this ${refusal.scope === "session" ? "account" : "address"}. Nothing was saved; try again in ${refusal.retryAfterSeconds} seconds.`;
-  return actionRefusal(request, 429, message, { "retry-after": String(refusal.retryAfterSeconds) });
+  return actionRefusal(request, 429, writeRefusalMessage(refusal), { "retry-after": String(refusal.retryAfterSeconds) });
 }
 
 /**

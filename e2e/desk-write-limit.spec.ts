@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { signIn, unique } from "./fixtures/auth";
 import { seriousViolations } from "./fixtures/axe";
 import { databaseFor } from "./fixtures/own-server";
@@ -11,12 +11,28 @@ import { SEED_STORY } from "./fixtures/seed";
 // e2e/rate-limits.spec.ts tests the limits themselves over raw HTTP.
 
 const ORIGINAL = "The Guardian reports ICE more than tripled the data it stores on Microsoft Azure in the six months to January 2026";
+const ORIGINAL_ID = "ice-tripled-azure-data";
+const REFUSAL = /^Too many changes in a minute from this account\. Nothing was saved; try again in \d+ seconds\.$/;
+
+/**
+ * Spends this session's write allowance with other posts (page.request sends the browser's cookie
+ * and its own forwarded address) until one is refused: the next post is refused too, however
+ * long the steps before it took (the allowance is counted by the minute).
+ */
+async function spendAllowance(page: Page): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if ((await page.request.post("/corrections", { form: { x: "1" } })).status() === 429) return;
+  }
+  throw new Error("300 posts and none refused: the session's write limit did not apply");
+}
+
+function database(): Database.Database {
+  // The database of the server this project's tests run against.
+  return new Database(databaseFor(Number(new URL(test.info().project.use.baseURL!).port)), { readonly: true, fileMustExist: true });
+}
 
 test("a desk form sent past the session's write limit says so in the form, keeps what was typed, and saves nothing", async ({ page }) => {
   await signIn(page, "reviewer");
-  // This session's allowance used up by other writes (page.request sends the browser's cookie
-  // and its own forwarded address).
-  for (let i = 0; i < 120; i++) expect((await page.request.post("/corrections", { form: { x: "1" } })).status()).not.toBe(429);
   const summary = unique("Limited claim");
   const words = `${summary}: the harbour's traffic fell by half in 2025.`;
   await page.goto("/desk/claims/new");
@@ -24,10 +40,11 @@ test("a desk form sent past the session's write limit says so in the form, keeps
   await page.getByLabel("Summary").fill(summary);
   await page.getByLabel("Claimant").selectOption({ label: "The Guardian" });
   await page.getByLabel("Story").selectOption({ label: SEED_STORY });
+  await spendAllowance(page);
   await page.getByRole("button", { name: "Record claim" }).click();
 
   const refusal = page.getByRole("main").getByRole("alert").filter({ hasText: "Too many changes" });
-  await expect(refusal).toHaveText(/^Too many changes in a minute from this account\. Nothing was saved; try again in \d+ seconds\.$/);
+  await expect(refusal).toHaveText(REFUSAL);
   // The keyboard is taken to the message, as with any other refusal of the form.
   await expect(refusal).toBeFocused();
   // The form, not an error page, and every field as it was sent.
@@ -47,6 +64,7 @@ test("a desk form sent past the session's write limit says so in the form, keeps
 
   // Signing out is a post too, with no form of its own to answer in: the page says it instead,
   // and its button brings the desk back, by keyboard.
+  await spendAllowance(page);
   await page.getByRole("button", { name: "Sign out" }).click();
   const pageAlert = page.getByRole("alert").filter({ has: page.getByRole("heading", { name: "Too many changes at once" }) });
   await expect(pageAlert).toContainText(/Too many changes in a minute from this account\. Nothing was saved; try again in \d+ seconds\./);
@@ -55,10 +73,41 @@ test("a desk form sent past the session's write limit says so in the form, keeps
   await page.keyboard.press("Enter");
   await expect(page.getByRole("button", { name: "Record claim" })).toBeVisible();
 
-  // The database of the server this project's tests run against.
-  const db = new Database(databaseFor(Number(new URL(test.info().project.use.baseURL!).port)), { readonly: true, fileMustExist: true });
+  const db = database();
   try {
     expect(db.prepare(`SELECT COUNT(*) AS n FROM "Claim" WHERE "summary" = ?`).get(summary)).toEqual({ n: 0 });
+  } finally {
+    db.close();
+  }
+});
+
+test("two forms sent one after the other past the limit each keep their own words", async ({ page }) => {
+  await signIn(page, "reviewer");
+  await page.goto(`/desk/claims/${ORIGINAL_ID}`);
+  const linkForm = page.getByRole("form", { name: "Link a source" });
+  const noteForm = page.getByRole("form", { name: "Add a note" });
+  const quote = unique("A quote typed before the limit");
+  const note = unique("A note typed before the limit");
+  await linkForm.getByLabel("How it relates").selectOption({ label: "Disputed by" });
+  await linkForm.getByLabel("Exact quote").fill(quote);
+  await noteForm.getByLabel("Your note").fill(note);
+  await spendAllowance(page);
+  // The second is sent while the first is still on its way: both in one turn of the page, as a
+  // slow answer to the first would leave time for (a local refusal comes back too fast to click).
+  await page.evaluate(() => {
+    for (const heading of ["link-form-heading", "note-form-heading"]) document.querySelector<HTMLFormElement>(`form[aria-labelledby="${heading}"]`)!.requestSubmit();
+  });
+
+  await expect(linkForm.getByRole("alert")).toHaveText(REFUSAL);
+  await expect(noteForm.getByRole("alert")).toHaveText(REFUSAL);
+  await expect(linkForm.getByLabel("Exact quote")).toHaveValue(quote);
+  await expect(linkForm.getByLabel("How it relates").locator("option:checked")).toHaveText("Disputed by");
+  await expect(noteForm.getByLabel("Your note")).toHaveValue(note);
+
+  const db = database();
+  try {
+    expect(db.prepare(`SELECT COUNT(*) AS n FROM "ClaimSource" WHERE "quote" = ?`).get(quote)).toEqual({ n: 0 });
+    expect(db.prepare(`SELECT COUNT(*) AS n FROM "Annotation" WHERE "body" = ?`).get(note)).toEqual({ n: 0 });
   } finally {
     db.close();
   }

@@ -229,7 +229,8 @@ export async function forgetSignIns(attempt: SignInAttempt, on: Limiter = limite
 
 /**
  * The refusal in words a reporter reads in the sign-in form: what happened and when to try again.
- * Each starts "Too many ": the form shows such words when the proxy refuses (sign-in-form.tsx).
+ * Each starts "Too many ", which lib/domain/refusal.ts knows: the sign-in action answers with
+ * these words, and the proxy refuses with its own (writeRefusalMessage), which the form shows too.
  */
 export function signInRefusalMessage({ scope, retryAfterSeconds }: SignInRefusal): string {
   const wait = waitInWords(retryAfterSeconds);
@@ -276,6 +277,16 @@ export interface WriteRequest {
 }
 
 export type WriteRefusal = { scope: "session" | "address" | "sign-in"; retryAfterSeconds: number };
+
+/**
+ * The refusal of a post in words, as the proxy answers it (each starts "Too many ", which
+ * lib/domain/refusal.ts knows): the form it was sent from shows them as they are.
+ */
+export function writeRefusalMessage({ scope, retryAfterSeconds }: WriteRefusal): string {
+  return scope === "sign-in"
+    ? `Too many sign-in attempts from this address. Try again in ${retryAfterSeconds} seconds.`
+    : `Too many changes in a minute from this ${scope === "session" ? "account" : "address"}. Nothing was saved; try again in ${retryAfterSeconds} seconds.`;
+}
 
 /** Counts a write and says whether it must be refused. */
 export async function limitWrite(request: WriteRequest, on: Limiter = writeLimiter): Promise<WriteRefusal | null> {

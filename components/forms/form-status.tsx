@@ -2,12 +2,15 @@
 
 import { useEffect, useRef } from "react";
 import { useFormStatus } from "react-dom";
+import { useRecordSent } from "@/components/forms/refusal";
 import { forgetSentForm, rememberSentForm } from "@/components/forms/return-focus";
 import type { ActionState } from "@/lib/actions/state";
 
 /** The form-level message, announced politely to screen readers when it appears. */
 export function FormMessage({ state }: { state: ActionState }) {
   const ref = useRef<HTMLDivElement>(null);
+  // What the form shows and sends, for a refusal by the rate limits to start again from.
+  useRecordSent(state);
   // After a refused submit, take the keyboard to the first field with a problem (or to the
   // message when the problem is the form's as a whole).
   useEffect(() => {

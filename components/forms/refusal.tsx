@@ -1,6 +1,7 @@
 "use client";
 
-import { Component, createContext, useActionState, useContext, useEffect, useState, type ComponentType, type ReactNode } from "react";
+import { Component, createContext, useActionState, useCallback, useContext, useEffect, useRef, useState, type ComponentType, type ReactNode } from "react";
+import { useFormStatus } from "react-dom";
 import { initialActionState, type ActionState } from "@/lib/actions/state";
 import { isLimitRefusal } from "@/lib/domain/refusal";
 
@@ -10,42 +11,52 @@ import { isLimitRefusal } from "@/lib/domain/refusal";
  * the form's useActionState. Without this, the error reached the page's error boundary, which
  * replaced the page: a reviewer's long note or claim was gone with it. With it, the form alone
  * starts again, showing the proxy's words as its message (in the place, and with the focus, of
- * any other refusal) and every field as it was sent, for when the wait is over. Passwords are not
- * kept, as the actions never send them back. Any other error goes on to the page's boundary.
+ * any other refusal) and every field as it was sent, for when the wait is over; passwords are not
+ * kept. Each form keeps its own record of what it sent: two forms sent one after the other, and
+ * both refused, each get their own fields back. Any other error goes on to the page's boundary.
  */
 
-/** The fields of the last form sent on this page, as a refusal of it restores them. */
-let lastSent: Record<string, string> = {};
+/** What a form showed and sent at its last submit: a refusal of that submit starts from it. */
+interface Sent {
+  state: ActionState;
+  data: FormData;
+}
+
+/** Each wrapped form's own record of its last submit, so a refusal restores its fields and no other form's. */
+const RecordSent = createContext<((sent: Sent) => void) | null>(null);
 
 /**
- * The form's text fields as they were sent, button pressed included; passwords, files and
- * Next.js's own fields left out (as formValues does on the server).
+ * Called by FormMessage, inside every wrapped form that shows a message: notes the form's state
+ * and what it sends while it is being sent (React's form status knows exactly what was sent; a
+ * submit cancelled by a confirm never starts, so it is never noted).
  */
-export function sentValues(form: HTMLFormElement, submitter: HTMLElement | null): Record<string, string> {
+export function useRecordSent(state: ActionState): void {
+  const record = useContext(RecordSent);
+  const { pending, data } = useFormStatus();
+  useEffect(() => {
+    if (record && pending && data) record({ state, data });
+  }, [record, pending, data, state]);
+}
+
+/**
+ * The form's text fields as sent, the pressed button's value included; files, Next.js's own fields
+ * and any field named for a password left out (the actions never send a password back either).
+ */
+export function sentValues(data: FormData): Record<string, string> {
   const values: Record<string, string> = {};
-  const data = new FormData(form, submitter instanceof HTMLButtonElement || submitter instanceof HTMLInputElement ? submitter : null);
   for (const [name, value] of data.entries()) {
-    if (typeof value !== "string" || name.startsWith("$ACTION")) continue;
-    const field = form.elements.namedItem(name);
-    if (field instanceof HTMLInputElement && field.type === "password") continue;
-    values[name] = value;
+    if (typeof value === "string" && !name.startsWith("$ACTION") && !/password/i.test(name)) values[name] = value;
   }
   return values;
 }
 
-let listening = false;
-
-/** Notes each form as it is sent, whichever way: a click, Enter in a field, requestSubmit(). */
-function listen(): void {
-  if (listening || typeof document === "undefined") return;
-  listening = true;
-  document.addEventListener(
-    "submit",
-    (event) => {
-      if (event.target instanceof HTMLFormElement) lastSent = sentValues(event.target, event.submitter);
-    },
-    true,
-  );
+/**
+ * The state a refused form starts again from: what it showed before the refused submit (its field
+ * errors, say, or the record as saved now after a conflict, and whatever fields those bring into
+ * view), with the proxy's words as its message and its fields as sent.
+ */
+export function refusedState(sent: Sent | null, message: string): ActionState {
+  return { ...(sent?.state ?? initialActionState), ok: false, notice: null, formError: message, values: sent ? sentValues(sent.data) : {} };
 }
 
 const RefusedState = createContext<ActionState | null>(null);
@@ -62,19 +73,23 @@ export function useFormActionState<State extends ActionState>(action: (state: St
 /** Wraps a form whose state comes from useFormActionState, so a refusal by the limits keeps what was typed. */
 export function keptOnRefusal<P extends object>(Form: ComponentType<P>): ComponentType<P> {
   function KeptOnRefusal(props: P) {
-    useEffect(listen, []);
+    const sent = useRef<Sent | null>(null);
+    const record = useCallback((last: Sent) => {
+      sent.current = last;
+    }, []);
     const [refused, setRefused] = useState<{ times: number; state: ActionState } | null>(null);
     return (
       <RefusalBoundary
         onRefused={(message) => {
-          const values = lastSent;
-          lastSent = {};
-          setRefused((last) => ({ times: (last?.times ?? 0) + 1, state: { ...initialActionState, formError: message, values } }));
+          const state = refusedState(sent.current, message);
+          setRefused((last) => ({ times: (last?.times ?? 0) + 1, state }));
         }}
       >
-        <RefusedState value={refused?.state ?? null}>
-          <Form key={refused?.times ?? 0} {...props} />
-        </RefusedState>
+        <RecordSent value={record}>
+          <RefusedState value={refused?.state ?? null}>
+            <Form key={refused?.times ?? 0} {...props} />
+          </RefusedState>
+        </RecordSent>
       </RefusalBoundary>
     );
   }
