@@ -2,7 +2,7 @@
 
 import { Component, createContext, useActionState, useCallback, useContext, useEffect, useRef, useState, type ComponentType, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
-import { initialActionState, type ActionState } from "@/lib/actions/state";
+import { formValues, initialActionState, type ActionState } from "@/lib/actions/state";
 import { isLimitRefusal } from "@/lib/domain/refusal";
 
 /**
@@ -39,15 +39,12 @@ export function useRecordSent(state: ActionState): void {
 }
 
 /**
- * The form's text fields as sent, the pressed button's value included; files, Next.js's own fields
- * and any field named for a password left out (the actions never send a password back either).
+ * The form's text fields as sent, read as the actions read them (formValues: files and Next.js's
+ * own fields left out), and any field named for a password left out too, as the actions leave
+ * out the password when they send the values back.
  */
 export function sentValues(data: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [name, value] of data.entries()) {
-    if (typeof value === "string" && !name.startsWith("$ACTION") && !/password/i.test(name)) values[name] = value;
-  }
-  return values;
+  return formValues(data, [...data.keys()].filter((name) => /password/i.test(name)));
 }
 
 /**
