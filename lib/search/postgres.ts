@@ -112,9 +112,9 @@ export const similarTermPostgres: SimilarEngine = {
       const forms = query.phrases.map((pieces) => `(${pieces.map((piece) => `${piece}:ABC`).join(" <-> ")})`).join(" | ");
       const published = query.isPublishedOnly ? Prisma.sql`AND s."isPublished"` : Prisma.empty;
       const order = query.isNewestFirst ? Prisma.sql`ORDER BY s."seq" DESC` : Prisma.empty;
-      return Prisma.sql`SELECT ${term}::int AS term, t.key FROM (SELECT s."seq" AS key FROM "ClaimSearch" s WHERE s."document" @@ ${tsquery(forms)} ${published} ${order} LIMIT ${query.limit}) t`;
+      return Prisma.sql`SELECT ${term}::int AS term, (SELECT string_agg(t.key::text, ',') FROM (SELECT s."seq" AS key FROM "ClaimSearch" s WHERE s."document" @@ ${tsquery(forms)} ${published} ${order} LIMIT ${query.limit}) t) AS keys`;
     });
-    return byTerm(queries.length, await db.$queryRaw<{ term: number | bigint; key: number | bigint }[]>`${Prisma.join(reads, " UNION ALL ")}`);
+    return byTerm(queries.length, await db.$queryRaw<{ term: number | bigint; keys: string | null }[]>`${Prisma.join(reads, " UNION ALL ")}`);
   },
   async idsOf(db, keys) {
     if (keys.length === 0) return [];

@@ -137,9 +137,14 @@ export function filterSql(filters: ClaimFilters): Prisma.Sql[] {
   return where;
 }
 
-/** The rows of a batched term read (`term` is the query's place in the batch) as each query's keys. */
-export function byTerm(count: number, rows: { term: number | bigint; key: number | bigint }[]): number[][] {
+/**
+ * The rows of a batched term read as each query's keys: one row per query (`term` is its place
+ * in the batch) with its keys joined by commas, or null for none. One row a term, not one a key:
+ * a batch of sixteen common words is 3,216 keys, and the ORM's cost per row (not the index's)
+ * was most of the read (2.4-3.5 ms against 1.4 ms of CPU a batch, measured on the bench's data).
+ */
+export function byTerm(count: number, rows: { term: number | bigint; keys: string | null }[]): number[][] {
   const keys: number[][] = Array.from({ length: count }, () => []);
-  for (const row of rows) keys[Number(row.term)]!.push(Number(row.key));
+  for (const row of rows) if (row.keys) keys[Number(row.term)] = row.keys.split(",").map(Number);
   return keys;
 }

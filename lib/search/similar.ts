@@ -96,7 +96,8 @@ export interface SimilarEngine {
   /**
    * Each query's matches, in the order asked: one statement for them all (a UNION ALL of one
    * capped read per term), not one round trip per term. Each costs the ORM about as much as
-   * the index read itself, and a text has up to MAX_SIMILAR_TERMS terms.
+   * the index read itself, and a text has up to MAX_SIMILAR_TERMS terms; so does each row, so
+   * each term's keys come back joined in one row (byTerm in ./query.ts).
    */
   matchesEach(db: PrismaClient, queries: TermQuery[]): Promise<number[][]>;
   /**

@@ -108,9 +108,9 @@ export const similarTermSqlite: SimilarEngine = {
       const forms = query.phrases.map((pieces) => `"${pieces.join(" ").replaceAll('"', '""')}"`).join(" OR ");
       const match = `{summary claimant text} : (${forms})${query.isPublishedOnly ? ` AND {facets} : "published"` : ""}`;
       const order = query.isNewestFirst ? Prisma.sql`ORDER BY rowid DESC` : Prisma.empty;
-      return Prisma.sql`SELECT ${term} AS term, key FROM (SELECT rowid AS key FROM "ClaimSearch" WHERE "ClaimSearch" MATCH ${match} ${order} LIMIT ${query.limit})`;
+      return Prisma.sql`SELECT ${term} AS term, (SELECT group_concat(key) FROM (SELECT rowid AS key FROM "ClaimSearch" WHERE "ClaimSearch" MATCH ${match} ${order} LIMIT ${query.limit})) AS keys`;
     });
-    return byTerm(queries.length, await db.$queryRaw<{ term: number | bigint; key: number | bigint }[]>`${Prisma.join(reads, " UNION ALL ")}`);
+    return byTerm(queries.length, await db.$queryRaw<{ term: number | bigint; keys: string | null }[]>`${Prisma.join(reads, " UNION ALL ")}`);
   },
   async idsOf(db, keys) {
     if (keys.length === 0) return [];
