@@ -4,9 +4,10 @@ import { isLimitRefusal } from "@/lib/domain/refusal";
 
 /**
  * What a page shows when it fails. A post past the write limits (proxy.ts) that no form catches
- * arrives here too (forms keep their own: components/forms/refusal.tsx; the sign-out button has
- * none): Next.js's script raises the proxy's 429 as an error; its words say what happened and when
- * to send again, and nothing was done, so they are shown instead of "the problem is on our side".
+ * would arrive here too (every desk form keeps its own: components/forms/refusal.tsx; signing out
+ * is never limited, ADR 035): Next.js's script raises the proxy's 429 as an error; its words say
+ * what happened and when to send again, and nothing was done, so they are shown instead of "the
+ * problem is on our side".
  */
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   if (isLimitRefusal(error)) {

@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
-import { Visitor, formFields } from "../scripts/load/no-js-form";
+import { Visitor, formAction, formFields } from "../scripts/load/no-js-form";
 import { TEST_ACCOUNTS } from "./fixtures/accounts";
 import { ownServer } from "./fixtures/own-server";
 
@@ -255,7 +255,7 @@ async function outsiders(least: Row["least"]): Promise<{ who: string; visitor: V
   const signedOut = await signedInAs("admin");
   const replay = signedOut.replaying(newAddress());
   const desk = await signedOut.get("/desk");
-  expect((await signedOut.post("/desk", formFields(desk.html, "Sign out"))).status, "signing out").toBe(303);
+  expect((await signedOut.post(formAction(desk.html, "Sign out", "/desk"), formFields(desk.html, "Sign out"))).status, "signing out").toBe(303);
   expect(query<number>(`SELECT count(*) FROM "Session" WHERE token = ?`, sessionToken(replay)), "the signed-out session is gone").toBe(0);
   const forged = expired.replaying(newAddress(), { [SESSION_COOKIE]: encodeURIComponent(`${"x".repeat(32)}.${decodeURIComponent(expired.jar.get(SESSION_COOKIE)!).split(".")[1]}`) });
 

@@ -14,6 +14,7 @@ import {
   waitInWords,
   type WriteRequest,
 } from "./rate-limit";
+import { SIGN_OUT_PATH } from "./sign-out-path";
 
 describe("RateLimiter", () => {
   const limit = { max: 3, windowMs: 60_000 };
@@ -71,6 +72,17 @@ describe("limitWrite", () => {
     expect(await limitWrite(write({ path: "/sign-in", session: null }), on)).toEqual({ scope: "sign-in", retryAfterSeconds: 60 });
     // Sign-ins do not use up the address's writes.
     expect(await limitWrite(write(), on)).toBeNull();
+  });
+
+  it("never refuses nor counts signing out, past every limit", async () => {
+    const on = new RateLimiter(() => 0);
+    for (let i = 0; i <= WRITE_ADDRESS_LIMIT.max; i++) await limitWrite(write({ session: `s${i % 2}` }), on);
+    expect(await limitWrite(write(), on)).toEqual({ scope: "address", retryAfterSeconds: 60 });
+    expect(await limitWrite(write({ path: SIGN_OUT_PATH }), on)).toBeNull();
+    // Nor does it use up any allowance: a fresh address signs out as often as it likes and still writes.
+    const elsewhere = { address: "203.0.113.9", session: "s9" };
+    for (let i = 0; i < WRITE_ADDRESS_LIMIT.max + WRITE_SESSION_LIMIT.max; i++) expect(await limitWrite(write({ ...elsewhere, path: SIGN_OUT_PATH }), on)).toBeNull();
+    expect(await limitWrite(write(elsewhere), on)).toBeNull();
   });
 });
 

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { redisUrl, withRedis } from "@/lib/redis/connection.mjs";
+import { SIGN_OUT_PATH } from "@/lib/sign-out-path";
 
 /**
  * Fixed-window counters. Without REDIS_URL they are kept in this process's memory (one server
@@ -288,8 +289,9 @@ export function writeRefusalMessage({ scope, retryAfterSeconds }: WriteRefusal):
     : `Too many changes in a minute from this ${scope === "session" ? "account" : "address"}. Nothing was saved; try again in ${retryAfterSeconds} seconds.`;
 }
 
-/** Counts a write and says whether it must be refused. */
+/** Counts a write and says whether it must be refused. Signing out is no write: never counted, never refused. */
 export async function limitWrite(request: WriteRequest, on: Limiter = writeLimiter): Promise<WriteRefusal | null> {
+  if (request.path === SIGN_OUT_PATH) return null;
   if (request.path === "/sign-in") {
     const signIn = await on.hit(`post:sign-in:${request.address}`, SIGN_IN_POST_ADDRESS_LIMIT);
     return signIn.ok ? null : { scope: "sign-in", retryAfterSeconds: signIn.retryAfterSeconds };

@@ -32,8 +32,8 @@ const { startCapturePages } = await import("@/lib/testing/capture-pages");
 const { setCaptureResolverForTests } = await import("@/lib/capture/fetch");
 const { claims, sources, links, annotations, users, stories, claimants, auth } = ACTION_MODULES;
 
-/** Takes no input: nothing to send it. */
-const WITHOUT_INPUT = new Set<unknown>([auth.signOut]);
+/** Actions that take no input, so nothing to send them: none since signing out became a route (ADR 035). */
+const WITHOUT_INPUT = new Set<unknown>();
 
 /** What invalid() says when the problems are beside the fields; a hidden field needs its own. */
 const SEE_FIELDS = "Please correct the fields marked below.";

@@ -26,7 +26,7 @@ const { startCapturePages } = await import("@/lib/testing/capture-pages");
 const { claims, sources, links, annotations, users, stories, claimants } = ACTION_MODULES;
 
 /** Public by nature: signing in is how a visitor becomes "who is asking". */
-const PUBLIC_ACTIONS = new Set<unknown>([ACTION_MODULES.auth.signIn, ACTION_MODULES.auth.signOut]);
+const PUBLIC_ACTIONS = new Set<unknown>([ACTION_MODULES.auth.signIn]);
 
 const SIGN_IN = "Please sign in to do this.";
 const ROLE_TOO_LOW = "Your role does not allow this.";

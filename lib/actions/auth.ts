@@ -49,13 +49,3 @@ export async function signIn(_prev: ActionState, sent: unknown): Promise<ActionS
   logEvent("info", "signed in", { email, address });
   redirect(safeReturnPath(next));
 }
-
-export async function signOut(): Promise<void> {
-  const requestHeaders = await headers();
-  const session = await auth.api.getSession({ headers: requestHeaders });
-  if (session) {
-    await auth.api.signOut({ headers: requestHeaders });
-    logEvent("info", "signed out", { userId: session.user.id });
-  }
-  redirect("/");
-}

@@ -17,10 +17,24 @@ function attribute(tag: string, name: string): string | null {
   return match ? decodeHtml(match[1]!) : null;
 }
 
-/** The fields of the first form in `html` whose markup contains `marker`, as rendered. */
-export function formFields(html: string, marker: string): Map<string, string> {
+function findForm(html: string, marker: string): string {
   const form = [...html.matchAll(/<form\b[\s\S]*?<\/form>/gi)].map((m) => m[0]).find((f) => f.includes(marker));
   if (!form) throw new Error(`No form containing ${JSON.stringify(marker)} on the page.`);
+  return form;
+}
+
+/**
+ * Where the first form in `html` whose markup contains `marker` posts, as a browser would send
+ * it: its own `action` address, or, with none (a server action's form), `page`.
+ */
+export function formAction(html: string, marker: string, page = ""): string {
+  const open = /<form\b[^>]*>/i.exec(findForm(html, marker))![0];
+  return attribute(open, "action") ?? page;
+}
+
+/** The fields of the first form in `html` whose markup contains `marker`, as rendered. */
+export function formFields(html: string, marker: string): Map<string, string> {
+  const form = findForm(html, marker);
   const fields = new Map<string, string>();
   for (const [tag] of form.matchAll(/<input\b[^>]*>/gi)) {
     const name = attribute(tag, "name");
