@@ -1,6 +1,20 @@
 import { describe, expect, it, vi } from "vitest";
 import { CAPTURE_MAX_ELEMENTS, extractPage, isoDay } from "@/lib/capture/extract";
 
+// linkedom as it is, with the documents it builds counted: a page refused for its size must be
+// refused before one is built.
+const built = vi.hoisted(() => ({ documents: 0 }));
+vi.mock("linkedom", async (importOriginal) => {
+  const linkedom = await importOriginal<typeof import("linkedom")>();
+  return {
+    ...linkedom,
+    parseHTML: (...args: Parameters<typeof linkedom.parseHTML>) => {
+      built.documents++;
+      return linkedom.parseHTML(...args);
+    },
+  };
+});
+
 function html(body: string): { contentType: string; body: Buffer } {
   return { contentType: "text/html; charset=utf-8", body: Buffer.from(`<!doctype html><html><head><title>A page</title></head><body>${body}</body></html>`) };
 }
@@ -30,6 +44,21 @@ describe("HTML", () => {
       refusal: "too-large",
       message: "The page is too complex to read (more than 30,000 HTML elements); nothing was captured.",
     });
+  });
+
+  it("refuses 5 MB of tiny elements before building the page: building it held the server's thread for seconds", async () => {
+    const before = built.documents;
+    const page = html("<b>x</b>".repeat((5 * 1024 * 1024) / 8));
+    await expect(extractPage(page)).rejects.toMatchObject({ refusal: "too-large", message: "The page is too complex to read (more than 30,000 HTML elements); nothing was captured." });
+    expect(built.documents - before).toBe(0);
+  });
+
+  it("counts elements as linkedom builds them: tags in a script or a style are text, not elements", async () => {
+    // Each script holds the markup of more elements than the limit, as a page's inline
+    // templates or JSON can; the page itself has a handful, and is read.
+    const inScript = `<script>var t = "${"<p>x</p>".repeat(CAPTURE_MAX_ELEMENTS)}";</script><style>/* ${"<b>".repeat(CAPTURE_MAX_ELEMENTS)} */</style>`;
+    const read = await extractPage(html(`${inScript}<article><p>${"The council approved a budget of $48.2 million for the harbour bridge. ".repeat(8)}</p></article>`));
+    expect(read.text).toContain("approved a budget of $48.2 million");
   });
 });
 
