@@ -8,6 +8,7 @@ import { logEvent } from "@/lib/log";
 import { checkFormBody } from "@/lib/form-body";
 import { limitSignIn, limitWrite, signInRefusalMessage, writeLimiter, writeRefusalMessage, type SignInAttempt } from "@/lib/rate-limit";
 import { clientAddress, sessionCookie } from "@/lib/request";
+import { SIGN_OUT_PATH } from "@/lib/sign-out-path";
 import { emailSchema } from "@/lib/validation/auth";
 
 // Two kinds of page response (docs/decisions/014-cached-reader-pages.md):
@@ -43,8 +44,9 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     return NextResponse.redirect(url, 308);
   }
 
-  // Every POST to a page runs a server action: counted before it runs (lib/rate-limit.ts), and
-  // its body checked for size and shape, so Next.js never answers a bad one with a 500.
+  // Every POST to a page runs a server action, except signing out (a plain form to its own route,
+  // ADR 035): counted before it runs (lib/rate-limit.ts), and its body checked for size and
+  // shape, so Next.js never answers a bad one with a 500.
   if (request.method === "POST") {
     // Next.js aborts an action whose Origin names another host than the request's (with a 500),
     // even one this app trusts under another name (localhost for 127.0.0.1): say so instead.
@@ -189,11 +191,23 @@ async function signInAttempt(request: NextRequest): Promise<SignInAttempt | null
 }
 
 async function refuseBadBody(request: NextRequest): Promise<NextResponse | null> {
+  // Signing out sends no fields, and its route never reads the body: none is read here either
+  // (the write limits do not count it, so parsing one would be free work for anyone to ask).
+  if (request.nextUrl.pathname === SIGN_OUT_PATH) return refuseSignOutBody(request);
   const refusal = await checkFormBody(request);
   if (!refusal) return null;
   logEvent("warn", "form body refused", { status: refusal.status, path: request.nextUrl.pathname, contentLength: request.headers.get("content-length"), contentType: request.headers.get("content-type") });
   return plainText(refusal.status, refusal.message);
 }
+
+/** The sign-out form is empty: a body it could not have sent is refused by its declared length, unread. */
+function refuseSignOutBody(request: NextRequest): NextResponse | null {
+  const declared = request.headers.get("content-length");
+  if (declared === null || (/^\d{1,15}$/.test(declared) && Number(declared) <= SIGN_OUT_BODY_LIMIT_BYTES)) return null;
+  logEvent("warn", "form body refused", { status: 413, path: request.nextUrl.pathname, contentLength: declared, contentType: request.headers.get("content-type") });
+  return plainText(413, "Signing out sends no form fields; nothing was done.");
+}
+const SIGN_OUT_BODY_LIMIT_BYTES = 1024;
 
 /** 128 random bits, base64: unguessable, and in the form Next.js extracts from 'nonce-…'. */
 function createNonce(): string {

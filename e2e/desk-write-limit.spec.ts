@@ -107,6 +107,12 @@ test("signing out past the write limit still signs out: the limits never keep an
   await spendAllowance(page);
   // Still refused for anything else.
   expect((await page.request.post("/corrections", { form: { x: "1" } })).status()).toBe(429);
+  // Not counted, so not read either: a body the empty form could not have sent is refused unread.
+  const stuffed = await page.request.post("/sign-out", { data: "a&".repeat(1_000_000), headers: { "content-type": "application/x-www-form-urlencoded" }, maxRedirects: 0 });
+  expect(stuffed.status()).toBe(413);
+  expect(await stuffed.text()).toBe("Signing out sends no form fields; nothing was done.");
+  await page.goto("/desk");
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/$/);
   expect((await context.cookies()).filter((cookie) => cookie.name.endsWith("session_token"))).toEqual([]);

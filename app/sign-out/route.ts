@@ -1,6 +1,6 @@
 import { signOutRequest } from "@/lib/sign-out";
 
-// Signing out is a plain form post here, not a server action (docs/decisions/035-sign-out-route.md):
+// Signing out is a plain form post here, not a server action (docs/decisions/035-sign-out-is-never-rate-limited.md):
 // the proxy knows it by its address, so the write limits never keep anyone signed in; any other
 // method is answered 405 by Next.js. Cross-site posts are refused by the proxy before this runs.
 export async function POST(request: Request): Promise<Response> {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { CAPTURE_MAX_ELEMENTS, extractPage, isoDay } from "@/lib/capture/extract";
+import { CAPTURE_MAX_ELEMENTS, CAPTURE_MAX_NODES, extractPage, isoDay } from "@/lib/capture/extract";
 
 // linkedom as it is, with the documents it builds counted: a page refused for its size must be
 // refused before one is built.
@@ -53,12 +53,33 @@ describe("HTML", () => {
     expect(built.documents - before).toBe(0);
   });
 
+  it.each([
+    ["runs of text, each ended by an entity", "x&amp;".repeat(CAPTURE_MAX_NODES)],
+    ["comments", "<!---->".repeat(CAPTURE_MAX_NODES)],
+  ])("refuses a page of few elements but more nodes than the limit (%s) before building it", async (_, body) => {
+    const before = built.documents;
+    await expect(extractPage(html(`<p>${body}</p>`))).rejects.toMatchObject({
+      refusal: "too-large",
+      message: "The page is too complex to read (more than 150,000 pieces of text and markup); nothing was captured.",
+    });
+    expect(built.documents - before).toBe(0);
+  });
+
   it("counts elements as linkedom builds them: tags in a script or a style are text, not elements", async () => {
     // Each script holds the markup of more elements than the limit, as a page's inline
     // templates or JSON can; the page itself has a handful, and is read.
+    const before = built.documents;
     const inScript = `<script>var t = "${"<p>x</p>".repeat(CAPTURE_MAX_ELEMENTS)}";</script><style>/* ${"<b>".repeat(CAPTURE_MAX_ELEMENTS)} */</style>`;
     const read = await extractPage(html(`${inScript}<article><p>${"The council approved a budget of $48.2 million for the harbour bridge. ".repeat(8)}</p></article>`));
     expect(read.text).toContain("approved a budget of $48.2 million");
+    // The count of documents built is the one the refusals above rely on: it moves when one is.
+    expect(built.documents - before).toBeGreaterThan(0);
+  });
+
+  it("reads an article with an entity in every sentence: thousands of runs of text, well under the limit", async () => {
+    const sentence = "<p>The council&rsquo;s budget of &pound;48.2&nbsp;million was approved, said the mayor &mdash; &ldquo;a record&rdquo;.</p>";
+    const read = await extractPage(html(`<article>${sentence.repeat(3000)}</article>`));
+    expect(read.text.split("\n\n")).toHaveLength(3000);
   });
 });
 

@@ -13,6 +13,15 @@ import { CAPTURED_TEXT_MAX } from "@/lib/validation/source";
  */
 export const CAPTURE_MAX_ELEMENTS = 30_000;
 
+/**
+ * The most nodes of any kind (elements, runs of text, comments) a page may have. Elements alone
+ * do not bound the work: linkedom builds a node for each run of text (an entity ends one) and
+ * each comment, and Readability walks them all. A page holding the most text a source may keep
+ * (CAPTURED_TEXT_MAX), with seven entities in every sentence, has about 90,000. 150,000 comments
+ * take linkedom and Readability about 2 s; 5 MB of them took 4 s, and 5 MB of `x&amp;` 20 s.
+ */
+export const CAPTURE_MAX_NODES = 150_000;
+
 /** What a capture takes from a page: its main text, and what it says about itself. */
 export interface ExtractedPage {
   kind: "html" | "text" | "pdf";
@@ -143,35 +152,44 @@ function meta(document: Document, ...names: string[]): string | null {
 }
 
 const TOO_COMPLEX = `The page is too complex to read (more than ${CAPTURE_MAX_ELEMENTS.toLocaleString("en")} HTML elements); nothing was captured.`;
+const TOO_MANY_NODES = `The page is too complex to read (more than ${CAPTURE_MAX_NODES.toLocaleString("en")} pieces of text and markup); nothing was captured.`;
 
-/** Thrown by the count below to stop its tokenizer at the limit. */
-const PAST_THE_LIMIT = Symbol("past the element limit");
+/** Thrown by the count below to stop its tokenizer at a limit. */
+class PastTheLimit {
+  constructor(readonly message: string) {}
+}
 
 /**
- * Whether the page opens more than CAPTURE_MAX_ELEMENTS elements, counted with the tokenizer
- * linkedom parses with (htmlparser2: the same tags, raw text in scripts and styles alike), before
- * any document is built, and stopped at the limit. linkedom took 3.7 s of the server's thread to
- * build a 5 MB page of 655,362 tiny elements, which the limit then refused; the tokenizer counts
- * the same 655,362 in 0.2 s, and stops at the limit in a hundredth of that.
+ * Refuses a page past CAPTURE_MAX_ELEMENTS or CAPTURE_MAX_NODES before any document is built,
+ * counted with the tokenizer linkedom parses with (htmlparser2: the same tags, the same runs of
+ * text, raw text in scripts and styles alike) and stopped at the limit. linkedom took 3.7 s of
+ * the server's thread to build a 5 MB page of 655,362 tiny elements that the element limit then
+ * refused; the tokenizer counts them all in 0.2 s, and stops at the limit in a hundredth of that.
  */
-function opensTooManyElements(html: string): boolean {
-  let opened = 0;
+function refuseTooComplex(html: string): void {
+  let elements = 0;
+  let nodes = 0;
+  const node = () => {
+    if (++nodes > CAPTURE_MAX_NODES) throw new PastTheLimit(TOO_MANY_NODES);
+  };
   const parser = new Parser({
     onopentag() {
-      if (++opened > CAPTURE_MAX_ELEMENTS) throw PAST_THE_LIMIT;
+      if (++elements > CAPTURE_MAX_ELEMENTS) throw new PastTheLimit(TOO_COMPLEX);
+      node();
     },
+    ontext: node,
+    oncomment: node,
   });
   try {
     parser.end(html);
   } catch (error) {
-    if (error === PAST_THE_LIMIT) return true;
+    if (error instanceof PastTheLimit) throw new CaptureError("too-large", error.message);
     throw error;
   }
-  return false;
 }
 
 function extractHtml(html: string): ExtractedPage {
-  if (opensTooManyElements(html)) throw new CaptureError("too-large", TOO_COMPLEX);
+  refuseTooComplex(html);
   const { document } = parseHTML(html);
   // Counted here too, not left to Readability's maxElemsToParse: Readability counts with
   // getElementsByTagName("*"), which linkedom answers with no elements, so its check never fires;
