@@ -1,63 +1,17 @@
 import "server-only";
 import { databaseEngine } from "@/lib/database-url";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { PUBLISHED_CLAIM } from "@/lib/data/selects";
 import { STATUS_INFO, toClaimStatus, type ClaimStatus } from "@/lib/domain/status";
-import { findSimilarIdsWith, type SimilarCandidate } from "@/lib/search/similar";
+import { findSimilarWith, type SimilarRow } from "@/lib/search/similar";
 
 // "Seen before?" on the desk and "Related claims" for readers
 // (docs/decisions/030-seen-before-duplicates-related.md). A claim marked as a duplicate is never
-// suggested: its original is, and it stands for both.
+// suggested: its original is, and it stands for both. What a caller does not want (duplicates,
+// the claim itself, drafts for readers) is left out of the candidates once read by their index
+// keys, never by a condition in that read (lib/search/sqlite.ts says why).
 
 /** How many similar claims the desk and readers are shown. */
 export const SIMILAR_LIMIT = 5;
-
-const candidateSelect = {
-  id: true,
-  duplicateOfId: true,
-  summary: true,
-  text: true,
-  createdAt: true,
-  status: true,
-  publishedAt: true,
-  claimant: { select: { name: true } },
-  story: { select: { title: true } },
-} satisfies Prisma.ClaimSelect;
-
-type CandidateRow = Prisma.ClaimGetPayload<{ select: typeof candidateSelect }>;
-
-/**
- * Reads the candidates by id for scoring, and keeps what the answer shows of each, so the few
- * shown need no read of their own. Duplicates are dropped here, not in the WHERE: with
- * "duplicateOfId" IS NULL there, SQLite (no statistics) reads the claims through the
- * duplicateOfId index, all 100,000 of them (580 ms measured), instead of the 45 by their ids.
- * AND, not a spread: `where` may hold its own condition on the id (the claim itself left out),
- * which would replace `in` and read every claim.
- */
-function candidateReader(where: Prisma.ClaimWhereInput) {
-  const read = new Map<string, CandidateRow>();
-  return {
-    read,
-    readCandidates: async (ids: string[]): Promise<SimilarCandidate[]> => {
-      const rows = await db.claim.findMany({ where: { AND: [{ id: { in: ids } }, where] }, select: candidateSelect });
-      return rows
-        .filter((row) => row.duplicateOfId === null)
-        .map((row) => {
-          read.set(row.id, row);
-          return { id: row.id, summary: row.summary, text: row.text, createdAt: row.createdAt, claimantName: row.claimant.name };
-        });
-    },
-  };
-}
-
-/** The rows read for the scored ids, in the scores' order, each with its score. */
-function ordered(read: Map<string, CandidateRow>, scored: { id: string; score: number }[]): (CandidateRow & { score: number })[] {
-  return scored.flatMap(({ id, score }) => {
-    const row = read.get(id);
-    return row ? [{ ...row, score }] : [];
-  });
-}
 
 export interface DeskSimilarClaim {
   id: string;
@@ -77,15 +31,15 @@ export interface DeskSimilarClaim {
  * (the claim itself and its duplicates, on its own page) and every claim marked as a duplicate.
  */
 export async function findSimilarClaims(text: string, excludeIds: string[] = [], limit = SIMILAR_LIMIT): Promise<DeskSimilarClaim[]> {
-  const where: Prisma.ClaimWhereInput = excludeIds.length > 0 ? { id: { notIn: excludeIds } } : {};
-  const { read, readCandidates } = candidateReader(where);
-  const scored = await findSimilarIdsWith(db, databaseEngine(), text, { limit, isPublishedOnly: false, readCandidates });
-  return ordered(read, scored).map((row) => ({
+  const excluded = new Set(excludeIds);
+  const isWanted = (row: SimilarRow) => row.duplicateOfId === null && !excluded.has(row.id);
+  const scored = await findSimilarWith(db, databaseEngine(), text, { limit, isPublishedOnly: false, isWanted });
+  return scored.map((row) => ({
     id: row.id,
     summary: row.summary,
     status: toClaimStatus(row.status),
     isPublished: row.publishedAt !== null,
-    storyTitle: row.story.title,
+    storyTitle: row.storyTitle,
     statusLabel: STATUS_INFO[toClaimStatus(row.status)].label,
     url: `/desk/claims/${encodeURIComponent(row.id)}`,
     score: row.score,
@@ -104,9 +58,9 @@ export interface RelatedClaim {
  * itself, never a duplicate.
  */
 export async function listRelatedClaims(claim: { id: string; summary: string; text: string }, limit = SIMILAR_LIMIT): Promise<RelatedClaim[]> {
-  const { read, readCandidates } = candidateReader({ id: { not: claim.id }, ...PUBLISHED_CLAIM });
-  const scored = await findSimilarIdsWith(db, databaseEngine(), `${claim.summary} ${claim.text}`, { limit, isPublishedOnly: true, readCandidates });
-  return ordered(read, scored).map((row) => ({ id: row.id, summary: row.summary, status: toClaimStatus(row.status) }));
+  const isWanted = (row: SimilarRow) => row.duplicateOfId === null && row.id !== claim.id && row.publishedAt !== null;
+  const scored = await findSimilarWith(db, databaseEngine(), `${claim.summary} ${claim.text}`, { limit, isPublishedOnly: true, isWanted });
+  return scored.map((row) => ({ id: row.id, summary: row.summary, status: toClaimStatus(row.status) }));
 }
 
 /** The claims marked as duplicates of claim `id`. */

@@ -15,7 +15,7 @@ import {
   type SearchPage,
   type WordForm,
 } from "./query";
-import type { SimilarEngine } from "./similar";
+import type { SimilarEngine, SimilarRow } from "./similar";
 
 /**
  * Search on PostgreSQL: the table "ClaimSearch", one row per claim: a tsvector of its summary,
@@ -116,9 +116,11 @@ export const similarTermPostgres: SimilarEngine = {
     });
     return byTerm(queries.length, await db.$queryRaw<{ term: number | bigint; keys: string | null }[]>`${Prisma.join(reads, " UNION ALL ")}`);
   },
-  async idsOf(db, keys) {
+  async candidatesOf(db, keys) {
     if (keys.length === 0) return [];
-    const rows = await db.$queryRaw<{ id: string }[]>`SELECT "claimId" AS id FROM "ClaimSearch" WHERE "seq" IN (${Prisma.join(keys)})`;
-    return rows.map((row) => row.id);
+    return db.$queryRaw<SimilarRow[]>`
+      SELECT c."id", c."duplicateOfId", c."summary", c."text", c."status", c."createdAt", c."publishedAt", cl."name" AS "claimantName", s."title" AS "storyTitle"
+      FROM "ClaimSearch" x JOIN "Claim" c ON c."id" = x."claimId" JOIN "Claimant" cl ON cl."id" = c."claimantId" JOIN "Story" s ON s."id" = c."storyId"
+      WHERE x."seq" IN (${Prisma.join(keys)})`;
   },
 };

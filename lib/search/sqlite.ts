@@ -13,7 +13,7 @@ import {
   type SearchPage,
   type WordForm,
 } from "./query";
-import type { SimilarEngine } from "./similar";
+import type { SimilarEngine, SimilarRow } from "./similar";
 
 /**
  * Search on SQLite: the FTS5 index "ClaimSearch", one document per claim keyed by the claim's
@@ -112,9 +112,13 @@ export const similarTermSqlite: SimilarEngine = {
     });
     return byTerm(queries.length, await db.$queryRaw<{ term: number | bigint; keys: string | null }[]>`${Prisma.join(reads, " UNION ALL ")}`);
   },
-  async idsOf(db, keys) {
+  async candidatesOf(db, keys) {
     if (keys.length === 0) return [];
-    const rows = await db.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Claim" WHERE rowid IN (${Prisma.join(keys)})`;
-    return rows.map((row) => row.id);
+    // By rowid alone: a filter here (drafts, duplicates) could lead SQLite, which keeps no
+    // statistics, to walk that column's index over every claim instead (ADR 030).
+    return db.$queryRaw<SimilarRow[]>`
+      SELECT c."id", c."duplicateOfId", c."summary", c."text", c."status", c."createdAt", c."publishedAt", cl."name" AS "claimantName", s."title" AS "storyTitle"
+      FROM "Claim" c JOIN "Claimant" cl ON cl."id" = c."claimantId" JOIN "Story" s ON s."id" = c."storyId"
+      WHERE c.rowid IN (${Prisma.join(keys)})`;
   },
 };
