@@ -85,6 +85,7 @@ export async function readSessionDirect(headers: Headers, now: Date = new Date()
   if (expiresAt <= now.getTime()) return undefined;
   if (expiresAt - expiresInMs + updateAgeMs <= now.getTime()) return undefined;
   const { id, name, email, role, banned } = session;
-  // SQLite keeps a boolean as 0 or 1.
+  // A boolean, as Prisma reads the column's declared type on both engines; made sure of, since
+  // SQLite itself keeps 0 or 1.
   return { id, name, email, role, banned: banned === null ? null : Boolean(banned) };
 }

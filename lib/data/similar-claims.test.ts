@@ -9,7 +9,7 @@ process.env.DATABASE_URL = database.url;
 
 const { db } = await import("@/lib/db");
 const { seedDatabase } = await import("@/prisma/seed");
-const { findSimilarClaims, listRelatedClaims } = await import("./similar-claims");
+const { findSimilarClaims, listRelatedClaims, wantedByReaders, wantedOnDesk } = await import("./similar-claims");
 const { getClaim, getClaimRedirect } = await import("./claims");
 const { markDuplicate, unmarkDuplicate, setPublished } = await import("@/lib/operations/claims");
 const { AppError } = await import("@/lib/errors");
@@ -118,8 +118,8 @@ describe("listRelatedClaims", () => {
   });
 
   it("reads only the claims the index found, with the claim itself left out, never every claim", async () => {
-    // Only the "windows" claim holds these words. A condition on the id that replaced the list of
-    // candidates instead of joining it read every claim (2.6 s a claim page at 100,000 claims).
+    // Only the "windows" claim holds these words. A read of the candidates that did not keep to
+    // the index's keys once read every claim (2.6 s a claim page at 100,000 claims).
     const text = "Windows version for schools";
     const read = vi.spyOn(db, "$queryRaw");
     try {
@@ -184,6 +184,17 @@ describe("duplicates", () => {
     ]);
   });
 
+  it("leaves a published duplicate out of readers' related claims; its original stands for it", async () => {
+    const original = await newClaim("Harbour lighthouse keeper salary doubled since 2019", true);
+    const copy = await newClaim("Harbour lighthouse keeper salary doubled since 2019, says union", true);
+    const asked = { id: "no-such-claim", summary: "Lighthouse keeper salary doubled since 2019 at the harbour", text: "" };
+    const related = async () => (await listRelatedClaims(asked)).map((claim) => claim.id);
+    expect(await related()).toEqual(expect.arrayContaining([original.id, copy.id]));
+    await markDuplicate(editor, copy.id, { originalId: original.id, reason: "Same report", version: copy.version });
+    expect(await related()).toContain(original.id);
+    expect(await related()).not.toContain(copy.id);
+  });
+
   it("lets only an editor mark a published claim, since its readers are sent elsewhere", async () => {
     const a = await newClaim("Published original P", true);
     const b = await newClaim("Published copy P", true);
@@ -243,5 +254,26 @@ describe("findSimilarClaims: a text whose every word is common", () => {
     await db.claim.createMany({ data: [...Array.from({ length: count }, (_, i) => filler("tariff", i)), ...Array.from({ length: count }, (_, i) => filler("quayside", i))] });
     const newest = await db.claim.create({ data: { text: "The tariff at the quayside was cut", summary: "Quayside tariff cut", claimantId, storyId, statusReason: "Checked." } });
     expect(await similarIds("tariff quayside")).toEqual([newest.id]);
+  });
+});
+
+describe("what each side may be suggested, from the claim as read", () => {
+  const row: { id: string; duplicateOfId: string | null; publishedAt: Date | null } = { id: "c1", duplicateOfId: null, publishedAt: new Date("2026-03-01T00:00:00Z") };
+
+  it("readers: a published claim only (the index may be a moment behind one unpublished since), never a duplicate nor the claim itself", () => {
+    const wanted = wantedByReaders("self");
+    expect(wanted(row)).toBe(true);
+    expect(wanted({ ...row, publishedAt: null })).toBe(false);
+    expect(wanted({ ...row, duplicateOfId: "c0" })).toBe(false);
+    expect(wanted({ ...row, id: "self" })).toBe(false);
+  });
+
+  it("the desk: drafts too, never a duplicate nor a claim it left out", () => {
+    const wanted = wantedOnDesk(["self", "its-duplicate"]);
+    expect(wanted(row)).toBe(true);
+    const draft = { ...row, publishedAt: null };
+    expect(wanted(draft)).toBe(true);
+    expect(wanted({ ...row, duplicateOfId: "c0" })).toBe(false);
+    expect(wanted({ ...row, id: "its-duplicate" })).toBe(false);
   });
 });

@@ -13,6 +13,21 @@ import { findSimilarWith, type SimilarRow } from "@/lib/search/similar";
 /** How many similar claims the desk and readers are shown. */
 export const SIMILAR_LIMIT = 5;
 
+/** What the desk may be suggested: drafts too, never a duplicate, nor the claims left out. */
+export function wantedOnDesk(excludeIds: string[]): (row: Pick<SimilarRow, "id" | "duplicateOfId">) => boolean {
+  const excluded = new Set(excludeIds);
+  return (row) => row.duplicateOfId === null && !excluded.has(row.id);
+}
+
+/**
+ * What readers of claim `claimId` may be shown: published claims only, as the row read says (the
+ * index's word for it may be a moment behind a claim unpublished since), never a duplicate, never
+ * the claim itself.
+ */
+export function wantedByReaders(claimId: string): (row: Pick<SimilarRow, "id" | "duplicateOfId" | "publishedAt">) => boolean {
+  return (row) => row.publishedAt !== null && row.duplicateOfId === null && row.id !== claimId;
+}
+
 export interface DeskSimilarClaim {
   id: string;
   summary: string;
@@ -31,9 +46,7 @@ export interface DeskSimilarClaim {
  * (the claim itself and its duplicates, on its own page) and every claim marked as a duplicate.
  */
 export async function findSimilarClaims(text: string, excludeIds: string[] = [], limit = SIMILAR_LIMIT): Promise<DeskSimilarClaim[]> {
-  const excluded = new Set(excludeIds);
-  const isWanted = (row: SimilarRow) => row.duplicateOfId === null && !excluded.has(row.id);
-  const scored = await findSimilarWith(db, databaseEngine(), text, { limit, isPublishedOnly: false, isWanted });
+  const scored = await findSimilarWith(db, databaseEngine(), text, { limit, isPublishedOnly: false, isWanted: wantedOnDesk(excludeIds) });
   return scored.map((row) => ({
     id: row.id,
     summary: row.summary,
@@ -58,8 +71,7 @@ export interface RelatedClaim {
  * itself, never a duplicate.
  */
 export async function listRelatedClaims(claim: { id: string; summary: string; text: string }, limit = SIMILAR_LIMIT): Promise<RelatedClaim[]> {
-  const isWanted = (row: SimilarRow) => row.duplicateOfId === null && row.id !== claim.id && row.publishedAt !== null;
-  const scored = await findSimilarWith(db, databaseEngine(), `${claim.summary} ${claim.text}`, { limit, isPublishedOnly: true, isWanted });
+  const scored = await findSimilarWith(db, databaseEngine(), `${claim.summary} ${claim.text}`, { limit, isPublishedOnly: true, isWanted: wantedByReaders(claim.id) });
   return scored.map((row) => ({ id: row.id, summary: row.summary, status: toClaimStatus(row.status) }));
 }
 

@@ -450,3 +450,14 @@ describe("the search readers' requests use", () => {
     expect(cache.ran).toBe(0);
   });
 });
+
+describe("\"Seen before?\"'s read of its candidates", () => {
+  it("looks each one up by rowid and its claimant and story by key, never walking a table", async () => {
+    const { Prisma } = await import("@/lib/generated/prisma/client");
+    const { similarCandidatesSql } = await import("./sqlite");
+    const plan = await db.$queryRaw<{ detail: string }[]>(Prisma.sql`EXPLAIN QUERY PLAN ${similarCandidatesSql([1, 2, 3])}`);
+    const steps = plan.map((step) => step.detail);
+    expect(steps).toContainEqual(expect.stringMatching(/^SEARCH c USING INTEGER PRIMARY KEY \(rowid=\?\)/));
+    expect(steps.filter((step) => step.startsWith("SCAN"))).toEqual([]);
+  });
+});

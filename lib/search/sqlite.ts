@@ -99,6 +99,20 @@ export async function searchSqlite(db: PrismaClient, terms: string[], filters: C
  * FTS5 walks a term's doclist from either end (newest first with `ORDER BY rowid DESC`) and stops
  * at the limit, so every read here is newest first at no extra cost.
  */
+/**
+ * The candidates of index keys, looked up by rowid and nothing else; what a caller does not want
+ * is dropped after the read (lib/data/similar-claims.ts). ADR 030 measured SQLite, which keeps no
+ * statistics, walking the duplicateOfId index over every claim (580 ms) when this read named its
+ * claims by id beside a condition on that column. lib/search/index.test.ts holds the plan to
+ * rowid and key lookups.
+ */
+export function similarCandidatesSql(keys: number[]): Prisma.Sql {
+  return Prisma.sql`
+    SELECT c."id", c."duplicateOfId", c."summary", c."text", c."status", c."createdAt", c."publishedAt", cl."name" AS "claimantName", s."title" AS "storyTitle"
+    FROM "Claim" c JOIN "Claimant" cl ON cl."id" = c."claimantId" JOIN "Story" s ON s."id" = c."storyId"
+    WHERE c.rowid IN (${Prisma.join(keys)})`;
+}
+
 export const similarTermSqlite: SimilarEngine = {
   isNewestFirstFree: true,
   async matchesEach(db, queries) {
@@ -114,11 +128,6 @@ export const similarTermSqlite: SimilarEngine = {
   },
   async candidatesOf(db, keys) {
     if (keys.length === 0) return [];
-    // By rowid alone: a filter here (drafts, duplicates) could lead SQLite, which keeps no
-    // statistics, to walk that column's index over every claim instead (ADR 030).
-    return db.$queryRaw<SimilarRow[]>`
-      SELECT c."id", c."duplicateOfId", c."summary", c."text", c."status", c."createdAt", c."publishedAt", cl."name" AS "claimantName", s."title" AS "storyTitle"
-      FROM "Claim" c JOIN "Claimant" cl ON cl."id" = c."claimantId" JOIN "Story" s ON s."id" = c."storyId"
-      WHERE c.rowid IN (${Prisma.join(keys)})`;
+    return db.$queryRaw<SimilarRow[]>(similarCandidatesSql(keys));
   },
 };
