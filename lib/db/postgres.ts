@@ -27,4 +27,6 @@ export const postgresDialect = {
   secondsBetween: (from: Prisma.Sql, to: Prisma.Sql): Prisma.Sql => Prisma.sql`round(extract(epoch from (${to} - ${from})))::int`,
   /** The text of a top-level field of a JSON text column (history's before/after), or null. */
   jsonField: (json: Prisma.Sql, field: string): Prisma.Sql => Prisma.sql`(${json}::jsonb ->> ${field}::text)`,
+  /** After a SELECT in a write: lock the rows it picks, passing over any another transaction holds. */
+  skipLocked: Prisma.sql`FOR UPDATE SKIP LOCKED`,
 };

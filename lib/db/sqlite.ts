@@ -43,4 +43,6 @@ export const sqliteDialect = {
   secondsBetween: (from: Prisma.Sql, to: Prisma.Sql): Prisma.Sql => Prisma.sql`CAST(round((julianday(${to}) - julianday(${from})) * 86400.0) AS INTEGER)`,
   /** The text of a top-level field of a JSON text column (history's before/after), or null. */
   jsonField: (json: Prisma.Sql, field: string): Prisma.Sql => Prisma.sql`json_extract(${json}, ${`$.${field}`})`,
+  /** After a SELECT in a write: nothing, as SQLite has one writer at a time and no row locks. */
+  skipLocked: Prisma.empty,
 };

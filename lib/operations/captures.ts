@@ -1,5 +1,5 @@
 import type { CapturedPage } from "@/lib/capture/capture";
-import { db, dbEngine, storedDate } from "@/lib/db";
+import { db, sqlDialect, storedDate } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordSourceEdited } from "@/lib/operations/sources";
@@ -48,18 +48,15 @@ export async function sourceAddress(sourceId: string): Promise<string | null | u
  * transaction that stores each new capture, so unsaved captures (each with a page's whole text)
  * never pile up, on either engine, with no scheduler to run. A capture a source has is never swept.
  *
- * On PostgreSQL a row another transaction holds (another capture's sweep, a form attaching its
- * capture) is skipped, left for the next sweep: two captures stored at the same moment never wait
- * on each other's sweep, and cannot deadlock over rows each locked first. SQLite has one writer
- * at a time, so its sweeps never meet.
+ * A row another transaction holds (another capture's sweep, a form attaching its capture) is
+ * passed over on PostgreSQL, left for the next sweep (sqlDialect.skipLocked): two captures stored
+ * at the same moment never wait on each other's sweep, nor deadlock over rows each locked first.
  */
 async function sweepPendingCaptures(tx: Prisma.TransactionClient): Promise<void> {
-  const cutoff = new Date(Date.now() - PENDING_CAPTURE_HOURS * 60 * 60 * 1000);
-  if (dbEngine === "postgresql") {
-    await tx.$executeRaw`DELETE FROM "SourceCapture" WHERE "id" IN (SELECT "id" FROM "SourceCapture" WHERE "sourceId" IS NULL AND "fetchedAt" < ${storedDate(cutoff)} FOR UPDATE SKIP LOCKED)`;
-  } else {
-    await tx.sourceCapture.deleteMany({ where: { sourceId: null, fetchedAt: { lt: cutoff } } });
-  }
+  const cutoff = storedDate(new Date(Date.now() - PENDING_CAPTURE_HOURS * 60 * 60 * 1000));
+  await tx.$executeRaw`
+    DELETE FROM "SourceCapture" WHERE "id" IN (
+      SELECT "id" FROM "SourceCapture" WHERE "sourceId" IS NULL AND "fetchedAt" < ${cutoff} ${sqlDialect.skipLocked})`;
 }
 
 /**
