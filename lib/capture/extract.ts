@@ -189,12 +189,12 @@ function refuseTooComplex(html: string): void {
 }
 
 function extractHtml(html: string): ExtractedPage {
+  // Counted before the document is built, not left to Readability's maxElemsToParse: Readability
+  // counts with getElementsByTagName("*"), which linkedom answers with no elements, so its check
+  // never fires. linkedom adds no element of its own (no html, body or tbody a tag did not open),
+  // so the tokenizer's count is the document's.
   refuseTooComplex(html);
   const { document } = parseHTML(html);
-  // Counted here too, not left to Readability's maxElemsToParse: Readability counts with
-  // getElementsByTagName("*"), which linkedom answers with no elements, so its check never fires;
-  // and the document may hold elements no tag opened (those linkedom adds itself).
-  if (document.querySelectorAll("*").length > CAPTURE_MAX_ELEMENTS) throw new CaptureError("too-large", TOO_COMPLEX);
   const title = meta(document, "og:title", "twitter:title") ?? clean(document.querySelector("title")?.textContent);
   const publisher = meta(document, "og:site_name", "application-name", "publisher");
   const author = meta(document, "author", "article:author", "parsely-author", "dc.creator");

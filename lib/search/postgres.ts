@@ -7,6 +7,7 @@ import {
   filterSql,
   hasClaimFilters,
   rankQuery,
+  SIMILAR_ROW_COLUMNS,
   termForms,
   TIERS,
   walkRanks,
@@ -119,7 +120,7 @@ export const similarTermPostgres: SimilarEngine = {
   async candidatesOf(db, keys) {
     if (keys.length === 0) return [];
     return db.$queryRaw<SimilarRow[]>`
-      SELECT c."id", c."duplicateOfId", c."summary", c."text", c."status", c."createdAt", c."publishedAt", cl."name" AS "claimantName", s."title" AS "storyTitle"
+      SELECT ${SIMILAR_ROW_COLUMNS}
       FROM "ClaimSearch" x JOIN "Claim" c ON c."id" = x."claimId" JOIN "Claimant" cl ON cl."id" = c."claimantId" JOIN "Story" s ON s."id" = c."storyId"
       WHERE x."seq" IN (${Prisma.join(keys)})`;
   },

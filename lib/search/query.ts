@@ -138,6 +138,12 @@ export function filterSql(filters: ClaimFilters): Prisma.Sql[] {
 }
 
 /**
+ * What "Seen before?" reads of each candidate (SimilarRow in ./similar.ts), from "Claim" c joined
+ * to its "Claimant" cl and "Story" s; each engine says how index keys lead to c.
+ */
+export const SIMILAR_ROW_COLUMNS = Prisma.sql`c."id", c."duplicateOfId", c."summary", c."text", c."status", c."createdAt", c."publishedAt", cl."name" AS "claimantName", s."title" AS "storyTitle"`;
+
+/**
  * The rows of a batched term read as each query's keys: one row per query (`term` is its place
  * in the batch) with its keys joined by commas, or null for none. One row a term, not one a key:
  * a batch of sixteen common words is 3,216 keys, and the ORM's cost per row (not the index's)

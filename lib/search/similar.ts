@@ -110,7 +110,8 @@ export interface SimilarEngine {
   /**
    * The claims of index keys, with what scoring and the answers read of each, in one joined
    * statement: through the ORM, an id read and a claim read with its claimant and story cost
-   * 2.2-2.7 ms of CPU for 45 candidates, against 0.5-0.75 ms for this (the bench's data).
+   * 2.2-2.7 ms of CPU for 45 candidates, against 0.5-0.75 ms for this (the bench's data). Prisma
+   * reads a raw row's columns by their declared types on both engines: dates come back as Date.
    */
   candidatesOf(db: PrismaClient, keys: number[]): Promise<SimilarRow[]>;
 }
@@ -141,12 +142,6 @@ export interface SimilarOptions {
 }
 
 export type ScoredRow = SimilarRow & { score: number };
-
-/** A raw read's row with its dates as Date, whichever way the engine's driver gave them. */
-function similarRow(row: SimilarRow): SimilarRow {
-  const date = (value: Date | string) => (value instanceof Date ? value : new Date(value));
-  return { ...row, createdAt: date(row.createdAt), publishedAt: row.publishedAt === null ? null : date(row.publishedAt) };
-}
 
 const weightOf = (count: number, isFigure: boolean) => Math.log(1 + (TERM_CAP + 1) / Math.max(count, 1)) * (isFigure ? 1.5 : 1);
 
@@ -187,7 +182,7 @@ export async function findSimilarWith(db: PrismaClient, engine: DatabaseEngine, 
     newest.forEach((keys, n) => add(keys, weights[asked[n]!.i]!));
   }
   const best = [...tally].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, CANDIDATES + options.limit);
-  const candidates = (await io.candidatesOf(db, best.map(([key]) => key))).map(similarRow).filter(options.isWanted);
+  const candidates = (await io.candidatesOf(db, best.map(([key]) => key))).filter(options.isWanted);
 
   const scored = candidates.map((candidate) => {
     const words = new Set(similarityWords(`${candidate.summary} ${candidate.claimantName} ${candidate.text}`));

@@ -5,6 +5,7 @@ import {
   countRanks,
   ENDS_IN_APOSTROPHE_SUFFIX,
   rankQuery,
+  SIMILAR_ROW_COLUMNS,
   termForms,
   TIERS,
   walkRanks,
@@ -94,12 +95,6 @@ export async function searchSqlite(db: PrismaClient, terms: string[], filters: C
 }
 
 /**
- * Similar claims (./similar.ts): the claims whose summary, claimant or text hold one term, in
- * any of its written forms, as whole words; drafts too unless only published claims are asked.
- * FTS5 walks a term's doclist from either end (newest first with `ORDER BY rowid DESC`) and stops
- * at the limit, so every read here is newest first at no extra cost.
- */
-/**
  * The candidates of index keys, looked up by rowid and nothing else; what a caller does not want
  * is dropped after the read (lib/data/similar-claims.ts). ADR 030 measured SQLite, which keeps no
  * statistics, walking the duplicateOfId index over every claim (580 ms) when this read named its
@@ -108,11 +103,17 @@ export async function searchSqlite(db: PrismaClient, terms: string[], filters: C
  */
 export function similarCandidatesSql(keys: number[]): Prisma.Sql {
   return Prisma.sql`
-    SELECT c."id", c."duplicateOfId", c."summary", c."text", c."status", c."createdAt", c."publishedAt", cl."name" AS "claimantName", s."title" AS "storyTitle"
+    SELECT ${SIMILAR_ROW_COLUMNS}
     FROM "Claim" c JOIN "Claimant" cl ON cl."id" = c."claimantId" JOIN "Story" s ON s."id" = c."storyId"
     WHERE c.rowid IN (${Prisma.join(keys)})`;
 }
 
+/**
+ * Similar claims (./similar.ts): the claims whose summary, claimant or text hold one term, in
+ * any of its written forms, as whole words; drafts too unless only published claims are asked.
+ * FTS5 walks a term's doclist from either end (newest first with `ORDER BY rowid DESC`) and stops
+ * at the limit, so every read here is newest first at no extra cost.
+ */
 export const similarTermSqlite: SimilarEngine = {
   isNewestFirstFree: true,
   async matchesEach(db, queries) {
