@@ -396,6 +396,9 @@ async function main() {
         headers: signedIn,
         target: withinApiBudget,
       },
+      // The desk's front page, "Needs review": a quarter of the claims, 200 a page, oldest first
+      // (lib/data/desk.ts). No target of its own; the figure to watch as the desk grows.
+      { name: `desk "Needs review", first page (signed in)`, path: "/desk", headers: signedIn },
       // The claim API once more, last: how far the machine's speed drifted over the run. On a
       // shared machine it can move by half in a few minutes, and every "vs claim API" figure
       // above is measured against the first reading; read them against both.
