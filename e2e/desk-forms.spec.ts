@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { seriousViolations } from "./fixtures/axe";
 import { signIn, unique } from "./fixtures/auth";
 import { SEED_STORY } from "./fixtures/seed";
 
@@ -67,14 +68,7 @@ test("the source form refuses a javascript: address and keeps the other fields",
 
 test("linking needs a quote for 'appears in', and a status change needs a reason", async ({ page }) => {
   await signIn(page, "reviewer");
-  await page.goto("/desk/claims/new");
-  const summary = unique("Claim for form checks");
-  await page.getByLabel("The claim's words").fill("Words.");
-  await page.getByLabel("Summary").fill(summary);
-  await page.getByLabel("Claimant").selectOption({ label: "Microsoft" });
-  await page.getByLabel("Story").selectOption({ label: SEED_STORY });
-  await page.getByRole("button", { name: "Record claim" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: summary })).toBeVisible();
+  await recordClaim(page, unique("Claim for form checks"));
 
   const link = page.getByRole("form", { name: "Link a source" });
   await link.getByLabel("Source").selectOption({ index: 1 });
@@ -180,3 +174,53 @@ test("a reviewer edits a claimant: a bad address is refused in the form, a good 
   const reader = await (await browser.newContext()).newPage();
   expect((await reader.goto(`/claimants/${claimantId}`))?.status()).toBe(404);
 });
+
+test("a source not in the link menu is found by its title or publisher, and linked", async ({ page }) => {
+  await signIn(page, "reviewer");
+  // A source added before the claim, then a claim in another story: it is found by a search.
+  const title = unique("Port ledger");
+  await page.goto("/desk/sources/new");
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Publisher or outlet").fill("Harbour Archive");
+  await page.getByLabel("Kind").selectOption({ label: "Primary document" });
+  await page.getByRole("button", { name: "Add source" }).click();
+  await expect(page).toHaveURL(/\/desk\/sources\/[^/]+\/edit/);
+
+  await recordClaim(page, unique("Claim to link by search"));
+
+  const find = page.getByRole("search", { name: "Find a source to link" });
+  await find.getByLabel("Find a source to link, by title or publisher").fill(title.toUpperCase());
+  await find.getByRole("button", { name: "Find" }).click();
+  await expect(page).toHaveURL(/findSource=/);
+  const link = page.getByRole("form", { name: "Link a source" });
+  const menu = link.getByLabel("Source");
+  // The menu holds what matches, and says so to everyone, screen readers included.
+  await expect(menu).toHaveAccessibleDescription(`1 source matches “${title.toUpperCase()}”; the menu holds it.`);
+  await expect(menu.locator("option")).toHaveText(["Choose a source", title]);
+  await expect(find.getByLabel("Find a source to link, by title or publisher")).toHaveValue(title.toUpperCase());
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await menu.selectOption({ label: title });
+  await link.getByLabel("How it relates").selectOption({ label: "Context" });
+  await link.getByRole("button", { name: "Link source" }).click();
+  await expect(page.getByRole("link", { name: `Edit link to ${title}` })).toBeVisible();
+
+  // By publisher, in any case; and back to the usual menu.
+  await find.getByLabel("Find a source to link, by title or publisher").fill("harbour archive");
+  await find.getByRole("button", { name: "Find" }).click();
+  await expect(menu.locator("option", { hasText: title })).toHaveCount(1);
+  await page.getByRole("link", { name: "Show the usual sources" }).click();
+  await expect(page).not.toHaveURL(/findSource=/);
+  await expect(menu).toHaveAccessibleDescription(/^The menu holds (all \d+ sources\.|the sources this story cites most recently and the 50 newest of all [\d,]+ sources; not there\? Find it above\.)$/);
+});
+
+/** Records a claim of the seed story by Microsoft, with the given summary, and waits for its workspace. */
+async function recordClaim(page: Page, summary: string): Promise<void> {
+  await page.goto("/desk/claims/new");
+  await page.getByLabel("The claim's words").fill("Words.");
+  await page.getByLabel("Summary").fill(summary);
+  await page.getByLabel("Claimant").selectOption({ label: "Microsoft" });
+  await page.getByLabel("Story").selectOption({ label: SEED_STORY });
+  await page.getByRole("button", { name: "Record claim" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: summary })).toBeVisible();
+}

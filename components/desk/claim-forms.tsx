@@ -67,7 +67,7 @@ export const StatusForm = keptOnRefusal(function StatusForm({ claimId, version, 
   );
 });
 
-export const LinkSourceForm = keptOnRefusal(function LinkSourceForm({ claimId, sources, chosenSourceId }: { claimId: string; sources: { id: string; title: string }[]; chosenSourceId?: string }) {
+export const LinkSourceForm = keptOnRefusal(function LinkSourceForm({ claimId, sources, chosenSourceId, menuNote }: { claimId: string; sources: { id: string; title: string }[]; chosenSourceId?: string; menuNote: string }) {
   const [state, action] = useFormActionState(linkSourceAction);
   const v = (name: string, fallback = "") => state.values[name] ?? fallback;
   return (
@@ -77,7 +77,7 @@ export const LinkSourceForm = keptOnRefusal(function LinkSourceForm({ claimId, s
       </h3>
       <FormMessage state={state} />
       <Hidden fields={{ claimId }} />
-      <SelectField name="sourceId" label="Source" required placeholder="Choose a source" options={sources.map((s) => ({ value: s.id, label: s.title }))} defaultValue={v("sourceId", chosenSourceId)} errors={state.fieldErrors.sourceId} />
+      <SelectField name="sourceId" label="Source" required placeholder="Choose a source" options={sources.map((s) => ({ value: s.id, label: s.title }))} defaultValue={v("sourceId", chosenSourceId)} hint={menuNote} errors={state.fieldErrors.sourceId} />
       <p className="-mt-2 mb-4 text-sm">
         <a href={`/desk/sources/new?claim=${claimId}`} className="text-blue-800 underline">
           Add a new source

@@ -8,7 +8,7 @@ process.env.DATABASE_URL = database.url;
 
 const { db, dbEngine } = await import("@/lib/db");
 const { seedDatabase } = await import("@/prisma/seed");
-const { claimantsStamp, deskPageIdsSql, getSourceFinderStamp, guessStoryForSource, listNeedsReview, listQueue, listDeskSources } = await import("./desk");
+const { claimantsStamp, deskPageIdsSql, getSourceFinderStamp, guessStoryForSource, LINK_MENU_SOURCES, listNeedsReview, listQueue, listDeskSources, listSourcesToLink } = await import("./desk");
 const { updateClaimant } = await import("@/lib/operations/claimants");
 const { updateSource } = await import("@/lib/operations/sources");
 const { sourceFormSchema } = await import("@/lib/validation/source");
@@ -213,6 +213,45 @@ describe("the desk's sources", () => {
     expect((await listDeskSources("budget_2026")).rows).toMatchObject([{ id: underscore.id, hasCapturedText: false }]);
     expect((await listDeskSources("BUDGET_")).rows.map((r) => r.id)).toEqual([underscore.id]);
     expect(await listDeskSources("%")).toMatchObject({ rows: [{ id: percent.id }], total: 1 });
+  });
+});
+
+describe("the workspace's \"Link a source\" menu", () => {
+  it("holds the story's cited sources and the newest, the source named, or what a search finds, never every source", async () => {
+    const story = await db.story.create({ data: { slug: "harbour-dredging", title: "Harbour dredging" } });
+    const claimant = await db.claimant.findFirstOrThrow({ select: { id: true } });
+    const claim = await db.claim.create({ data: { text: "The harbour was dredged.", summary: "Dredged", claimantId: claimant.id, storyId: story.id } });
+    // An old source this story cites, and more new ones than the menu holds.
+    const ledger = await db.source.create({ data: { title: "Dredging ledger", publisher: "Harbour Archive", kind: "primary-document", createdAt: new Date("2001-01-01T00:00:00Z") } });
+    await db.claimSource.create({ data: { claimId: claim.id, sourceId: ledger.id, relation: "context" } });
+    const bulk = [];
+    for (let i = 0; i < LINK_MENU_SOURCES + 5; i++) {
+      bulk.push(await db.source.create({ data: { title: `Tide table ${String(i).padStart(2, "0")}`, kind: "news-report", createdAt: new Date(Date.UTC(2040, 0, 1, 0, i)) } }));
+    }
+    const total = await db.source.count();
+    const titles = (options: { title: string }[]) => options.map((o) => o.title);
+
+    const usual = await listSourcesToLink(story.id, "", null);
+    expect(usual).toMatchObject({ query: "", matched: null, total });
+    expect(titles(usual.options)).toEqual([...titles(usual.options)].sort((a, b) => a.localeCompare(b, "en")));
+    expect(titles(usual.options)).toContain("Dredging ledger");
+    expect(usual.options.map((o) => o.id)).toEqual(expect.arrayContaining(bulk.slice(5).map((b) => b.id)));
+    expect(usual.options.map((o) => o.id)).not.toContain(bulk[0]!.id);
+    expect(usual.options).toHaveLength(LINK_MENU_SOURCES + 1);
+    expect(total).toBeGreaterThan(usual.options.length);
+
+    // Named by the address (as after "Add a new source"), an old one is offered too.
+    expect((await listSourcesToLink(story.id, "", bulk[0]!.id)).options.map((o) => o.id)).toContain(bulk[0]!.id);
+
+    // A search: the newest of what matches, and how many match in all.
+    const tides = await listSourcesToLink(story.id, "  TIDE table ", null);
+    expect(tides).toMatchObject({ query: "TIDE table", matched: LINK_MENU_SOURCES + 5 });
+    expect(tides.options.map((o) => o.id).sort()).toEqual(bulk.slice(5).map((b) => b.id).sort());
+    const archive = await listSourcesToLink(story.id, "harbour archive", null);
+    expect(archive).toMatchObject({ matched: 1, options: [{ id: ledger.id, title: "Dredging ledger" }] });
+    // Nothing found: the usual menu, and the count says so.
+    const none = await listSourcesToLink(story.id, "no such words", null);
+    expect(none).toMatchObject({ matched: 0, options: usual.options });
   });
 });
 

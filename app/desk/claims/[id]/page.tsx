@@ -8,7 +8,7 @@ import { SeenBefore } from "@/components/desk/seen-before";
 import { findSimilarClaims } from "@/lib/data/similar-claims";
 import { Markdown } from "@/components/ui/markdown";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { getDeskClaim, listAllSources, listAssignableUsers } from "@/lib/data/desk";
+import { getDeskClaim, LINK_MENU_SOURCES, listAssignableUsers, listSourcesToLink, type SourcesToLink } from "@/lib/data/desk";
 import { formatPartialDate } from "@/lib/domain/partial-date";
 import { isPendingStatus } from "@/lib/domain/status";
 import { can } from "@/lib/permissions";
@@ -23,13 +23,14 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZ
 
 export default async function ClaimWorkspacePage({ params, searchParams }: PageProps<"/desk/claims/[id]">) {
   const { id } = await params;
-  const { source: chosenSource } = await searchParams;
+  const { source: chosenParam, findSource } = await searchParams;
+  const chosenSource = typeof chosenParam === "string" ? chosenParam : null;
   const user = await requirePageUser("desk:view", `/desk/claims/${id}`);
   const claim = isRecordId(id) ? await getDeskClaim(id) : null;
   if (!claim) notFound();
   const isEditor = can(user.role, "claim:publish");
   const [sources, users, similar] = await Promise.all([
-    listAllSources(),
+    listSourcesToLink(claim.storyId, typeof findSource === "string" ? findSource.slice(0, 200) : "", chosenSource),
     isEditor ? listAssignableUsers() : Promise.resolve([]),
     // Itself and the claims already marked as its duplicates are not "seen before".
     findSimilarClaims(`${claim.summary} ${claim.text}`, [claim.id, ...claim.duplicates.map((d) => d.id)]),
@@ -147,7 +148,24 @@ export default async function ClaimWorkspacePage({ params, searchParams }: PageP
             </LinkedSource>
           ))}
         </ul>
-        <LinkSourceForm claimId={claim.id} sources={sources} chosenSourceId={typeof chosenSource === "string" ? chosenSource : undefined} />
+        <form role="search" aria-label="Find a source to link" method="get" action={`/desk/claims/${claim.id}#link-source`} className="mb-3 flex flex-wrap items-end gap-2">
+          {chosenSource ? <input type="hidden" name="source" value={chosenSource} /> : null}
+          <div>
+            <label htmlFor="findSource" className="block font-medium">
+              Find a source to link, by title or publisher
+            </label>
+            <input id="findSource" name="findSource" type="search" defaultValue={sources.query} className="mt-1 rounded border border-stone-500 bg-white px-2 py-1.5" />
+          </div>
+          <button type="submit" className="rounded bg-blue-800 px-3 py-1.5 font-medium text-white">
+            Find
+          </button>
+          {sources.query ? (
+            <Link href={`/desk/claims/${claim.id}#link-source`} className="text-blue-800 underline">
+              Show the usual sources
+            </Link>
+          ) : null}
+        </form>
+        <LinkSourceForm claimId={claim.id} sources={sources.options} chosenSourceId={chosenSource ?? undefined} menuNote={linkMenuNote(sources)} />
       </section>
 
       <section aria-labelledby="notes-heading" id="notes" className="mt-8">
@@ -191,4 +209,15 @@ export default async function ClaimWorkspacePage({ params, searchParams }: PageP
       </section>
     </article>
   );
+}
+
+/** What the "Link a source" menu holds, said beside it (and to screen readers with it). */
+function linkMenuNote({ query, matched, total, options }: SourcesToLink): string {
+  const all = `${total.toLocaleString("en")} ${total === 1 ? "source" : "sources"}`;
+  if (matched === null || matched === 0) {
+    const missed = matched === 0 ? `No source's title or publisher holds “${query}”. ` : "";
+    return options.length < total ? `${missed}The menu holds the sources this story cites most recently and the ${LINK_MENU_SOURCES} newest of all ${all}; not there? Find it above.` : `${missed}The menu holds all ${all}.`;
+  }
+  const which = `${matched.toLocaleString("en")} ${matched === 1 ? "source matches" : "sources match"} “${query}”`;
+  return matched > LINK_MENU_SOURCES ? `${which}; the menu holds the newest ${LINK_MENU_SOURCES}. Add words to narrow it.` : `${which}; the menu holds ${matched === 1 ? "it" : "them"}.`;
 }
