@@ -4,6 +4,8 @@ import { db, positionIgnoringCase } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ACTIVE_COLLEAGUE, EVENTS, LINK_FIELDS } from "@/lib/data/selects";
 import { toClaimStatus, type ClaimStatus } from "@/lib/domain/status";
+import { isStorableText } from "@/lib/text";
+import { isRecordId } from "@/lib/validation/record-id";
 
 /** Reads for the reviewers' desk: drafts included. Pages call these only after requirePageUser. */
 
@@ -75,8 +77,8 @@ async function deskPage(assigneeId: string | null, page: { after: Cursor | null;
  * claims past the cursor along the index that starts with it (status, createdAt, id; a queue's
  * with its assignee first), then the first `take` of those together, ordered by the database as
  * the keyset compares. Asked as one `status IN (…)`, SQLite read every claim of both statuses
- * and sorted them: at 100,000 claims, 25,000 rows for a page of 200, about 100 ms
- * (docs/performance.md).
+ * and sorted them: at 100,000 claims, 25,000 rows for a page of 200, 63-70 ms of CPU a page
+ * read (docs/performance.md).
  */
 async function pageIds(assigneeId: string | null, after: { createdAt: Date; id: string } | null, take: number): Promise<string[]> {
   const rows = await db.$queryRaw<{ id: string }[]>(deskPageIdsSql(assigneeId, after, take));
@@ -88,7 +90,7 @@ export function deskPageIdsSql(assigneeId: string | null, after: { createdAt: Da
   const assignee = assigneeId ? Prisma.sql`AND "assigneeId" = ${assigneeId}` : Prisma.empty;
   // A row value, so each status is read from the cursor on: given `a > x OR (a = x AND b > y)`,
   // SQLite walked the status from its first claim, or read both branches' rows through two
-  // indexes and sorted them (90 ms for the bench's second page).
+  // indexes and sorted them (about 70 ms for the bench's second page).
   const past = after ? Prisma.sql`AND ("createdAt", "id") > (${after.createdAt}, ${after.id})` : Prisma.empty;
   const perStatus = NEEDS_REVIEW.map(
     (status) => Prisma.sql`SELECT * FROM (
@@ -181,8 +183,10 @@ export interface SourcesToLink {
  * The sources the workspace's "Link a source" menu offers. Searched for: the newest
  * LINK_MENU_SOURCES whose title or publisher holds the words as typed. Otherwise (or when none
  * match): the sources this story's claims cited most recently and the newest sources, as many
- * of each. The source the address names (`chosenId`, as after "Add a new source") always. The
+ * of each, and the source the address names (`chosenId`, as after "Add a new source"). The
  * menu once held every source: at the bench's 5,000, the page was 1 MB and 90 ms of CPU.
+ * Both come from the address as typed: an id that is not one of ours is left out, and words no
+ * stored title could hold (a NUL, which PostgreSQL refuses outright) match nothing.
  */
 export async function listSourcesToLink(storyId: string, query: string, chosenId: string | null): Promise<SourcesToLink> {
   const needle = query.trim();
@@ -201,8 +205,8 @@ export async function listSourcesToLink(storyId: string, query: string, chosenId
     ]);
     for (const id of [...new Set(cited.map((link) => link.sourceId))].slice(0, LINK_MENU_SOURCES)) ids.add(id);
     for (const source of newest) ids.add(source.id);
+    if (chosenId && isRecordId(chosenId)) ids.add(chosenId);
   }
-  if (chosenId) ids.add(chosenId);
   const options = await db.source.findMany({ where: { id: { in: [...ids] } }, orderBy: [{ title: "asc" }, { id: "asc" }], select: { id: true, title: true } });
   return { options, query: needle, matched: found ? found.total : null, total };
 }
@@ -362,6 +366,8 @@ export async function listDeskSources(q: string): Promise<{ rows: DeskSourceRow[
  * them have captured text is read here, not the text itself (up to 500,000 characters each).
  */
 async function findDeskSources(needle: string, limit = DESK_SOURCES_LIMIT): Promise<{ rows: Omit<DeskSourceRow, "claimCount">[]; total: number }> {
+  // No title or publisher holds what cannot be stored; PostgreSQL would refuse the statement.
+  if (!isStorableText(needle)) return { rows: [], total: 0 };
   const match = needle
     ? Prisma.sql`${positionIgnoringCase(Prisma.sql`"title"`, needle)} > 0 OR ("publisher" IS NOT NULL AND ${positionIgnoringCase(Prisma.sql`"publisher"`, needle)} > 0)`
     : Prisma.sql`1 = 1`;

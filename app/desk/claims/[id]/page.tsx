@@ -19,6 +19,9 @@ import { isRecordId } from "@/lib/validation/record-id";
 
 export const metadata: Metadata = { title: "Claim workspace" };
 
+/** The longest search for a source to link; the field says so and the server keeps no more. */
+const FIND_SOURCE_MAX = 200;
+
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
 export default async function ClaimWorkspacePage({ params, searchParams }: PageProps<"/desk/claims/[id]">) {
@@ -30,7 +33,7 @@ export default async function ClaimWorkspacePage({ params, searchParams }: PageP
   if (!claim) notFound();
   const isEditor = can(user.role, "claim:publish");
   const [sources, users, similar] = await Promise.all([
-    listSourcesToLink(claim.storyId, typeof findSource === "string" ? findSource.slice(0, 200) : "", chosenSource),
+    listSourcesToLink(claim.storyId, typeof findSource === "string" ? findSource.slice(0, FIND_SOURCE_MAX) : "", chosenSource),
     isEditor ? listAssignableUsers() : Promise.resolve([]),
     // Itself and the claims already marked as its duplicates are not "seen before".
     findSimilarClaims(`${claim.summary} ${claim.text}`, [claim.id, ...claim.duplicates.map((d) => d.id)]),
@@ -154,15 +157,16 @@ export default async function ClaimWorkspacePage({ params, searchParams }: PageP
             <label htmlFor="findSource" className="block font-medium">
               Find a source to link, by title or publisher
             </label>
-            <input id="findSource" name="findSource" type="search" defaultValue={sources.query} className="mt-1 rounded border border-stone-500 bg-white px-2 py-1.5" />
+            <input id="findSource" name="findSource" type="search" maxLength={FIND_SOURCE_MAX} defaultValue={sources.query} className="mt-1 rounded border border-stone-500 bg-white px-2 py-1.5" />
           </div>
           <button type="submit" className="rounded bg-blue-800 px-3 py-1.5 font-medium text-white">
             Find
           </button>
           {sources.query ? (
-            <Link href={`/desk/claims/${claim.id}#link-source`} className="text-blue-800 underline">
+            // A whole page load, as the search is: focus starts again at the top of the page.
+            <a href={`/desk/claims/${claim.id}${chosenSource ? `?source=${encodeURIComponent(chosenSource)}` : ""}#link-source`} className="text-blue-800 underline">
               Show the usual sources
-            </Link>
+            </a>
           ) : null}
         </form>
         <LinkSourceForm claimId={claim.id} sources={sources.options} chosenSourceId={chosenSource ?? undefined} menuNote={linkMenuNote(sources)} />
