@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { sqlitePlan, type IndexStatistics } from "@/lib/testing/sqlite-plan";
 import { createTestDatabase } from "@/lib/testing/test-database";
 
 // lib/db opens DATABASE_URL when first imported: point it at a fresh, seeded file first.
@@ -124,31 +125,15 @@ describe("a desk list's read of a page", () => {
   // page. On SQLite, with no statistics and with those ANALYZE would keep for a newsroom's
   // 100,000 claims (eight statuses, ten reviewers and most claims assigned to nobody: averages
   // per distinct value, as sqlite_stat1 holds them); on PostgreSQL, as it plans a large table.
-  const largeTable = [
-    ["Claim_assigneeId_status_publishedAt_idx", "100000 9091 1136 2"],
-    ["Claim_assigneeId_status_createdAt_id_idx", "100000 9091 1136 1 1"],
-    ["Claim_createdAt_id_idx", "100000 1 1"],
-    ["Claim_status_createdAt_id_idx", "100000 12500 1 1"],
-    ["Claim_status_publishedAt_idx", "100000 12500 3"],
-    ["Claim_publishedAt_id_idx", "100000 2 1"],
-    ["sqlite_autoindex_Claim_1", "100000 1"],
+  const largeTable: IndexStatistics = [
+    ["Claim", "Claim_assigneeId_status_publishedAt_idx", "100000 9091 1136 2"],
+    ["Claim", "Claim_assigneeId_status_createdAt_id_idx", "100000 9091 1136 1 1"],
+    ["Claim", "Claim_createdAt_id_idx", "100000 1 1"],
+    ["Claim", "Claim_status_createdAt_id_idx", "100000 12500 1 1"],
+    ["Claim", "Claim_status_publishedAt_idx", "100000 12500 3"],
+    ["Claim", "Claim_publishedAt_id_idx", "100000 2 1"],
+    ["Claim", "sqlite_autoindex_Claim_1", "100000 1"],
   ];
-  async function sqlitePlan(sql: Prisma.Sql, stats: string[][]): Promise<string[]> {
-    // ANALYZE makes the statistics tables; better-sqlite3's SQLite also keeps samples of the
-    // rows (STAT4), which would describe this file's few claims: none is left.
-    await db.$executeRawUnsafe("ANALYZE");
-    await db.$executeRawUnsafe("DELETE FROM sqlite_stat1");
-    await db.$executeRawUnsafe("DELETE FROM sqlite_stat4");
-    for (const [idx, stat] of stats) await db.$executeRaw`INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES ('Claim', ${idx}, ${stat})`;
-    await db.$executeRawUnsafe("ANALYZE sqlite_schema"); // the planner reads the statistics again
-    try {
-      return (await db.$queryRaw<{ detail: string }[]>(Prisma.sql`EXPLAIN QUERY PLAN ${sql}`)).map((step) => step.detail);
-    } finally {
-      await db.$executeRawUnsafe("DELETE FROM sqlite_stat1");
-      await db.$executeRawUnsafe("DELETE FROM sqlite_stat4");
-      await db.$executeRawUnsafe("ANALYZE sqlite_schema");
-    }
-  }
   async function postgresPlan(sql: Prisma.Sql): Promise<string[]> {
     // A table of a few dozen rows is read whole; a large one is not, which this stands for.
     const [, plan] = await db.$transaction([db.$executeRawUnsafe("SET LOCAL enable_seqscan = off"), db.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN ${sql}`)]);
@@ -161,7 +146,7 @@ describe("a desk list's read of a page", () => {
   ])("walks the index of %s for each status, first page and later ones", async (_name, assignee, index, equal) => {
     for (const after of [null, { createdAt: new Date("2026-03-01T09:00:00.000Z"), id: "desk-03" }]) {
       const sql = deskPageIdsSql(assignee, after, 201);
-      const plans = dbEngine === "sqlite" ? [await sqlitePlan(sql, []), await sqlitePlan(sql, largeTable)] : [await postgresPlan(sql)];
+      const plans = dbEngine === "sqlite" ? [await sqlitePlan(db, sql, []), await sqlitePlan(db, sql, largeTable)] : [await postgresPlan(sql)];
       for (const steps of plans) {
         const context = `${after ? "a later" : "the first"} page, plan ${plans.indexOf(steps) + 1}:\n${steps.join("\n")}`;
         if (dbEngine === "sqlite") {

@@ -84,23 +84,34 @@ export interface ExportKey {
   id: string;
 }
 
-/** One page of claims after `after`, oldest recorded first, with their links and corrections. */
-export async function readExportPage(filters: ExportFilters, after: ExportKey | null, take: number): Promise<{ rows: ExportableRow[]; last: ExportKey | null }> {
+/**
+ * The claims of one page after `after`, with their claimant and story. The claims come first in
+ * the join, always: `CROSS JOIN` is how SQLite is told the order (PostgreSQL reads it as the
+ * inner join it is, and plans as it likes). Left to choose, SQLite given full statistics (after
+ * an ANALYZE) started from the stories and sorted each one's remaining claims for every page:
+ * 573 ms a page at 100,000 claims against 2 ms, a CSV export of 35 s against 8.
+ */
+export function exportPageSql(filters: ExportFilters, after: ExportKey | null, take: number): Prisma.Sql {
   const where = exportConditions(filters);
   // A row-value comparison, which SQLite answers by walking the (createdAt, id) index in order;
   // the equivalent OR makes it sort every remaining claim for each page.
   if (after) where.push(Prisma.sql`(c."createdAt", c.id) > (${after.createdAt}, ${after.id})`);
-  const claims = await db.$queryRaw<ClaimRow[]>(Prisma.sql`
+  return Prisma.sql`
     SELECT c.id, c.summary, c.text, c.status, c."statusReason", c."claimDate", c."claimDatePrecision", c."publishedAt", c."updatedAt",
            CAST(c."createdAt" AS TEXT) AS "createdAtKey",
            m.id AS "claimantId", m.name AS "claimantName", m.kind AS "claimantKind", m.url AS "claimantUrl",
            s.id AS "storyId", s.slug AS "storySlug", s.title AS "storyTitle"
     FROM "Claim" c
-    JOIN "Claimant" m ON m.id = c."claimantId"
-    JOIN "Story" s ON s.id = c."storyId"
-    WHERE ${Prisma.join(where, " AND ")}
+    CROSS JOIN "Claimant" m
+    CROSS JOIN "Story" s
+    WHERE m.id = c."claimantId" AND s.id = c."storyId" AND ${Prisma.join(where, " AND ")}
     ORDER BY c."createdAt", c.id
-    LIMIT ${take}`);
+    LIMIT ${take}`;
+}
+
+/** One page of claims after `after`, oldest recorded first, with their links and corrections. */
+export async function readExportPage(filters: ExportFilters, after: ExportKey | null, take: number): Promise<{ rows: ExportableRow[]; last: ExportKey | null }> {
+  const claims = await db.$queryRaw<ClaimRow[]>(exportPageSql(filters, after, take));
   if (claims.length === 0) return { rows: [], last: null };
   const ids = Prisma.join(claims.map((c) => c.id));
   const [links, corrections] = await Promise.all([
