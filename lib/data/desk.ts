@@ -348,7 +348,7 @@ export interface DeskSourceRow {
 export async function listDeskSources(q: string): Promise<{ rows: DeskSourceRow[]; total: number }> {
   const { rows, total } = await findDeskSources(q.trim().toLowerCase());
   // Counted by the database, one row a source: read as (source, claim) pairs, the newest 100
-  // of the bench's sources came to 6,000 rows and most of the page's 52 ms.
+  // of the bench's sources came to 6,000 rows, most of the read's 52 ms of CPU.
   const counts =
     rows.length === 0
       ? []
