@@ -242,6 +242,56 @@ describe("duplicates", () => {
     expect(found).toContain(original.id);
     expect(found).not.toContain(copy.id);
   });
+
+  it("does not let an original's many duplicates take the places of a look-alike that is not one", async () => {
+    const text = "Baltic herring quota cut by 18 percent for the 2026 fishing season";
+    const original = await newClaim(text, false);
+    const seedClaim = await db.claim.findFirstOrThrow({ select: { claimantId: true, storyId: true } });
+    // More copies than the candidates read at first (45), each holding every word of the text.
+    await db.claim.createMany({
+      data: Array.from({ length: 60 }, (_, i) => ({
+        text: `${text}, the words.`,
+        summary: `${text} (copy ${i + 1})`,
+        claimantId: seedClaim.claimantId,
+        storyId: seedClaim.storyId,
+        statusReason: "Checked.",
+        duplicateOfId: original.id,
+      })),
+    });
+    const copies = (await db.claim.findMany({ where: { duplicateOfId: original.id }, select: { id: true } })).map((c) => c.id);
+    expect(copies).toHaveLength(60);
+    // Holds fewer of the text's words than any copy, so it comes after all of them by the index.
+    const lookAlike = await newClaim("Baltic herring quota cut announced for 2026", false);
+    expect(await similarIds(text)).toEqual([original.id, lookAlike.id]);
+    // On the original's own page: itself and its duplicates left out, the look-alike still shown.
+    expect(await similarIds(text, [original.id, ...copies])).toEqual([lookAlike.id]);
+  });
+
+  it("reads the candidates once when only the claim itself is left out, however many there are", async () => {
+    const text = "Arctic krill catch limit raised to 620,000 tonnes";
+    const seedClaim = await db.claim.findFirstOrThrow({ select: { claimantId: true, storyId: true } });
+    await db.claim.createMany({
+      data: Array.from({ length: 50 }, (_, i) => ({
+        text: `${text}, the words of report ${i + 1}.`,
+        summary: `Arctic krill catch limit raised (report ${i + 1})`,
+        claimantId: seedClaim.claimantId,
+        storyId: seedClaim.storyId,
+        statusReason: "Checked.",
+      })),
+    });
+    const itself = (await db.claim.findFirstOrThrow({ where: { summary: "Arctic krill catch limit raised (report 50)" }, select: { id: true } })).id;
+    const read = vi.spyOn(db, "$queryRaw");
+    try {
+      const found = await similarIds(text, [itself]);
+      expect(found).toHaveLength(5);
+      expect(found).not.toContain(itself);
+      const results = await Promise.all(read.mock.results.map((result) => result.value as Promise<Record<string, unknown>[]>));
+      const candidateReads = results.filter((rows) => rows.some((row) => "summary" in row));
+      expect(candidateReads.map((rows) => rows.length)).toEqual([45]);
+    } finally {
+      read.mockRestore();
+    }
+  });
 });
 
 describe("findSimilarClaims: a text whose every word is common", () => {
