@@ -225,3 +225,42 @@ async function recordClaim(page: Page, summary: string): Promise<void> {
   await page.getByRole("button", { name: "Record claim" }).click();
   await expect(page.getByRole("heading", { level: 1, name: summary })).toBeVisible();
 }
+
+test("an editor whose publish is refused because a reviewer rated the claim first sees the new status and reason before publishing", async ({ page, browser }) => {
+  await signIn(page, "reviewer");
+  const summary = unique("Ferry fares rose by a third");
+  await recordClaim(page, summary);
+  const claimUrl = page.url().split("?")[0]!;
+  const statusForm = page.getByRole("form", { name: "Change the status" });
+  await statusForm.getByLabel("Status").selectOption({ value: "in-review" });
+  await statusForm.getByLabel("Reason").fill("Gathering the fare tables.");
+  await statusForm.getByRole("button", { name: "Save status" }).click();
+  await expect(page.getByText("Reason for the status: Gathering the fare tables.")).toBeVisible();
+
+  // The editor opens the claim; the reviewer rates it after that.
+  const editor = await (await browser.newContext()).newPage();
+  await signIn(editor, "editor");
+  await editor.goto(claimUrl);
+  await expect(editor.getByText("Reason for the status: Gathering the fare tables.")).toBeVisible();
+  await statusForm.getByLabel("Status").selectOption({ value: "false" });
+  await statusForm.getByLabel("Reason").fill("The fare tables show a rise of 5%.");
+  await statusForm.getByRole("button", { name: "Save status" }).click();
+  await expect(page.getByText("Reason for the status: The fare tables show a rise of 5%.")).toBeVisible();
+
+  const publish = editor.getByRole("form", { name: "Draft: readers cannot see it" });
+  await publish.getByRole("button", { name: "Publish" }).click();
+  await expect(publish.getByRole("alert")).toContainText("Someone else saved this claim after you opened it, so your change was not saved.");
+  const savedNow = async (field: string) => (await publish.getByRole("term").filter({ hasText: new RegExp(`^${field}, as saved now$`) }).locator("xpath=following-sibling::dd[1]").textContent())?.trim();
+  expect(await savedNow("Status")).toBe("False");
+  expect(await savedNow("Reason for the status")).toBe("The fare tables show a rise of 5%.");
+  expect(await savedNow("Shown to readers")).toBe("No: a draft");
+  expect(await savedNow("Summary")).toBe(summary);
+  expect(await seriousViolations(editor)).toEqual([]);
+  // Nothing was published; having seen the rating, the editor publishes it.
+  const reader = await browser.newContext();
+  expect((await reader.request.get(`/api/claims/${claimUrl.split("/").pop()}`)).status()).toBe(404);
+  await reader.close();
+  await publish.getByRole("button", { name: "Publish" }).click();
+  await expect(editor.getByRole("heading", { level: 2, name: "Published" })).toBeVisible();
+  await editor.context().close();
+});

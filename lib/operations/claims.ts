@@ -81,11 +81,46 @@ export async function createClaim(actor: CurrentUser, input: ClaimFormInput, fro
   });
 }
 
-function currentValues(claim: { text: string; summary: string; claimDate: Date | null; claimDatePrecision: string; version: number }) {
+/**
+ * The claim as saved now, for a form whose save was refused because someone else saved first:
+ * everything any of the workspace's forms changes (its words, status, publication, assignee,
+ * duplicate mark), so the person sees what they would act on before they try again. A publish
+ * refused this way once showed only the words, and a second press published a verdict the
+ * editor had never seen.
+ */
+async function conflictValues(tx: Tx, id: string): Promise<{ values: Record<string, string>; version: number } | null> {
+  const claim = await tx.claim.findUnique({
+    where: { id },
+    select: {
+      text: true,
+      summary: true,
+      claimDate: true,
+      claimDatePrecision: true,
+      status: true,
+      statusReason: true,
+      publishedAt: true,
+      version: true,
+      claimant: { select: { name: true } },
+      story: { select: { title: true } },
+      assignee: { select: { name: true } },
+      duplicateOf: { select: { summary: true } },
+    },
+  });
+  if (!claim) return null;
   return {
-    Words: claim.text,
-    Summary: claim.summary,
-    Date: formatPartialDate(claim.claimDate, claim.claimDatePrecision) ?? "",
+    version: claim.version,
+    values: {
+      Words: claim.text,
+      Summary: claim.summary,
+      Claimant: claim.claimant.name,
+      Story: claim.story.title,
+      Date: formatPartialDate(claim.claimDate, claim.claimDatePrecision) ?? "",
+      Status: STATUS_INFO[toClaimStatus(claim.status)].label,
+      "Reason for the status": claim.statusReason,
+      "Shown to readers": claim.publishedAt ? "Yes: published" : "No: a draft",
+      "Assigned to": claim.assignee?.name ?? "Nobody",
+      "Duplicate of": claim.duplicateOf?.summary ?? "Nothing: it stands alone",
+    },
   };
 }
 
@@ -93,10 +128,11 @@ async function loadForEdit(tx: Tx, id: string, version: number) {
   const claim = await tx.claim.findUnique({ where: { id }, select: EDITABLE });
   if (!claim) throw new AppError("not_found", "That claim no longer exists.");
   if (claim.version !== version) {
+    const now = await conflictValues(tx, id);
     throw new ConflictError(
       "Someone else saved this claim after you opened it, so your change was not saved. Here is what is saved now; review it and make your change again.",
-      currentValues(claim),
-      claim.version,
+      now?.values ?? {},
+      now?.version ?? claim.version,
     );
   }
   return claim;
@@ -109,8 +145,8 @@ async function loadForEdit(tx: Tx, id: string, version: number) {
 async function bumpVersion(tx: Tx, id: string, version: number, data: Parameters<typeof tx.claim.updateMany>[0]["data"]) {
   const { count } = await tx.claim.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
   if (count === 0) {
-    const now = await tx.claim.findUnique({ where: { id }, select: EDITABLE });
-    throw new ConflictError("Someone else saved this claim a moment ago; your change was not saved.", now ? currentValues(now) : {}, now?.version ?? version);
+    const now = await conflictValues(tx, id);
+    throw new ConflictError("Someone else saved this claim a moment ago, so your change was not saved. Here is what is saved now; review it and make your change again.", now?.values ?? {}, now?.version ?? version);
   }
 }
 

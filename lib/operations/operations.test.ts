@@ -64,6 +64,32 @@ describe("claim operations", () => {
     expect(JSON.parse(log[1]!.after!)).toEqual({ text: "First save." });
   });
 
+  it("refuse a stale publish with everything saved now: the status and its reason the editor has not seen", async () => {
+    const claimant = await db.claimant.findFirstOrThrow({ select: { id: true, name: true } });
+    const { id } = await createClaim(reviewer, { ...input, claimantId: claimant.id });
+    await changeStatus(reviewer, id, { status: "in-review", reason: "Gathering evidence.", version: 1 });
+    await assignClaim(reviewer, id, reviewer.id, 2);
+    // The editor's page was opened at version 3; the reviewer rates the claim after that.
+    await changeStatus(reviewer, id, { status: "false", reason: "Contradicted by the award records.", version: 3 });
+    const stale = setPublished(editor, id, true, 3);
+    await expect(stale).rejects.toBeInstanceOf(ConflictError);
+    const story = await db.story.findFirstOrThrow({ where: { claims: { some: { id } } }, select: { title: true } });
+    await expect(stale).rejects.toMatchObject({
+      version: 4,
+      current: {
+        Words: input.text,
+        Claimant: claimant.name,
+        Story: story.title,
+        Status: "False",
+        "Reason for the status": "Contradicted by the award records.",
+        "Shown to readers": "No: a draft",
+        "Assigned to": "Rita",
+        "Duplicate of": "Nothing: it stands alone",
+      },
+    });
+    expect((await db.claim.findUniqueOrThrow({ where: { id } })).publishedAt).toBeNull();
+  });
+
   it("let a reviewer set a draft's status but not a published claim's; an editor may", async () => {
     const claimant = await db.claimant.findFirstOrThrow({ select: { id: true } });
     const { id } = await createClaim(reviewer, { ...input, claimantId: claimant.id });
