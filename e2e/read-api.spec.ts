@@ -22,7 +22,11 @@ test("GET /api/claims lists published claims with the documented shape and pages
   expect(Object.keys(item).sort()).toEqual(
     ["claimDate", "claimant", "id", "sourceCount", "status", "story", "summary", "text", "url"].sort(),
   );
-  expect(item.url).toMatch(new RegExp(`/claims/${item.id}$`));
+  // At the app's public address (BETTER_AUTH_URL, which the test server sets to this base URL),
+  // as the exports give it; not the host a request names, nor "localhost".
+  expect(item.url).toBe(`${test.info().project.use.baseURL}/claims/${item.id}`);
+  const named = (await (await request.get("/api/claims?limit=1", { headers: { host: "cache-poison.example" } })).json()) as { items: ClaimItem[] };
+  expect(named.items[0]!.url).toBe(`${test.info().project.use.baseURL}/claims/${named.items[0]!.id}`);
   expect(typeof body.nextCursor).toBe("string");
 
   const seen = new Set(body.items.map((i) => i.id));
@@ -61,6 +65,7 @@ test("GET /api/claims/{id} and /api/sources/{id} link claims and sources both wa
   expect(claimRes.status()).toBe(200);
   const claim = (await claimRes.json()) as {
     id: string;
+    url: string;
     sources: { relation: string; quote: string; source: { id: string; title: string; publisher: string | null; url: string | null; kind: string; publishedAt: string | null } }[];
     annotations: unknown[];
     events: { kind: string }[];
@@ -73,7 +78,9 @@ test("GET /api/claims/{id} and /api/sources/{id} link claims and sources both wa
 
   const sourceRes = await request.get(`/api/sources/${claim.sources[0]!.source.id}`);
   expect(sourceRes.status()).toBe(200);
-  const source = (await sourceRes.json()) as { claims: { relation: string; quote: string; claim: { id: string; summary: string; status: string } }[] };
+  const source = (await sourceRes.json()) as { pageUrl: string; claims: { relation: string; quote: string; claim: { id: string; summary: string; status: string } }[] };
+  expect(claim.url).toBe(`${test.info().project.use.baseURL}/claims/${claim.id}`);
+  expect(source.pageUrl).toBe(`${test.info().project.use.baseURL}/sources/${claim.sources[0]!.source.id}`);
   expect(source.claims.map((c) => c.claim.id)).toContain(claim.id);
 });
 

@@ -3,7 +3,11 @@ import { isoPartialDate } from "@/lib/domain/partial-date";
 import type { ClaimDetail, ClaimListItem } from "@/lib/data/claims";
 import type { SourceDetail } from "@/lib/data/sources";
 
-/** Absolute URL of a reader page, from the origin the request came to. */
+/**
+ * Absolute URL of a reader page at `origin`: the app's public address (appOrigin()), as in the
+ * exports, the feed and ClaimReview; never the address a request names, which behind a proxy is
+ * an inner one, and in a shared cache one a visitor chose.
+ */
 export function publicUrl(origin: string, path: string): string {
   return new URL(path, origin).toString();
 }

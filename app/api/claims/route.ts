@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { appOrigin } from "@/lib/env";
 import { handleApi, jsonError } from "@/lib/api/responses";
 import { claimListItemJson } from "@/lib/api/serialize";
 import { listClaims } from "@/lib/data/claims";
@@ -11,7 +12,7 @@ export async function GET(request: NextRequest): Promise<Response> {
     const query = parseClaimQuery(request.nextUrl.searchParams);
     if (!query.ok) return jsonError("bad_request", query.message);
     const page = await listClaims(query.filters, { limit: query.limit, cursor: query.cursor }, keptSearchClaimIds);
-    const origin = request.nextUrl.origin;
+    const origin = appOrigin();
     return NextResponse.json({
       items: page.items.map((item) => claimListItemJson(item, origin)),
       nextCursor: page.nextCursor,

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { appOrigin } from "@/lib/env";
 import { handleApi, jsonError } from "@/lib/api/responses";
 import { claimDetailJson } from "@/lib/api/serialize";
 import { getClaim } from "@/lib/data/claims";
@@ -12,6 +13,6 @@ export async function GET(request: NextRequest, ctx: RouteContext<"/api/claims/[
     // Only an id is echoed: anything else may hold characters that garble the sentence (NUL,
     // a right-to-left override, half an emoji).
     if (!claim) return jsonError("not_found", isRecordId(id) ? `No published claim has the id "${id}".` : "No published claim has that id.");
-    return NextResponse.json(claimDetailJson(claim, request.nextUrl.origin));
+    return NextResponse.json(claimDetailJson(claim, appOrigin()));
   });
 }

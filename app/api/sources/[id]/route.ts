@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { appOrigin } from "@/lib/env";
 import { handleApi, jsonError } from "@/lib/api/responses";
 import { sourceDetailJson } from "@/lib/api/serialize";
 import { getSource } from "@/lib/data/sources";
@@ -12,6 +13,6 @@ export async function GET(request: NextRequest, ctx: RouteContext<"/api/sources/
     // Only an id is echoed: anything else may hold characters that garble the sentence (NUL,
     // a right-to-left override, half an emoji).
     if (!source) return jsonError("not_found", isRecordId(id) ? `No source has the id "${id}".` : "No source has that id.");
-    return NextResponse.json(sourceDetailJson(source, request.nextUrl.origin));
+    return NextResponse.json(sourceDetailJson(source, appOrigin()));
   });
 }
