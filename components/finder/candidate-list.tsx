@@ -1,4 +1,5 @@
 import type { Candidate } from "@/lib/finder";
+import { sentenceStamp } from "@/lib/finder/stamp";
 
 /**
  * The finder's candidates, best first, each with why it ranks where it does and "Record as claim".
@@ -28,7 +29,7 @@ export function CandidateList({ sourceId, candidates, first = 1 }: { sourceId: s
               {/* A plain link: 25 of Next's <Link> would each be a client component to render and
                   hydrate, and prefetch the claim form as it scrolls into view. */}
               <a
-                href={`/desk/claims/new?source=${encodeURIComponent(sourceId)}&start=${candidate.start}&end=${candidate.end}`}
+                href={`/desk/claims/new?source=${encodeURIComponent(sourceId)}&start=${candidate.start}&end=${candidate.end}&s=${sentenceStamp(candidate.sentence)}`}
                 className="inline-block rounded bg-blue-800 px-3 py-1.5 text-sm font-medium text-white"
               >
                 Record as claim<span className="sr-only"> (candidate {index + 1})</span>

@@ -1,3 +1,5 @@
+import { SAYING } from "./speakers";
+
 /**
  * Dates written in a sentence, as the claim form takes them: "2025-04-12", "2025-04" or "2025",
  * as precise as the words are ("in April 2025" is a month, not the 1st of April).
@@ -72,4 +74,26 @@ export function guessDate(mentions: readonly DateMention[]): string | null {
   let best: string | null = null;
   for (const mention of mentions) if (precisionOf(mention.iso) > precisionOf(best)) best = mention.iso;
   return best;
+}
+
+// "said on 12 April 2025", "told reporters in March 2024", "said in a statement on May 3, 2025":
+// a verb of saying, a few words within its clause, then "on", "in" or "dated" just before the date.
+const SAID_ON = new RegExp(`\\b(?:${SAYING})\\b[^.;:!?"“”]{0,40}?\\b(?:on|in|dated)\\s+$`, "i");
+// "In September 2025, Microsoft said …": the date opens the sentence and the next clause says who said.
+const OPENS = /^\s*["“']?\s*(?:on|in)\s+$/i;
+const THEN_SAID = new RegExp(`^,\\s*[^,;:]{0,60}?\\b(?:${SAYING})\\b`, "i");
+
+/**
+ * When the sentence says its words were said: the most precise date it ties to a verb of saying
+ * ("…, the ministry said on 3 May 2025"; "In September 2025, Microsoft said …"), or null. Any
+ * other date in it is what the claim is about ("crime fell by 40 percent in 2025", "the lowest
+ * since 1999"), not when it was made, so it is no guess for the claim's date.
+ */
+export function dateOfSaying(sentence: string, mentions: readonly DateMention[]): string | null {
+  const said = mentions.filter((m) => {
+    if (m.iso === null) return false;
+    const before = sentence.slice(0, m.start);
+    return SAID_ON.test(before) || (OPENS.test(before) && THEN_SAID.test(sentence.slice(m.end)));
+  });
+  return guessDate(said);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeSentence, findCandidates, splitSentences, suggestSummary } from "@/lib/finder";
-import { findDates, guessDate } from "@/lib/finder/dates";
+import { dateOfSaying, findDates, guessDate } from "@/lib/finder/dates";
 import { ClaimantIndex, findAttribution } from "@/lib/finder/speakers";
 import { QUOTE_CONTEXT_LENGTH, checkQuote } from "@/lib/quote-check";
 import { rankSeedClaims } from "@/scripts/finder-seed";
@@ -84,7 +84,23 @@ describe("describeSentence", () => {
     const c = describeSentence(text, 0, text.length, { claimants: [{ id: "labour", name: "Labour Ministry" }] });
     expect(c.reasons).toEqual(["a percentage (“4.1%”)", "a date (“March 2024”)", "a change or comparison (“fell”)", "attributed to Labour Ministry"]);
     expect(c.claimant).toEqual({ id: "labour", name: "Labour Ministry", basis: "attributed" });
-    expect(c.date).toEqual({ iso: "2024-03", basis: "sentence" });
+    // March 2024 is what the figure is about; "on Tuesday" is when it was said, around the source's date.
+    expect(c.date).toBeNull();
+    expect(describeSentence(text, 0, text.length, { sourceDate: "2024-04-11" }).date).toEqual({ iso: "2024-04-11", basis: "source" });
+  });
+
+  it("guesses the claim's date from the sentence only where it says when the words were said", () => {
+    const date = (text: string, sourceDate: string | null = "2026-11-02") => describeSentence(text, 0, text.length, { sourceDate }).date;
+    expect(date("The ministry said on 3 May 2025 that exports fell by 4% in 2024.")).toEqual({ iso: "2025-05-03", basis: "sentence" });
+    expect(date("Acme told reporters in March 2024 that it had never sold data.")).toEqual({ iso: "2024-03", basis: "sentence" });
+    expect(date("Exports fell by 4% in 2024, the ministry said in a statement on May 3, 2025.")).toEqual({ iso: "2025-05-03", basis: "sentence" });
+    expect(date("In September 2025, Microsoft said it disabled services used by the unit.")).toEqual({ iso: "2025-09", basis: "sentence" });
+    // Dates the claim is about, not when it was made: the source's date.
+    expect(date("The mayor said on Tuesday that violent crime fell by 40 percent in 2025.")).toEqual({ iso: "2026-11-02", basis: "source" });
+    expect(date("Unemployment in the city is at 3.1%, the lowest since 1999, the council's report says.")).toEqual({ iso: "2026-11-02", basis: "source" });
+    expect(date("In 2025, violent crime fell by 40 percent, the mayor said.")).toEqual({ iso: "2026-11-02", basis: "source" });
+    expect(date("ICE more than tripled its data on Azure between July 2025 and January 2026, the Guardian reported.", null)).toBeNull();
+    expect(dateOfSaying("Nobody said anything in 2025", findDates("Nobody said anything in 2025"))).toBe("2025");
   });
 
   it("names a speaker who is not a claimant yet, and falls back to the source's date", () => {

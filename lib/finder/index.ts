@@ -8,7 +8,7 @@
  * multiplied by a factor for each penalty (PENALTY_FACTOR); sentences with no feature are left
  * out, and equal scores keep the text's order. docs/decisions/027-claim-finder.md.
  */
-import { findDates, guessDate } from "@/lib/finder/dates";
+import { dateOfSaying, findDates } from "@/lib/finder/dates";
 import { FEATURE_WEIGHT, PENALTY_FACTOR, PENALTY_LABEL, describeFeature, findFeatures, findPenalties, type Feature, type PenaltyKind } from "@/lib/finder/features";
 import { splitSentences } from "@/lib/finder/sentences";
 import { ClaimantIndex, findAttribution, nameMentions, type Claimant } from "@/lib/finder/speakers";
@@ -78,7 +78,9 @@ export function describeSentence(text: string, start: number, end: number, optio
   const speakerName = claimant?.basis === "attributed" ? claimant.name : null;
   let score = features.reduce((sum, f) => sum + FEATURE_WEIGHT[f.kind], 0);
   for (const penalty of penalties) score *= PENALTY_FACTOR[penalty];
-  const sentenceDate = guessDate(dates);
+  // The claim's date is when it was said: a date the sentence ties to its verb of saying, else
+  // the source's (the words were said by the time it was published), else none.
+  const sentenceDate = dateOfSaying(sentence, dates);
   const date: DateGuess | null = sentenceDate ? { iso: sentenceDate, basis: "sentence" } : options.sourceDate ? { iso: options.sourceDate, basis: "source" } : null;
   return {
     start,

@@ -7,7 +7,7 @@
  */
 
 /** Verbs of saying and reporting, in the forms news copy uses. */
-const SAYING =
+export const SAYING =
   "said|says|say|saying|told|telling|stated|stating|announced|announces|claimed|claiming|confirmed|confirms|acknowledged|acknowledges|admitted|admits|denied|denies|denying|insisted|insists|insisting|argued|argues|arguing|added|adding|explained|explains|elaborated|wrote|writes|noted|noting|warned|warns|warning|revealed|reported|indicated|indicates|suggested|suggesting|asserted|asserts|asserting|emphasized|emphasised|emphasizes|emphasises|maintained|maintains|declared|declares|testified|tweeted|posted|estimated|predicted|promised|pledged|alleged|alleges|contended|conceded|responded|replied|called for|calling for";
 // Left out: forms that are as often nouns ("media reports", "the claims", "notes", "states").
 

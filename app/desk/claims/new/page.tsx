@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ClaimForm, type ClaimFormProps } from "@/components/desk/claim-form";
 import { SeenBefore } from "@/components/desk/seen-before";
 import { findSimilarClaims } from "@/lib/data/similar-claims";
 import { getSourceForFinder, guessStoryForSource, listAllClaimants, listAllStories } from "@/lib/data/desk";
 import { isoPartialDate } from "@/lib/domain/partial-date";
 import { describeSentence, suggestSummary, type Candidate } from "@/lib/finder";
+import { locateSentence } from "@/lib/finder/stamp";
 import { requirePageUser } from "@/lib/session";
 import { SUMMARY_MAX } from "@/lib/validation/claim";
 import { toSearchParams } from "@/lib/validation/claim-query";
@@ -16,7 +18,10 @@ function offset(value: string | null): number | null {
   return value !== null && /^\d{1,9}$/.test(value) ? Number(value) : null;
 }
 
-/** The sentence the finder linked to, described again from the source as it is now; null when it is not there. */
+/**
+ * The sentence the finder linked to, found in the source as it is now (where it has moved to, if
+ * the text before it changed) and described again; null when it is not there.
+ */
 async function fromFinder(query: URLSearchParams, claimants: { id: string; name: string }[]) {
   const sourceId = query.get("source");
   const start = offset(query.get("start"));
@@ -24,8 +29,9 @@ async function fromFinder(query: URLSearchParams, claimants: { id: string; name:
   if (!sourceId || !isRecordId(sourceId) || start === null || end === null) return null;
   const [source, storyId] = await Promise.all([getSourceForFinder(sourceId), guessStoryForSource(sourceId)]);
   const text = source?.capturedText ?? "";
-  if (!source || start >= end || end > text.length || text.slice(start, end).trim() === "") return null;
-  const candidate: Candidate = describeSentence(text, start, end, { claimants, sourceDate: isoPartialDate(source.publishedAt, source.publishedAtPrecision) });
+  const at = source ? locateSentence(text, start, end, query.get("s")) : null;
+  if (!source || !at) return null;
+  const candidate: Candidate = describeSentence(text, at.start, at.end, { claimants, sourceDate: isoPartialDate(source.publishedAt, source.publishedAtPrecision) });
   return { source, candidate, storyId };
 }
 
@@ -58,7 +64,15 @@ export default async function NewClaimPage({ searchParams }: PageProps<"/desk/cl
       <h1 className="mb-4 font-serif text-3xl font-bold">Record a claim</h1>
       {query.has("source") && !found ? (
         <p role="status" className="mb-4 rounded border border-red-700 bg-red-50 p-3 text-red-900">
-          That sentence is no longer in the source&apos;s captured text; open the finder again.
+          That sentence is no longer in the source&apos;s captured text: it was changed since the finder listed it.{" "}
+          {isRecordId(query.get("source") ?? "") ? (
+            <Link href={`/desk/sources/${query.get("source")}/finder`} className="text-red-950 underline">
+              Open the finder again
+            </Link>
+          ) : (
+            "Open the finder again"
+          )}{" "}
+          to record a claim from the text as it is now.
         </p>
       ) : null}
       {found && candidate ? (
