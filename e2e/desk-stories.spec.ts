@@ -165,3 +165,41 @@ test("an editor archives a story: readers no longer see it listed, its page and 
   await expect(reader.getByText(/This story is archived/)).toHaveCount(0);
   await readerContext.close();
 });
+
+test("an editor finds a story by words of its title or its address, and goes back to the whole list", async ({ page }) => {
+  await signIn(page, "editor");
+  const title = unique("Lighthouse keepers");
+  const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  await page.goto("/desk/stories");
+  const form = page.getByRole("form", { name: "Start a story" });
+  await form.getByLabel("Title").fill(title);
+  await form.getByLabel("Address").fill(slug);
+  await form.getByRole("button", { name: "Create story" }).click();
+  await expect(form.getByRole("status")).toContainText(`Story created at /stories/${slug}.`);
+
+  const find = page.getByRole("searchbox", { name: "Find a story" });
+  await expect(find).toHaveAccessibleDescription(/Words of its title, or of its address/);
+  // Words from the middle of the title, in another case, by keyboard.
+  await find.fill(title.slice(11).toUpperCase());
+  await find.press("Enter");
+  await expect(page).toHaveURL(/\/desk\/stories\?q=/);
+  const current = page.getByRole("list", { name: "Current stories" });
+  await expect(current.getByRole("listitem")).toHaveCount(1);
+  await expect(current).toContainText(title);
+  await expect(page.getByText(`1 current story match “${title.slice(11).toUpperCase()}”.`)).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  // By its address (hyphens, where its title has spaces); then nothing, said in words.
+  await find.fill(slug.slice(11));
+  await page.getByRole("button", { name: "Find", exact: true }).click();
+  await expect(current.getByRole("listitem")).toHaveCount(1);
+  await find.fill("no story is called this");
+  await find.press("Enter");
+  await expect(page.getByText("No current story’s title or address holds “no story is called this”.")).toBeVisible();
+  await expect(page.getByRole("list", { name: "Current stories" })).toHaveCount(0);
+
+  await page.getByRole("link", { name: "Show all" }).click();
+  await expect(page).toHaveURL(/\/desk\/stories$/);
+  await expect(page.getByRole("searchbox", { name: "Find a story" })).toHaveValue("");
+  await expect(page.getByRole("list", { name: "Current stories" })).toContainText(title);
+});

@@ -9,7 +9,7 @@ process.env.DATABASE_URL = database.url;
 
 const { db, dbEngine } = await import("@/lib/db");
 const { seedDatabase } = await import("@/prisma/seed");
-const { claimantsStamp, deskPageIdsSql, getSourceFinderStamp, guessStoryForSource, LINK_MENU_SOURCES, listNeedsReview, listQueue, listDeskSources, listSourcesToLink } = await import("./desk");
+const { claimantsStamp, deskPageIdsSql, DESK_STORIES_LIMIT, getSourceFinderStamp, guessStoryForSource, LINK_MENU_SOURCES, listDeskStories, listNeedsReview, listQueue, listDeskSources, listSourcesToLink } = await import("./desk");
 const { updateClaimant } = await import("@/lib/operations/claimants");
 const { updateSource } = await import("@/lib/operations/sources");
 const { sourceFormSchema } = await import("@/lib/validation/source");
@@ -287,5 +287,47 @@ describe("the story a claim from a source is guessed to belong to", () => {
     expect(await guessStoryForSource(source.id)).toBe(second!.id);
     await db.story.update({ where: { id: second!.id }, data: { archivedAt: new Date() } });
     expect(await guessStoryForSource(source.id)).toBe(first!.id);
+  });
+});
+
+// Last in this file: the stories it adds would change what the tests above expect of the seed's.
+describe("the desk's stories", () => {
+  it("lists at most DESK_STORIES_LIMIT current stories, newest first, and says how many there are", async () => {
+    const seedStories = await db.story.count({ where: { archivedAt: null } });
+    const start = new Date("2031-01-01T00:00:00Z").getTime();
+    for (let i = 0; i < DESK_STORIES_LIMIT + 5; i++) {
+      await db.story.create({ data: { slug: `pier-${i}`, title: `Pier works, part ${i}`, createdAt: new Date(start + i * 60_000) } });
+    }
+    const { current } = await listDeskStories("");
+    expect(current.total).toBe(seedStories + DESK_STORIES_LIMIT + 5);
+    expect(current.rows.map((r) => r.slug)).toEqual(Array.from({ length: DESK_STORIES_LIMIT }, (_, i) => `pier-${DESK_STORIES_LIMIT + 4 - i}`));
+    // Found by title or by address, in any case: the older ones too.
+    expect((await listDeskStories("PART 3")).current.rows.map((r) => r.slug)).toEqual(["pier-39", "pier-38", "pier-37", "pier-36", "pier-35", "pier-34", "pier-33", "pier-32", "pier-31", "pier-30", "pier-3"]);
+    expect(await listDeskStories("pier-0")).toMatchObject({ current: { rows: [{ slug: "pier-0" }], total: 1 } });
+    expect(await listDeskStories("no such story")).toEqual({ current: { rows: [], total: 0 }, archived: { rows: [], total: 0 } });
+    expect(await listDeskStories("pier\u0000")).toEqual({ current: { rows: [], total: 0 }, archived: { rows: [], total: 0 } });
+  });
+
+  it("counts each story's claims, drafts included, and lists the archived ones most recently archived first", async () => {
+    const story = await db.story.findFirstOrThrow({ where: { claims: { some: { id: { startsWith: "desk-" } } } }, select: { id: true, slug: true } });
+    const claims = await db.claim.count({ where: { storyId: story.id } });
+    expect(claims).toBeGreaterThan(17);
+    const seed = (await listDeskStories(story.slug)).current.rows.find((r) => r.id === story.id);
+    expect(seed?.claimCount).toBe(claims);
+
+    const first = await db.story.update({ where: { slug: "pier-1" }, data: { archivedAt: new Date("2031-06-01T00:00:00Z") }, select: { id: true } });
+    const second = await db.story.update({ where: { slug: "pier-2" }, data: { archivedAt: new Date("2031-06-02T00:00:00Z") }, select: { id: true } });
+    const { current, archived } = await listDeskStories("pier works");
+    expect(archived).toMatchObject({ rows: [{ id: second.id, claimCount: 0 }, { id: first.id }], total: 2 });
+    expect(archived.rows[0]!.archivedAt).toEqual(new Date("2031-06-02T00:00:00Z"));
+    expect(current.total).toBe(DESK_STORIES_LIMIT + 3);
+    expect(current.rows.map((r) => r.id)).not.toContain(first.id);
+  });
+
+  it("finds the characters typed, with % and _ as plain characters", async () => {
+    await db.story.create({ data: { slug: "rents-up-50", title: "Rents up 50% in a year" } });
+    await db.story.create({ data: { slug: "rents-up-50-points", title: "Rents up 50 points" } });
+    expect((await listDeskStories("50%")).current.rows.map((r) => r.slug)).toEqual(["rents-up-50"]);
+    expect((await listDeskStories("rents_up")).current.total).toBe(0);
   });
 });

@@ -309,12 +309,61 @@ export async function getAnnotationForEdit(id: string) {
 }
 
 /** Every story, newest first, current and archived apart. */
-export async function listDeskStories() {
-  const rows = await db.story.findMany({
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { id: true, slug: true, title: true, archivedAt: true, _count: { select: { claims: true } } },
-  });
-  return { current: rows.filter((story) => story.archivedAt === null), archived: rows.filter((story) => story.archivedAt !== null) };
+/** How many current stories, and how many archived ones, the desk's story list shows. */
+export const DESK_STORIES_LIMIT = 50;
+
+export interface DeskStoryRow {
+  id: string;
+  slug: string;
+  title: string;
+  archivedAt: Date | null;
+  /** Its claims, drafts included. */
+  claimCount: number;
+}
+
+export interface DeskStoryList {
+  rows: DeskStoryRow[];
+  /** How many match in all. */
+  total: number;
+}
+
+/**
+ * The desk's stories: the current ones newest first, the archived ones most recently archived
+ * first, at most DESK_STORIES_LIMIT of each, optionally those whose title or address holds `q`
+ * as typed (any case; `%` and `_` are plain characters), each with how many match in all. Every
+ * story with a form of its own was once 519 kB and 76 ms of CPU a page at the bench's 200.
+ */
+export async function listDeskStories(q: string): Promise<{ current: DeskStoryList; archived: DeskStoryList }> {
+  const needle = q.trim().toLowerCase();
+  const empty = { rows: [], total: 0 };
+  // No title or address holds what cannot be stored; PostgreSQL would refuse the statement.
+  if (!isStorableText(needle)) return { current: empty, archived: empty };
+  const match = needle
+    ? Prisma.sql`(${positionIgnoringCase(Prisma.sql`"title"`, needle)} > 0 OR ${positionIgnoringCase(Prisma.sql`"slug"`, needle)} > 0)`
+    : Prisma.sql`1 = 1`;
+  type Row = Omit<DeskStoryRow, "claimCount">;
+  const [current, archived, totals] = await Promise.all([
+    db.$queryRaw<Row[]>`
+      SELECT "id", "slug", "title", "archivedAt" FROM "Story" WHERE "archivedAt" IS NULL AND ${match}
+      ORDER BY "createdAt" DESC, "id" DESC LIMIT ${DESK_STORIES_LIMIT}`,
+    db.$queryRaw<Row[]>`
+      SELECT "id", "slug", "title", "archivedAt" FROM "Story" WHERE "archivedAt" IS NOT NULL AND ${match}
+      ORDER BY "archivedAt" DESC, "id" DESC LIMIT ${DESK_STORIES_LIMIT}`,
+    db.$queryRaw<{ isArchived: boolean | number | bigint; total: number | bigint }[]>`
+      SELECT ("archivedAt" IS NOT NULL) AS "isArchived", COUNT(*) AS "total" FROM "Story" WHERE ${match}
+      GROUP BY ("archivedAt" IS NOT NULL)`,
+  ]);
+  const shown = [...current, ...archived];
+  // Counted by the database for the stories shown only, along the Claim(storyId, …) indexes.
+  const counts =
+    shown.length === 0
+      ? []
+      : await db.$queryRaw<{ storyId: string; claims: number | bigint }[]>`
+          SELECT "storyId", COUNT(*) AS "claims" FROM "Claim" WHERE "storyId" IN (${Prisma.join(shown.map((row) => row.id))}) GROUP BY "storyId"`;
+  const claims = new Map(counts.map((row) => [row.storyId, Number(row.claims)]));
+  const total = (isArchived: boolean) => Number(totals.find((row) => Boolean(Number(row.isArchived)) === isArchived)?.total ?? 0);
+  const withCounts = (rows: Row[]) => rows.map((row) => ({ ...row, claimCount: claims.get(row.id) ?? 0 }));
+  return { current: { rows: withCounts(current), total: total(false) }, archived: { rows: withCounts(archived), total: total(true) } };
 }
 
 export async function getStoryForEdit(id: string) {

@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { StoryArchiveForm, StoryForm } from "@/components/desk/story-form";
-import { listDeskStories } from "@/lib/data/desk";
+import { DESK_STORIES_LIMIT, listDeskStories, type DeskStoryList, type DeskStoryRow } from "@/lib/data/desk";
 import { requirePageUser } from "@/lib/session";
+import { toSearchParams } from "@/lib/validation/claim-query";
 
 export const metadata: Metadata = { title: "Stories" };
 
-type DeskStory = Awaited<ReturnType<typeof listDeskStories>>["current"][number];
-
-function StoryRow({ story }: { story: DeskStory }) {
+function StoryRow({ story }: { story: DeskStoryRow }) {
   const isArchived = story.archivedAt !== null;
   return (
     <li className="flex flex-wrap items-center gap-x-3 gap-y-2 rounded border border-stone-300 bg-white p-3">
@@ -17,7 +16,7 @@ function StoryRow({ story }: { story: DeskStory }) {
           {story.title}
         </Link>{" "}
         <span className="text-sm text-stone-700">
-          /stories/{story.slug} · {story._count.claims} claim(s), published ones visible to readers
+          /stories/{story.slug} · {story.claimCount} claim(s), published ones visible to readers
           {story.archivedAt ? ` · archived ${story.archivedAt.toISOString().slice(0, 10)}` : null}
         </span>
       </span>
@@ -31,34 +30,65 @@ function StoryRow({ story }: { story: DeskStory }) {
   );
 }
 
+/** How many stories a list holds, and which of them it shows, in words. */
+function countNote(list: DeskStoryList, kind: "current" | "archived", q: string): string {
+  const noun = `${kind} ${list.total === 1 ? "story" : "stories"}`;
+  if (list.total === 0) return q ? `No ${kind} story’s title or address holds “${q}”.` : `No ${kind} story.`;
+  const shown = list.total > list.rows.length ? `; the ${kind === "current" ? "newest" : "most recently archived"} ${list.rows.length} are shown: find a story by its title or address to reach the others` : "";
+  return `${list.total.toLocaleString("en")} ${noun}${q ? ` match “${q}”` : ""}${shown}.`;
+}
+
 // An action's notice (`?done=`) is shown by the desk's layout (components/desk/action-notice.tsx).
-export default async function StoriesPage() {
+export default async function StoriesPage({ searchParams }: PageProps<"/desk/stories">) {
   await requirePageUser("story:manage", "/desk/stories");
-  const { current, archived } = await listDeskStories();
+  const q = (toSearchParams(await searchParams).get("q") ?? "").slice(0, 200);
+  const { current, archived } = await listDeskStories(q);
   return (
     <>
       <h1 className="mb-4 font-serif text-3xl font-bold">Stories</h1>
-      {current.length === 0 ? <p className="mb-8">No current story.</p> : null}
-      <ul className="mb-8 space-y-2" aria-label="Current stories">
-        {current.map((story) => (
-          <StoryRow key={story.id} story={story} />
-        ))}
-      </ul>
+      <form role="search" aria-label="Find a story" method="get" action="/desk/stories" className="mb-4 flex flex-wrap items-end gap-2">
+        <div>
+          <label htmlFor="story-q" className="block font-medium">
+            Find a story
+          </label>
+          <p id="story-q-hint" className="text-sm text-stone-700">
+            Words of its title, or of its address. At most {DESK_STORIES_LIMIT} current and {DESK_STORIES_LIMIT} archived stories are listed.
+          </p>
+          <input id="story-q" name="q" type="search" maxLength={200} defaultValue={q} aria-describedby="story-q-hint" className="mt-1 rounded border border-stone-500 bg-white px-2 py-1.5" />
+        </div>
+        <button type="submit" className="rounded bg-blue-800 px-3 py-1.5 font-medium text-white">
+          Find
+        </button>
+        {q ? (
+          <Link href="/desk/stories" className="text-blue-800 underline">
+            Show all
+          </Link>
+        ) : null}
+      </form>
+      <p className="mb-3 text-sm text-stone-800" aria-live="polite">
+        {countNote(current, "current", q)}
+      </p>
+      {current.rows.length > 0 ? (
+        <ul className="mb-8 space-y-2" aria-label="Current stories">
+          {current.rows.map((story) => (
+            <StoryRow key={story.id} story={story} />
+          ))}
+        </ul>
+      ) : null}
       <StoryForm />
       <section aria-labelledby="archived-heading" className="mt-8">
         <h2 id="archived-heading" className="mb-2 text-xl font-semibold">
           Archived stories
         </h2>
         <p className="mb-3 text-sm text-stone-700">Readers can still open an archived story’s page and its published claims; it is left out of lists and menus.</p>
-        {archived.length === 0 ? (
-          <p>None.</p>
-        ) : (
+        <p className="mb-3 text-sm text-stone-800">{countNote(archived, "archived", q)}</p>
+        {archived.rows.length > 0 ? (
           <ul className="space-y-2" aria-label="Archived stories">
-            {archived.map((story) => (
+            {archived.rows.map((story) => (
               <StoryRow key={story.id} story={story} />
             ))}
           </ul>
-        )}
+        ) : null}
       </section>
     </>
   );
