@@ -41,7 +41,10 @@ export default function OpenDataPage() {
       <p>Each file takes the same filters as query parameters:</p>
       <ul className="mt-2 list-disc space-y-1 pl-6">
         <li>
-          <code className={code}>story</code> and <code className={code}>claimant</code>: an id, as in the addresses of our story and claimant pages;
+          <code className={code}>story</code>: a story&apos;s id, as the <Link href="/claims" className="text-blue-800 underline">claims list</Link>&apos;s address carries it once filtered by story, and as our API gives it (<code className={code}>story.id</code>); not the words of a story page&apos;s address;
+        </li>
+        <li>
+          <code className={code}>claimant</code>: an id, as in the addresses of our claimant pages;
         </li>
         <li>
           <code className={code}>status</code>, repeatable: {CLAIM_STATUSES.map((s) => s).join(", ")};
@@ -52,7 +55,8 @@ export default function OpenDataPage() {
       </ul>
       <p className="mt-2">
         For example, <a href="/api/open-data/claims.csv?status=false&amp;status=misleading" className="text-blue-800 underline">claims.csv?status=false&amp;status=misleading</a>.
-        A parameter we do not know, or a bad value, gets a 400 answer saying which.
+        A parameter we do not know, or a bad value, gets a 400 answer saying which; an id that names
+        no story or claimant gets a file with no claims.
       </p>
       <h2 className="mt-8 mb-3 text-xl font-semibold">CSV columns</h2>
       <dl className="space-y-2">
