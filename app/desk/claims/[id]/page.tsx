@@ -139,7 +139,10 @@ export default async function ClaimWorkspacePage({ params, searchParams }: PageP
         <ul className="mb-4 space-y-3">
           {claim.sources.map((link) => (
             <LinkedSource key={link.id} link={link} quoteCheck={checkQuote(link.quote, link.source.capturedText)}>
-              <p className="mt-2 flex gap-4 text-sm">
+              {/* A div, not a p: the unlink button is a form, and a form start tag closes an open p
+                  in the browser's parser, so React met another page than it rendered (error 418)
+                  and rendered the whole page again, dropping anything typed before it loaded. */}
+              <div className="mt-2 flex gap-4 text-sm">
                 <Link href={`/desk/links/${link.id}/edit`} className="text-blue-800 underline">
                   Edit link to {link.source.title}
                 </Link>
@@ -147,7 +150,7 @@ export default async function ClaimWorkspacePage({ params, searchParams }: PageP
                   Edit source<span className="sr-only"> {link.source.title}</span>
                 </Link>
                 <UnlinkButton linkId={link.id} version={link.version} sourceTitle={link.source.title} />
-              </p>
+              </div>
             </LinkedSource>
           ))}
         </ul>
@@ -192,12 +195,12 @@ export default async function ClaimWorkspacePage({ params, searchParams }: PageP
                 {note.author.name}, {dateFormat.format(note.createdAt)}
               </p>
               {note.author.id === user.id ? (
-                <p className="mt-1 flex gap-4 text-sm">
+                <div className="mt-1 flex gap-4 text-sm">
                   <Link href={`/desk/annotations/${note.id}/edit`} className="text-blue-800 underline">
                     Edit note
                   </Link>
                   <DeleteNoteButton annotationId={note.id} />
-                </p>
+                </div>
               ) : null}
             </li>
           ))}
