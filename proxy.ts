@@ -24,9 +24,13 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   // The proxy runs before the rewrites, so it sees the address the browser asked for. The cached
   // tree is reached only through them; asked for by its own address, it is not a page.
   if (isCachedTreePath(request.nextUrl.pathname)) return plainText(404, "Not found");
-  // The API gets its security headers from next.config.ts and answers its own methods; from here
-  // only this check, in its JSON error shape.
+  // The API gets its security headers from next.config.ts; from here only these checks, in its
+  // JSON error shape. Every API route reads and nothing else (the desk writes through forms):
+  // Next.js would answer another method 405 with an empty body.
   if (isApiPath(request.nextUrl.pathname)) {
+    if (!API_METHODS.includes(request.method)) {
+      return NextResponse.json({ error: { code: "method_not_allowed", message: `The API answers ${API_METHODS.join(", ")} only, not ${request.method}.` } }, { status: 405, headers: { allow: API_METHODS.join(", ") } });
+    }
     if (isDecodable(request.nextUrl.pathname)) return NextResponse.next();
     return NextResponse.json({ error: { code: "bad_request", message: UNDECODABLE } }, { status: 400 });
   }
@@ -110,6 +114,8 @@ function isSameHostOrigin(request: NextRequest): boolean {
 const UNDECODABLE = "This address is not valid: its %-escapes do not spell UTF-8 text.";
 
 const isApiPath = (pathname: string) => pathname === "/api" || pathname.startsWith("/api/");
+/** What the API answers: reads, and the preflight Next.js answers itself. */
+const API_METHODS = ["GET", "HEAD", "OPTIONS"];
 
 function isDecodable(pathname: string): boolean {
   try {

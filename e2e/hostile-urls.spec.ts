@@ -65,12 +65,27 @@ test("pages answer GET, HEAD and POST only; the API its own methods; never a 5xx
       expect(response.headers().allow, `${method} ${path}`).toBe("GET, HEAD, POST");
     }
   }
+  // The API reads only; a refusal says so in its JSON error shape, with the methods it answers.
   for (const method of ["PUT", "PATCH", "DELETE", "POST"] as const) {
-    for (const path of ["/api/claims", "/api/open-data/claims.json", "/api/claims/ice-tripled-azure-data"]) {
-      expect((await request.fetch(path, { method, data: "x", maxRedirects: 0 })).status(), `${method} ${path}`).toBe(405);
+    for (const path of ["/api/claims", "/api/open-data/claims.json", "/api/claims/ice-tripled-azure-data", "/api/no-such-route"]) {
+      const response = await request.fetch(path, { method, data: "x", maxRedirects: 0 });
+      expect(response.status(), `${method} ${path}`).toBe(405);
+      expect(response.headers().allow, `${method} ${path}`).toBe("GET, HEAD, OPTIONS");
+      expect(await response.json(), `${method} ${path}`).toEqual({ error: { code: "method_not_allowed", message: `The API answers GET, HEAD, OPTIONS only, not ${method}.` } });
     }
   }
   for (const path of ["/", "/claims"]) expect((await request.head(path)).status(), `HEAD ${path}`).toBe(200);
+});
+
+test("an API address that names no route gets the API's 404 in JSON, not the readers' page", async ({ request }) => {
+  for (const path of ["/api", "/api/nope", "/api/claims/ice-tripled-azure-data/sources", "/api/open-data/claims.xml"]) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(404);
+    expect(response.headers()["content-type"], path).toContain("application/json");
+    expect(await response.json(), path).toEqual({ error: { code: "not_found", message: "No API answers at this address." } });
+  }
+  // Routes that exist still answer.
+  expect((await request.get("/api/health")).status()).toBe(200);
 });
 
 test("TRACE gets a 405 in words, on pages and the API alike", async ({ request }) => {
