@@ -93,6 +93,36 @@ test("a reviewer captures an article by keyboard, records a claim from it, and c
   await expect(page.getByText("Quote not found in captured text")).toBeVisible();
 });
 
+test("capturing again after a colleague saved the source keeps what the reviewer typed, and saving shows what the colleague saved", async ({ page, browser }) => {
+  await addCapturedArticle(page);
+  const editUrl = page.url().split("?")[0]!;
+  await page.getByLabel("Description").fill("The council's own report of the vote.");
+  await page.getByLabel("Author").fill("Lena Okafor and agencies");
+
+  // A colleague saves the same source meanwhile.
+  const editor = await (await browser.newContext()).newPage();
+  await signIn(editor, "editor");
+  await editor.goto(editUrl);
+  await editor.getByLabel("Publisher").fill("Harbour Gazette (print edition)");
+  await editor.getByRole("button", { name: "Save source" }).click();
+  await expect(editor.getByRole("status").filter({ hasText: "Source saved." })).toBeVisible();
+  await editor.context().close();
+
+  await page.getByRole("button", { name: "Capture again" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Someone else saved this source after you opened this page, so it was not captured again." })).toBeVisible();
+  await expect(page.getByLabel("Description")).toHaveValue("The council's own report of the vote.");
+  await expect(page.getByLabel("Author")).toHaveValue("Lena Okafor and agencies");
+  await expect(page.getByRole("region", { name: "Capture history" }).getByRole("listitem")).toHaveCount(1);
+
+  // Saving is refused too, showing the colleague's save, with the reviewer's words still there.
+  await page.getByRole("button", { name: "Save source" }).click();
+  await expect(page.getByText("Someone else saved this source after you opened it")).toBeVisible();
+  await expect(page.getByText("Harbour Gazette (print edition)")).toBeVisible();
+  await expect(page.getByLabel("Description")).toHaveValue("The council's own report of the vote.");
+  await expect(page.getByLabel("Author")).toHaveValue("Lena Okafor and agencies");
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
 test("capturing again keeps the reviewer's unsaved edits in the source form and says the captured text was replaced", async ({ page }) => {
   await addCapturedArticle(page);
 

@@ -6,7 +6,8 @@ import { keptOnRefusal, useFormActionState } from "@/components/forms/refusal";
 import { recaptureSourceAction } from "@/lib/actions/sources";
 
 /** "Capture again": fetch the source's address anew and report the linked quotes its new text lacks. */
-export const CaptureAgainForm = keptOnRefusal(function CaptureAgainForm({ sourceId, url }: { sourceId: string; url: string | null }) {
+/** `version`: the source's version as this page shows it; a capture after someone else's save is refused, keeping the form below as typed. */
+export const CaptureAgainForm = keptOnRefusal(function CaptureAgainForm({ sourceId, version, url }: { sourceId: string; version: number; url: string | null }) {
   const [state, action] = useFormActionState(recaptureSourceAction);
   const unfound = state.report?.unfound ?? [];
   return (
@@ -16,6 +17,7 @@ export const CaptureAgainForm = keptOnRefusal(function CaptureAgainForm({ source
       </h2>
       <FormMessage state={state} />
       <input type="hidden" name="sourceId" value={sourceId} />
+      <input type="hidden" name="version" value={version} />
       {url ? (
         <>
           <p className="mb-3 text-sm">

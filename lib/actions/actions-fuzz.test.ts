@@ -584,12 +584,12 @@ const ROWS: Row[] = [
   {
     name: "sources.recaptureSourceAction",
     action: sources.recaptureSourceAction,
-    fields: { sourceId: hiddenId },
+    fields: { sourceId: hiddenId, version: hiddenVersion },
     prepare: async () => {
       const id = await targets.newSource();
-      await db.source.update({ where: { id }, data: { url: `${capturePages.origin}/article` } });
+      const { version } = await db.source.update({ where: { id }, data: { url: `${capturePages.origin}/article` }, select: { version: true } });
       return {
-        fields: { sourceId: id },
+        fields: { sourceId: id, version: String(version) },
         read: async () => {
           if ((await db.sourceCapture.count({ where: { sourceId: id } })) === 0) throw new Error("no capture was kept");
           return {};

@@ -202,8 +202,8 @@ const ROWS: Row[] = [
     permission: "source:edit",
     makeFormData: async () => {
       const sourceId = await targets.newSource();
-      await db.source.update({ where: { id: sourceId }, data: { url: `${capturePages.origin}/article` } });
-      return form({ sourceId });
+      const { version } = await db.source.update({ where: { id: sourceId }, data: { url: `${capturePages.origin}/article` }, select: { version: true } });
+      return form({ sourceId, version: String(version) });
     },
   },
   {

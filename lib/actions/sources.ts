@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { asFormData, failed, formId, formValues, invalid, type ActionState } from "@/lib/actions/state";
+import { asFormData, failed, formId, formValues, formVersion, invalid, type ActionState } from "@/lib/actions/state";
 import { expireTags } from "@/lib/cache/expire";
 import { tag } from "@/lib/cache/tags";
 import { capturePage, type CapturedPage } from "@/lib/capture/capture";
@@ -110,12 +110,13 @@ export async function recaptureSourceAction(_prev: RecaptureState, sent: unknown
   try {
     const user = await authorize("source:edit");
     id = formId(formData, "sourceId");
+    const version = formVersion(formData);
     const address = await sourceAddress(id);
     if (address === undefined) throw new AppError("not_found", "That source no longer exists.");
     if (address === null) throw new AppError("bad_request", "This source has no web address to capture: add one and save the source first.");
     const page = await capturePage(address);
     finalUrl = page.finalUrl;
-    report = await recaptureSource(user, id, page, address);
+    report = await recaptureSource(user, id, page, address, version);
   } catch (error) {
     return failed(error, {});
   }

@@ -108,6 +108,19 @@ describe("capturing a source again", () => {
     await expect(recaptureSource(reviewer, sourceId, page(NEW_TEXT), "https://news.example.org/other-page")).resolves.toMatchObject({ found: 1 });
   });
 
+  it("writes nothing when someone else saved the source after the page asking was opened", async () => {
+    const { sourceId } = await sourceWithQuotes();
+    // Opened at version 1; a colleague saves (version 2) before "Capture again" is pressed.
+    await db.source.update({ where: { id: sourceId }, data: { author: "A colleague", version: 2 } });
+    const refused = recaptureSource(reviewer, sourceId, page(NEW_TEXT), "https://news.example.org/bridge", 1);
+    await expect(refused).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("Someone else saved this source after you opened this page") });
+    expect(await db.source.findUniqueOrThrow({ where: { id: sourceId } })).toMatchObject({ capturedText: OLD_TEXT, version: 2, author: "A colleague" });
+    expect(await db.sourceCapture.count({ where: { sourceId } })).toBe(0);
+    // From the page as it is now: kept.
+    await expect(recaptureSource(reviewer, sourceId, page(NEW_TEXT), "https://news.example.org/bridge", 2)).resolves.toMatchObject({ found: 1 });
+    expect(await db.source.findUniqueOrThrow({ where: { id: sourceId } })).toMatchObject({ capturedText: NEW_TEXT, version: 3 });
+  });
+
   it("records the change in the history when the new text has the old one's length", async () => {
     const { sourceId, claims } = await sourceWithQuotes();
     // One figure changed, "$48.2" to "$42.8": the same number of characters, a different text.

@@ -76,11 +76,12 @@ export async function recordPendingCapture(actor: CurrentUser, page: CapturedPag
  * is the web address the page was fetched from: if the source's own changed meanwhile (the fetch
  * takes up to 10 s), nothing is written, so a page is never kept under another page's address.
  */
-export async function recaptureSource(actor: CurrentUser, sourceId: string, page: CapturedPage, address?: string): Promise<RecaptureReport> {
+export async function recaptureSource(actor: CurrentUser, sourceId: string, page: CapturedPage, address?: string, version?: number): Promise<RecaptureReport> {
   const { captureId, links, oldText } = await db.$transaction(async (tx) => {
     const before = await tx.source.findUnique({
       where: { id: sourceId },
       select: {
+        version: true,
         title: true,
         publisher: true,
         author: true,
@@ -93,6 +94,16 @@ export async function recaptureSource(actor: CurrentUser, sourceId: string, page
     });
     if (!before) throw new AppError("not_found", "That source no longer exists.");
     if (address !== undefined && before.url !== address) throw new AppError("conflict", "This source's web address was changed while its page was being captured, so nothing was saved. Capture again to fetch the new address.");
+    // Saved by someone else since the page was opened: a capture would show their save (the page
+    // is rendered again with it) and start the form below afresh, losing what this person typed
+    // there. Refused instead, changing nothing: their edits stay, and saving them shows what the
+    // other person saved (updateSource's conflict).
+    if (version !== undefined && before.version !== version) {
+      throw new AppError(
+        "conflict",
+        "Someone else saved this source after you opened this page, so it was not captured again. Anything you typed in the form below is kept: save it (you will see what they saved), or reload the page, then capture again.",
+      );
+    }
     await sweepPendingCaptures(tx);
     const capture = await tx.sourceCapture.create({ data: { ...captureRow(actor, page), sourceId }, select: { id: true } });
     await tx.source.update({ where: { id: sourceId }, data: { capturedText: page.text, version: { increment: 1 } } });

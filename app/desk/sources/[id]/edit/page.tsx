@@ -41,7 +41,7 @@ export default async function EditSourcePage({ params, searchParams }: PageProps
       <div role="status" className={created || saved ? "mb-4 rounded border border-green-700 bg-green-50 p-3 text-green-900" : undefined}>
         {created ? "Source added." : saved ? "Source saved." : null}
       </div>
-      <CaptureAgainForm sourceId={source.id} url={source.url} />
+      <CaptureAgainForm sourceId={source.id} version={source.version} url={source.url} />
       {/* A save raises the version; "Capture again" raises it and adds a capture. Keyed by the
           difference, the form starts afresh from the saved source after a save (its old messages
           gone), and keeps a reviewer's unsaved edits through a capture, taking in only its text. */}
