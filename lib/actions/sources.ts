@@ -111,7 +111,7 @@ export async function recaptureSourceAction(_prev: RecaptureState, sent: unknown
     const user = await authorize("source:edit");
     id = formId(formData, "sourceId");
     const version = formVersion(formData);
-    const address = await sourceAddress(id);
+    const address = await sourceAddress(id, version);
     if (address === undefined) throw new AppError("not_found", "That source no longer exists.");
     if (address === null) throw new AppError("bad_request", "This source has no web address to capture: add one and save the source first.");
     const page = await capturePage(address);

@@ -391,8 +391,8 @@ describe("cached reader pages and the writes that change them", () => {
     process.env.FACTLINE_CAPTURE_TEST_ORIGIN = pages.origin;
     try {
       // The fixture article does not hold the link's quote ("traffic fell by half"): found before, not after.
-      await db.source.update({ where: { id: a.source }, data: { url: `${pages.origin}/article`, capturedText: "The harbour's traffic fell by half, says Harbour master." } });
-      const { changed } = await act(actions.sources.recaptureSourceAction, { sourceId: a.source });
+      const source = await db.source.update({ where: { id: a.source }, data: { url: `${pages.origin}/article`, capturedText: "The harbour's traffic fell by half, says Harbour master." }, select: { version: true } });
+      const { changed } = await act(actions.sources.recaptureSourceAction, { sourceId: a.source, version: String(source.version) });
       expect(changed).toEqual(expect.arrayContaining([`/claims/${a.claim}`, `/sources/${a.source}`]));
       expect(changed).not.toContain(`/claims/${b.claim}`);
     } finally {

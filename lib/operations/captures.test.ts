@@ -159,6 +159,10 @@ describe("capturing a source again", () => {
   it("reads the address a source is captured from", async () => {
     const { sourceId } = await sourceWithQuotes();
     expect(await sourceAddress(sourceId)).toBe("https://news.example.org/bridge");
+    // Asked from a page that showed version 1: refused before any fetch once it was saved since.
+    expect(await sourceAddress(sourceId, 1)).toBe("https://news.example.org/bridge");
+    await db.source.update({ where: { id: sourceId }, data: { version: 2 } });
+    await expect(sourceAddress(sourceId, 1)).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("so it was not captured again") });
     const bare = await db.source.create({ data: { title: "A statement", kind: "official-statement" } });
     expect(await sourceAddress(bare.id)).toBeNull();
   });

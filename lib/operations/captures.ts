@@ -37,10 +37,28 @@ function captureRow(actor: CurrentUser, page: CapturedPage) {
   };
 }
 
-/** The web address a source is captured from: undefined when there is no such source, null when it has none. */
-export async function sourceAddress(sourceId: string): Promise<string | null | undefined> {
-  const source = await db.source.findUnique({ where: { id: sourceId }, select: { url: true } });
+/**
+ * The web address a source is captured from: undefined when there is no such source, null when it
+ * has none. Given the version the asking page showed, refuses (before any fetch) a source saved
+ * since; recaptureSource checks it again as it writes.
+ */
+export async function sourceAddress(sourceId: string, version?: number): Promise<string | null | undefined> {
+  const source = await db.source.findUnique({ where: { id: sourceId }, select: { url: true, version: true } });
+  if (source && version !== undefined && source.version !== version) throw savedSince();
   return source ? source.url : undefined;
+}
+
+/**
+ * Saved by someone else since the page was opened: a capture would show their save (the page is
+ * rendered again with it) and start the form below afresh, losing what this person typed there.
+ * Refused instead, changing nothing: their edits stay, and saving them shows what the other
+ * person saved (updateSource's conflict lists every field).
+ */
+function savedSince(): AppError {
+  return new AppError(
+    "conflict",
+    "Someone else saved this source after you opened this page, so it was not captured again. Anything you typed in the form below is kept: save it (you will see what they saved), or reload the page, then capture again.",
+  );
 }
 
 /**
@@ -75,6 +93,7 @@ export async function recordPendingCapture(actor: CurrentUser, page: CapturedPag
  * text, in one transaction; then every quote linked to it is checked against that text. `address`
  * is the web address the page was fetched from: if the source's own changed meanwhile (the fetch
  * takes up to 10 s), nothing is written, so a page is never kept under another page's address.
+ * `version` is the one the asking page showed: a source saved since is not captured (savedSince).
  */
 export async function recaptureSource(actor: CurrentUser, sourceId: string, page: CapturedPage, address?: string, version?: number): Promise<RecaptureReport> {
   const { captureId, links, oldText } = await db.$transaction(async (tx) => {
@@ -94,19 +113,12 @@ export async function recaptureSource(actor: CurrentUser, sourceId: string, page
     });
     if (!before) throw new AppError("not_found", "That source no longer exists.");
     if (address !== undefined && before.url !== address) throw new AppError("conflict", "This source's web address was changed while its page was being captured, so nothing was saved. Capture again to fetch the new address.");
-    // Saved by someone else since the page was opened: a capture would show their save (the page
-    // is rendered again with it) and start the form below afresh, losing what this person typed
-    // there. Refused instead, changing nothing: their edits stay, and saving them shows what the
-    // other person saved (updateSource's conflict).
-    if (version !== undefined && before.version !== version) {
-      throw new AppError(
-        "conflict",
-        "Someone else saved this source after you opened this page, so it was not captured again. Anything you typed in the form below is kept: save it (you will see what they saved), or reload the page, then capture again.",
-      );
-    }
+    if (version !== undefined && before.version !== version) throw savedSince();
     await sweepPendingCaptures(tx);
     const capture = await tx.sourceCapture.create({ data: { ...captureRow(actor, page), sourceId }, select: { id: true } });
-    await tx.source.update({ where: { id: sourceId }, data: { capturedText: page.text, version: { increment: 1 } } });
+    // Compare-and-set: a save committed since the read above is not overwritten with this text.
+    const { count } = await tx.source.updateMany({ where: { id: sourceId, version: before.version }, data: { capturedText: page.text, version: { increment: 1 } } });
+    if (count === 0) throw savedSince();
     await recordSourceEdited(
       tx,
       actor,

@@ -221,6 +221,26 @@ describe("sources", () => {
     await expect(updateSource(editor, source.id, { title: "Stale", publisher: null, author: null, url: null, kind: "other", publishedAt: null, archivedUrl: null, description: null, capturedText: null, version: source.version })).rejects.toBeInstanceOf(ConflictError);
   });
 
+  it("refuse a stale source save with everything saved now, the captured text by whether it is the form's", async () => {
+    const text = "The ferry carried 2,000 passengers a day.\nThe port said so.";
+    const source = await db.source.create({ data: { title: "Ferry report", kind: "news-report", capturedText: text } });
+    const form = { title: "Ferry report", publisher: null, author: null, url: null, kind: "news-report" as const, publishedAt: null, archivedUrl: null, description: null, capturedText: text, version: 1 };
+    // A colleague names the author; the stale form sends the same text with a browser's CRLF.
+    await updateSource(editor, source.id, { ...form, author: "Lena Okafor", description: "The port's own figures." });
+    const stale = updateSource(reviewer, source.id, { ...form, capturedText: text.replace("\n", "\r\n") });
+    await expect(stale).rejects.toMatchObject({
+      version: 2,
+      current: { Title: "Ferry report", Author: "Lena Okafor", Kind: "News report", Description: "The port's own figures.", "Captured text": "The same as in your form." },
+    });
+    // A capture since: the text differs from the form's, and the panel says a second save replaces it.
+    await db.source.update({ where: { id: source.id }, data: { capturedText: "A newer capture of the ferry report.", version: { increment: 1 } } });
+    await expect(updateSource(reviewer, source.id, form)).rejects.toMatchObject({
+      version: 3,
+      current: { "Captured text": "Not the text in your form: 36 characters, beginning “A newer capture of the ferry report.”. Saving your form again replaces it with yours." },
+    });
+    expect(await db.source.findUniqueOrThrow({ where: { id: source.id } })).toMatchObject({ author: "Lena Okafor", capturedText: "A newer capture of the ferry report." });
+  });
+
   it("record an edit of the captured text that keeps its length", async () => {
     const text = "The council approved a budget of $48.2 million.";
     const source = await db.source.create({ data: { title: "Council minutes", kind: "primary-document", capturedText: text } });

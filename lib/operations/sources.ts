@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { formatPartialDate } from "@/lib/domain/partial-date";
+import { SOURCE_KIND_LABEL, isSourceKind } from "@/lib/domain/source-kind";
 import { AppError, CaptureGoneError, ConflictError } from "@/lib/errors";
 import { changedFields, recordEvent } from "@/lib/history";
 import type { CurrentUser } from "@/lib/session";
@@ -106,14 +107,29 @@ export async function updateSource(actor: CurrentUser, id: string, input: Source
     }
     const now = await tx.source.findUnique({
       where: { id },
-      select: { title: true, publisher: true, url: true, publishedAt: true, publishedAtPrecision: true, version: true },
+      select: { title: true, publisher: true, author: true, url: true, kind: true, publishedAt: true, publishedAtPrecision: true, archivedUrl: true, description: true, capturedText: true, version: true },
     });
     if (!now) throw new AppError("not_found", "That source no longer exists.");
+    // Every field the form writes, so a second save overwrites nothing unseen (a colleague's
+    // author, or a capture made since); the captured text, up to 500,000 characters, by whether it
+    // is the form's.
+    const saved = now.capturedText ?? "";
+    // A browser sends a text area's line breaks as CRLF; a capture stores LF.
+    const lines = (text: string) => text.replace(/\r\n?/g, "\n");
+    const capturedText =
+      lines(saved) === lines(input.capturedText ?? "")
+        ? "The same as in your form."
+        : `Not the text in your form: ${saved.length.toLocaleString("en")} characters${saved ? `, beginning “${saved.slice(0, 80).trim()}${saved.length > 80 ? "…" : ""}”` : ""}. Saving your form again replaces it with yours.`;
     throw new ConflictError("Someone else saved this source after you opened it, so your change was not saved. Here is what is saved now.", {
       Title: now.title,
       Publisher: now.publisher ?? "",
+      Author: now.author ?? "",
       "Web address": now.url ?? "",
+      Kind: isSourceKind(now.kind) ? SOURCE_KIND_LABEL[now.kind] : now.kind,
       Date: formatPartialDate(now.publishedAt, now.publishedAtPrecision) ?? "",
+      "Archived copy": now.archivedUrl ?? "",
+      Description: now.description,
+      "Captured text": capturedText,
     }, now.version);
   });
 }
