@@ -76,12 +76,17 @@ export function guessDate(mentions: readonly DateMention[]): string | null {
   return best;
 }
 
-// "said on 12 April 2025", "told reporters in March 2024", "said in a statement on May 3, 2025":
-// a verb of saying, a few words within its clause, then "on", "in" or "dated" just before the date.
-const SAID_ON = new RegExp(`\\b(?:${SAYING})\\b[^.;:!?"“”]{0,40}?\\b(?:on|in|dated)\\s+$`, "i");
-// "In September 2025, Microsoft said …": the date opens the sentence and the next clause says who said.
+// When the words were said: "said on 12 April 2025", "announced in March 2024"; with the few words
+// that may stand between, naming whom or how ("told reporters on", "said in a statement on",
+// "told The Guardian in"), never a clause of its own ("said exports fell in 2024": what the claim
+// is about).
+const HOW = "(?:in (?:a|an|its|his|her|their) (?:statement|interview|post|letter|filing|report|speech|email|video)|at (?:a|an) (?:news|press) (?:conference|briefing)|to (?:reporters|journalists))";
+const WHOM = "(?:(?:the )?[A-Z][\\w'’&.-]*(?: [A-Z][\\w'’&.-]*){0,2}|reporters|journalists|us|me|lawmakers|parliament|congress|investors)";
+const SAID_ON = new RegExp(`\\b(?:(?:${SAYING})(?: ${HOW})?|(?:told|telling) ${WHOM}(?: ${HOW})?),? (?:on|in|dated) $`);
+// "In September 2025, Microsoft said …": the date opens the sentence, and the clause after it is
+// who said, in a few words, then the verb.
 const OPENS = /^\s*["“']?\s*(?:on|in)\s+$/i;
-const THEN_SAID = new RegExp(`^,\\s*[^,;:]{0,60}?\\b(?:${SAYING})\\b`, "i");
+const THEN_SAID = new RegExp(`^,\\s*(?:[^\\s,;:]+\\s+){0,5}(?:${SAYING})\\b`);
 
 /**
  * When the sentence says its words were said: the most precise date it ties to a verb of saying
