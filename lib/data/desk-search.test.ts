@@ -59,6 +59,13 @@ describe("the desk's search", () => {
     expect(await searchDesk("   ")).toEqual({ sources: [], sourceTotal: 0, notes: [], noteTotal: 0 });
   });
 
+  it("finds words with capitals outside A-Z when typed as they are written, with the text around them", async () => {
+    await db.source.create({ data: { id: "oresund-memo", title: "Toll memo", kind: "primary-document", capturedText: "The memo says the Öresund Bridge tolls rose by 12% in 2025." } });
+    const found = await searchDesk("Öresund Bridge tolls");
+    expect(found.sources.map((s) => s.id)).toEqual(["oresund-memo"]);
+    expect(found.sources[0]!.snippet).toMatchObject({ before: "The memo says the ", match: "Öresund Bridge tolls", after: " rose by 12% in 2025." });
+  });
+
   it(`shows the newest ${DESK_SEARCH_LIMIT} and counts the rest`, async () => {
     await db.source.createMany({ data: Array.from({ length: DESK_SEARCH_LIMIT + 3 }, (_, i) => ({ id: `pile-${i}`, title: `Pile ${i}`, kind: "document", capturedText: `Item ${i} of the zanzibar pile.`, createdAt: new Date(Date.UTC(2026, 0, 1 + i)) })) });
     const found = await searchDesk("zanzibar");

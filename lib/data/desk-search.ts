@@ -61,7 +61,7 @@ export function snippetAround(text: string, words: string, offset = 0, wholeLeng
 export async function searchDesk(q: string): Promise<DeskSearchResults> {
   const words = q.trim();
   if (words === "") return { sources: [], sourceTotal: 0, notes: [], noteTotal: 0 };
-  const needle = words.toLowerCase();
+  const needle = words;
   const inText = Prisma.sql`"capturedText" IS NOT NULL AND ${positionIgnoringCase(Prisma.sql`"capturedText"`, needle)} > 0`;
   const inNote = Prisma.sql`a."deletedAt" IS NULL AND ${positionIgnoringCase(Prisma.sql`a.body`, needle)} > 0`;
   const [sources, [sourceCount], notes, [noteCount]] = await Promise.all([

@@ -199,6 +199,12 @@ describe("the desk's sources", () => {
     expect((await listDeskSources("BUDGET_")).rows.map((r) => r.id)).toEqual([underscore.id]);
     expect(await listDeskSources("%")).toMatchObject({ rows: [{ id: percent.id }], total: 1 });
   });
+
+  it("finds a title with capitals outside A-Z when typed as it is written", async () => {
+    const source = await db.source.create({ data: { title: "Öresund Bridge toll report", publisher: "Øresundsbro Konsortiet", kind: "primary-document" } });
+    expect((await listDeskSources("Öresund Bridge")).rows.map((r) => r.id)).toEqual([source.id]);
+    expect((await listDeskSources("Øresundsbro")).rows.map((r) => r.id)).toEqual([source.id]);
+  });
 });
 
 describe("the workspace's \"Link a source\" menu", () => {
@@ -329,5 +335,14 @@ describe("the desk's stories", () => {
     await db.story.create({ data: { slug: "rents-up-50-points", title: "Rents up 50 points" } });
     expect((await listDeskStories("50%")).current.rows.map((r) => r.slug)).toEqual(["rents-up-50"]);
     expect((await listDeskStories("rents_up")).current.total).toBe(0);
+  });
+
+  it("finds a title with capitals outside A-Z when typed as it is written, on both engines", async () => {
+    // SQLite's lower() folds A-Z only: a needle lower-cased by JavaScript ("élysée") was never in it.
+    await db.story.create({ data: { slug: "elysee-talks", title: "Élysée talks on Öresund tolls" } });
+    expect((await listDeskStories("Élysée talks")).current.rows.map((r) => r.slug)).toEqual(["elysee-talks"]);
+    // Its A-Z letters in any case; its others as written (SQLite folds no other letter).
+    expect((await listDeskStories("Élysée TALKS ON Ö")).current.rows.map((r) => r.slug)).toEqual(["elysee-talks"]);
+    expect((await listDeskStories("TALKS ON")).current.rows.map((r) => r.slug)).toEqual(["elysee-talks"]);
   });
 });

@@ -190,7 +190,7 @@ export interface SourcesToLink {
  */
 export async function listSourcesToLink(storyId: string, query: string, chosenId: string | null): Promise<SourcesToLink> {
   const needle = query.trim();
-  const [found, total] = await Promise.all([needle ? findDeskSources(needle.toLowerCase(), LINK_MENU_SOURCES) : null, db.source.count()]);
+  const [found, total] = await Promise.all([needle ? findDeskSources(needle, LINK_MENU_SOURCES) : null, db.source.count()]);
   const ids = new Set(found?.rows.map((row) => row.id));
   if (ids.size === 0) {
     const [cited, newest] = await Promise.all([
@@ -308,7 +308,6 @@ export async function getAnnotationForEdit(id: string) {
   });
 }
 
-/** Every story, newest first, current and archived apart. */
 /** How many current stories, and how many archived ones, the desk's story list shows. */
 export const DESK_STORIES_LIMIT = 50;
 
@@ -334,7 +333,7 @@ export interface DeskStoryList {
  * story with a form of its own was once 519 kB and 76 ms of CPU a page at the bench's 200.
  */
 export async function listDeskStories(q: string): Promise<{ current: DeskStoryList; archived: DeskStoryList }> {
-  const needle = q.trim().toLowerCase();
+  const needle = q.trim();
   const empty = { rows: [], total: 0 };
   // No title or address holds what cannot be stored; PostgreSQL would refuse the statement.
   if (!isStorableText(needle)) return { current: empty, archived: empty };
@@ -395,7 +394,7 @@ export interface DeskSourceRow {
  * first DESK_SOURCES_LIMIT of them, with how many match in all.
  */
 export async function listDeskSources(q: string): Promise<{ rows: DeskSourceRow[]; total: number }> {
-  const { rows, total } = await findDeskSources(q.trim().toLowerCase());
+  const { rows, total } = await findDeskSources(q.trim());
   // Counted by the database, one row a source: read as (source, claim) pairs, the newest 100
   // of the bench's sources came to 6,000 rows, most of the read's 52 ms of CPU.
   const counts =
@@ -410,7 +409,7 @@ export async function listDeskSources(q: string): Promise<{ rows: DeskSourceRow[
 
 /**
  * The first `limit` sources, newest first, whose title or publisher holds `needle`
- * (lower case) as typed (`%` and `_` are plain characters; Prisma's `contains` would pass them to
+ * as typed, in any case (`%` and `_` are plain characters; Prisma's `contains` would pass them to
  * LIKE as wildcards), and how many match in all. An empty needle matches every source. Which of
  * them have captured text is read here, not the text itself (up to 500,000 characters each).
  */

@@ -31,12 +31,14 @@ export const dbEngine: DatabaseEngine = databaseEngine(resolveDatabaseUrl());
 if (process.env.NODE_ENV !== "production") globalForPrisma.factlinePrisma = db;
 
 /**
- * Where `needle` (already lower case) first is in the lower-cased `column`, from 1, or 0: found
- * as typed, with no LIKE pattern, so `%` and `_` are plain characters. Case folds for ASCII
- * letters on SQLite (its lower()), for every letter on PostgreSQL.
+ * Where `needle` first is in `column`, from 1, or 0, both lower-cased by the database: found as
+ * typed, with no LIKE pattern, so `%` and `_` are plain characters. Case folds for ASCII letters
+ * on SQLite (its lower()), for what the database's locale folds on PostgreSQL. Both sides go
+ * through the same lower(), so a needle typed exactly as stored is always found: lower-cased by
+ * JavaScript instead, "Élysée" became "élysée", which SQLite's lower("Élysée") never holds.
  */
 export function positionIgnoringCase(column: Prisma.Sql, needle: string): Prisma.Sql {
-  return sqlDialect.position(Prisma.sql`lower(${column})`, needle);
+  return sqlDialect.position(Prisma.sql`lower(${column})`, Prisma.sql`lower(${needle})`);
 }
 
 /** The SQL functions the engines spell differently, for the engine of DATABASE_URL; each spelled in its engine's file. */
