@@ -267,6 +267,28 @@ describe("duplicates", () => {
     expect(await similarIds(text, [original.id, ...copies])).toEqual([lookAlike.id]);
   });
 
+  it("reads at most 200 candidates, in at most five reads, however few of them are wanted", async () => {
+    const text = "Caspian sturgeon caviar exports banned from 2027 under the treaty";
+    const seedClaim = await db.claim.findFirstOrThrow({ select: { claimantId: true, storyId: true } });
+    const original = await newClaim("Caspian sturgeon treaty signed", false);
+    const rows = (n: number, label: string, duplicateOfId: string | null) =>
+      Array.from({ length: n }, (_, i) => ({ text, summary: `${label} ${i + 1}`, claimantId: seedClaim.claimantId, storyId: seedClaim.storyId, statusReason: "Checked.", duplicateOfId }));
+    // Oldest first, so the newest come first at an equal tally: 39 wanted and 6 duplicates in the
+    // first read, then duplicates only, one short of the 40 wanted that would end the reads.
+    await db.claim.createMany({ data: rows(156, "Older copy", original.id) });
+    await db.claim.createMany({ data: rows(6, "Newer copy", original.id) });
+    await db.claim.createMany({ data: rows(39, "Look-alike", null) });
+    const read = vi.spyOn(db, "$queryRaw");
+    try {
+      expect(await similarIds(text)).toHaveLength(5);
+      const results = await Promise.all(read.mock.results.map((result) => result.value as Promise<Record<string, unknown>[]>));
+      const candidateReads = results.filter((rows) => rows.some((row) => "summary" in row));
+      expect(candidateReads.map((rows) => rows.length)).toEqual([45, 45, 45, 45, 20]);
+    } finally {
+      read.mockRestore();
+    }
+  });
+
   it("reads the candidates once when only the claim itself is left out, however many there are", async () => {
     const text = "Arctic krill catch limit raised to 620,000 tonnes";
     const seedClaim = await db.claim.findFirstOrThrow({ select: { claimantId: true, storyId: true } });

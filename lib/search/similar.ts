@@ -19,7 +19,8 @@ export const MAX_SIMILAR_TERMS = 16;
 const CANDIDATES = 40;
 /**
  * At most this many candidates are read, wanted or not: room for a claim with over a hundred
- * look-alikes marked as its duplicates, in at most five reads (45 keys each at most), and no more.
+ * look-alikes marked as its duplicates, in at most five reads of 45 keys (the last of 20), and no
+ * more.
  */
 export const MAX_CANDIDATE_KEYS = 200;
 /** A claim must share at least this share of the text's weight (and two of its terms) to be shown. */
@@ -189,12 +190,12 @@ export async function findSimilarWith(db: PrismaClient, engine: DatabaseEngine, 
   // The best by tally that the caller wants. The first read's `limit` spare places take the few
   // claims a caller leaves out (the claim itself on its own page); when more were left out (an
   // original's many duplicates, the newest at an equal tally), leaving fewer than CANDIDATES, the
-  // next read takes as many more down the tally, up to MAX_CANDIDATE_KEYS keys in all.
+  // next read takes the next `wanted` down the tally, up to MAX_CANDIDATE_KEYS keys in all.
   const ranked = [...tally].sort((a, b) => b[1] - a[1] || b[0] - a[0]).map(([key]) => key);
   const wanted = CANDIDATES + options.limit;
   const candidates: SimilarRow[] = [];
   for (let read = 0; read < ranked.length && read < MAX_CANDIDATE_KEYS && (read === 0 || candidates.length < CANDIDATES); ) {
-    const keys = ranked.slice(read, Math.min(read + wanted - candidates.length, MAX_CANDIDATE_KEYS));
+    const keys = ranked.slice(read, Math.min(read + wanted, MAX_CANDIDATE_KEYS));
     read += keys.length;
     candidates.push(...(await io.candidatesOf(db, keys)).filter(options.isWanted));
   }
