@@ -186,7 +186,7 @@ test("an editor finds a story by words of its title or its address, and goes bac
   const current = page.getByRole("list", { name: "Current stories" });
   await expect(current.getByRole("listitem")).toHaveCount(1);
   await expect(current).toContainText(title);
-  await expect(page.getByText(`1 current story match “${title.slice(11).toUpperCase()}”.`)).toBeVisible();
+  await expect(page.getByText(`1 current story matches “${title.slice(11).toUpperCase()}”.`)).toBeVisible();
   await expectNoSeriousViolations(page);
 
   // By its address (hyphens, where its title has spaces); then nothing, said in words.

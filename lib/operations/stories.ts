@@ -27,6 +27,15 @@ export async function createStory(_actor: CurrentUser, input: StoryFormInput): P
   }
 }
 
+/** Someone else saved the story since the form was opened: what is saved now, to review before saving again. */
+function savedSince(now: { slug: string; title: string; summary: string; version: number }): ConflictError {
+  return new ConflictError(
+    "Someone else saved this story after you opened it, so your change was not saved. Here is what is saved now.",
+    { Title: now.title, Summary: now.summary, Address: `/stories/${now.slug}` },
+    now.version,
+  );
+}
+
 /**
  * A story's title, summary and address, if no one saved it since `version`. A new address must be
  * free: not another story's, nor one another story left (links to it still lead there). The
@@ -38,13 +47,7 @@ export async function updateStory(_actor: CurrentUser, id: string, input: StoryE
     await db.$transaction(async (tx) => {
       const now = await tx.story.findUnique({ where: { id }, select: { slug: true, title: true, summary: true, version: true } });
       if (!now) throw new AppError("not_found", "That story no longer exists.");
-      if (now.version !== version) {
-        throw new ConflictError(
-          "Someone else saved this story after you opened it, so your change was not saved. Here is what is saved now.",
-          { Title: now.title, Summary: now.summary, Address: `/stories/${now.slug}` },
-          now.version,
-        );
-      }
+      if (now.version !== version) throw savedSince(now);
       const isMoving = fields.slug !== now.slug;
       if (isMoving) {
         const holder = await tx.story.findUnique({ where: { slug: fields.slug }, select: { id: true } });
@@ -56,7 +59,11 @@ export async function updateStory(_actor: CurrentUser, id: string, input: StoryE
       }
       // Compare-and-set: a save that raced ours between the read above and here changes nothing.
       const { count } = await tx.story.updateMany({ where: { id, version }, data: { ...fields, version: { increment: 1 } } });
-      if (count !== 1) throw new AppError("conflict", "Someone else saved this story at the same moment; reload the page and try again.");
+      if (count !== 1) {
+        const saved = await tx.story.findUnique({ where: { id }, select: { slug: true, title: true, summary: true, version: true } });
+        if (!saved) throw new AppError("not_found", "That story no longer exists.");
+        throw savedSince(saved);
+      }
       if (isMoving) {
         await tx.storyOldSlug.deleteMany({ where: { slug: fields.slug, storyId: id } });
         await tx.storyOldSlug.upsert({ where: { slug: now.slug }, create: { slug: now.slug, storyId: id }, update: { storyId: id, createdAt: new Date() } });

@@ -12,7 +12,8 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZ
 /** The desk's home for sources: every one, newest first, searchable, each with its edit page. */
 export default async function DeskSourcesPage({ searchParams }: PageProps<"/desk/sources">) {
   await requirePageUser("desk:view", "/desk/sources");
-  const q = (toSearchParams(await searchParams).get("q") ?? "").slice(0, 200);
+  // As the search reads it: spaces around the words are no part of them.
+  const q = (toSearchParams(await searchParams).get("q") ?? "").slice(0, 200).trim();
   const { rows, total } = await listDeskSources(q);
   return (
     <>
@@ -38,12 +39,12 @@ export default async function DeskSourcesPage({ searchParams }: PageProps<"/desk
           </Link>
         ) : null}
       </form>
-      <p className="mb-3 text-sm text-stone-800" aria-live="polite">
+      <p className="mb-3 text-sm text-stone-800">
         {total === 0
           ? q
             ? `No source's title or publisher holds “${q}”.`
             : "No source yet."
-          : `${total.toLocaleString("en")} ${total === 1 ? "source" : "sources"}${q ? ` match “${q}”` : ""}${total > rows.length ? `; the newest ${rows.length} are shown: search to find older ones` : ""}.`}
+          : `${total.toLocaleString("en")} ${total === 1 ? "source" : "sources"}${q ? ` ${total === 1 ? "matches" : "match"} “${q}”` : ""}${total > rows.length ? `; the newest ${rows.length} are shown: search to find older ones` : ""}.`}
       </p>
       {rows.length > 0 ? (
         <table className="w-full border-collapse bg-white text-sm">

@@ -35,13 +35,14 @@ function countNote(list: DeskStoryList, kind: "current" | "archived", q: string)
   const noun = `${kind} ${list.total === 1 ? "story" : "stories"}`;
   if (list.total === 0) return q ? `No ${kind} story’s title or address holds “${q}”.` : `No ${kind} story.`;
   const shown = list.total > list.rows.length ? `; the ${kind === "current" ? "newest" : "most recently archived"} ${list.rows.length} are shown: find a story by its title or address to reach the others` : "";
-  return `${list.total.toLocaleString("en")} ${noun}${q ? ` match “${q}”` : ""}${shown}.`;
+  return `${list.total.toLocaleString("en")} ${noun}${q ? ` ${list.total === 1 ? "matches" : "match"} “${q}”` : ""}${shown}.`;
 }
 
 // An action's notice (`?done=`) is shown by the desk's layout (components/desk/action-notice.tsx).
 export default async function StoriesPage({ searchParams }: PageProps<"/desk/stories">) {
   await requirePageUser("story:manage", "/desk/stories");
-  const q = (toSearchParams(await searchParams).get("q") ?? "").slice(0, 200);
+  // As the search reads it: spaces around the words are no part of them.
+  const q = (toSearchParams(await searchParams).get("q") ?? "").slice(0, 200).trim();
   const { current, archived } = await listDeskStories(q);
   return (
     <>
@@ -65,7 +66,7 @@ export default async function StoriesPage({ searchParams }: PageProps<"/desk/sto
           </Link>
         ) : null}
       </form>
-      <p className="mb-3 text-sm text-stone-800" aria-live="polite">
+      <p className="mb-3 text-sm text-stone-800">
         {countNote(current, "current", q)}
       </p>
       {current.rows.length > 0 ? (
