@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { appOrigin, trustedOrigins } from "@/lib/env";
+import { jsonError } from "@/lib/api/responses";
 import { CLAIM_LIST_HEADER, claimListKeyFor } from "@/lib/cache/claim-list";
 import { seenListKeys } from "@/lib/cache/list-admission";
 import { canonicalReaderPath, hasSessionCookie, isCachedTreePath, isServedFromCache } from "@/lib/cache/reader-routes";
@@ -29,10 +30,12 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   // Next.js would answer another method 405 with an empty body.
   if (isApiPath(request.nextUrl.pathname)) {
     if (!API_METHODS.includes(request.method)) {
-      return NextResponse.json({ error: { code: "method_not_allowed", message: `The API answers ${API_METHODS.join(", ")} only, not ${request.method}.` } }, { status: 405, headers: { allow: API_METHODS.join(", ") } });
+      const refusal = jsonError("method_not_allowed", `The API answers ${API_METHODS.join(", ")} only, not ${request.method}.`);
+      refusal.headers.set("allow", API_METHODS.join(", "));
+      return refusal;
     }
     if (isDecodable(request.nextUrl.pathname)) return NextResponse.next();
-    return NextResponse.json({ error: { code: "bad_request", message: UNDECODABLE } }, { status: 400 });
+    return jsonError("bad_request", UNDECODABLE);
   }
   // Pages are read and forms posted; nothing else is meant for them (Next.js would render the
   // page for a PUT or DELETE as if it were a GET).
