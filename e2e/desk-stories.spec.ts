@@ -16,8 +16,8 @@ async function expectNoSeriousViolations(page: Page): Promise<void> {
   expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
 }
 
-/** A new story with one published claim, started on the desk's story list; returns its address. */
-async function publishedStory(editor: Page, title: string): Promise<string> {
+/** A new story, started on the desk's story list; returns its address. */
+async function startStory(editor: Page, title: string): Promise<string> {
   const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
   await editor.goto("/desk/stories");
   const form = editor.getByRole("form", { name: "Start a story" });
@@ -25,6 +25,12 @@ async function publishedStory(editor: Page, title: string): Promise<string> {
   await form.getByLabel("Address").fill(slug);
   await form.getByRole("button", { name: "Create story" }).click();
   await expect(form.getByRole("status")).toContainText(`Story created at /stories/${slug}.`);
+  return slug;
+}
+
+/** A new story with one published claim; returns its address. */
+async function publishedStory(editor: Page, title: string): Promise<string> {
+  const slug = await startStory(editor, title);
   await publishClaim(editor, unique("The harbour's traffic fell by half"), unique("Harbour master"), title);
   return slug;
 }
@@ -169,13 +175,7 @@ test("an editor archives a story: readers no longer see it listed, its page and 
 test("an editor finds a story by words of its title or its address, and goes back to the whole list", async ({ page }) => {
   await signIn(page, "editor");
   const title = unique("Lighthouse keepers");
-  const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-  await page.goto("/desk/stories");
-  const form = page.getByRole("form", { name: "Start a story" });
-  await form.getByLabel("Title").fill(title);
-  await form.getByLabel("Address").fill(slug);
-  await form.getByRole("button", { name: "Create story" }).click();
-  await expect(form.getByRole("status")).toContainText(`Story created at /stories/${slug}.`);
+  const slug = await startStory(page, title);
 
   const find = page.getByRole("searchbox", { name: "Find a story" });
   await expect(find).toHaveAccessibleDescription(/Words of its title, or of its address/);

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DeskListSearch } from "@/components/desk/list-search";
 import { listDeskSources } from "@/lib/data/desk";
 import { SOURCE_KIND_LABEL, isSourceKind } from "@/lib/domain/source-kind";
 import { requirePageUser } from "@/lib/session";
@@ -23,22 +24,7 @@ export default async function DeskSourcesPage({ searchParams }: PageProps<"/desk
           New source
         </Link>
       </div>
-      <form role="search" aria-label="Search sources" method="get" action="/desk/sources" className="mb-4 flex flex-wrap items-end gap-2">
-        <div>
-          <label htmlFor="q" className="block font-medium">
-            Title or publisher
-          </label>
-          <input id="q" name="q" type="search" defaultValue={q} className="mt-1 rounded border border-stone-500 bg-white px-2 py-1.5" />
-        </div>
-        <button type="submit" className="rounded bg-blue-800 px-3 py-1.5 font-medium text-white">
-          Search
-        </button>
-        {q ? (
-          <Link href="/desk/sources" className="text-blue-800 underline">
-            Show all
-          </Link>
-        ) : null}
-      </form>
+      <DeskListSearch action="/desk/sources" name="Search sources" label="Title or publisher" fieldId="q" q={q} button="Search" />
       <p className="mb-3 text-sm text-stone-800">
         {total === 0
           ? q

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DeskListSearch } from "@/components/desk/list-search";
 import { StoryArchiveForm, StoryForm } from "@/components/desk/story-form";
 import { DESK_STORIES_LIMIT, listDeskStories, type DeskStoryList, type DeskStoryRow } from "@/lib/data/desk";
 import { requirePageUser } from "@/lib/session";
@@ -47,25 +48,15 @@ export default async function StoriesPage({ searchParams }: PageProps<"/desk/sto
   return (
     <>
       <h1 className="mb-4 font-serif text-3xl font-bold">Stories</h1>
-      <form role="search" aria-label="Find a story" method="get" action="/desk/stories" className="mb-4 flex flex-wrap items-end gap-2">
-        <div>
-          <label htmlFor="story-q" className="block font-medium">
-            Find a story
-          </label>
-          <p id="story-q-hint" className="text-sm text-stone-700">
-            Words of its title, or of its address. At most {DESK_STORIES_LIMIT} current and {DESK_STORIES_LIMIT} archived stories are listed.
-          </p>
-          <input id="story-q" name="q" type="search" maxLength={200} defaultValue={q} aria-describedby="story-q-hint" className="mt-1 rounded border border-stone-500 bg-white px-2 py-1.5" />
-        </div>
-        <button type="submit" className="rounded bg-blue-800 px-3 py-1.5 font-medium text-white">
-          Find
-        </button>
-        {q ? (
-          <Link href="/desk/stories" className="text-blue-800 underline">
-            Show all
-          </Link>
-        ) : null}
-      </form>
+      <DeskListSearch
+        action="/desk/stories"
+        name="Find a story"
+        label="Find a story"
+        fieldId="story-q"
+        q={q}
+        button="Find"
+        hint={`Words of its title, or of its address. At most ${DESK_STORIES_LIMIT} current and ${DESK_STORIES_LIMIT} archived stories are listed.`}
+      />
       <p className="mb-3 text-sm text-stone-800">
         {countNote(current, "current", q)}
       </p>
