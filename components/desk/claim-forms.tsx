@@ -231,8 +231,10 @@ export const AssignForm = keptOnRefusal(function AssignForm({ claimId, version, 
 export const PublishForm = keptOnRefusal(function PublishForm({ claimId, version, isPublished }: { claimId: string; version: number; isPublished: boolean }) {
   const [state, action] = useFormActionState(publishAction);
   return (
-    <form action={action} className={boxClass} aria-labelledby="publish-heading">
-      <h2 id="publish-heading" className="mb-3 text-lg font-semibold">
+    // After publishing or unpublishing, the keyboard lands on the heading, not on the button that
+    // now does the opposite (components/forms/return-focus.ts).
+    <form action={action} className={boxClass} aria-labelledby="publish-heading" data-return-focus="heading">
+      <h2 id="publish-heading" tabIndex={-1} className="mb-3 text-lg font-semibold">
         {isPublished ? "Published" : "Draft: readers cannot see it"}
       </h2>
       <FormMessage state={state} />

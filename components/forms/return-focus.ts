@@ -16,10 +16,18 @@ export function forgetSentForm(): void {
   sentForm = null;
 }
 
-/** Called once the notice shows: the form's button, as rendered now, takes focus. */
+/**
+ * Called once the notice shows: the form's button, as rendered now, takes focus; or, for a form
+ * marked `data-return-focus="heading"`, its heading (which then has tabIndex -1). A toggle's
+ * button is the other action once pressed ("Publish" comes back as "Unpublish"): a second press
+ * of the key would undo the first at once, so the keyboard lands on the heading that says what
+ * happened, one Tab before the button.
+ */
 export function returnFocusToSentForm(): void {
   const name = sentForm;
   sentForm = null;
   if (!name) return;
-  document.querySelector<HTMLButtonElement>(`form[aria-labelledby="${CSS.escape(name)}"] button[type="submit"]`)?.focus();
+  const form = document.querySelector<HTMLFormElement>(`form[aria-labelledby="${CSS.escape(name)}"]`);
+  if (form?.dataset.returnFocus === "heading") document.getElementById(name)?.focus();
+  else form?.querySelector<HTMLButtonElement>('button[type="submit"]')?.focus();
 }
