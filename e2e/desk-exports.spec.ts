@@ -103,6 +103,8 @@ test("the export form keeps what was typed and says what is wrong", async ({ pag
   await page.getByRole("button", { name: "Download CSV" }).click();
   await expect(page.getByRole("main").getByRole("alert")).toContainText("Nothing was exported.");
   await expect(page.getByLabel("Claims dated up to")).toHaveAttribute("aria-invalid", "true");
+  // The keyboard is taken to the field to correct, as after any form (the page loaded anew).
+  await expect(page.getByLabel("Claims dated up to")).toBeFocused();
   await expect(page.getByText("The end date is before the start date (2025-06-01): choose a day on or after it.")).toBeVisible();
   await expect(page.getByLabel("Claims dated from")).toHaveValue("2025-06-01");
   await expect(page.getByLabel("False")).toBeChecked();
@@ -117,6 +119,8 @@ test("the export form keeps what was typed and says what is wrong", async ({ pag
   await page.getByRole("button", { name: "Download ClaimReview (JSON-LD)" }).click();
   const alert = page.getByRole("main").getByRole("alert");
   await expect(alert).toContainText("has a published verdict, so there is no ClaimReview to export.");
+  // No field to correct: the keyboard is on the message.
+  await expect(alert).toBeFocused();
   await expect(alert.getByRole("listitem").first()).toContainText("rated Unverified, which is not a verdict");
   expect(await seriousViolations(page)).toEqual([]);
 });

@@ -55,6 +55,11 @@ test("an editor reaches the insights by keyboard, reads each chart's numbers, do
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(/story=[^&]+&weeks=4/);
   await expect(page).toHaveURL(/weeks=4/);
+
+  // A period the menu does not offer: the keyboard is taken to the problem, as after any form.
+  await page.goto("/desk/insights?weeks=5");
+  await expect(page.getByRole("form", { name: "Filter insights" }).getByRole("alert")).toBeFocused();
+  await page.goBack();
   const weeks = page.getByRole("region", { name: "Verdicts and corrections published per week" });
   await weeks.getByText(/^Numbers behind this chart/).click();
   await expect(weeks.getByRole("table").getByRole("row")).toHaveCount(5);

@@ -43,7 +43,7 @@ export function ExportForm({
   const statusErrorId = errors.status?.length ? "status-error" : undefined;
   const publicationErrorId = errors.publication?.length ? "publication-error" : undefined;
   return (
-    <form method="get" action="/desk/export" className="space-y-6" aria-label="Export claims">
+    <form id="export-form" method="get" action="/desk/export" className="space-y-6" aria-label="Export claims">
       <fieldset className="rounded border border-stone-300 bg-white p-4">
         <legend className="px-1 text-lg font-semibold">Which claims</legend>
         <SelectField

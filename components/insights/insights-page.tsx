@@ -2,6 +2,7 @@ import Link from "next/link";
 import { BarChart, type ChartSeries } from "@/components/insights/bar-chart";
 import { ChartLegend, InsightSection } from "@/components/insights/insight-section";
 import { SelectField } from "@/components/forms/fields";
+import { FocusOnProblem } from "@/components/forms/focus-on-problem";
 import type { KeptInsights } from "@/lib/data/insights";
 import type { ClaimStatus } from "@/lib/domain/status";
 import { CLAIM_STATUSES } from "@/lib/domain/status";
@@ -53,7 +54,7 @@ function csvHref(measure: InsightMeasure, query: InsightsQuery): string {
 
 function FilterForm({ query, stories, problem }: { query: InsightsQuery; stories: { id: string; title: string }[]; problem: string | null }) {
   return (
-    <form method="get" action="/desk/insights" aria-label="Filter insights" className="mb-6 grid gap-x-4 rounded border border-stone-300 bg-white p-4 sm:grid-cols-[minmax(0,20rem)_12rem_auto] sm:items-end">
+    <form id="insights-filters" method="get" action="/desk/insights" aria-label="Filter insights" className="mb-6 grid gap-x-4 rounded border border-stone-300 bg-white p-4 sm:grid-cols-[minmax(0,20rem)_12rem_auto] sm:items-end">
       <SelectField name="story" label="Story" placeholder="All stories" defaultValue={query.storyId ?? ""} options={stories.map((story) => ({ value: story.id, label: story.title }))} />
       <SelectField name="weeks" label="Period" defaultValue={String(query.weeks)} options={[...INSIGHT_PERIODS].sort((a, b) => a - b).map((weeks) => ({ value: String(weeks), label: `Last ${weeks} weeks` }))} />
       <div className="mb-4">
@@ -62,8 +63,9 @@ function FilterForm({ query, stories, problem }: { query: InsightsQuery; stories
         </button>
       </div>
       {problem ? (
-        <p role="alert" className="font-medium text-red-800 sm:col-span-3">
+        <p role="alert" tabIndex={-1} data-problem className="font-medium text-red-800 sm:col-span-3">
           {problem} Choose a story and a period from the menus.
+          <FocusOnProblem formId="insights-filters" />
         </p>
       ) : null}
     </form>

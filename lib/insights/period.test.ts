@@ -35,7 +35,7 @@ describe("insights query", () => {
   });
 
   it("refuses a period not offered, a malformed story and a repeated parameter, saying which", () => {
-    expect(parseInsightsQuery(new URLSearchParams("weeks=13"))).toEqual({ ok: false, message: 'Parameter "weeks" must be one of 12, 4, 26, 52.' });
+    expect(parseInsightsQuery(new URLSearchParams("weeks=13"))).toEqual({ ok: false, message: 'Parameter "weeks" must be one of 4, 12, 26, 52.' });
     expect(parseInsightsQuery(new URLSearchParams("story=a%20b"))).toMatchObject({ ok: false, message: expect.stringContaining('"story"') });
     expect(parseInsightsQuery(new URLSearchParams("weeks=4&weeks=12"))).toEqual({ ok: false, message: 'Parameter "weeks" may be given once.' });
   });

@@ -12,7 +12,8 @@ export interface InsightsQuery {
 }
 
 // Written as the menu sends them: "4", not "4.0", "+4" or "0x4", which Number() would accept.
-const PERIOD_VALUES: readonly string[] = INSIGHT_PERIODS.map(String);
+/** In the order the menu lists them, shortest first. */
+const PERIOD_VALUES: readonly string[] = [...INSIGHT_PERIODS].sort((a, b) => a - b).map(String);
 const weeksSchema = z
   .string()
   .refine((value) => PERIOD_VALUES.includes(value), `must be one of ${PERIOD_VALUES.join(", ")}`)

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ExportForm, type ExportFormValues } from "@/components/desk/export-form";
+import { FocusOnProblem } from "@/components/forms/focus-on-problem";
 import { reportRefusal } from "@/lib/api/exports";
 import { countExportClaims, explainEmptyClaimReview, getExportOptions } from "@/lib/data/exports";
 import { requirePageUser } from "@/lib/session";
@@ -64,7 +65,9 @@ export default async function ExportPage({ searchParams }: PageProps<"/desk/expo
         formError =
           leftOut.matched === 0
             ? "No claim matches these filters, so there is no ClaimReview to export. Widen the filters."
-            : `None of the ${leftOut.matched.toLocaleString("en")} claims matching these filters has a published verdict, so there is no ClaimReview to export.`;
+            : leftOut.matched === 1
+              ? "The one claim matching these filters has no published verdict, so there is no ClaimReview to export."
+              : `None of the ${leftOut.matched.toLocaleString("en")} claims matching these filters has a published verdict, so there is no ClaimReview to export.`;
       }
     }
     if (parsed.ok && !formError) {
@@ -87,7 +90,8 @@ export default async function ExportPage({ searchParams }: PageProps<"/desk/expo
         page.
       </p>
       {hasErrors ? (
-        <div role="alert" className="mb-6 rounded border border-red-300 bg-red-50 p-4 text-red-900">
+        <div role="alert" tabIndex={-1} data-problem className="mb-6 rounded border border-red-300 bg-red-50 p-4 text-red-900">
+          <FocusOnProblem formId="export-form" />
           <p className="font-semibold">Nothing was exported.</p>
           <p className="mt-1">{formError ?? "Please correct the fields marked below."}</p>
           {leftOut && leftOut.claims.length > 0 ? (
