@@ -25,6 +25,9 @@ try {
   // since it holds stories.
   await prepareDatabase({ log: () => {} });
   console.log("Start the server again now. (If it was running, restart it: it keeps reader pages in memory, and edits it saved during the restore are lost.)");
+  // Copies kept outside the server outlive it (README, "Backup and restore").
+  if (process.env.REDIS_URL?.trim()) console.log("REDIS_URL is set: before starting the servers, remove the shared cache's copies of reader pages (README, \"Backup and restore\"), or readers see the database as it was before the restore for up to 5 minutes.");
+  if (process.env.FACTLINE_PURGE_URL?.trim()) console.log("FACTLINE_PURGE_URL is set: empty the edge cache (README, \"Backup and restore\"), or readers see the database as it was before the restore for up to a day.");
 } catch (error) {
   console.error(error instanceof BackupError ? error.message : error);
   process.exit(1);
