@@ -15,9 +15,9 @@ const tsx = path.join(root, "node_modules", ".bin", "tsx");
 let dir: string;
 let live: string;
 
-function run(script: string, args: string[], database: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function run(script: string, args: string[], database: string, env: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(tsx, [script, ...args], { cwd: root, env: { ...process.env, DATABASE_URL: `file:${database}` } });
+    const child = spawn(tsx, [script, ...args], { cwd: root, env: { ...process.env, DATABASE_URL: `file:${database}`, ...env } });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));
@@ -105,6 +105,36 @@ describe("npm run db:backup and db:restore", () => {
     const kept = new Database(safetyCopy!, { readonly: true });
     expect((kept.prepare(`SELECT COUNT(*) AS n FROM "Story" WHERE title <> 'Changed after the backup'`).get() as { n: number }).n).toBe(0);
     kept.close();
+  });
+
+  it("removes the shared cache's copies of reader pages after a restore, or fails saying what to do", async () => {
+    const { startRedis } = await import("@/lib/testing/redis-server");
+    const { createClient } = await import("redis");
+    const redis = await startRedis();
+    const client = createClient({ url: redis.url });
+    await client.connect();
+    try {
+      const target = path.join(dir, "restore-with-redis.db");
+      const backupFile = path.join(dir, "restore-with-redis.backup.db");
+      backupDatabase(live, target);
+      backupDatabase(live, backupFile);
+      // Copies rendered from the database before the restore, and a rate limit that must stay.
+      await client.set("factline:cache:entry:/cached/current/claims/a", "{}");
+      await client.set("factline:cache:entry:/cached/current/", "{}");
+      await client.set("factline:rate:write:198.51.100.7", "3");
+      const restored = await run("scripts/db-restore.ts", [backupFile], target, { REDIS_URL: redis.url });
+      expect(restored.status, restored.stderr).toBe(0);
+      expect(restored.stdout).toContain("Removed 2 copies of reader pages from the shared cache (REDIS_URL)");
+      expect(await client.keys("factline:cache:entry:*")).toEqual([]);
+      expect(await client.get("factline:rate:write:198.51.100.7")).toBe("3");
+
+      const unreachable = await run("scripts/db-restore.ts", [backupFile], target, { REDIS_URL: "redis://127.0.0.1:1" });
+      expect(unreachable.status).toBe(1);
+      expect(unreachable.stderr).toContain("remove its copies of reader pages");
+    } finally {
+      client.destroy();
+      await redis.dispose();
+    }
   });
 
   it("restores over a damaged database, keeping the damaged one's files aside as they were", async () => {

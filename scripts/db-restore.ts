@@ -4,6 +4,7 @@
 import { BackupError, restoreDatabase } from "../lib/backup";
 import { restorePostgres } from "../lib/backup-postgres";
 import { databaseEngine, databaseFilePath, describeDatabase, resolveDatabaseUrl } from "../lib/database-url";
+import { clearStoredPages } from "../lib/redis/clear-pages";
 import { prepareDatabase } from "./prepare-db";
 
 const backup = process.argv[2];
@@ -25,8 +26,18 @@ try {
   // since it holds stories.
   await prepareDatabase({ log: () => {} });
   console.log("Start the server again now. (If it was running, restart it: it keeps reader pages in memory, and edits it saved during the restore are lost.)");
-  // Copies kept outside the server outlive it (README, "Backup and restore").
-  if (process.env.REDIS_URL?.trim()) console.log("REDIS_URL is set: before starting the servers, remove the shared cache's copies of reader pages (README, \"Backup and restore\"), or readers see the database as it was before the restore for up to 5 minutes.");
+  // Copies kept outside the server outlive it and show the database as it was before the restore
+  // (README, "Backup and restore"): the shared cache's are removed here; the edge's cannot be.
+  const redisUrl = process.env.REDIS_URL?.trim();
+  if (redisUrl) {
+    try {
+      const removed = await clearStoredPages(redisUrl);
+      console.log(`Removed ${removed} copies of reader pages from the shared cache (REDIS_URL): each is rendered from the restored database at its next request.`);
+    } catch (error) {
+      console.error(`Could not reach the shared cache at REDIS_URL (${error instanceof Error ? error.message : String(error)}): before starting the servers, remove its copies of reader pages (README, "Backup and restore"), or readers see the database as it was before the restore for up to 5 minutes.`);
+      process.exitCode = 1;
+    }
+  }
   if (process.env.FACTLINE_PURGE_URL?.trim()) console.log("FACTLINE_PURGE_URL is set: empty the edge cache (README, \"Backup and restore\"), or readers see the database as it was before the restore for up to a day.");
 } catch (error) {
   console.error(error instanceof BackupError ? error.message : error);
