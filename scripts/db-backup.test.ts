@@ -17,7 +17,8 @@ let live: string;
 
 function run(script: string, args: string[], database: string, env: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(tsx, [script, ...args], { cwd: root, env: { ...process.env, DATABASE_URL: `file:${database}`, ...env } });
+    // No shared cache or edge of the developer's shell: only a test that names one gets one.
+    const child = spawn(tsx, [script, ...args], { cwd: root, env: { ...process.env, REDIS_URL: "", FACTLINE_PURGE_URL: "", DATABASE_URL: `file:${database}`, ...env } });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));
@@ -124,13 +125,17 @@ describe("npm run db:backup and db:restore", () => {
       await client.set("factline:rate:write:198.51.100.7", "3");
       const restored = await run("scripts/db-restore.ts", [backupFile], target, { REDIS_URL: redis.url });
       expect(restored.status, restored.stderr).toBe(0);
-      expect(restored.stdout).toContain("Removed 2 copies of reader pages from the shared cache (REDIS_URL)");
+      expect(restored.stdout).toContain(`Removed 2 entries of the shared cache at redis://127.0.0.1:${new URL(redis.url).port}`);
+      expect(restored.stdout.trim().split("\n").at(-1)).toMatch(/^Start the server again now\./);
       expect(await client.keys("factline:cache:entry:*")).toEqual([]);
       expect(await client.get("factline:rate:write:198.51.100.7")).toBe("3");
 
+      // Restored, the cache not emptied: its own exit code (1 is a restore that failed), no "start again".
       const unreachable = await run("scripts/db-restore.ts", [backupFile], target, { REDIS_URL: "redis://127.0.0.1:1" });
-      expect(unreachable.status).toBe(1);
+      expect(unreachable.status).toBe(3);
+      expect(unreachable.stderr).toContain("The database is restored, but the shared cache at redis://127.0.0.1:1 was not emptied");
       expect(unreachable.stderr).toContain("remove its copies of reader pages");
+      expect(unreachable.stdout).not.toContain("Start the server again");
     } finally {
       client.destroy();
       await redis.dispose();

@@ -4,7 +4,7 @@
 import { BackupError, restoreDatabase } from "../lib/backup";
 import { restorePostgres } from "../lib/backup-postgres";
 import { databaseEngine, databaseFilePath, describeDatabase, resolveDatabaseUrl } from "../lib/database-url";
-import { clearStoredPages } from "../lib/redis/clear-pages";
+import { ClearPagesError, clearStoredPages, redisAddress } from "../lib/redis/clear-pages";
 import { prepareDatabase } from "./prepare-db";
 
 const backup = process.argv[2];
@@ -25,20 +25,28 @@ try {
   // A copy from an older version gets this version's newer migrations; it never gets the seed,
   // since it holds stories.
   await prepareDatabase({ log: () => {} });
-  console.log("Start the server again now. (If it was running, restart it: it keeps reader pages in memory, and edits it saved during the restore are lost.)");
   // Copies kept outside the server outlive it and show the database as it was before the restore
   // (README, "Backup and restore"): the shared cache's are removed here; the edge's cannot be.
   const redisUrl = process.env.REDIS_URL?.trim();
+  let isCacheCleared = true;
   if (redisUrl) {
+    const where = redisAddress(redisUrl);
     try {
       const removed = await clearStoredPages(redisUrl);
-      console.log(`Removed ${removed} copies of reader pages from the shared cache (REDIS_URL): each is rendered from the restored database at its next request.`);
+      console.log(`Removed ${removed} ${removed === 1 ? "entry" : "entries"} of the shared cache at ${where} (copies of reader pages and data made before the restore).`);
     } catch (error) {
-      console.error(`Could not reach the shared cache at REDIS_URL (${error instanceof Error ? error.message : String(error)}): before starting the servers, remove its copies of reader pages (README, "Backup and restore"), or readers see the database as it was before the restore for up to 5 minutes.`);
-      process.exitCode = 1;
+      isCacheCleared = false;
+      const removed = error instanceof ClearPagesError ? error.removed : 0;
+      console.error(
+        `The database is restored, but the shared cache at ${where} was not emptied (${error instanceof Error ? error.message : String(error)}; ${removed} ${removed === 1 ? "entry" : "entries"} removed before). ` +
+          'Before starting the servers, remove its copies of reader pages (README, "Backup and restore"), or readers see the database as it was before the restore for up to 5 minutes. Do not restore again.',
+      );
     }
   }
-  if (process.env.FACTLINE_PURGE_URL?.trim()) console.log("FACTLINE_PURGE_URL is set: empty the edge cache (README, \"Backup and restore\"), or readers see the database as it was before the restore for up to a day.");
+  if (process.env.FACTLINE_PURGE_URL?.trim()) console.log('FACTLINE_PURGE_URL is set: empty the edge cache before starting the servers (README, "Backup and restore"), or readers see the database as it was before the restore for up to a day.');
+  if (isCacheCleared) console.log("Start the server again now. (If it was running, restart it: it keeps reader pages in memory, and edits it saved during the restore are lost.)");
+  // 3: restored, but the shared cache still holds copies from before (1 is a restore that failed).
+  else process.exitCode = 3;
 } catch (error) {
   console.error(error instanceof BackupError ? error.message : error);
   process.exit(1);

@@ -50,7 +50,7 @@ describe("clearStoredPages", () => {
     expect(await clearStoredPages(redis.url)).toBe(0);
   });
 
-  it("says so when Redis cannot be reached", async () => {
-    await expect(clearStoredPages("redis://127.0.0.1:1")).rejects.toThrow();
+  it("says so when Redis cannot be reached, with how many entries it removed before", async () => {
+    await expect(clearStoredPages("redis://127.0.0.1:1")).rejects.toMatchObject({ name: "ClearPagesError", removed: 0 });
   });
 });
