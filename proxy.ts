@@ -262,7 +262,7 @@ function contentSecurityPolicy(nonce: string | null): string {
 export const config = {
   matcher: [
     // Every page, server actions included (they POST to the page's path), and the API (for the
-    // address check only). Not the build's static files, not image optimisation, not the favicon.
+    // address check and its methods only). Not the build's static files, not image optimisation, not the favicon.
     // Prefetches are deliberately not skipped (Next's CSP guide skips them): a `Purpose:
     // prefetch` header is one a browser sets itself, and a prefetched document served without a
     // CSP could later be shown as a page.

@@ -10,7 +10,8 @@ import { noticeOn } from "@/lib/domain/desk-notice";
  * always has: a screen reader announces a live region's new words, not one that arrives with
  * its page. So the notice is heard after a save on the same page (status saved) and after one
  * that leads to another page (a claim recorded, a story saved) alike. A save on the same page
- * leaves the keyboard on the button that sent it.
+ * leaves the keyboard on the button that sent it, or on its form's heading when that button is
+ * now the opposite action (Publish, Unpublish: components/forms/return-focus.ts).
  */
 export function ActionNotice() {
   const params = useSearchParams();

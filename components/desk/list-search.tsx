@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 
 /**
@@ -32,9 +31,11 @@ export function DeskListSearch({ action, name, label, fieldId, q, button, hint }
         {button}
       </button>
       {q ? (
-        <Link href={action} className="text-blue-800 underline">
+        // A whole page load, as the search is (a client navigation would change the list and its
+        // count without a word to a screen reader, and drop focus with the link).
+        <a href={action} className="text-blue-800 underline">
           Show all
-        </Link>
+        </a>
       ) : null}
     </form>
   );

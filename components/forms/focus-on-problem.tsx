@@ -1,19 +1,22 @@
 "use client";
 
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 
 /**
  * For a form checked by the page it sends to (a GET form: the desk's export and insights
- * filters): once the page is shown with a problem, the keyboard goes to the first field marked
- * invalid in form `formId`, else to the problem's message (`data-problem`, with tabIndex -1), as
- * the server-action forms do (components/forms/form-status.tsx). A message already on the page
- * when it loads is not announced by every screen reader; focus on it is. Rendered only when
- * there is a problem.
+ * filters), placed inside the problem's message (`data-problem`, with tabIndex -1): once the page
+ * is shown, the keyboard goes to the first field marked invalid in form `formId`, else to that
+ * message, as the server-action forms do (components/forms/form-status.tsx). A message already on
+ * the page when it loads is not announced by every screen reader; focus on it is. Only while
+ * nothing has focus yet: a person who has already moved on (the page's scripts came late) is not
+ * taken back.
  */
 export function FocusOnProblem({ formId }: { formId: string }) {
+  const marker = useRef<HTMLSpanElement>(null);
   useEffect(() => {
+    if (document.activeElement && document.activeElement !== document.body) return;
     const form = document.getElementById(formId);
-    (form?.querySelector<HTMLElement>("[aria-invalid='true']") ?? document.querySelector<HTMLElement>("[data-problem]"))?.focus();
+    (form?.querySelector<HTMLElement>("[aria-invalid='true']") ?? marker.current?.closest<HTMLElement>("[data-problem]"))?.focus();
   }, [formId]);
-  return null;
+  return <span ref={marker} hidden />;
 }

@@ -4,7 +4,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 
 // The desk's own search (issue 14): the captured text of sources and the notes reviewers wrote,
 // internal ones included. Readers' search (lib/search) covers neither and is not changed. The
-// words are found as typed, in any case (ASCII letters on SQLite, every letter on PostgreSQL),
+// words are found as typed, in any case (ASCII letters on SQLite, those the database's locale
+// folds on PostgreSQL: lib/db positionIgnoringCase),
 // anywhere in the text: a reviewer looking for a phrase in a leaked memo wants that phrase. It
 // reads every source's text and every note: a desk's thousands, not readers' millions.
 

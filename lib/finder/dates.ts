@@ -81,8 +81,8 @@ export function guessDate(mentions: readonly DateMention[]): string | null {
 // "told The Guardian in"), never a clause of its own ("said exports fell in 2024": what the claim
 // is about).
 const HOW = "(?:in (?:a|an|its|his|her|their) (?:statement|interview|post|letter|filing|report|speech|email|video)|at (?:a|an) (?:news|press) (?:conference|briefing)|to (?:reporters|journalists))";
-const WHOM = "(?:(?:the )?[A-Z][\\w'’&.-]*(?: [A-Z][\\w'’&.-]*){0,2}|reporters|journalists|us|me|lawmakers|parliament|congress|investors)";
-const SAID_ON = new RegExp(`\\b(?:(?:${SAYING})(?: ${HOW})?|(?:told|telling) ${WHOM}(?: ${HOW})?),? (?:on|in|dated) $`);
+const WHOM = "(?:(?:the )?[A-Z][\\w'’&.-]*(?: [A-Z][\\w'’&.-]*){0,2}|the [a-z]+|reporters|journalists|us|me|lawmakers|parliament|congress|investors)";
+const SAID_ON = new RegExp(`\\b(?:(?:${SAYING}|Said|Told)(?:\\s+${HOW})?|(?:told|telling)\\s+${WHOM}(?:\\s+${HOW})?),?\\s+(?:on|in|dated)\\s+$`);
 // "In September 2025, Microsoft said …": the date opens the sentence, and the clause after it is
 // who said, in a few words, then the verb.
 const OPENS = /^\s*["“']?\s*(?:on|in)\s+$/i;

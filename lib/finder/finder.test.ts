@@ -107,6 +107,10 @@ describe("describeSentence", () => {
     expect(date("The Guardian was told by officials in 2025 that the contract grew.")).toEqual({ iso: "2026-11-02", basis: "source" });
     expect(date("ICE told The Guardian on 4 February 2026 that it would not comment.")).toEqual({ iso: "2026-02-04", basis: "sentence" });
     expect(date("Microsoft said at a news conference in June 2025 that it reviewed the contract.")).toEqual({ iso: "2025-06", basis: "sentence" });
+    // A no-break space or a line break before the date; a listener in lower case.
+    expect(date("The ministry said on\u00a03 May 2025 that exports fell.")).toEqual({ iso: "2025-05-03", basis: "sentence" });
+    expect(date("The ministry said\non 3 May 2025 that exports fell.")).toEqual({ iso: "2025-05-03", basis: "sentence" });
+    expect(date("The mayor told the council on 3 May 2025 that crime fell.")).toEqual({ iso: "2025-05-03", basis: "sentence" });
   });
 
   it("names a speaker who is not a claimant yet, and falls back to the source's date", () => {
