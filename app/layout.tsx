@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { FocusOnNavigation } from "@/components/layout/focus-on-navigation";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
+import { SkipLink } from "@/components/layout/skip-link";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -19,12 +20,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col">
-        <a
-          href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:px-3 focus:py-2 focus:text-blue-800"
-        >
-          Skip to content
-        </a>
+        <SkipLink />
         <SiteHeader />
         <main id="main" className="mx-auto w-full max-w-4xl flex-1 px-4 py-8">
           {children}

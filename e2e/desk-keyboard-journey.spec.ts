@@ -138,9 +138,13 @@ test("a new story runs through the desk by keyboard alone: intake, sources, note
   await expect(page.getByRole("heading", { level: 1, name: "Needs review" })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 
-  // Past the skip link, the desk's own menu, in its order.
+  // The skip link passes the desk's menu as well as the site's header: the next stop is the
+  // page's own. The menu is just behind it, in its order.
   await skipToContent(page);
-  for (const name of ["Needs review", "My queue", "New claim", "Sources", "Search", "Insights", "Stories"]) {
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => document.activeElement?.closest("main") !== null && document.activeElement?.closest("nav[aria-label=Desk]") === null)).toBe(true);
+  await tabTo(page, desk.getByRole("link", { name: "Needs review", exact: true }), "Shift+Tab");
+  for (const name of ["My queue", "New claim", "Sources", "Search", "Insights", "Stories"]) {
     await tab(page, desk.getByRole("link", { name, exact: true }));
   }
   await page.keyboard.press("Enter");

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { ActionNotice } from "@/components/desk/action-notice";
+import { DESK_CONTENT_ID } from "@/components/layout/skip-target";
 import { ROLE_LABEL } from "@/lib/domain/role";
 import { can } from "@/lib/permissions";
 import { requirePageUser } from "@/lib/session";
@@ -39,8 +40,10 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
           </form>
         </div>
       </div>
-      <ActionNotice />
-      {children}
+      <div id={DESK_CONTENT_ID}>
+        <ActionNotice />
+        {children}
+      </div>
     </div>
   );
 }
