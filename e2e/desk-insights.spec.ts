@@ -59,6 +59,17 @@ test("an editor reaches the insights by keyboard, reads each chart's numbers, do
   // A period the menu does not offer: the keyboard is taken to the problem, as after any form.
   await page.goto("/desk/insights?weeks=5");
   await expect(page.getByRole("form", { name: "Filter insights" }).getByRole("alert")).toBeFocused();
+  // A story id that names no story (a mistyped or hand-made address) is said to be unknown,
+  // rather than shown as a story with no claims, and its CSV is refused the same way.
+  await page.goto("/desk/insights?story=no-such-story&weeks=4");
+  const unknown = page.getByRole("form", { name: "Filter insights" }).getByRole("alert");
+  await expect(unknown).toHaveText(/No story has the id “no-such-story”\./);
+  await expect(unknown).toBeFocused();
+  await expect(page.getByRole("region", { name: "Claims by status for each story" })).toHaveCount(0);
+  const unknownCsv = await page.request.get("/api/insights/open-work?story=no-such-story");
+  expect(unknownCsv.status()).toBe(404);
+  expect((await unknownCsv.json()).error.message).toBe("No story has the id “no-such-story”.");
+  await page.goBack();
   await page.goBack();
   const weeks = page.getByRole("region", { name: "Verdicts and corrections published per week" });
   await weeks.getByText(/^Numbers behind this chart/).click();

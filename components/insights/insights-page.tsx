@@ -73,7 +73,7 @@ function FilterForm({ query, stories, problem }: { query: InsightsQuery; stories
 }
 
 export function InsightsPage({ query, problem, stories, insights }: { query: InsightsQuery; problem: string | null; stories: { id: string; title: string }[]; insights: KeptInsights | null }) {
-  const storyTitle = query.storyId ? (stories.find((s) => s.id === query.storyId)?.title ?? "an unknown story") : "all stories";
+  const storyTitle = query.storyId ? (stories.find((s) => s.id === query.storyId)?.title ?? "the chosen story") : "all stories";
   return (
     <>
       <h1 className="mb-2 font-serif text-3xl font-bold">Insights</h1>

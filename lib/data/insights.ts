@@ -283,6 +283,13 @@ export interface KeptInsights extends Insights {
   countedAt: string;
 }
 
+/** The message for a story filter naming no story, or null when the story exists (archived or not). */
+export async function unknownStoryProblem(storyId: string | null): Promise<string | null> {
+  if (storyId === null) return null;
+  const found = await db.story.count({ where: { id: storyId } });
+  return found > 0 ? null : `No story has the id “${storyId}”.`;
+}
+
 /**
  * The figures for a story and period, counted at most once a minute per filter and shared by
  * every desk request in that minute (Next.js's data cache; stale ones are served while they are

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { InsightsPage } from "@/components/insights/insights-page";
-import { getKeptInsights } from "@/lib/data/insights";
+import { getKeptInsights, unknownStoryProblem } from "@/lib/data/insights";
 import { listAllStories } from "@/lib/data/desk";
 import { requirePageUser } from "@/lib/session";
 import { toSearchParams } from "@/lib/validation/claim-query";
@@ -13,6 +13,10 @@ export default async function DeskInsightsPage({ searchParams }: PageProps<"/des
   await requirePageUser("insights:view", "/desk/insights");
   const parsed = parseInsightsQuery(toSearchParams(await searchParams));
   const query = parsed.ok ? parsed.query : { storyId: null, weeks: 12 as const };
-  const [stories, insights] = await Promise.all([listAllStories(), parsed.ok ? getKeptInsights(query.storyId, query.weeks) : null]);
-  return <InsightsPage query={query} problem={parsed.ok ? null : parsed.message} stories={stories} insights={insights} />;
+  // A story named in the address is looked up before anything is counted: an address with a
+  // deleted story's id says so, rather than showing a story with no claims, and a made-up id
+  // never becomes a kept answer of its own.
+  const problem = parsed.ok ? await unknownStoryProblem(query.storyId) : parsed.message;
+  const [stories, insights] = await Promise.all([listAllStories(), problem === null ? getKeptInsights(query.storyId, query.weeks) : null]);
+  return <InsightsPage query={query} problem={problem} stories={stories} insights={insights} />;
 }

@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { handleApi, jsonError } from "@/lib/api/responses";
 import { CSV_BOM, csvTable } from "@/lib/csv";
-import { getKeptInsights } from "@/lib/data/insights";
+import { getKeptInsights, unknownStoryProblem } from "@/lib/data/insights";
 import { INSIGHT_MEASURES, INSIGHT_TABLES, isInsightMeasure } from "@/lib/insights/tables";
 import { authorize } from "@/lib/session";
 import { parseInsightsQuery } from "@/lib/validation/insights-query";
@@ -15,6 +15,8 @@ export async function GET(request: NextRequest, { params }: RouteContext<"/api/i
     if (!isInsightMeasure(measure)) return jsonError("not_found", `No such figures; one of: ${INSIGHT_MEASURES.join(", ")}.`);
     const parsed = parseInsightsQuery(request.nextUrl.searchParams);
     if (!parsed.ok) return jsonError("bad_request", parsed.message);
+    const unknownStory = await unknownStoryProblem(parsed.query.storyId);
+    if (unknownStory) return jsonError("not_found", unknownStory);
     const insights = await getKeptInsights(parsed.query.storyId, parsed.query.weeks);
     const table = INSIGHT_TABLES[measure](insights);
     const day = insights.countedAt.slice(0, 10);
