@@ -79,7 +79,7 @@ test("an editor downloads the seeded story as CSV, JSON, ClaimReview and PDF, an
   expect(claimReview["@graph"].some((r) => r.url.endsWith("/claims/ice-tripled-azure-data"))).toBe(false);
 
   // PDF: opens in a PDF reader and holds the story and each claim.
-  await page.getByRole("group", { name: "Publication" }).getByLabel("Published claims only").check();
+  await page.getByRole("radiogroup", { name: "Publication" }).getByLabel("Published claims only").check();
   const pdf = await download(page, page.getByRole("button", { name: "Download PDF report" }));
   expect(pdf.bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
   const { text } = await pdfText(pdf.bytes);
@@ -122,6 +122,21 @@ test("the export form keeps what was typed and says what is wrong", async ({ pag
   // No field to correct: the keyboard is on the message.
   await expect(alert).toBeFocused();
   await expect(alert.getByRole("listitem").first()).toContainText("rated Unverified, which is not a verdict");
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // A group of boxes with a problem (an address edited by hand) is marked invalid like a single
+  // field: the keyboard goes to its first box, and the group's description holds the problem.
+  await page.goto("/desk/export?status=bogus&format=csv");
+  const statuses = page.getByRole("group", { name: "Statuses", exact: true });
+  await expect(statuses).toHaveAccessibleDescription(/must be one of/);
+  await expect(statuses.getByLabel("Unverified")).toHaveAttribute("aria-invalid", "true");
+  await expect(statuses.getByLabel("Unverified")).toBeFocused();
+  // A radio button takes no aria-invalid: its group does, and the keyboard goes into it.
+  await page.goto("/desk/export?publication=bogus&format=csv");
+  const publication = page.getByRole("radiogroup", { name: "Publication", exact: true });
+  await expect(publication).toHaveAttribute("aria-invalid", "true");
+  await expect(publication).toHaveAccessibleDescription(/must be one of/);
+  await expect(publication.getByRole("radio").first()).toBeFocused();
   expect(await seriousViolations(page)).toEqual([]);
 });
 

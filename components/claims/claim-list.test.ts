@@ -34,6 +34,15 @@ describe("a page of search results", () => {
     expect(render({ total: 2 })).toContain("Claims 1–2 of 2, best match first");
   });
 
+  it("does not number a page placed past the end by an edited link", () => {
+    // A keyset cursor carried over from a longer list says 200 claims came before this page.
+    const html = render({ total: 12, offset: 200 }, "");
+    expect(html).toContain("2 claims on this page, of 12, newest first");
+    expect(html).not.toContain("Claims 201");
+    expect(render({ total: 202, offset: 200 }, "")).toContain("Claims 201–202 of 202, newest first");
+    expect(render({ items: [item(1)], total: 3, offset: 5 }, "")).toContain("1 claim on this page, of 3");
+  });
+
   it("marks the matched words in each result, escaping the claim's own markup", () => {
     const snippet = buildSnippet(["budget"], { summary: "x", claimant: "y", text: "<b>Budget</b> & <script>alert(1)</script> budget", quotes: [] });
     const html = render({ items: [item(1, snippet)] });

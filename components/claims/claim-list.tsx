@@ -17,12 +17,19 @@ export function ClaimList({ page, filters }: { page: ClaimPage; filters: ClaimFi
   }
   const first = page.offset + 1;
   const last = page.offset + page.items.length;
+  // A page's place in the list comes from its link; a link edited by hand, or carried over to
+  // other filters, can place it past the end ("Claims 201–220 of 12"). Then only what is certain
+  // is said: how many this page shows, and how many match.
+  const placeKnown = page.totalIsCapped || last <= page.total;
+  const total = `${page.totalIsCapped ? "more than " : ""}${page.total.toLocaleString("en")}`;
   return (
     <section aria-labelledby="results-heading">
       <h2 id="results-heading" className="mb-3 text-base font-semibold text-stone-800" role="status">
         {page.total === 1 && !page.totalIsCapped
           ? "1 claim"
-          : `Claims ${first}–${last} of ${page.totalIsCapped ? "more than " : ""}${page.total.toLocaleString("en")}`}
+          : placeKnown
+            ? `Claims ${first}–${last} of ${total}`
+            : `${page.items.length.toLocaleString("en")} ${page.items.length === 1 ? "claim" : "claims"} on this page, of ${total}`}
         {filters.q ? ", best match first" : ", newest first"}
       </h2>
       <ol className="space-y-3">

@@ -70,7 +70,7 @@ export function ExportForm({
           <div className="mt-1 grid gap-1 sm:grid-cols-2">
             {CLAIM_STATUSES.map((status) => (
               <label key={status} className="flex items-center gap-2">
-                <input type="checkbox" name="status" value={status} defaultChecked={values.statuses.includes(status)} className="h-4 w-4" />
+                <input type="checkbox" name="status" value={status} defaultChecked={values.statuses.includes(status)} aria-invalid={statusErrorId ? true : undefined} className="h-4 w-4" />
                 {STATUS_INFO[status].label}
               </label>
             ))}
@@ -85,7 +85,8 @@ export function ExportForm({
           <TextField name="from" type="date" label="Claims dated from" hint="The day the claim was made (YYYY-MM-DD)." defaultValue={values.from} errors={errors.from} />
           <TextField name="to" type="date" label="Claims dated up to" hint="Inclusive. Claims with no known date are left out when either date is set." defaultValue={values.to} errors={errors.to} />
         </div>
-        <fieldset aria-describedby={publicationErrorId}>
+        {/* A radio takes no aria-invalid (ARIA); its group does, and the keyboard is taken into it. */}
+        <fieldset role="radiogroup" aria-describedby={publicationErrorId} aria-invalid={publicationErrorId ? true : undefined}>
           <legend className="font-medium text-stone-900">Publication</legend>
           {PUBLICATION_SCOPES.map((scope) => (
             <label key={scope} className="flex items-center gap-2">
