@@ -114,8 +114,12 @@ function claimItem(claim: ExportClaim): SchemaClaim {
 /**
  * The ClaimReview of a published verdict; null for a draft or for a status that is not a
  * verdict (unverified, in review, not checkable), which has no rating to publish.
+ * `verdictShownAt` is when readers first saw a verdict on the claim (firstVerdictShownAt,
+ * lib/public-record.ts), the review's datePublished: a claim published pending and rated later
+ * was not reviewed when first published. Without it (history older than its events), the
+ * claim's first publication stands in.
  */
-export function buildClaimReview(claim: ExportClaim, org: Organisation): ClaimReview | null {
+export function buildClaimReview(claim: ExportClaim, org: Organisation, verdictShownAt: Date | null = null): ClaimReview | null {
   // verdictRank is what isVerdict tests; reading it directly also gives the rating its value.
   const { verdictRank, label } = STATUS_INFO[claim.status];
   if (claim.publishedAt === null || verdictRank === null) return null;
@@ -135,7 +139,7 @@ export function buildClaimReview(claim: ExportClaim, org: Organisation): ClaimRe
     "@type": "ClaimReview",
     url: claim.url,
     claimReviewed: claim.summary,
-    datePublished: claim.publishedAt.toISOString(),
+    datePublished: (verdictShownAt ?? claim.publishedAt).toISOString(),
     dateModified: new Date(modifiedAt).toISOString(),
     author: organization(org.name, org.url),
     reviewRating: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { linkedSourceIds, publicHistory, readersSawRating, type RecordedEvent } from "@/lib/public-record";
+import { firstVerdictShownAt, linkedSourceIds, publicHistory, readersSawRating, type RecordedEvent } from "@/lib/public-record";
 
 let n = 0;
 /** A stored event, a minute after the one before. */
@@ -151,5 +151,39 @@ describe("readersSawRating", () => {
     const events = [ev("created"), ev("published"), ev("unpublished"), status("accurate")];
     expect(readersSawRating(events)).toBe(false);
     expect(readersSawRating([...events, ev("published")])).toBe(true);
+  });
+});
+
+describe("firstVerdictShownAt", () => {
+  const status = (to: string) => ev("status-changed", null, { status: to });
+
+  it("is the publication of a claim published with its verdict, as the publication recorded it", () => {
+    const created = ev("created", null, { status: "misleading" });
+    const published = ev("published", { publishedAt: null }, { publishedAt: "2025-11-04T10:00:00.000Z" });
+    expect(firstVerdictShownAt([created, published])).toEqual(new Date("2025-11-04T10:00:00.000Z"));
+    const rated = status("false");
+    const plain = ev("published");
+    expect(firstVerdictShownAt([ev("created"), rated, plain])).toEqual(plain.createdAt);
+  });
+
+  it("is the rating of a claim readers first saw pending, not its publication", () => {
+    const update = ev("updated", null, { status: "false" });
+    expect(firstVerdictShownAt([ev("created"), ev("published"), status("in-review"), update, status("accurate")])).toEqual(update.createdAt);
+  });
+
+  it("counts neither a draft's rating, nor \"not checkable\", nor a rating given while withdrawn", () => {
+    expect(firstVerdictShownAt([ev("created"), status("false"), status("in-review"), ev("published")])).toBeNull();
+    expect(firstVerdictShownAt([ev("created"), status("not-checkable"), ev("published")])).toBeNull();
+    const first = ev("published", { publishedAt: null }, { publishedAt: "2025-01-01T00:00:00.000Z" });
+    const events = [ev("created"), first, ev("unpublished"), status("accurate")];
+    expect(firstVerdictShownAt(events)).toBeNull();
+    // Shown again: the republication's own time, not the first publication's date it carries.
+    const again = ev("published", { publishedAt: null }, { publishedAt: "2025-01-01T00:00:00.000Z" });
+    expect(firstVerdictShownAt([...events, again])).toEqual(again.createdAt);
+  });
+
+  it("keeps the first verdict's time through corrections", () => {
+    const published = ev("published");
+    expect(firstVerdictShownAt([ev("created", null, { status: "false" }), published, ev("corrected", null, { status: "mostly-accurate" })])).toEqual(published.createdAt);
   });
 });

@@ -13,7 +13,7 @@
  *
  * Pure: it knows nothing of the database or Next.js, and is unit-tested (public-record.test.ts).
  */
-import { isClaimStatus, isPendingStatus, type ClaimStatus } from "@/lib/domain/status";
+import { isClaimStatus, isPendingStatus, isVerdict, type ClaimStatus } from "@/lib/domain/status";
 
 /** An event as the desk stores it (lib/data/selects.ts EVENTS). */
 export interface RecordedEvent {
@@ -113,6 +113,39 @@ export function readersSawRating(events: readonly Pick<RecordedEvent, "kind" | "
   // A claim published with a rating whose events never named it (older data): the current one.
   if (published && !sawStatusEvent && currentStatus && !isPendingStatus(currentStatus)) return true;
   return false;
+}
+
+/** The events firstVerdictShownAt reads: the ones that publish, withdraw or rate a claim. */
+export const VERDICT_SHOWN_EVENT_KINDS = ["created", "published", "unpublished", "status-changed", "corrected", "updated"] as const;
+
+/**
+ * When readers first saw a verdict on this claim (accurate to false; "not checkable" rates
+ * nothing): the first moment it was both published and rated with one. That is when its fact
+ * check was published, ClaimReview's datePublished, and the date the feed announces it by; a
+ * claim published pending and rated later was reviewed when rated, not when first shown.
+ * `events` oldest first. The first publication's time is the date it recorded (the seed's
+ * imports record theirs); a republication's is its event's. Null when the events never show a
+ * verdict in public (older data, or a claim not reviewed yet).
+ */
+export function firstVerdictShownAt(events: readonly Pick<RecordedEvent, "kind" | "after" | "createdAt">[]): Date | null {
+  let status: ClaimStatus = "unverified";
+  let published = false;
+  let publishedBefore = false;
+  for (const event of events) {
+    const after = parse(event.after);
+    let at = event.createdAt;
+    const next = statusAfter(event.kind, after);
+    if (next) status = next;
+    if (event.kind === "published") {
+      const recorded = typeof after.publishedAt === "string" ? new Date(after.publishedAt) : null;
+      if (!publishedBefore && recorded && !Number.isNaN(recorded.getTime())) at = recorded;
+      published = true;
+      publishedBefore = true;
+    }
+    if (event.kind === "unpublished") published = false;
+    if (published && isVerdict(status)) return at;
+  }
+  return null;
 }
 
 function linkKey(before: Record<string, unknown>, after: Record<string, unknown>): string {

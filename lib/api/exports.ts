@@ -5,7 +5,7 @@ import { getPublishedVersion } from "@/lib/cache/version";
 import { currentEdgePurgeConfig, readerCacheControl } from "@/lib/edge/purge";
 import { SURROGATE_KEY_HEADER } from "@/lib/edge/surrogate-keys.mjs";
 import { downloadHeaders, textStream } from "@/lib/api/stream";
-import { countExportClaims, exportClaimPages, exportReferences, getFilterNames, getStorySlug } from "@/lib/data/exports";
+import { countExportClaims, exportClaimPages, exportReferences, firstVerdictDates, getFilterNames, getStorySlug } from "@/lib/data/exports";
 import { appOrigin, organisation } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { exportJsonChunks } from "@/lib/export-json";
@@ -125,7 +125,7 @@ export async function exportResponse(format: ExportFormat, query: ExportQuery, s
         { headers: downloadHeaders("application/json; charset=utf-8", `${name}.json`, cache) },
       );
     case "claimreview":
-      return new Response(textStream(claimReviewChunks(pages(), organisation())), {
+      return new Response(textStream(claimReviewChunks(pages(), organisation(), firstVerdictDates)), {
         headers: downloadHeaders("application/ld+json; charset=utf-8", `${name}-claimreview.jsonld`, cache),
       });
     case "pdf": {

@@ -6,7 +6,7 @@ import { encodeCursor, type Cursor } from "@/lib/cursor";
 import { toClaimStatus, type ClaimStatus } from "@/lib/domain/status";
 import { checkQuote, type QuoteCheck } from "@/lib/quote-check";
 import { publicNames } from "@/lib/env";
-import { linkedSourceIds, publicHistory, type PublicEvent, type RecordedEvent } from "@/lib/public-record";
+import { firstVerdictShownAt, linkedSourceIds, publicHistory, type PublicEvent, type RecordedEvent } from "@/lib/public-record";
 import { searchClaimIds, searchTerms } from "@/lib/search";
 import { buildSnippet, type Snippet } from "@/lib/search/snippet";
 import type { ClaimFilters } from "@/lib/validation/claim-query";
@@ -227,6 +227,8 @@ export type ClaimDetail = Omit<DetailRow, "status" | "publishedAt" | "sources" |
   annotations: PublicNote[];
   /** The public history (lib/public-record.ts), not the desk's. */
   events: PublicEvent[];
+  /** When readers first saw a verdict on it (firstVerdictShownAt): its ClaimReview's date. */
+  verdictShownAt: Date | null;
 };
 
 /** The claim's public history, with the sources its link entries name by title. */
@@ -257,6 +259,7 @@ export async function getClaim(id: string): Promise<ClaimDetail | null> {
     })),
     annotations: row.annotations.map(({ author, ...note }) => ({ ...note, author: showNames ? { name: author.name } : null })),
     events: await readersHistory(row.events, showNames),
+    verdictShownAt: firstVerdictShownAt(row.events),
   };
 }
 

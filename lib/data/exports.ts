@@ -11,6 +11,7 @@ import { STATUS_INFO, toClaimStatus, verdictStatuses } from "@/lib/domain/status
 import { parseStoredJson } from "@/lib/history";
 import type { ExportReferences } from "@/lib/export-json";
 import type { ExportClaim, ExportInternals, ExportSource } from "@/lib/export-types";
+import { firstVerdictShownAt, VERDICT_SHOWN_EVENT_KINDS } from "@/lib/public-record";
 import type { ExportFilters } from "@/lib/validation/export-query";
 
 /**
@@ -109,6 +110,32 @@ function toInternals(row: InternalRow): ExportInternals {
     annotations: row.annotations.map((a) => ({ id: a.id, body: a.body, public: a.isPublic, author: a.author.name, createdAt: a.createdAt, updatedAt: a.updatedAt })),
     history: row.events.map((e) => ({ id: e.id, kind: e.kind, actor: e.actor?.name ?? null, reason: e.reason, before: parseStoredJson(e.before), after: parseStoredJson(e.after), createdAt: e.createdAt })),
   };
+}
+
+/**
+ * When readers first saw a verdict on each of these claims (firstVerdictShownAt): ClaimReview's
+ * datePublished. One read of their publishing and rating events, along ClaimEvent's (claimId,
+ * createdAt) index; a claim whose events never show one is left out, and its first
+ * publication stands in.
+ */
+export async function firstVerdictDates(claimIds: readonly string[]): Promise<Map<string, Date>> {
+  const events = await db.claimEvent.findMany({
+    where: { claimId: { in: [...claimIds] }, kind: { in: [...VERDICT_SHOWN_EVENT_KINDS] } },
+    orderBy: [{ claimId: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+    select: { claimId: true, kind: true, after: true, createdAt: true },
+  });
+  const byClaim = new Map<string, typeof events>();
+  for (const event of events) {
+    const list = byClaim.get(event.claimId);
+    if (list) list.push(event);
+    else byClaim.set(event.claimId, [event]);
+  }
+  const dates = new Map<string, Date>();
+  for (const [claimId, list] of byClaim) {
+    const shown = firstVerdictShownAt(list);
+    if (shown) dates.set(claimId, shown);
+  }
+  return dates;
 }
 
 /**

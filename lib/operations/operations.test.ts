@@ -12,6 +12,10 @@ const { linkSource, updateLink, unlinkSource } = await import("./links");
 const { addAnnotation, deleteAnnotation, editAnnotation } = await import("./annotations");
 const { updateSource } = await import("./sources");
 const { AppError, ConflictError } = await import("@/lib/errors");
+const { exportClaimPages, firstVerdictDates } = await import("@/lib/data/exports");
+const { getClaim } = await import("@/lib/data/claims");
+const { claimReviewChunks } = await import("@/lib/export-streams");
+const { parseExportQuery } = await import("@/lib/validation/export-query");
 
 type Actor = { id: string; name: string; email: string; role: "reviewer" | "editor" | "admin" };
 let reviewer: Actor;
@@ -259,6 +263,49 @@ describe("sources", () => {
     const count = (await events(claimId)).length;
     await updateSource(editor, source.id, { ...fields, capturedText: text.replace("$48.2", "$42.8"), version: source.version + 1 });
     expect(await events(claimId)).toHaveLength(count);
+  });
+});
+
+describe("when a verdict was first published", () => {
+  async function claimReviewOf(id: string): Promise<Record<string, unknown> | undefined> {
+    const parsed = parseExportQuery(new URLSearchParams(`story=${input.storyId}&publication=published`), "editor");
+    if (!parsed.ok) throw new Error(parsed.message);
+    let text = "";
+    const pages = exportClaimPages(parsed.query.filters, { origin: "https://factline.example" });
+    for await (const chunk of claimReviewChunks(pages, { name: "Test Fact Desk", url: "https://factline.example" }, firstVerdictDates)) text += chunk;
+    const graph = (JSON.parse(text) as { "@graph": Record<string, unknown>[] })["@graph"];
+    return graph.find((review) => review.url === `https://factline.example/claims/${id}`);
+  }
+
+  it("dates the ClaimReview of a claim published pending and rated later by its rating, on its page and in exports", async () => {
+    const claimant = await db.claimant.findFirstOrThrow({ select: { id: true } });
+    const { id } = await createClaim(reviewer, { ...input, claimantId: claimant.id });
+    await changeStatus(reviewer, id, { status: "in-review", reason: "Checking the award records.", version: 1 });
+    await setPublished(editor, id, true, 2);
+    expect(await claimReviewOf(id)).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await changeStatus(editor, id, { status: "false", reason: "The award records contradict it.", version: 3 });
+
+    const { publishedAt } = await db.claim.findUniqueOrThrow({ where: { id }, select: { publishedAt: true } });
+    const rated = await db.claimEvent.findFirstOrThrow({ where: { claimId: id, kind: "updated" }, select: { createdAt: true } });
+    expect(rated.createdAt.getTime()).toBeGreaterThan(publishedAt!.getTime());
+    expect((await firstVerdictDates([id])).get(id)).toEqual(rated.createdAt);
+    expect((await getClaim(id))?.verdictShownAt).toEqual(rated.createdAt);
+    expect(await claimReviewOf(id)).toMatchObject({ datePublished: rated.createdAt.toISOString(), reviewRating: { alternateName: "False" } });
+
+    // A later correction changes dateModified, not when the review was first published.
+    await changeStatus(editor, id, { status: "misleading", reason: "Partly so.", correction: "The records cover two of three contracts.", version: 4 });
+    expect(await claimReviewOf(id)).toMatchObject({ datePublished: rated.createdAt.toISOString(), reviewRating: { alternateName: "Misleading" } });
+  });
+
+  it("dates a claim published with its verdict by that publication", async () => {
+    const claimant = await db.claimant.findFirstOrThrow({ select: { id: true } });
+    const { id } = await createClaim(reviewer, { ...input, claimantId: claimant.id });
+    await changeStatus(reviewer, id, { status: "accurate", reason: "The filing says so.", version: 1 });
+    await setPublished(editor, id, true, 2);
+    const { publishedAt } = await db.claim.findUniqueOrThrow({ where: { id }, select: { publishedAt: true } });
+    expect((await firstVerdictDates([id])).get(id)).toEqual(publishedAt);
+    expect(await claimReviewOf(id)).toMatchObject({ datePublished: publishedAt!.toISOString() });
   });
 });
 

@@ -62,7 +62,7 @@ export default async function ClaimPage({ params }: PageProps<"/claims/[id]">) {
   const updates = claim.events.filter((event) => event.kind === "updated");
   const claimDate = formatPartialDate(claim.claimDate, claim.claimDatePrecision);
   // Only a verdict has a ClaimReview (buildClaimReview says so too); skip the work otherwise.
-  const review = isVerdict(claim.status) ? buildClaimReview(toExportClaim(claim, appOrigin()), org) : null;
+  const review = isVerdict(claim.status) ? buildClaimReview(toExportClaim(claim, appOrigin()), org, claim.verdictShownAt) : null;
 
   return (
     <article>
