@@ -50,7 +50,7 @@ export default function OpenDataPage() {
           <code className={code}>status</code>, repeatable: {CLAIM_STATUSES.map((s) => s).join(", ")};
         </li>
         <li>
-          <code className={code}>from</code> and <code className={code}>to</code>: claim dates, <code className={code}>YYYY-MM-DD</code>, inclusive.
+          <code className={code}>from</code> and <code className={code}>to</code>: claim dates, <code className={code}>YYYY-MM-DD</code>, inclusive; a claim known only to its month or year is included when that month or year meets the range.
         </li>
       </ul>
       <p className="mt-2">

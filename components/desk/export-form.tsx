@@ -82,7 +82,7 @@ export function ExportForm({
           ) : null}
         </fieldset>
         <div className="grid gap-x-4 sm:grid-cols-2">
-          <TextField name="from" type="date" label="Claims dated from" hint="The day the claim was made (YYYY-MM-DD)." defaultValue={values.from} errors={errors.from} />
+          <TextField name="from" type="date" label="Claims dated from" hint="The day the claim was made (YYYY-MM-DD). A claim known only to its month or year is included when that month or year meets the range." defaultValue={values.from} errors={errors.from} />
           <TextField name="to" type="date" label="Claims dated up to" hint="Inclusive. Claims with no known date are left out when either date is set." defaultValue={values.to} errors={errors.to} />
         </div>
         {/* A radio takes no aria-invalid (ARIA); its group does, and the keyboard is taken into it. */}

@@ -24,9 +24,28 @@ export function exportConditions(filters: ExportFilters): Prisma.Sql[] {
   if (filters.statuses.length > 0 && filters.statuses.length < CLAIM_STATUSES.length) {
     where.push(Prisma.sql`c."status" IN (${Prisma.join(filters.statuses)})`);
   }
-  if (filters.from) where.push(Prisma.sql`c."claimDate" >= ${storedDate(filters.from)}`);
+  // A claim's date is a day, a month or a year (stored as its first day), and it matches when
+  // that span meets the range (docs/decisions/038-date-filters-overlap.md): a claim dated "2025"
+  // is in a range from 1 June 2025, as it is in one up to 1 January 2025.
+  if (filters.from) {
+    const { day, month, year } = spanStarts(filters.from);
+    // Each comparison is the column against a parameter, so PostgreSQL types the parameter as
+    // the column (a CASE of parameters would be text there).
+    where.push(
+      Prisma.sql`(c."claimDate" >= ${storedDate(day)} OR (c."claimDatePrecision" = 'month' AND c."claimDate" >= ${storedDate(month)}) OR (c."claimDatePrecision" = 'year' AND c."claimDate" >= ${storedDate(year)}))`,
+    );
+  }
   if (filters.to) where.push(Prisma.sql`c."claimDate" < ${storedDate(new Date(filters.to.getTime() + 86_400_000))}`);
   return where;
+}
+
+/** The first day of the day, month and year holding `from` (UTC): a claim's date at each precision. */
+function spanStarts(from: Date): { day: Date; month: Date; year: Date } {
+  return {
+    day: from,
+    month: new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), 1)),
+    year: new Date(Date.UTC(from.getUTCFullYear(), 0, 1)),
+  };
 }
 
 interface ClaimRow {

@@ -77,6 +77,31 @@ describe("exportClaimPages", () => {
     expect((await collect("from=2025-03-01&to=2025-03-14")).flat()).not.toContain(DRAFT_ID);
     expect(await countExportClaims(query("publication=drafts").filters)).toBe(1);
   });
+
+  it("takes a claim known only to the month or year when that month or year meets the date range", async () => {
+    const { claimantId } = await db.claim.findUniqueOrThrow({ where: { id: VERDICT_ID }, select: { claimantId: true } });
+    const story = await db.story.create({ data: { slug: "partial-dates", title: "Partial dates" }, select: { id: true } });
+    const dated = [
+      { id: "dated-year-2025", claimDate: new Date("2025-01-01T00:00:00Z"), claimDatePrecision: "year" },
+      { id: "dated-month-2025-06", claimDate: new Date("2025-06-01T00:00:00Z"), claimDatePrecision: "month" },
+      { id: "dated-day-2025-06-15", claimDate: new Date("2025-06-15T00:00:00Z"), claimDatePrecision: "day" },
+    ];
+    await db.claim.createMany({ data: dated.map((claim) => ({ ...claim, text: claim.id, summary: claim.id, claimantId, storyId: story.id })) });
+    const inRange = async (range: string) => (await collect(`story=${story.id}&${range}`, 100)).flat().sort();
+    // Within June 2025: the day, the month, and the year that holds them.
+    expect(await inRange("from=2025-06-10&to=2025-06-20")).toEqual(["dated-day-2025-06-15", "dated-month-2025-06", "dated-year-2025"]);
+    // From July 2025 on: only the year reaches it.
+    expect(await inRange("from=2025-07-01")).toEqual(["dated-year-2025"]);
+    // Up to 1 June: the year and the month begin by then; the day does not.
+    expect(await inRange("to=2025-06-01")).toEqual(["dated-month-2025-06", "dated-year-2025"]);
+    expect(await inRange("from=2025-06-16&to=2025-06-30")).toEqual(["dated-month-2025-06", "dated-year-2025"]);
+    expect(await inRange("from=2026-01-01")).toEqual([]);
+    expect(await inRange("to=2024-12-31")).toEqual([]);
+    expect(await countExportClaims(query(`story=${story.id}&from=2025-07-01`).filters)).toBe(1);
+    // Gone again: the other tests count the drafts.
+    await db.claim.deleteMany({ where: { storyId: story.id } });
+    await db.story.delete({ where: { id: story.id } });
+  });
 });
 
 describe("explainEmptyClaimReview", () => {
