@@ -142,6 +142,53 @@ describe("npm run db:backup and db:restore", () => {
     }
   });
 
+  it("empties the edge cache after a restore, or fails saying what to do", async () => {
+    const http = await import("node:http");
+    const { startVarnish } = await import("@/lib/testing/varnish-server");
+    const secret = "restore-test-purge-secret-0123456789";
+    // A backend standing in for the app: two reader pages as the app stores them, each naming
+    // its record and the site's key (lib/edge/surrogate-keys.mjs).
+    let served = 0;
+    const backend = http.createServer((request, response) => {
+      served++;
+      response.setHeader("cache-control", "public, max-age=0, s-maxage=86400");
+      response.setHeader("surrogate-key", `site claim:${request.url === "/claims/a" ? "a" : "b"}`);
+      response.end(`<p>${request.url} as it was before the restore</p>`);
+    });
+    await new Promise<void>((resolve) => backend.listen(0, "127.0.0.1", resolve));
+    const varnish = await startVarnish({ backendPort: (backend.address() as import("node:net").AddressInfo).port, purgeSecret: secret });
+    try {
+      const cacheOf = async (page: string) => (await fetch(`${varnish.origin}${page}`)).headers.get("x-cache");
+      for (const page of ["/claims/a", "/claims/b"]) {
+        await cacheOf(page);
+        expect(await cacheOf(page), page).toBe("HIT");
+      }
+      const target = path.join(dir, "restore-with-edge.db");
+      const backupFile = path.join(dir, "restore-with-edge.backup.db");
+      backupDatabase(live, target);
+      backupDatabase(live, backupFile);
+      const restored = await run("scripts/db-restore.ts", [backupFile], target, { FACTLINE_PURGE_URL: `${varnish.origin}/`, FACTLINE_PURGE_SECRET: secret });
+      expect(restored.status, restored.stderr).toBe(0);
+      expect(restored.stdout).toContain(`Emptied the edge cache at ${varnish.origin}/ of this app's pages`);
+      expect(restored.stdout.trim().split("\n").at(-1)).toMatch(/^Start the server again now\./);
+      // Every page is asked of the app again.
+      const before = served;
+      for (const page of ["/claims/a", "/claims/b"]) expect(await cacheOf(page), page).toBe("MISS");
+      expect(served).toBe(before + 2);
+
+      // Half an edge configuration (no secret): restored, the edge not emptied, exit 3.
+      const unsigned = await run("scripts/db-restore.ts", [backupFile], target, { FACTLINE_PURGE_URL: `${varnish.origin}/`, FACTLINE_PURGE_SECRET: "" });
+      expect(unsigned.status).toBe(3);
+      expect(unsigned.stderr).toContain(`The database is restored, but the edge cache at ${varnish.origin}/ was not emptied (FACTLINE_PURGE_URL is set, so FACTLINE_PURGE_SECRET must be too`);
+      expect(unsigned.stderr).toContain("empty it yourself");
+      expect(unsigned.stdout).not.toContain("Start the server again");
+      expect(await cacheOf("/claims/a")).toBe("HIT");
+    } finally {
+      await varnish.stop();
+      await new Promise((resolve) => backend.close(resolve));
+    }
+  });
+
   it("restores over a damaged database, keeping the damaged one's files aside as they were", async () => {
     const target = path.join(dir, "damaged-live.db");
     fs.writeFileSync(target, "SQLite format 3\0 and then nothing a database could be");

@@ -4,6 +4,8 @@
 import { BackupError, restoreDatabase } from "../lib/backup";
 import { restorePostgres } from "../lib/backup-postgres";
 import { databaseEngine, databaseFilePath, describeDatabase, resolveDatabaseUrl } from "../lib/database-url";
+import { edgePurgeConfig, purgeKeys, type EdgePurgeConfig } from "../lib/edge/purge";
+import { SITE_KEY } from "../lib/edge/surrogate-keys.mjs";
 import { ClearPagesError, clearStoredPages, redisAddress } from "../lib/redis/clear-pages";
 import { prepareDatabase } from "./prepare-db";
 
@@ -26,7 +28,7 @@ try {
   // since it holds stories.
   await prepareDatabase({ log: () => {} });
   // Copies kept outside the server outlive it and show the database as it was before the restore
-  // (README, "Backup and restore"): the shared cache's are removed here; the edge's cannot be.
+  // (README, "Backup and restore"): the shared cache's are removed here, then the edge's.
   const redisUrl = process.env.REDIS_URL?.trim();
   let isCacheCleared = true;
   if (redisUrl) {
@@ -43,11 +45,34 @@ try {
       );
     }
   }
-  if (process.env.FACTLINE_PURGE_URL?.trim()) console.log('FACTLINE_PURGE_URL is set: empty the edge cache before starting the servers (README, "Backup and restore"), or readers see the database as it was before the restore for up to a day.');
+  // The edge (a CDN, Varnish) keeps its copies for a day; every one carries the site's key
+  // (lib/edge/surrogate-keys.mjs), so one purge, after the shared cache's, empties it.
+  const edgeUrl = process.env.FACTLINE_PURGE_URL?.trim();
+  if (edgeUrl) {
+    const edge = edgeConfigOrProblem();
+    const purged = typeof edge === "string" ? false : await purgeKeys(edge, [SITE_KEY]);
+    if (purged) console.log(`Emptied the edge cache at ${edgeUrl} of this app's pages (surrogate key "${SITE_KEY}").`);
+    else {
+      isCacheCleared = false;
+      console.error(
+        `The database is restored, but the edge cache at ${edgeUrl} was not emptied (${typeof edge === "string" ? edge : "it did not confirm the purge"}). ` +
+          'Before starting the servers, empty it yourself (README, "Backup and restore"), or readers see the database as it was before the restore for up to a day. Do not restore again.',
+      );
+    }
+  }
   if (isCacheCleared) console.log("Start the server again now. (If it was running, restart it: it keeps reader pages in memory, and edits it saved during the restore are lost.)");
-  // 3: restored, but the shared cache still holds copies from before (1 is a restore that failed).
+  // 3: restored, but a cache outside the server still holds copies from before (1 is a restore that failed).
   else process.exitCode = 3;
 } catch (error) {
   console.error(error instanceof BackupError ? error.message : error);
   process.exit(1);
+}
+
+/** The edge to purge, or why it cannot be (half a configuration: no secret). */
+function edgeConfigOrProblem(): EdgePurgeConfig | string {
+  try {
+    return edgePurgeConfig() ?? "FACTLINE_PURGE_URL is empty";
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
 }

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { tag } from "@/lib/cache/tags";
 import { getPublishedVersion } from "@/lib/cache/version";
 import { currentEdgePurgeConfig, readerCacheControl } from "@/lib/edge/purge";
-import { SURROGATE_KEY_HEADER } from "@/lib/edge/surrogate-keys.mjs";
+import { SITE_KEY, SURROGATE_KEY_HEADER } from "@/lib/edge/surrogate-keys.mjs";
 import { downloadHeaders, textStream } from "@/lib/api/stream";
 import { countExportClaims, exportClaimPages, exportReferences, firstVerdictDates, getFilterNames, getStorySlug } from "@/lib/data/exports";
 import { appOrigin, organisation } from "@/lib/env";
@@ -78,7 +78,7 @@ async function openDataEtag(format: ExportFormat, query: ExportQuery, now: Date)
  * change purges (lib/edge/purge.ts, docs/decisions/022-edge-cache.md).
  */
 function openDataCacheHeaders(etag: string): Record<string, string> {
-  return { ETag: etag, "Cache-Control": readerCacheControl(currentEdgePurgeConfig()), [SURROGATE_KEY_HEADER]: tag.published() };
+  return { ETag: etag, "Cache-Control": readerCacheControl(currentEdgePurgeConfig()), [SURROGATE_KEY_HEADER]: `${SITE_KEY} ${tag.published()}` };
 }
 
 /**

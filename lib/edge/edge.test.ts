@@ -3,14 +3,17 @@ import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { captureLog } from "@/lib/testing/capture-log";
 import { edgePurgeConfig, purgeEdge, purgeKeys, readerCacheControl } from "./purge";
-import { SURROGATE_KEY_MAX_LENGTH, surrogateKeysFor, withSurrogateKeys } from "./surrogate-keys.mjs";
+import { SITE_KEY, SURROGATE_KEY_MAX_LENGTH, surrogateKeysFor, withSurrogateKeys } from "./surrogate-keys.mjs";
 
 const SECRET = "a-purge-secret-of-some-length";
 
 describe("surrogate keys", () => {
-  it("name the app's own tags, once each, and none of Next's implicit path tags", () => {
+  it("name the app's own tags, once each, and none of Next's implicit path tags, after the key every kept page has", () => {
     const stored = "_N_T_/layout,_N_T_/cached/layout,_N_T_/cached/current/claims/x,claim:x,claimant:microsoft,source:guardian,claim:x,published";
-    expect(surrogateKeysFor(stored)).toBe("claim:x claimant:microsoft source:guardian published");
+    expect(surrogateKeysFor(stored)).toBe("site claim:x claimant:microsoft source:guardian published");
+    // No tag the app expires is the site's key: a purge of one record never empties the edge.
+    expect(SITE_KEY).toBe("site");
+    expect(surrogateKeysFor("site")).toBeNull();
     expect(surrogateKeysFor("_N_T_/layout")).toBeNull();
     expect(surrogateKeysFor(undefined)).toBeNull();
   });
@@ -25,7 +28,7 @@ describe("surrogate keys", () => {
 
   it("are added to a stored page's headers, which Next.js sends with every copy it serves", () => {
     const value: { kind: string; html: string; headers: Record<string, string> } = { kind: "APP_PAGE", html: "<p>", headers: { "x-next-cache-tags": "_N_T_/x,source:s1,source-claims:s1" } };
-    expect(withSurrogateKeys(value).headers["surrogate-key"]).toBe("source:s1 source-claims:s1");
+    expect(withSurrogateKeys(value).headers["surrogate-key"]).toBe("site source:s1 source-claims:s1");
     const data = { kind: "FETCH", data: { body: "" } };
     expect(withSurrogateKeys(data)).toEqual({ kind: "FETCH", data: { body: "" } });
   });

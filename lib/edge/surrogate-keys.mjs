@@ -10,6 +10,12 @@
 // response from that copy carries it, the first one included.
 
 export const SURROGATE_KEY_HEADER = "surrogate-key";
+/**
+ * A key every kept response carries besides its records' (not a tag: no app tag is one bare
+ * word but `published`): purging it empties the edge of this app's pages at once, which a
+ * restore does (scripts/db-restore.ts), since then every page may show what the backup undid.
+ */
+export const SITE_KEY = "site";
 const TAGS_HEADER = "x-next-cache-tags";
 // The app's own tags (`claim:<id>`, `published`, …); Next's implicit ones (`_N_T_/…`) name paths.
 const APP_TAG = /^(?:published|[a-z]+(?:-[a-z]+)*:[^\s,]+)$/;
@@ -21,12 +27,15 @@ const APP_TAG = /^(?:published|[a-z]+(?:-[a-z]+)*:[^\s,]+)$/;
  */
 export const SURROGATE_KEY_MAX_LENGTH = 7_000;
 
-/** The surrogate keys for a page's stored tags (a comma-separated list), or null when none fit. */
+/**
+ * The surrogate keys for a page's stored tags (a comma-separated list), SITE_KEY first, or null
+ * when it names no record or its keys do not fit.
+ */
 export function surrogateKeysFor(tagsHeader) {
   if (typeof tagsHeader !== "string") return null;
   const keys = [...new Set(tagsHeader.split(",").filter((tag) => APP_TAG.test(tag)))];
   if (keys.length === 0) return null;
-  const text = keys.join(" ");
+  const text = [SITE_KEY, ...keys].join(" ");
   return text.length <= SURROGATE_KEY_MAX_LENGTH ? text : null;
 }
 
