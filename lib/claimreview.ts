@@ -126,7 +126,9 @@ export function buildClaimReview(claim: ExportClaim, org: Organisation, verdictS
 
   // A correction changes what readers see, so it counts as a modification even when it did not
   // touch the claim row itself.
-  const modifiedAt = Math.max(claim.updatedAt.getTime(), ...claim.corrections.map((c) => c.createdAt.getTime()));
+  const publishedAt = verdictShownAt ?? claim.publishedAt;
+  // Never before the review itself (history written a moment apart by older versions).
+  const modifiedAt = Math.max(publishedAt.getTime(), claim.updatedAt.getTime(), ...claim.corrections.map((c) => c.createdAt.getTime()));
   const corrections = claim.corrections.map(
     (correction): SchemaCorrectionComment => ({
       "@type": "CorrectionComment",
@@ -139,7 +141,7 @@ export function buildClaimReview(claim: ExportClaim, org: Organisation, verdictS
     "@type": "ClaimReview",
     url: claim.url,
     claimReviewed: claim.summary,
-    datePublished: (verdictShownAt ?? claim.publishedAt).toISOString(),
+    datePublished: publishedAt.toISOString(),
     dateModified: new Date(modifiedAt).toISOString(),
     author: organization(org.name, org.url),
     reviewRating: {

@@ -28,6 +28,8 @@ export async function* claimReviewChunks(
   yield JSONLD_GRAPH_OPEN;
   let written = false;
   for await (const page of pages) {
+    // The export reads reviewable claims only (ExportFilters.reviewsOnly); a draft or a
+    // status with no rating would have no review anyway.
     const reviewed = page.filter((claim) => claim.publishedAt !== null && isVerdict(claim.status));
     const dates = reviewed.length > 0 ? await verdictDates(reviewed.map((claim) => claim.id)) : new Map<string, Date>();
     const reviews = reviewed.flatMap((claim) => buildClaimReview(claim, organisation, dates.get(claim.id) ?? null) ?? []);

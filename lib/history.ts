@@ -18,6 +18,8 @@ export interface EventInput {
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
   reason?: string | null;
+  /** When it happened, if the change wrote the same moment elsewhere (a correction's date). */
+  createdAt?: Date;
 }
 
 /**
@@ -33,6 +35,7 @@ export async function recordEvent(tx: Prisma.TransactionClient, event: EventInpu
       before: event.before ? JSON.stringify(event.before) : null,
       after: event.after ? JSON.stringify(event.after) : null,
       reason: event.reason ?? null,
+      ...(event.createdAt ? { createdAt: event.createdAt } : {}),
     },
   });
 }

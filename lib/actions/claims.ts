@@ -129,7 +129,7 @@ export async function assignAction(_prev: ActionState, sent: unknown): Promise<A
  * reader page shows nothing of its duplicates; its desk page does.
  */
 async function revalidateDuplicate(id: string, originals: (string | null)[]) {
-  await expireTags(duplicateMarkTags(id));
+  await expireTags(duplicateMarkTags(id, (await getClaimFootprint(id))?.published ?? false));
   revalidatePath(`/desk/claims/${id}`);
   for (const original of originals) if (original) revalidatePath(`/desk/claims/${original}`);
 }

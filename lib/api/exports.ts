@@ -125,7 +125,7 @@ export async function exportResponse(format: ExportFormat, query: ExportQuery, s
         { headers: downloadHeaders("application/json; charset=utf-8", `${name}.json`, cache) },
       );
     case "claimreview":
-      return new Response(textStream(claimReviewChunks(pages(), organisation(), firstVerdictDates)), {
+      return new Response(textStream(claimReviewChunks(exportClaimPages({ ...query.filters, reviewsOnly: true }, { origin: appOrigin() }), organisation(), firstVerdictDates)), {
         headers: downloadHeaders("application/ld+json; charset=utf-8", `${name}-claimreview.jsonld`, cache),
       });
     case "pdf": {

@@ -71,10 +71,11 @@ export function claimWriteTags(id: string, states: (ClaimFootprint | null)[]): s
 /**
  * Marking a claim as a duplicate (or not) changes its own page (a redirect, or its page again)
  * and takes it out of (or back into) other pages' related claims (ADR 030). Lists still show it:
- * its entry leads to the original through that redirect.
+ * its entry leads to the original through that redirect. A published one also leaves (or
+ * rejoins) the feed and the open-data ClaimReview file, which wait on `published`.
  */
-export function duplicateMarkTags(id: string): string[] {
-  return [tag.claim(id), tag.relatedClaim(id)];
+export function duplicateMarkTags(id: string, published: boolean): string[] {
+  return published ? [tag.claim(id), tag.relatedClaim(id), tag.published()] : [tag.claim(id), tag.relatedClaim(id)];
 }
 
 /**

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { PUBLISHED_CLAIM } from "@/lib/data/selects";
+import { firstVerdictDates } from "@/lib/data/exports";
+import { PUBLISHED_CLAIM, SHOWN_ON_ITS_OWN_PAGE } from "@/lib/data/selects";
 import { encodeCursor, type Cursor } from "@/lib/cursor";
 import { isVerdict, toClaimStatus, verdictStatuses, type ClaimStatus } from "@/lib/domain/status";
 import { parseStoredJson } from "@/lib/history";
@@ -67,29 +68,32 @@ export interface FeedClaim {
 const FEED_CLAIM = { id: true, summary: true, status: true, statusReason: true, updatedAt: true, claimant: { select: { name: true } } } as const;
 
 /**
- * The feed: published claims with a verdict, by first publication (a republished claim keeps
- * its date, so it is announced once), updates (a verdict given after publication, announced
- * when given) and corrections, newest first. Three bounded reads on indexed columns (Claim
- * publishedAt, Correction createdAt, ClaimEvent kind), FEED_SIZE items at most.
+ * The feed: published claims with a verdict, dated when readers first saw one (a republished
+ * claim keeps its date, so it is announced once; one published "not checkable" and corrected to
+ * a verdict is dated by that correction, as its ClaimReview is), updates (a verdict given after
+ * publication, announced when given) and corrections, newest first. A duplicate whose readers
+ * are sent to its original is left out: its entries would link to the original's page. Bounded
+ * reads on indexed columns (Claim publishedAt, Correction createdAt, ClaimEvent kind, and the
+ * verdict claims' events), FEED_SIZE items at most.
  */
 export async function listFeedItems(): Promise<FeedItem[]> {
   const [publications, corrections, updates] = await Promise.all([
     db.claim.findMany({
       // A verdict is what the feed announces; "unverified" or "not checkable" is not news. A
       // claim published pending and rated later is announced by its update, when it was news.
-      where: { ...PUBLISHED_CLAIM, status: { in: verdictStatuses() }, events: { none: { kind: "updated" } } },
+      where: { ...SHOWN_ON_ITS_OWN_PAGE, status: { in: verdictStatuses() }, events: { none: { kind: "updated" } } },
       orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
       take: FEED_SIZE,
       select: { ...FEED_CLAIM, publishedAt: true, corrections: { orderBy: { createdAt: "desc" }, take: 1, select: { createdAt: true } } },
     }),
     db.correction.findMany({
-      where: OF_PUBLISHED_CLAIMS,
+      where: { claim: SHOWN_ON_ITS_OWN_PAGE },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: FEED_SIZE,
       select: { id: true, createdAt: true, note: true, previousStatus: true, newStatus: true, claim: { select: FEED_CLAIM } },
     }),
     db.claimEvent.findMany({
-      where: { kind: "updated", claim: PUBLISHED_CLAIM },
+      where: { kind: "updated", claim: SHOWN_ON_ITS_OWN_PAGE },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: FEED_SIZE,
       select: { id: true, createdAt: true, before: true, after: true, reason: true, claim: { select: FEED_CLAIM } },
@@ -103,9 +107,10 @@ export async function listFeedItems(): Promise<FeedItem[]> {
     claimant: c.claimant.name,
     updatedAt: c.updatedAt,
   });
+  const shown = await firstVerdictDates(publications.map((p) => p.id));
   const items: FeedItem[] = [
     ...publications.map((p): FeedItem => {
-      const published = p.publishedAt ?? p.updatedAt;
+      const published = shown.get(p.id) ?? p.publishedAt ?? p.updatedAt;
       const corrected = p.corrections[0]?.createdAt;
       return { kind: "verdict", date: published, updated: corrected && corrected > published ? corrected : published, claim: claim(p) };
     }),

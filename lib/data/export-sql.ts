@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db, storedDate } from "@/lib/db";
 import type { ExportableRow } from "@/lib/data/exports";
-import { CLAIM_STATUSES } from "@/lib/domain/status";
+import { CLAIM_STATUSES, verdictStatuses } from "@/lib/domain/status";
 import type { ExportFilters } from "@/lib/validation/export-query";
 
 /**
@@ -36,6 +36,12 @@ export function exportConditions(filters: ExportFilters): Prisma.Sql[] {
     );
   }
   if (filters.to) where.push(Prisma.sql`c."claimDate" < ${storedDate(new Date(filters.to.getTime() + 86_400_000))}`);
+  if (filters.reviewsOnly) {
+    where.push(Prisma.sql`c."publishedAt" IS NOT NULL`);
+    where.push(Prisma.sql`c."status" IN (${Prisma.join(verdictStatuses())})`);
+    // A duplicate's readers are sent to its published original, whose review is the one to read.
+    where.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "Claim" o WHERE o."id" = c."duplicateOfId" AND o."publishedAt" IS NOT NULL)`);
+  }
   return where;
 }
 

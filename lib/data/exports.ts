@@ -7,7 +7,7 @@ import { CORRECTIONS, EVENTS, LINK_FIELDS, SOURCE_FIELDS } from "@/lib/data/sele
 import { isClaimantKind } from "@/lib/domain/claimant-kind";
 import { isoPartialDate } from "@/lib/domain/partial-date";
 import { RELATIONS, isRelation } from "@/lib/domain/relation";
-import { STATUS_INFO, toClaimStatus, verdictStatuses } from "@/lib/domain/status";
+import { STATUS_INFO, isVerdict, toClaimStatus } from "@/lib/domain/status";
 import { parseStoredJson } from "@/lib/history";
 import type { ExportReferences } from "@/lib/export-json";
 import type { ExportClaim, ExportInternals, ExportSource } from "@/lib/export-types";
@@ -217,10 +217,7 @@ export interface LeftOutClaim {
  * left out (ClaimReview is for published verdicts only: lib/claimreview.ts).
  */
 export async function explainEmptyClaimReview(filters: ExportFilters, sample = 20): Promise<{ matched: number; claims: LeftOutClaim[] } | null> {
-  const verdicts = verdictStatuses().filter((s) => filters.statuses.length === 0 || filters.statuses.includes(s));
-  if (filters.publication !== "drafts" && verdicts.length > 0) {
-    if ((await countExportClaims({ ...filters, statuses: verdicts, publication: "published" })) > 0) return null;
-  }
+  if ((await countExportClaims({ ...filters, reviewsOnly: true })) > 0) return null;
   const matched = await countExportClaims(filters);
   const claims: LeftOutClaim[] = [];
   for await (const page of exportClaimPages(filters, { origin: "http://localhost", pageSize: sample })) {
@@ -229,7 +226,12 @@ export async function explainEmptyClaimReview(filters: ExportFilters, sample = 2
       claims.push({
         id: claim.id,
         summary: claim.summary,
-        reason: claim.publishedAt === null ? "a draft: ClaimReview is for published claims only" : `rated ${label}, which is not a verdict: there is no rating to review yet`,
+        reason:
+          claim.publishedAt === null
+            ? "a draft: ClaimReview is for published claims only"
+            : isVerdict(claim.status)
+              ? "a duplicate of a published claim: its readers are sent to the original, whose review is the one published"
+              : `rated ${label}, which is not a verdict: there is no rating to review yet`,
       });
     }
     break;

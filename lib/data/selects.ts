@@ -6,6 +6,12 @@
  */
 export const PUBLISHED_CLAIM = { publishedAt: { not: null } } as const;
 
+/**
+ * A published claim readers see on its own page: not a duplicate whose readers are sent to its
+ * published original (lib/data/claims.ts getDuplicateTarget). What the feed announces.
+ */
+export const SHOWN_ON_ITS_OWN_PAGE = { ...PUBLISHED_CLAIM, NOT: { duplicateOf: { is: { publishedAt: { not: null } } } } } as const;
+
 /** Colleagues who can sign in: an account with a password, not disabled. */
 export const ACTIVE_COLLEAGUE = { banned: false, accounts: { some: {} } } as const;
 

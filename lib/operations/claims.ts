@@ -210,13 +210,18 @@ export async function changeStatus(
     if (!seenByReaders && note) {
       throw new FieldRuleError("correction", "This claim has never been published, so readers have seen nothing to correct; leave the correction note empty.");
     }
-    await bumpVersion(tx, id, input.version, { status: input.status, statusReason: input.reason });
+    // One moment for the claim's change, its correction and its event: ClaimReview reads the
+    // review's date from the event and its modification from the others, which must not come
+    // before it.
+    const at = new Date();
+    await bumpVersion(tx, id, input.version, { status: input.status, statusReason: input.reason, updatedAt: at });
     if (note) {
-      await tx.correction.create({ data: { claimId: id, previousStatus: previous, newStatus: input.status, note, authorId: actor.id } });
+      await tx.correction.create({ data: { claimId: id, previousStatus: previous, newStatus: input.status, note, authorId: actor.id, createdAt: at } });
     }
     await recordEvent(tx, {
       claimId: id,
       actorId: actor.id,
+      createdAt: at,
       kind: note ? "corrected" : isUpdate ? "updated" : "status-changed",
       before: { status: previous, statusReason: claim.statusReason },
       after: { status: input.status, statusReason: input.reason, ...(note ? { correction: note } : {}) },

@@ -4,17 +4,20 @@ import { createTestDatabase } from "@/lib/testing/test-database";
 
 const database = await createTestDatabase();
 process.env.DATABASE_URL = database.url;
+process.env.BETTER_AUTH_URL = "https://factline.example";
 
 const { db } = await import("@/lib/db");
 const { seedDatabase } = await import("@/prisma/seed");
-const { createClaim, updateClaim, changeStatus, setPublished, assignClaim } = await import("./claims");
+const { createClaim, updateClaim, changeStatus, setPublished, assignClaim, markDuplicate } = await import("./claims");
 const { linkSource, updateLink, unlinkSource } = await import("./links");
 const { addAnnotation, deleteAnnotation, editAnnotation } = await import("./annotations");
 const { updateSource } = await import("./sources");
 const { AppError, ConflictError } = await import("@/lib/errors");
-const { exportClaimPages, firstVerdictDates } = await import("@/lib/data/exports");
+const { firstVerdictDates } = await import("@/lib/data/exports");
+const { exportResponse } = await import("@/lib/api/exports");
 const { getClaim } = await import("@/lib/data/claims");
-const { claimReviewChunks } = await import("@/lib/export-streams");
+const { listFeedItems } = await import("@/lib/data/corrections");
+const { explainEmptyClaimReview } = await import("@/lib/data/exports");
 const { parseExportQuery } = await import("@/lib/validation/export-query");
 
 type Actor = { id: string; name: string; email: string; role: "reviewer" | "editor" | "admin" };
@@ -267,14 +270,13 @@ describe("sources", () => {
 });
 
 describe("when a verdict was first published", () => {
-  async function claimReviewOf(id: string): Promise<Record<string, unknown> | undefined> {
-    const parsed = parseExportQuery(new URLSearchParams(`story=${input.storyId}&publication=published`), "editor");
+  /** The claim's review in the open-data ClaimReview file, as partners download it. */
+  async function claimReviewOf(id: string, storyId: string = input.storyId): Promise<Record<string, unknown> | undefined> {
+    const parsed = parseExportQuery(new URLSearchParams(`story=${storyId}`), "open-json");
     if (!parsed.ok) throw new Error(parsed.message);
-    let text = "";
-    const pages = exportClaimPages(parsed.query.filters, { origin: "https://factline.example" });
-    for await (const chunk of claimReviewChunks(pages, { name: "Test Fact Desk", url: "https://factline.example" }, firstVerdictDates)) text += chunk;
-    const graph = (JSON.parse(text) as { "@graph": Record<string, unknown>[] })["@graph"];
-    return graph.find((review) => review.url === `https://factline.example/claims/${id}`);
+    const response = await exportResponse("claimreview", parsed.query, "open-data");
+    const graph = (JSON.parse(await response.text()) as { "@graph": Record<string, unknown>[] })["@graph"];
+    return graph.find((review) => typeof review.url === "string" && review.url.endsWith(`/claims/${id}`));
   }
 
   it("dates the ClaimReview of a claim published pending and rated later by its rating, on its page and in exports", async () => {
@@ -296,6 +298,48 @@ describe("when a verdict was first published", () => {
     // A later correction changes dateModified, not when the review was first published.
     await changeStatus(editor, id, { status: "misleading", reason: "Partly so.", correction: "The records cover two of three contracts.", version: 4 });
     expect(await claimReviewOf(id)).toMatchObject({ datePublished: rated.createdAt.toISOString(), reviewRating: { alternateName: "Misleading" } });
+  });
+
+  it("dates a verdict reached by correcting \"not checkable\" by that correction, in ClaimReview and the feed, never modified before it", async () => {
+    const claimant = await db.claimant.findFirstOrThrow({ select: { id: true } });
+    const { id } = await createClaim(reviewer, { ...input, claimantId: claimant.id });
+    await changeStatus(reviewer, id, { status: "not-checkable", reason: "No record either way.", version: 1 });
+    await setPublished(editor, id, true, 2);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await changeStatus(editor, id, { status: "false", reason: "The records came out.", correction: "We could not check this; the records now show it false.", version: 3 });
+    const corrected = await db.claimEvent.findFirstOrThrow({ where: { claimId: id, kind: "corrected" }, select: { createdAt: true } });
+    const review = await claimReviewOf(id);
+    expect(review).toMatchObject({ datePublished: corrected.createdAt.toISOString(), dateModified: corrected.createdAt.toISOString() });
+    expect((review!.correction as { datePublished: string }[])[0]!.datePublished).toBe(corrected.createdAt.toISOString());
+    const entry = (await listFeedItems()).find((item) => item.kind === "verdict" && item.claim.id === id);
+    expect(entry?.date).toEqual(corrected.createdAt);
+  });
+
+  it("leaves a duplicate whose readers are sent to its original out of ClaimReview and the feed", async () => {
+    const claimant = await db.claimant.findFirstOrThrow({ select: { id: true } });
+    const { id: storyId } = await db.story.create({ data: { slug: "duplicates-and-reviews", title: "Duplicates and reviews" }, select: { id: true } });
+    const original = await createClaim(reviewer, { ...input, storyId, claimantId: claimant.id, summary: "The original, rated" });
+    await changeStatus(reviewer, original.id, { status: "misleading", reason: "Leaves out two contracts.", version: 1 });
+    await setPublished(editor, original.id, true, 2);
+    const copy = await createClaim(reviewer, { ...input, storyId, claimantId: claimant.id, summary: "The same claim again" });
+    await changeStatus(reviewer, copy.id, { status: "false", reason: "Rated before we saw the original.", version: 1 });
+    await setPublished(editor, copy.id, true, 2);
+    expect(await claimReviewOf(copy.id, storyId)).toMatchObject({ reviewRating: { alternateName: "False" } });
+    expect((await listFeedItems()).map((item) => item.claim.id)).toContain(copy.id);
+    await markDuplicate(editor, copy.id, { originalId: original.id, reason: "The same words, the same day.", version: 3 });
+
+    expect(await claimReviewOf(copy.id, storyId)).toBeUndefined();
+    expect(await claimReviewOf(original.id, storyId)).toMatchObject({ reviewRating: { alternateName: "Misleading" } });
+    const feed = await listFeedItems();
+    expect(feed.map((item) => item.claim.id)).not.toContain(copy.id);
+    expect(feed.map((item) => item.claim.id)).toContain(original.id);
+    // An export of the copy alone says why it holds no review.
+    const alone = parseExportQuery(new URLSearchParams(`story=${storyId}&status=false`), "editor");
+    if (!alone.ok) throw new Error(alone.message);
+    expect(await explainEmptyClaimReview(alone.query.filters)).toEqual({
+      matched: 1,
+      claims: [{ id: copy.id, summary: "The same claim again", reason: expect.stringMatching(/^a duplicate of a published claim/) }],
+    });
   });
 
   it("dates a claim published with its verdict by that publication", async () => {

@@ -33,6 +33,12 @@ export interface ExportFilters {
   /** …up to and including this day. */
   to?: Date;
   publication: PublicationScope;
+  /**
+   * Only claims with a ClaimReview: published verdicts readers see on their own page (not a
+   * duplicate whose readers are sent to its published original). Set by the ClaimReview export,
+   * never by a query.
+   */
+  reviewsOnly?: boolean;
 }
 
 export interface ExportQuery {
