@@ -88,6 +88,20 @@ test("an API address that names no route gets the API's 404 in JSON, not the rea
   expect((await request.get("/api/health")).status()).toBe(200);
 });
 
+test("a page that is not there says so in its title; a corrections link cut short says it names no page", async ({ page }) => {
+  await page.goto("/claims/no-such-claim");
+  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  await expect(page).toHaveTitle("Page not found · Factline");
+  for (const address of ["/corrections?cursor=garbage", "/corrections?cursor=a&cursor=b"]) {
+    await page.goto(address);
+    await expect(page.getByRole("main").getByRole("alert")).toContainText("This link asks for a page of the corrections we cannot find.");
+    await expect(page.getByRole("list", { name: "Corrections, newest first" })).toHaveCount(0);
+  }
+  await page.getByRole("link", { name: "Start from the newest corrections" }).click();
+  await expect(page).toHaveURL(/\/corrections$/);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveCount(0);
+});
+
 test("TRACE gets a 405 in words, on pages and the API alike", async ({ request }) => {
   for (const path of ["/", "/claims", "/desk", "/api/claims"]) {
     const response = await request.fetch(path, { method: "TRACE", maxRedirects: 0 });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { decodeCursor } from "@/lib/cursor";
+import { keysetCursorParam } from "@/lib/cursor";
 import { correctionSentence } from "@/lib/domain/status";
 import { listCorrections } from "@/lib/data/corrections";
 
@@ -14,8 +14,11 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZon
 
 export default async function CorrectionsPage({ searchParams }: PageProps<"/corrections">) {
   const { cursor: rawCursor } = await searchParams;
-  const cursor = typeof rawCursor === "string" ? decodeCursor(rawCursor) : null;
-  const page = await listCorrections({ cursor });
+  // A link cut short or edited names no place in the log: say so, rather than show the newest
+  // corrections as if they were the page it asked for.
+  const place = keysetCursorParam(rawCursor);
+  const cursor = place.ok ? place.after : null;
+  const page = place.ok ? await listCorrections({ cursor }) : null;
 
   return (
     <>
@@ -28,7 +31,16 @@ export default async function CorrectionsPage({ searchParams }: PageProps<"/corr
         </a>
         .
       </p>
-      {page.items.length === 0 ? (
+      {page === null ? (
+        <div role="alert" className="rounded border border-red-300 bg-red-50 p-4 text-red-900">
+          <p className="font-semibold">This link asks for a page of the corrections we cannot find.</p>
+          <p className="mt-2">
+            <Link href="/corrections" className="text-blue-800 underline">
+              Start from the newest corrections
+            </Link>
+          </p>
+        </div>
+      ) : page.items.length === 0 ? (
         <p className="text-stone-700">{cursor ? "No older corrections." : "No corrections have been published."}</p>
       ) : (
         <ol className="space-y-4" aria-label="Corrections, newest first">
@@ -51,7 +63,7 @@ export default async function CorrectionsPage({ searchParams }: PageProps<"/corr
           ))}
         </ol>
       )}
-      {page.nextCursor ? (
+      {page?.nextCursor ? (
         <p className="mt-6">
           <Link href={`/corrections?cursor=${page.nextCursor}`} className="text-blue-800 underline">
             Older corrections

@@ -34,6 +34,11 @@ describe("a page of search results", () => {
     expect(render({ total: 2 })).toContain("Claims 1–2 of 2, best match first");
   });
 
+  it("keeps the count's heading a heading, announcing it from a live region inside", () => {
+    const html = render({ total: 2 });
+    expect(html).toMatch(/<h2 id="results-heading" class="[^"]*"><span role="status">Claims 1–2 of 2, best match first<\/span><\/h2>/);
+  });
+
   it("does not number a page placed past the end by an edited link", () => {
     // A keyset cursor carried over from a longer list says 200 claims came before this page.
     const html = render({ total: 12, offset: 200 }, "");

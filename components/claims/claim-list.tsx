@@ -24,13 +24,17 @@ export function ClaimList({ page, filters }: { page: ClaimPage; filters: ClaimFi
   const total = `${page.totalIsCapped ? "more than " : ""}${page.total.toLocaleString("en")}`;
   return (
     <section aria-labelledby="results-heading">
-      <h2 id="results-heading" className="mb-3 text-base font-semibold text-stone-800" role="status">
-        {page.total === 1 && !page.totalIsCapped
-          ? "1 claim"
-          : placeKnown
-            ? `Claims ${first}–${last} of ${total}`
-            : `${page.items.length.toLocaleString("en")} ${page.items.length === 1 ? "claim" : "claims"} on this page, of ${total}`}
-        {filters.q ? ", best match first" : ", newest first"}
+      {/* A heading that is also announced when the results change: the live region sits inside
+          it, since role="status" on the h2 itself would take its heading role away. */}
+      <h2 id="results-heading" className="mb-3 text-base font-semibold text-stone-800">
+        <span role="status">
+          {page.total === 1 && !page.totalIsCapped
+            ? "1 claim"
+            : placeKnown
+              ? `Claims ${first}–${last} of ${total}`
+              : `${page.items.length.toLocaleString("en")} ${page.items.length === 1 ? "claim" : "claims"} on this page, of ${total}`}
+          {filters.q ? ", best match first" : ", newest first"}
+        </span>
       </h2>
       <ol className="space-y-3">
         {page.items.map((claim) => (
