@@ -1,5 +1,6 @@
 "use client";
 
+import { DESK_CONTENT_ID } from "@/components/layout/skip-target";
 import { isLimitRefusal } from "@/lib/domain/refusal";
 
 /**
@@ -7,12 +8,13 @@ import { isLimitRefusal } from "@/lib/domain/refusal";
  * would arrive here too (every desk form keeps its own: components/forms/refusal.tsx; signing out
  * is never limited, ADR 035): Next.js's script raises the proxy's 429 as an error; its words say
  * what happened and when to send again, and nothing was done, so they are shown instead of "the
- * problem is on our side".
+ * problem is on our side". On a desk address it replaces the desk's layout, so it carries the
+ * desk skip link's target (components/layout/skip-target.ts).
  */
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   if (isLimitRefusal(error)) {
     return (
-      <div role="alert">
+      <div role="alert" id={DESK_CONTENT_ID}>
         <h1 className="mb-4 font-serif text-3xl font-bold">Too many changes at once</h1>
         <p className="mb-4">{error.message}</p>
         <button type="button" onClick={reset} className="rounded bg-blue-800 px-4 py-2 text-white hover:bg-blue-900">

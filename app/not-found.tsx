@@ -1,8 +1,15 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+import { DESK_CONTENT_ID } from "@/components/layout/skip-target";
+
+// The tab's title says so too (WCAG 2.4.2), not just the heading.
+export const metadata: Metadata = { title: "Page not found" };
 
 export default function NotFound() {
+  // The desk's skip link aims past its menu, at DESK_CONTENT_ID; this page replaces the desk's
+  // layout on a desk address, so it carries the target itself (reader pages aim at <main>).
   return (
-    <>
+    <div id={DESK_CONTENT_ID}>
       <h1 className="mb-4 font-serif text-3xl font-bold">Page not found</h1>
       <p className="mb-4">
         We have no page at this address. The claim, source or claimant may never have existed, or it is not
@@ -20,6 +27,6 @@ export default function NotFound() {
           </Link>
         </li>
       </ul>
-    </>
+    </div>
   );
 }

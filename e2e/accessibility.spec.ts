@@ -41,7 +41,8 @@ test("the keyboard reaches the skip link first, and it moves focus past the head
 
 test("on a desk page the skip link passes the desk's menu too, before and after the scripts run", async ({ page, browser }) => {
   await signIn(page, "editor");
-  for (const path of ["/desk/sources", "/desk/claims/new"]) {
+  // A desk page, a form, and the pages that stand in for the desk's layout: not found, not allowed.
+  for (const path of ["/desk/sources", "/desk/claims/new", "/desk/claims/no-such-claim", "/desk/admin/users"]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await page.keyboard.press("Tab");

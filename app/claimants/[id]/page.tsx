@@ -11,6 +11,7 @@ import { claimantKindLabel } from "@/lib/domain/claimant-kind";
 import { DEFAULT_PAGE_SIZE } from "@/lib/validation/claim-query";
 import { isRecordId } from "@/lib/validation/record-id";
 import { EditOnDesk, mayEditOnDesk } from "@/components/desk/edit-on-desk";
+import { NOT_FOUND_METADATA } from "@/lib/not-found-metadata";
 
 // Rendered for each request, with its CSP nonce (ADR 009): this is the page signed-in people get.
 // Readers get its cached copy, app/cached/[edition]/… (ADR 014).
@@ -20,7 +21,7 @@ const loadClaimant = cache(async (id: string) => (isRecordId(id) ? getClaimant(i
 
 export async function generateMetadata({ params }: PageProps<"/claimants/[id]">): Promise<Metadata> {
   const claimant = await loadClaimant((await params).id);
-  return claimant ? { title: claimant.name } : {};
+  return claimant ? { title: claimant.name } : NOT_FOUND_METADATA;
 }
 
 export default async function ClaimantPage({ params }: PageProps<"/claimants/[id]">) {

@@ -20,6 +20,7 @@ import { formatPartialDate } from "@/lib/domain/partial-date";
 import { STATUS_INFO, correctionSentence, isVerdict, toClaimStatus, updateSentence } from "@/lib/domain/status";
 import { isRecordId } from "@/lib/validation/record-id";
 import { EditOnDesk, mayEditOnDesk } from "@/components/desk/edit-on-desk";
+import { NOT_FOUND_METADATA } from "@/lib/not-found-metadata";
 
 // Rendered for each request, with its CSP nonce (ADR 009): this is the page signed-in people get.
 // Readers get its cached copy, app/cached/[edition]/… (ADR 014).
@@ -30,7 +31,7 @@ const loadClaim = cache(async (id: string) => (isRecordId(id) ? getClaim(id) : n
 
 export async function generateMetadata({ params }: PageProps<"/claims/[id]">): Promise<Metadata> {
   const claim = await loadClaim((await params).id);
-  return claim ? { title: claim.summary, description: `${STATUS_INFO[claim.status].label}: ${claim.summary}` } : {};
+  return claim ? { title: claim.summary, description: `${STATUS_INFO[claim.status].label}: ${claim.summary}` } : NOT_FOUND_METADATA;
 }
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });

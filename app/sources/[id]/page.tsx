@@ -13,6 +13,7 @@ import { getSource } from "@/lib/data/sources";
 import { relationInfo } from "@/lib/domain/relation";
 import { isRecordId } from "@/lib/validation/record-id";
 import { EditOnDesk, mayEditOnDesk } from "@/components/desk/edit-on-desk";
+import { NOT_FOUND_METADATA } from "@/lib/not-found-metadata";
 
 // Rendered for each request, with its CSP nonce (ADR 009): this is the page signed-in people get.
 // Readers get its cached copy, app/cached/[edition]/… (ADR 014).
@@ -22,7 +23,7 @@ const loadSource = cache(async (id: string) => (isRecordId(id) ? getSource(id) :
 
 export async function generateMetadata({ params }: PageProps<"/sources/[id]">): Promise<Metadata> {
   const source = await loadSource((await params).id);
-  return source ? { title: source.title } : {};
+  return source ? { title: source.title } : NOT_FOUND_METADATA;
 }
 
 export default async function SourcePage({ params }: PageProps<"/sources/[id]">) {

@@ -8,6 +8,7 @@ import { dependOn } from "@/lib/cache/depend";
 import { tag } from "@/lib/cache/tags";
 import { countStoryStatuses, findStoryAddress, getStoryBySlug } from "@/lib/data/stories";
 import { isRecordId } from "@/lib/validation/record-id";
+import { NOT_FOUND_METADATA } from "@/lib/not-found-metadata";
 
 // Rendered for each request, with its CSP nonce (ADR 009): this is the page signed-in people get.
 // Readers get its cached copy, app/cached/[edition]/… (ADR 014).
@@ -17,7 +18,7 @@ const loadStory = cache(async (slug: string) => (isRecordId(slug) ? getStoryBySl
 
 export async function generateMetadata({ params }: PageProps<"/stories/[slug]">): Promise<Metadata> {
   const story = await loadStory((await params).slug);
-  return story ? { title: story.title, description: story.summary } : {};
+  return story ? { title: story.title, description: story.summary } : NOT_FOUND_METADATA;
 }
 
 export default async function StoryPage({ params }: PageProps<"/stories/[slug]">) {
