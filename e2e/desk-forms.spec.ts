@@ -122,6 +122,25 @@ test("a second save of the same claim from an older page is refused, showing wha
   // Having seen what changed, the second person saves again, now over the current version.
   await second.getByRole("button", { name: "Save changes" }).click();
   await expect(second.getByText("“Words saved second, from a stale page.”")).toBeVisible();
+
+  // Changes to different fields: the refused form takes the other person's words in the field
+  // this person left alone, so saving again keeps both changes rather than undoing theirs.
+  await first.goto(editUrl);
+  await second.goto(editUrl);
+  await first.getByLabel("The claim's words").fill("Words a reviewer corrected.");
+  await first.getByRole("button", { name: "Save changes" }).click();
+  await expect(first.getByText("“Words a reviewer corrected.”")).toBeVisible();
+  const newSummary = unique("Summary an editor sharpened");
+  await second.getByLabel("Summary").fill(newSummary);
+  await second.getByLabel("Date of the claim").fill("2025-04");
+  await second.getByRole("button", { name: "Save changes" }).click();
+  await expect(second.getByRole("main").getByRole("alert")).toContainText("Someone else saved this claim");
+  await expect(second.getByLabel("The claim's words")).toHaveValue("Words a reviewer corrected.");
+  await expect(second.getByLabel("Summary")).toHaveValue(newSummary);
+  await expect(second.getByLabel("Date of the claim")).toHaveValue("2025-04");
+  await second.getByRole("button", { name: "Save changes" }).click();
+  await expect(second.getByRole("heading", { level: 1, name: newSummary })).toBeVisible();
+  await expect(second.getByText("“Words a reviewer corrected.”")).toBeVisible();
 });
 
 test("desk pages and their forms, errors showing, have no serious axe violations", async ({ page }) => {

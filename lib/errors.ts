@@ -44,11 +44,18 @@ export class ConflictError extends AppError {
   readonly current: Record<string, string>;
   /** The version saved now: a form that shows `current` may try again from it. */
   readonly version: number;
-  constructor(message: string, current: Record<string, string>, version: number) {
+  /**
+   * What is saved now, by form field name and as a form shows it: a form that sent the values it
+   * started from (`base:<field>`) takes these for the fields its person left alone, so saving
+   * again keeps what the other person saved (lib/actions/state.ts mergeAfterConflict).
+   */
+  readonly saved: Record<string, string>;
+  constructor(message: string, current: Record<string, string>, version: number, saved: Record<string, string> = {}) {
     super("conflict", message);
     this.name = "ConflictError";
     this.current = current;
     this.version = version;
+    this.saved = saved;
   }
 }
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { BaseValues } from "@/components/forms/base-values";
 import { CountedTextField } from "@/components/forms/counted-text-field";
 import { SelectField, TextArea, TextField } from "@/components/forms/fields";
 import { FormMessage, SubmitButton } from "@/components/forms/form-status";
@@ -44,6 +45,7 @@ export const ClaimForm = keptOnRefusal(function ClaimForm({ claimants, stories, 
         <>
           <input type="hidden" name="claimId" value={claim.id} />
           <input type="hidden" name="version" value={state.conflict?.version ?? claim.version} />
+          <BaseValues start={{ text: claim.text, summary: claim.summary, claimantId: claim.claimantId, claimDate: claim.claimDate, storyId: claim.storyId }} values={state.values} />
         </>
       ) : null}
       {fromSource ? (

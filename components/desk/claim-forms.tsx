@@ -1,5 +1,6 @@
 "use client";
 
+import { BaseValues } from "@/components/forms/base-values";
 import { SelectField, TextArea, TextField } from "@/components/forms/fields";
 import { FormMessage, SubmitButton } from "@/components/forms/form-status";
 import { keptOnRefusal, useFormActionState } from "@/components/forms/refusal";
@@ -38,6 +39,7 @@ export const StatusForm = keptOnRefusal(function StatusForm({ claimId, version, 
       </h2>
       <FormMessage state={state} />
       <Hidden fields={{ claimId, version: state.conflict?.version ?? version }} />
+      <BaseValues start={{ status, reason }} values={state.values} />
       <SelectField
         name="status"
         label="Status"
@@ -97,7 +99,7 @@ function LinkFields({ values, errors, initial }: { values: Record<string, string
       <TextArea name="quote" label="Exact quote" hint="Required for “appears in”, “supported by” and “disputed by”: the source's words, copied exactly." rows={3} defaultValue={v("quote")} errors={errors.quote} />
       <TextField name="quotePrefix" label="Text just before the quote (optional)" defaultValue={v("quotePrefix")} errors={errors.quotePrefix} />
       <TextField name="quoteSuffix" label="Text just after the quote (optional)" defaultValue={v("quoteSuffix")} errors={errors.quoteSuffix} />
-      <TextField name="note" label="Note (optional)" defaultValue={v("note")} errors={errors.note} />
+      <TextField name="note" label="Note (optional)" hint="Readers see it beside the source on the claim's page, unlike the desk's notes." defaultValue={v("note")} errors={errors.note} />
       {/* Offered once the desk has warned that readers would see a quote the source does not hold. */}
       {errors.confirmUnfound?.length || values.confirmUnfound === "1" ? (
         <div className="mb-4 rounded border border-amber-600 bg-amber-50 p-3">
@@ -121,6 +123,7 @@ export const EditLinkForm = keptOnRefusal(function EditLinkForm({ link }: { link
     <form action={action} noValidate className={boxClass}>
       <FormMessage state={state} />
       <Hidden fields={{ linkId: link.id, version: state.conflict?.version ?? link.version }} />
+      <BaseValues start={initial} values={state.values} />
       <LinkFields values={state.values} errors={state.fieldErrors} initial={initial} />
       <SubmitButton>Save link</SubmitButton>
     </form>

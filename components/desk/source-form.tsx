@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, type RefObject } from "react";
+import { BaseValues } from "@/components/forms/base-values";
 import { SelectField, TextArea, TextField } from "@/components/forms/fields";
 import { WaybackLink } from "@/components/desk/wayback-link";
 import { FormMessage, SubmitButton } from "@/components/forms/form-status";
@@ -41,6 +42,7 @@ export const SourceForm = keptOnRefusal(function SourceForm({ source, returnToCl
         <>
           <input type="hidden" name="sourceId" value={source.id} />
           <input type="hidden" name="version" value={state.conflict?.version ?? source.version} />
+          <BaseValues start={{ title: source.title, publisher: source.publisher, author: source.author, url: source.url, kind: source.kind, publishedAt: source.publishedAt, archivedUrl: source.archivedUrl, description: source.description, capturedText: source.capturedText }} values={state.values} />
         </>
       ) : null}
       {returnToClaim ? <input type="hidden" name="returnToClaim" value={returnToClaim} /> : null}
@@ -66,7 +68,7 @@ export const SourceForm = keptOnRefusal(function SourceForm({ source, returnToCl
       )}
       <TextField name="publishedAt" label="Publication date" hint="2025-04-12, 2025-04 or 2025." defaultValue={v("publishedAt")} errors={e.publishedAt} />
       <TextField name="archivedUrl" label="Archived copy" type="url" defaultValue={v("archivedUrl")} errors={e.archivedUrl} />
-      <TextArea name="description" label="Description" hint="What this source is and how we know of it." rows={3} defaultValue={v("description")} errors={e.description} />
+      <TextArea name="description" label="Description" hint="What this source is and how we know of it. Readers see it on the source's page." rows={3} defaultValue={v("description")} errors={e.description} />
       <TextArea name="capturedText" label="Captured text" hint="The source's text as captured; quotes linked to it are checked against it." rows={8} defaultValue={v("capturedText")} errors={e.capturedText} />
       <SubmitButton>{source ? "Save source" : "Add source"}</SubmitButton>
     </form>

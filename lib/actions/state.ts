@@ -73,13 +73,36 @@ export function invalid(error: z.ZodError, values: Record<string, string>): Acti
   };
 }
 
+const sameText = (a: string, b: string) => a.replace(/\r\n?/g, "\n") === b.replace(/\r\n?/g, "\n");
+
+/** The hidden field that holds what a form's field held when the form was opened. */
+export const baseField = (field: string): string => `base:${field}`;
+
+/**
+ * A refused edit's form, to show again: each field its person changed keeps what they typed;
+ * each field they left alone takes what is saved now, so that saving again does not put back
+ * what someone else changed meanwhile. The form's starting values (`base:<field>`) become what
+ * is saved now, for the next refusal. Fields a form did not start from a base are kept as typed.
+ */
+export function mergeAfterConflict(values: Record<string, string>, saved: Record<string, string>): Record<string, string> {
+  const merged = { ...values };
+  for (const [field, now] of Object.entries(saved)) {
+    const base = values[baseField(field)];
+    if (base === undefined) continue;
+    // A browser sends a text area's line breaks as CRLF, and so the hidden field's.
+    if (values[field] === undefined || sameText(values[field], base)) merged[field] = now;
+    merged[baseField(field)] = now;
+  }
+  return merged;
+}
+
 /**
  * The form-level message for a failure. An AppError is the request's fault and its message is
  * meant for people; anything else is logged and answered with a plain sentence.
  */
 export function failed(error: unknown, values: Record<string, string>): ActionState {
   if (error instanceof ConflictError) {
-    return { ok: false, fieldErrors: {}, formError: error.message, values, conflict: { message: "Saved now:", current: error.current, version: error.version } };
+    return { ok: false, fieldErrors: {}, formError: error.message, values: mergeAfterConflict(values, error.saved), conflict: { message: "Saved now:", current: error.current, version: error.version } };
   }
   if (error instanceof FieldRuleError) {
     return { ok: false, fieldErrors: { [error.field]: [error.message] }, formError: "Please correct the fields marked below.", values };

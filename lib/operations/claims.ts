@@ -88,12 +88,14 @@ export async function createClaim(actor: CurrentUser, input: ClaimFormInput, fro
  * refused this way once showed only the words, and a second press published a verdict the
  * editor had never seen.
  */
-async function conflictValues(tx: Tx, id: string): Promise<{ values: Record<string, string>; version: number } | null> {
+async function conflictValues(tx: Tx, id: string): Promise<{ values: Record<string, string>; version: number; saved: Record<string, string> } | null> {
   const claim = await tx.claim.findUnique({
     where: { id },
     select: {
       text: true,
       summary: true,
+      claimantId: true,
+      storyId: true,
       claimDate: true,
       claimDatePrecision: true,
       status: true,
@@ -121,6 +123,16 @@ async function conflictValues(tx: Tx, id: string): Promise<{ values: Record<stri
       "Assigned to": claim.assignee?.name ?? "Nobody",
       "Duplicate of": claim.duplicateOf?.summary ?? "Nothing: it stands alone",
     },
+    // As the claim's forms show them (app/desk/claims/[id]/edit/page.tsx, the status form).
+    saved: {
+      text: claim.text,
+      summary: claim.summary,
+      claimantId: claim.claimantId,
+      storyId: claim.storyId,
+      claimDate: isoPartialDate(claim.claimDate, claim.claimDatePrecision) ?? "",
+      status: claim.status,
+      reason: claim.statusReason,
+    },
   };
 }
 
@@ -133,6 +145,7 @@ async function loadForEdit(tx: Tx, id: string, version: number) {
       "Someone else saved this claim after you opened it, so your change was not saved. Here is what is saved now; review it and make your change again.",
       now?.values ?? {},
       now?.version ?? claim.version,
+      now?.saved,
     );
   }
   return claim;
@@ -146,7 +159,7 @@ async function bumpVersion(tx: Tx, id: string, version: number, data: Parameters
   const { count } = await tx.claim.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
   if (count === 0) {
     const now = await conflictValues(tx, id);
-    throw new ConflictError("Someone else saved this claim a moment ago, so your change was not saved. Here is what is saved now; review it and make your change again.", now?.values ?? {}, now?.version ?? version);
+    throw new ConflictError("Someone else saved this claim a moment ago, so your change was not saved. Here is what is saved now; review it and make your change again.", now?.values ?? {}, now?.version ?? version, now?.saved);
   }
 }
 

@@ -3,6 +3,7 @@ import { AppError, ConflictError, FieldRuleError } from "@/lib/errors";
 import { changedFields, recordEvent } from "@/lib/history";
 import { isUniqueViolation } from "@/lib/operations/prisma-errors";
 import { can } from "@/lib/permissions";
+import { relationInfo } from "@/lib/domain/relation";
 import { checkQuote, quoteContext } from "@/lib/quote-check";
 import type { CurrentUser } from "@/lib/session";
 import type { SourceQuoteInput } from "@/lib/validation/claim";
@@ -92,20 +93,33 @@ async function loadLink(tx: Parameters<Parameters<typeof db.$transaction>[0]>[0]
   return link;
 }
 
+/** Someone else saved the link since the form was opened: every field it has, as saved now. */
+function changedSince(link: { relation: string; quote: string; quotePrefix: string | null; quoteSuffix: string | null; note: string | null; version: number }): ConflictError {
+  return new ConflictError(
+    "Someone else changed this link after you opened it, so your change was not saved.",
+    {
+      Relation: relationInfo(link.relation).label,
+      Quote: link.quote,
+      "Text just before the quote": link.quotePrefix ?? "",
+      "Text just after the quote": link.quoteSuffix ?? "",
+      Note: link.note ?? "",
+    },
+    link.version,
+    { relation: link.relation, quote: link.quote, quotePrefix: link.quotePrefix ?? "", quoteSuffix: link.quoteSuffix ?? "", note: link.note ?? "" },
+  );
+}
+
 export async function updateLink(actor: CurrentUser, linkId: string, input: Omit<LinkInput, "sourceId"> & { version: number }): Promise<{ claimId: string }> {
   try {
     return await db.$transaction(async (tx) => {
       const link = await loadLink(tx, linkId);
+      // Checked before the quote: a person is not asked to confirm a quote for a link that has
+      // changed under them.
+      if (link.version !== input.version) throw changedSince(link);
       const next = { ...snapshot({ ...input, sourceId: link.sourceId }) };
       if (next.quote !== link.quote) await requireFoundOrConfirmed(tx, link.claimId, link.sourceId, next.quote, input.confirmUnfound ?? false);
       const { count } = await tx.claimSource.updateMany({ where: { id: linkId, version: input.version }, data: { ...next, version: { increment: 1 } } });
-      if (count === 0) {
-        throw new ConflictError("Someone else changed this link after you opened it, so your change was not saved.", {
-          Relation: link.relation,
-          Quote: link.quote,
-          Note: link.note ?? "",
-        }, link.version);
-      }
+      if (count === 0) throw changedSince(await loadLink(tx, linkId));
       const diff = changedFields(snapshot(link), next);
       if (diff) {
         await tx.claim.update({ where: { id: link.claimId }, data: { updatedAt: new Date() } });

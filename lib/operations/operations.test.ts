@@ -368,6 +368,22 @@ describe("links and notes", () => {
     expect((await events(id)).map((e) => e.kind)).toEqual(["created", "linked", "unlinked"]);
   });
 
+  it("refuse a stale link edit before asking about its quote, showing every field as saved now in words", async () => {
+    const claimant = await db.claimant.findFirstOrThrow({ select: { id: true } });
+    const { id } = await createClaim(reviewer, { ...input, claimantId: claimant.id });
+    const source = await db.source.findFirstOrThrow({ where: { capturedText: { not: null } }, select: { id: true } });
+    await linkSource(reviewer, id, { sourceId: source.id, relation: "context", quote: "", quotePrefix: null, quoteSuffix: null, note: null });
+    const row = await db.claimSource.findFirstOrThrow({ where: { claimId: id } });
+    await updateLink(editor, row.id, { relation: "context", quote: "", quotePrefix: "Before", quoteSuffix: "After", note: "Background.", version: row.version });
+    // A stale form with a quote the source does not hold: the conflict comes first, not the question.
+    const stale = updateLink(reviewer, row.id, { relation: "supports", quote: "words the source never had", quotePrefix: null, quoteSuffix: null, note: null, version: row.version });
+    await expect(stale).rejects.toBeInstanceOf(ConflictError);
+    await expect(stale).rejects.toMatchObject({
+      current: { Relation: "Context", Quote: "", "Text just before the quote": "Before", "Text just after the quote": "After", Note: "Background." },
+      saved: { relation: "context", quotePrefix: "Before", quoteSuffix: "After", note: "Background." },
+    });
+  });
+
   it("ask before a quote the source does not hold goes public, and only then", async () => {
     const source = await db.source.create({ data: { title: "Captured report", kind: "news-report", capturedText: "ICE more than tripled the data it stores." }, select: { id: true } });
     const { id } = await createClaim(editor, input);

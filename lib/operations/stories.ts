@@ -33,6 +33,7 @@ function savedSince(now: { slug: string; title: string; summary: string; version
     "Someone else saved this story after you opened it, so your change was not saved. Here is what is saved now.",
     { Title: now.title, Summary: now.summary, Address: `/stories/${now.slug}` },
     now.version,
+    { title: now.title, summary: now.summary, slug: now.slug },
   );
 }
 
