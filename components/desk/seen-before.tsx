@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { DeskSimilarClaim } from "@/lib/data/similar-claims";
+import { similarQueryText } from "@/lib/similar-text";
 
 /** Time after the last keystroke before the desk is asked again. */
 const DEBOUNCE_MS = 400;
@@ -45,7 +46,7 @@ export function SeenBefore({ initial, formId, excludeId, hasAsked }: { initial: 
         return;
       }
       request = new AbortController();
-      const params = new URLSearchParams({ text: text.slice(0, 12_000) });
+      const params = new URLSearchParams({ text: similarQueryText(text) });
       if (excludeId) params.set("exclude", excludeId);
       try {
         const response = await fetch(`/api/desk/similar-claims?${params}`, { signal: request.signal, headers: { accept: "application/json" } });

@@ -49,9 +49,12 @@ export function optionalWebUrl(label: string) {
     // "www.example.org/page", as people copy it from a browser's address bar: https:// is meant.
     .overwrite(withWebScheme)
     .max(2000, `${label} has at most 2,000 characters.`)
+    // Each check below says one thing that is wrong; once one has, the next passes rather than
+    // say it again in other words ("https://exa mple.org" does start with https://). Not zod's
+    // `abort`: it would also stop the form's own checks across fields.
     .refine(isStorableText, `${label} contains a character we cannot store.`)
-    .refine((s) => !hasDeceptiveCharacters(s), `${label} cannot contain spaces, line breaks or invisible characters.`)
-    .refine((s) => s === "" || isWebUrl(s), `${label} must start with http:// or https://, like https://www.example.org/page.`)
+    .refine((s) => !isStorableText(s) || !hasDeceptiveCharacters(s), `${label} cannot contain spaces, line breaks or invisible characters.`)
+    .refine((s) => s === "" || !isStorableText(s) || hasDeceptiveCharacters(s) || isWebUrl(s), `${label} must start with http:// or https://, like https://www.example.org/page.`)
     .refine((s) => !hasCredentials(s), `${label} cannot hold a user name or password (the part before an @): it reads as one site and goes to another.`)
     .transform((s) => (s === "" ? null : s));
 }

@@ -83,6 +83,8 @@ describe("source form", () => {
       expect(errorsOf(sourceFormSchema.safeParse({ ...source, url })).url, url).toEqual(["The web address must start with http:// or https://, like https://www.example.org/page."]);
     }
     expect(errorsOf(sourceFormSchema.safeParse({ ...source, url: `https://e.org/${"a".repeat(10_000)}` })).url).toBeDefined();
+    // One thing wrong is said once: a space, not also a missing https:// it has.
+    expect(errorsOf(sourceFormSchema.safeParse({ ...source, url: "https://exa mple.org" })).url).toEqual(["The web address cannot contain spaces, line breaks or invisible characters."]);
   });
 
   it("completes an address typed without its scheme to https://, and leaves others as typed", () => {
