@@ -128,6 +128,11 @@ test("a bad filter in a link gets a plain message, not an error page", async ({ 
   const response = await page.goto("/claims?status=bogus");
   expect(response?.status()).toBe(200);
   await expect(page.getByRole("main").getByRole("alert")).toContainText('Parameter "status" must be one of');
+  // A story's address where its id goes names no story: the menu says so rather than "Any story".
+  await page.goto("/claims?story=no-such-story");
+  await expect(page.getByLabel("Story")).toHaveValue("no-such-story");
+  await expect(page.getByLabel("Story").locator("option:checked")).toHaveText("an unknown story");
+  await expect(page.getByRole("main")).toContainText("No published claims match");
 });
 
 test("the methodology page lists every status with its definition", async ({ page }) => {

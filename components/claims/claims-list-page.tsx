@@ -34,12 +34,16 @@ export async function claimsListPage(params: URLSearchParams): Promise<ReactElem
     query.ok ? listClaims(query.filters, { limit: query.limit, cursor: query.cursor }, keptSearchClaimIds) : null,
   ]);
 
+  const storyOptions = [...stories.map((s) => ({ id: s.id, label: s.title })), ...(archivedStory ? [{ id: archivedStory.id, label: `${archivedStory.title} (archived)` }] : [])];
+  // A story id that names none of them (a story's address typed where its id goes) is shown as
+  // the filter it is, as an unknown claimant is, not as "Any story".
+  if (filters.story && !storyOptions.some((option) => option.id === filters.story)) storyOptions.push({ id: filters.story, label: "an unknown story" });
   return (
     <>
       <h1 className="mb-6 font-serif text-3xl font-bold">Claims</h1>
       <ClaimFilters
         filters={filters}
-        stories={[...stories.map((s) => ({ id: s.id, label: s.title })), ...(archivedStory ? [{ id: archivedStory.id, label: `${archivedStory.title} (archived)` }] : [])]}
+        stories={storyOptions}
         claimants={claimants ? claimants.map((c) => ({ id: c.id, label: c.name })) : null}
         activeClaimant={filters.claimant ? { id: filters.claimant, label: activeClaimant ?? "an unknown claimant" } : null}
         sources={sources ? sources.map((s) => ({ id: s.id, label: s.title })) : null}

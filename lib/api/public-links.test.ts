@@ -44,17 +44,29 @@ const inner = (path: string) => new NextRequest(`http://localhost:3000${path}`, 
 
 describe("the read API's links", () => {
   it("name the app's public address in the claims list, a claim and a source", async () => {
-    const list = (await (await claims.GET(inner("/api/claims?limit=2"))).json()) as { items: { id: string; url: string }[] };
+    const list = (await (await claims.GET(inner("/api/claims?limit=2"))).json()) as { items: { id: string; url: string; story: { slug: string; url: string } }[] };
     expect(list.items).toHaveLength(2);
-    for (const item of list.items) expect(item.url).toBe(`${PUBLIC}/claims/${item.id}`);
+    for (const item of list.items) {
+      expect(item.url).toBe(`${PUBLIC}/claims/${item.id}`);
+      // A claim's story, with its address, so a partner can link to the story's page.
+      expect(item.story.url).toBe(`${PUBLIC}/stories/${item.story.slug}`);
+    }
 
     const id = "ice-tripled-azure-data";
     const one = (await (await claim.GET(inner(`/api/claims/${id}`), { params: Promise.resolve({ id }) })).json()) as { url: string; sources: { source: { id: string } }[] };
     expect(one.url).toBe(`${PUBLIC}/claims/${id}`);
 
     const sourceId = one.sources[0]!.source.id;
-    const cited = (await (await source.GET(inner(`/api/sources/${sourceId}`), { params: Promise.resolve({ id: sourceId }) })).json()) as { pageUrl: string; claims: { claim: { id: string; url: string } }[] };
+    const cited = (await (await source.GET(inner(`/api/sources/${sourceId}`), { params: Promise.resolve({ id: sourceId }) })).json()) as {
+      pageUrl: string;
+      allClaimsUrl: string;
+      claimsTotal: number;
+      claims: { claim: { id: string; url: string } }[];
+    };
     expect(cited.pageUrl).toBe(`${PUBLIC}/sources/${sourceId}`);
     for (const backlink of cited.claims) expect(backlink.claim.url).toBe(`${PUBLIC}/claims/${backlink.claim.id}`);
+    expect(cited.allClaimsUrl).toBe(`${PUBLIC}/api/claims?source=${sourceId}`);
+    expect(cited.claimsTotal).toBe(cited.claims.length);
+    expect(one).toMatchObject({ story: { url: expect.stringMatching(new RegExp(`^${PUBLIC}/stories/`)) } });
   });
 });

@@ -12,6 +12,11 @@ export function publicUrl(origin: string, path: string): string {
   return new URL(path, origin).toString();
 }
 
+/** A claim's story: its id (what the `story` filter takes), title, address and page. */
+function storyJson(story: { id: string; title: string; slug: string }, origin: string) {
+  return { id: story.id, title: story.title, slug: story.slug, url: publicUrl(origin, `/stories/${encodeURIComponent(story.slug)}`) };
+}
+
 export function claimListItemJson(item: ClaimListItem, origin: string) {
   return {
     id: item.id,
@@ -20,7 +25,7 @@ export function claimListItemJson(item: ClaimListItem, origin: string) {
     status: item.status,
     claimant: { id: item.claimant.id, name: item.claimant.name },
     claimDate: isoPartialDate(item.claimDate, item.claimDatePrecision),
-    story: { id: item.story.id, title: item.story.title },
+    story: storyJson(item.story, origin),
     sourceCount: item.sourceCount,
     url: publicUrl(origin, `/claims/${encodeURIComponent(item.id)}`),
     // Only for a search (`q`): where its words are, as ranges of `text` to highlight.
@@ -37,7 +42,7 @@ export function claimDetailJson(claim: ClaimDetail, origin: string) {
     statusReason: claim.statusReason,
     claimant: { id: claim.claimant.id, name: claim.claimant.name, kind: claim.claimant.kind },
     claimDate: isoPartialDate(claim.claimDate, claim.claimDatePrecision),
-    story: { id: claim.story.id, title: claim.story.title },
+    story: storyJson(claim.story, origin),
     sourceCount: claim.sourceCount,
     publishedAt: claim.publishedAt.toISOString(),
     updatedAt: claim.updatedAt.toISOString(),
@@ -93,6 +98,10 @@ export function sourceDetailJson(source: SourceDetail, origin: string) {
     description: source.description,
     publishedAt: isoPartialDate(source.publishedAt, source.publishedAtPrecision),
     pageUrl: publicUrl(origin, `/sources/${encodeURIComponent(source.id)}`),
+    // `claims` holds the first links only (as the page shows them): how many there are in all,
+    // and the claims API's list of every claim citing it, a page at a time.
+    claimsTotal: source.backlinkCount,
+    allClaimsUrl: publicUrl(origin, `/api/claims?source=${encodeURIComponent(source.id)}`),
     claims: source.claims.map((link) => ({
       relation: link.relation,
       quote: link.quote,
