@@ -9,7 +9,7 @@ process.env.DATABASE_URL = database.url;
 
 const { db, dbEngine } = await import("@/lib/db");
 const { seedDatabase } = await import("@/prisma/seed");
-const { claimantsStamp, deskPageIdsSql, DESK_STORIES_LIMIT, getSourceFinderStamp, guessStoryForSource, LINK_MENU_SOURCES, listDeskStories, listNeedsReview, listQueue, listDeskSources, listSourcesToLink } = await import("./desk");
+const { claimantsStamp, deskPageIdsSql, DESK_STORIES_LIMIT, getSourceFinderStamp, guessStoryForSource, LINK_MENU_SOURCES, listDeskStories, listNeedsReview, listQueue, listDeskSources, listSourcesToLink, listAllStories } = await import("./desk");
 const { updateClaimant } = await import("@/lib/operations/claimants");
 const { updateSource } = await import("@/lib/operations/sources");
 const { sourceFormSchema } = await import("@/lib/validation/source");
@@ -344,5 +344,17 @@ describe("the desk's stories", () => {
     // Its A-Z letters in any case; its others as written (SQLite folds no other letter).
     expect((await listDeskStories("Élysée TALKS ON Ö")).current.rows.map((r) => r.slug)).toEqual(["elysee-talks"]);
     expect((await listDeskStories("TALKS ON")).current.rows.map((r) => r.slug)).toEqual(["elysee-talks"]);
+  });
+});
+
+describe("the desk's story menus", () => {
+  it("add the address to a title two stories share, and mark an archived story", async () => {
+    await db.story.create({ data: { slug: "budget-2026-council", title: "The budget" } });
+    await db.story.create({ data: { slug: "budget-2026-state", title: "The budget", archivedAt: new Date() } });
+    const menu = await listAllStories();
+    const budget = menu.filter((story) => story.title.startsWith("The budget")).map((story) => story.title).sort();
+    expect(budget).toEqual(["The budget (/stories/budget-2026-council)", "The budget (/stories/budget-2026-state) (archived)"]);
+    // A title no other story has reads as it is.
+    expect(menu.map((story) => story.title)).toContain("Microsoft denies ICE uses its technology for mass surveillance");
   });
 });

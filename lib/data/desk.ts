@@ -213,8 +213,21 @@ export async function listSourcesToLink(storyId: string, query: string, chosenId
 
 /** Every story, to file a claim under; an archived one says so after its title. */
 export async function listAllStories(): Promise<{ id: string; title: string }[]> {
-  const rows = await db.story.findMany({ orderBy: [{ title: "asc" }, { id: "asc" }], select: { id: true, title: true, archivedAt: true } });
-  return rows.map(({ archivedAt, ...story }) => (archivedAt ? { ...story, title: `${story.title} (archived)` } : story));
+  const rows = await db.story.findMany({ orderBy: [{ title: "asc" }, { id: "asc" }], select: { id: true, title: true, slug: true, archivedAt: true } });
+  return storyMenu(rows);
+}
+
+/**
+ * A menu's stories: the title, with "(archived)" after an archived one's, and the address after
+ * any title two stories share, so that a menu never offers two choices that read alike.
+ */
+export function storyMenu(rows: readonly { id: string; title: string; slug: string; archivedAt?: Date | null }[]): { id: string; title: string }[] {
+  const uses = new Map<string, number>();
+  for (const row of rows) uses.set(row.title, (uses.get(row.title) ?? 0) + 1);
+  return rows.map(({ id, title, slug, archivedAt }) => {
+    const named = (uses.get(title) ?? 0) > 1 ? `${title} (/stories/${slug})` : title;
+    return { id, title: archivedAt ? `${named} (archived)` : named };
+  });
 }
 
 /** Active colleagues a claim can be assigned to. */

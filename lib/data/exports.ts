@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { countExportClaims, readExportPage, type ExportKey } from "@/lib/data/export-sql";
+import { storyMenu } from "@/lib/data/desk";
 export { countExportClaims } from "@/lib/data/export-sql";
 import { CORRECTIONS, EVENTS, LINK_FIELDS, SOURCE_FIELDS } from "@/lib/data/selects";
 import { isClaimantKind } from "@/lib/domain/claimant-kind";
@@ -197,7 +198,7 @@ export function exportReferences(origin: string): ExportReferences {
 /** The choices the export form offers. */
 export async function getExportOptions() {
   const [stories, claimants] = await Promise.all([
-    db.story.findMany({ orderBy: { title: "asc" }, select: { id: true, title: true } }),
+    db.story.findMany({ orderBy: [{ title: "asc" }, { id: "asc" }], select: { id: true, title: true, slug: true, archivedAt: true } }).then(storyMenu),
     db.claimant.findMany({ where: { claims: { some: {} } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
   ]);
   return { stories, claimants };
