@@ -1,6 +1,6 @@
 "use client";
 
-import { DESK_CONTENT_ID } from "@/components/layout/skip-target";
+import { DESK_CONTENT_ID } from "@/lib/skip-target";
 import { isLimitRefusal } from "@/lib/domain/refusal";
 
 /**
@@ -9,7 +9,7 @@ import { isLimitRefusal } from "@/lib/domain/refusal";
  * is never limited, ADR 035): Next.js's script raises the proxy's 429 as an error; its words say
  * what happened and when to send again, and nothing was done, so they are shown instead of "the
  * problem is on our side". On a desk address it replaces the desk's layout, so it carries the
- * desk skip link's target (components/layout/skip-target.ts).
+ * desk skip link's target (lib/skip-target.ts).
  */
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   if (isLimitRefusal(error)) {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DESK_CONTENT_ID } from "@/components/layout/skip-target";
+import { DESK_CONTENT_ID } from "@/lib/skip-target";
 
 export const metadata: Metadata = { title: "Not allowed" };
 

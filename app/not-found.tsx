@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DESK_CONTENT_ID } from "@/components/layout/skip-target";
+import { DESK_CONTENT_ID } from "@/lib/skip-target";
 
 // The tab's title says so too (WCAG 2.4.2), not just the heading.
 export const metadata: Metadata = { title: "Page not found" };

@@ -283,3 +283,24 @@ test("an editor whose publish is refused because a reviewer rated the claim firs
   await expect(editor.getByRole("heading", { level: 2, name: "Published" })).toBeVisible();
   await editor.context().close();
 });
+
+test("the same action twice gives the keyboard back to its button and is announced again", async ({ page }) => {
+  await signIn(page, "reviewer");
+  await page.goto("/desk/claims/dell-ice-microsoft-licenses-2025");
+  const form = page.getByRole("form", { name: "Add a note" });
+  for (const words of [unique("First thought on the licence figures"), unique("Second thought on the licence figures")]) {
+    await page.evaluate(() => {
+      document.querySelectorAll("[role=status]").forEach((region) => region.setAttribute("data-before-action", ""));
+      document.querySelectorAll("[role=status] *").forEach((words) => words.setAttribute("data-heard", ""));
+    });
+    await form.getByLabel("Your note").fill(words);
+    await form.getByRole("button", { name: "Add note" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("region", { name: /^Notes/ }).getByText(words)).toBeVisible();
+    // Heard in the live region that was there before the key was pressed: new words each time.
+    await expect(page.locator("[role=status][data-before-action] p:not([data-heard])", { hasText: "Note added." })).toBeVisible();
+    await expect(form.getByRole("button", { name: "Add note" })).toBeFocused();
+  }
+  // Each action has an address of its own, so a second is not the first one's page again.
+  expect(new URL(page.url()).searchParams.get("at")).toMatch(/^[0-9a-z]+$/);
+});

@@ -49,7 +49,9 @@ test("a reviewer typing a claim already checked sees it suggested, marks the new
   await form.getByLabel("Why it is the same claim").fill("The same Guardian report, recorded twice.");
   await form.getByRole("button", { name: "Mark as duplicate" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Marked as a duplicate" })).toBeVisible();
-  await expect(page.locator("#seen-before p", { hasText: "A duplicate of" }).getByRole("link", { name: ORIGINAL })).toBeVisible();
+  await expect(page.locator("#seen-before h3", { hasText: "A duplicate of" }).getByRole("link", { name: ORIGINAL })).toBeVisible();
+  // The keyboard lands on what happened, not at the top of the page.
+  await expect(page.locator("#duplicate-heading")).toBeFocused();
   await expect(page.getByRole("button", { name: "Not a duplicate" })).toBeVisible();
   await expect(page.getByRole("listitem").filter({ hasText: "Marked as a duplicate by" })).toContainText("The same Guardian report, recorded twice.");
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { ActionNotice } from "@/components/desk/action-notice";
-import { DESK_CONTENT_ID } from "@/components/layout/skip-target";
+import { DESK_CONTENT_ID } from "@/lib/skip-target";
 import { ROLE_LABEL } from "@/lib/domain/role";
 import { can } from "@/lib/permissions";
 import { requirePageUser } from "@/lib/session";

@@ -20,9 +20,15 @@ export function ActionNotice() {
   useEffect(() => {
     if (notice) returnFocusToSentForm();
   }, [address, notice]);
+  // Each action has its own address (lib/domain/desk-notice.ts deskClaimPath): keyed by it, the
+  // words are new to the live region even when the same action is done twice, and heard again.
   return (
-    <div role="status" className={notice ? "mb-4 rounded border border-green-700 bg-green-50 p-3 font-medium text-green-900" : undefined}>
-      {notice}
+    <div role="status">
+      {notice ? (
+        <p key={address} className="mb-4 rounded border border-green-700 bg-green-50 p-3 font-medium text-green-900">
+          {notice}
+        </p>
+      ) : null}
     </div>
   );
 }

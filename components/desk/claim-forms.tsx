@@ -257,8 +257,10 @@ export const DuplicateForm = keptOnRefusal(function DuplicateForm({ claimId, ver
   const [state, action] = useFormActionState(markDuplicateAction);
   const v = (name: string) => state.values[name] ?? "";
   return (
-    <form action={action} noValidate className={boxClass} aria-labelledby="duplicate-heading">
-      <h3 id="duplicate-heading" className="mb-3 font-semibold">
+    // Marking swaps this form for "Not a duplicate", and that one back: each names itself by the
+    // heading the page shows then, where the keyboard lands (components/forms/return-focus.ts).
+    <form action={action} noValidate className={boxClass} aria-labelledby="duplicate-heading" data-return-focus="heading">
+      <h3 id="duplicate-heading" tabIndex={-1} className="mb-3 font-semibold">
         Mark this claim as a duplicate of …
       </h3>
       <FormMessage state={state} />
@@ -274,7 +276,7 @@ export const DuplicateForm = keptOnRefusal(function DuplicateForm({ claimId, ver
 export const NotDuplicateForm = keptOnRefusal(function NotDuplicateForm({ claimId, version }: { claimId: string; version: number }) {
   const [state, action] = useFormActionState(unmarkDuplicateAction);
   return (
-    <form action={action} noValidate className="mt-3" aria-label="Not a duplicate">
+    <form action={action} noValidate className="mt-3" aria-labelledby="duplicate-heading" data-return-focus="heading">
       <FormMessage state={state} />
       <Hidden fields={{ claimId, version: state.conflict?.version ?? version }} />
       <TextArea name="duplicateReason" label="Why it is not a duplicate" hint="Kept in this claim's history." required rows={2} defaultValue={state.values.duplicateReason ?? ""} errors={state.fieldErrors.duplicateReason} />

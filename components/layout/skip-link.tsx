@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { DESK_CONTENT_ID, isDeskPath } from "./skip-target";
+import { DESK_CONTENT_ID, isDeskPath } from "@/lib/skip-target";
 
 /**
  * The first stop of every page. On a reader page it skips the site's header to `<main>`; on a

@@ -370,7 +370,7 @@ function claimRows(claimant: "existing" | "new"): Row[] {
       fields,
       prepare: async () => ({
         fields: claimForm(claimant),
-        read: (outcome) => storedClaim(idFrom(outcome.redirectedTo, /^\/desk\/claims\/([^/?#]+)\?done=recorded$/)),
+        read: (outcome) => storedClaim(idFrom(outcome.redirectedTo, /^\/desk\/claims\/([^/?#]+)\?done=recorded&at=[0-9a-z]+$/)),
       }),
     },
     {

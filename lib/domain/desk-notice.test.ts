@@ -4,10 +4,15 @@ import { DESK_NOTICES, STORY_NOTICES, deskClaimPath, deskNotice, deskStoriesPath
 describe("desk notices", () => {
   it("names each notice in the address and reads it back", () => {
     for (const done of Object.keys(DESK_NOTICES) as (keyof typeof DESK_NOTICES)[]) {
-      const path = deskClaimPath("claim-1", done, "notes");
-      expect(path).toBe(`/desk/claims/claim-1?done=${done}#notes`);
+      const path = deskClaimPath("claim-1", done, "notes", 1_000_000);
+      expect(path).toBe(`/desk/claims/claim-1?done=${done}&at=lfls#notes`);
       expect(deskNotice(new URL(path, "http://x").searchParams.get("done"))).toBe(DESK_NOTICES[done]);
     }
+  });
+
+  it("gives the same action a new address each time", () => {
+    expect(deskClaimPath("claim-1", "note-added", "notes", 1)).not.toBe(deskClaimPath("claim-1", "note-added", "notes", 2));
+    expect(deskClaimPath("claim-1", "status", undefined, 36)).toBe("/desk/claims/claim-1?done=status&at=10");
   });
 
   it("shows nothing for a value it does not know, an inherited name or a repeated parameter", () => {

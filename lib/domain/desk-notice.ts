@@ -32,8 +32,10 @@ export function deskNotice(value: unknown): string | null {
 }
 
 /** The claim workspace's address with a notice, and the part of the page to scroll to. */
-export function deskClaimPath(claimId: string, done: DeskNotice, section?: "sources" | "notes"): string {
-  return `/desk/claims/${claimId}?done=${done}${section ? `#${section}` : ""}`;
+export function deskClaimPath(claimId: string, done: DeskNotice, section?: "sources" | "notes", now = Date.now()): string {
+  // `at` makes each action's address new, the same action twice included: the notice is then
+  // announced again, and the keyboard given back again (components/desk/action-notice.tsx).
+  return `/desk/claims/${claimId}?done=${done}&at=${now.toString(36)}${section ? `#${section}` : ""}`;
 }
 
 /** What the desk's story list says after a story action redirects back to it. */

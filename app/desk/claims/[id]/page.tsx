@@ -87,7 +87,9 @@ export default async function ClaimWorkspacePage({ params, searchParams }: PageP
         {canChangeStatus ? (
           <StatusForm claimId={claim.id} version={claim.version} status={claim.status} reason={claim.statusReason} audience={audience} />
         ) : (
-          <p className="rounded border border-stone-300 bg-white p-4 text-sm">This claim is published: an editor decides changes to its status.</p>
+          <p className="rounded border border-stone-300 bg-white p-4 text-sm">
+            {claim.publishedAt ? "This claim is published" : "Readers have seen this claim, which is withdrawn now"}: an editor decides changes to its status.
+          </p>
         )}
         {isEditor ? (
           <div className="space-y-4">
@@ -100,13 +102,14 @@ export default async function ClaimWorkspacePage({ params, searchParams }: PageP
       <div id="seen-before" className="mt-6 space-y-4">
         {claim.duplicateOf ? (
           <div className="rounded border border-amber-500 bg-amber-50 p-4">
-            <p>
+            {/* Where the keyboard lands after "Mark as duplicate" (components/forms/return-focus.ts). */}
+            <h3 id="duplicate-heading" tabIndex={-1}>
               <span className="font-semibold">A duplicate of </span>
               <Link href={`/desk/claims/${claim.duplicateOf.id}`} className="text-blue-800 underline">
                 {claim.duplicateOf.summary}
               </Link>{" "}
               <StatusBadge status={claim.duplicateOf.status} />
-            </p>
+            </h3>
             <p className="mt-1 text-sm">
               {claim.duplicateOf.publishedAt ? "Readers of this claim are sent to that one." : "That claim is a draft: readers of this claim see its own page until it is published."}
             </p>
