@@ -13,6 +13,8 @@ export const cursorSchema = z.strictObject({
     .refine((p) => isWithinDateRange(new Date(p)))
     .optional(),
   id: z.string().min(1).max(64).optional(),
+  /** Which list gave it out (listFingerprint): `n` counts that list's items, no other's. */
+  f: z.string().regex(/^[A-Za-z0-9_-]{1,16}$/).optional(),
 });
 
 export type Cursor = z.infer<typeof cursorSchema>;

@@ -46,6 +46,8 @@ describe("a page of search results", () => {
     expect(html).not.toContain("Claims 201");
     expect(render({ total: 202, offset: 200 }, "")).toContain("Claims 201–202 of 202, newest first");
     expect(render({ items: [item(1)], total: 3, offset: 5 }, "")).toContain("1 claim on this page, of 3");
+    // A link from a list with other filters: its count is that list's, whatever it says.
+    expect(render({ total: 19, offset: 1, offsetKnown: false }, "")).toContain("2 claims on this page, of 19");
   });
 
   it("marks the matched words in each result, escaping the claim's own markup", () => {

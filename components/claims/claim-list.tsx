@@ -20,7 +20,8 @@ export function ClaimList({ page, filters }: { page: ClaimPage; filters: ClaimFi
   // A page's place in the list comes from its link; a link edited by hand, or carried over to
   // other filters, can place it past the end ("Claims 201–220 of 12"). Then only what is certain
   // is said: how many this page shows, and how many match.
-  const placeKnown = page.totalIsCapped || last <= page.total;
+  // A link carried over from a list with other filters counts that list's claims: the same.
+  const placeKnown = page.offsetKnown !== false && (page.totalIsCapped || last <= page.total);
   const total = `${page.totalIsCapped ? "more than " : ""}${page.total.toLocaleString("en")}`;
   return (
     <section aria-labelledby="results-heading">

@@ -68,6 +68,20 @@ describe("listClaims", () => {
     expect(new Set(ids).size).toBe(12);
   });
 
+  it("knows a page's place only from a link its own list gave out", async () => {
+    const own = (await listClaims({}, { limit: 2, cursor: null })).nextCursor!;
+    const second = await listClaims({}, { limit: 2, cursor: decodeCursor(own) });
+    expect(second).toMatchObject({ offset: 2, offsetKnown: true });
+    // A link from the list of one status, carried over to every claim: it reads on from the
+    // claim it names, but its count was that list's.
+    const filtered = await listClaims({ status: "unverified" }, { limit: 1, cursor: null });
+    expect(filtered.nextCursor).not.toBeNull();
+    expect(await listClaims({}, { limit: 2, cursor: decodeCursor(filtered.nextCursor!) })).toMatchObject({ offsetKnown: false });
+    // A search's link names no claim: this list starts from its first page, numbered as such.
+    const searched = (await listClaims({ q: "ICE" }, { limit: 1, cursor: null })).nextCursor!;
+    expect(await listClaims({}, { limit: 2, cursor: decodeCursor(searched) })).toMatchObject({ offset: 0, offsetKnown: true });
+  });
+
   it("filters by status, claimant, story and source", async () => {
     const all = (await listClaims({}, page)).items;
     const sample = all.find((c) => c.status === "unverified")!;

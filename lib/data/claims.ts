@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { CORRECTIONS, EVENTS, LINK_FIELDS, PUBLISHED_CLAIM, SOURCE_FIELDS } from "@/lib/data/selects";
@@ -85,6 +86,11 @@ export interface ClaimPage {
   totalIsCapped: boolean;
   /** How many matching claims come before this page. */
   offset: number;
+  /**
+   * False when the page's link came from another list (other filters): it still reads on from
+   * the claim it names, but `offset` counts that list's claims, not these.
+   */
+  offsetKnown?: boolean;
   /** The page size asked for. */
   limit: number;
   nextCursor: string | null;
@@ -156,17 +162,30 @@ export async function listClaims(
   const hasMore = rows.length > page.limit;
   const items = rows.slice(0, page.limit).map(toListItem);
   const last = items.at(-1);
+  const f = listFingerprint(filters);
+  // A cursor without a list's name is an older link of this list's kind: taken at its word.
+  // A page read from the start (no keyset in its link) is the first, whatever its link counted.
+  const offsetKnown = after === null || page.cursor?.f === undefined || page.cursor.f === f;
   return {
     items,
     total,
     totalIsCapped: false,
-    offset,
+    offset: after ? offset : 0,
+    offsetKnown,
     limit: page.limit,
     nextCursor:
       hasMore && last
-        ? encodeCursor({ n: offset + items.length, p: last.publishedAt.toISOString(), id: last.id })
+        ? encodeCursor({ n: offset + items.length, p: last.publishedAt.toISOString(), id: last.id, f })
         : null,
   };
+}
+
+/** A short name for a list's filters, carried in its cursors (Cursor.f). */
+export function listFingerprint(filters: ClaimFilters): string {
+  const named = Object.entries(filters)
+    .filter(([, value]) => value !== undefined && value !== "")
+    .sort(([a], [b]) => a.localeCompare(b));
+  return createHash("sha256").update(JSON.stringify(named)).digest("base64url").slice(0, 10);
 }
 
 const detailSelect = {
