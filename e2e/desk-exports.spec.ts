@@ -137,6 +137,10 @@ test("the export form keeps what was typed and says what is wrong", async ({ pag
   await expect(publication).toHaveAttribute("aria-invalid", "true");
   await expect(publication).toHaveAccessibleDescription(/must be one of/);
   await expect(publication.getByRole("radio").first()).toBeFocused();
+  // A story id that names no story exports nothing rather than an empty file.
+  await page.goto("/desk/export?story=no-such-story&format=csv");
+  await expect(page.getByLabel("Story")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("No story has the id “no-such-story”: choose one from the menu.")).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
 

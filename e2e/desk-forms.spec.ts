@@ -29,7 +29,7 @@ test("the claim form shows every problem next to its field and keeps what was ty
   await expect(page.getByText("The summary has at most 120 characters.")).toBeVisible();
   await expect(page.getByText("Give the new claimant's name.")).toBeVisible();
   await expect(page.getByText("Choose whether the new claimant is a person or an organisation.")).toBeVisible();
-  await expect(page.getByText("The date of the claim must be a date like 2025-04-12, 2025-04 or 2025.")).toBeVisible();
+  await expect(page.getByText("The date of the claim is not a real date: 2025-13-40 does not exist.")).toBeVisible();
   await expect(page.getByText("Choose a story.")).toBeVisible();
   // What was typed is still there.
   await expect(page.getByLabel("The claim's words")).toHaveValue(words);

@@ -24,6 +24,8 @@ describe("insight periods", () => {
 
   it("says durations as people do", () => {
     expect([45, 600, 3600 + 1200, 86_400 * 2 + 3600 * 4, 86_400].map(formatDuration)).toEqual(["45 s", "10 min", "1 h 20 min", "2 d 4 h", "1 d"]);
+    // Rounded to the nearest of the last unit shown, never down: 2.98 minutes is about 3.
+    expect([178.8, 59.6, 3599, 3600 + 1190, 86_400 - 20, 86_400 + 3600 * 5.6].map(formatDuration)).toEqual(["3 min", "1 min", "1 h", "1 h 20 min", "1 d", "1 d 6 h"]);
   });
 });
 

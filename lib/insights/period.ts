@@ -58,14 +58,20 @@ export function interpolatedPercentile(count: number, percent: number, valueAt: 
   return valueAt(lower) + fraction * (valueAt(upper) - valueAt(lower));
 }
 
-/** A duration in seconds as people say it: "3 h 20 min", "2 d 4 h", "45 s". */
+/**
+ * A duration in seconds as people say it: "3 h 20 min", "2 d 4 h", "45 s", rounded to the
+ * nearest of its last unit (a median of 2.98 minutes is "3 min", not "2 min").
+ */
 export function formatDuration(seconds: number): string {
   const s = Math.round(seconds);
   if (s < 60) return `${s} s`;
-  const minutes = Math.floor(s / 60);
+  const minutes = Math.round(s / 60);
   if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
+  if (minutes < 24 * 60) {
+    const hours = Math.floor(minutes / 60);
+    return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
+  }
+  const hours = Math.round(s / 3600);
   const days = Math.floor(hours / 24);
   return hours % 24 ? `${days} d ${hours % 24} h` : `${days} d`;
 }

@@ -26,7 +26,7 @@ export const claimFormSchema = z
       .optional()
       .transform((kind) => kind || undefined),
     newClaimantUrl: optionalWebUrl("The claimant's web address"),
-    claimDate: optionalPartialDate("The date of the claim"),
+    claimDate: optionalPartialDate("The date of the claim", { past: true }),
     storyId: pickedRecordId("Choose a story."),
   })
   .superRefine((value, ctx) => {

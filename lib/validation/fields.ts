@@ -3,7 +3,7 @@ import { z } from "zod";
 // zod compiles object parsers with new Function() unless told not to; the browser's CSP (no
 // 'unsafe-eval') refuses that. The forms load these schemas on the client, so: no JIT.
 z.config({ jitless: true });
-import { isWithinDateRange, type DatePrecision } from "@/lib/domain/partial-date";
+import { EARLIEST_YEAR, LATEST_YEAR, isWithinDateRange, type DatePrecision } from "@/lib/domain/partial-date";
 import { hasCredentials, hasDeceptiveCharacters, hasVisibleCharacter, isStorableText } from "@/lib/text";
 import { isRecordId, recordIdSchema } from "@/lib/validation/record-id";
 
@@ -84,24 +84,38 @@ export interface PartialDate {
   precision: DatePrecision;
 }
 
-/** "2025-04-12", "2025-04" or "2025" (what the source says), or null when empty. */
-export function optionalPartialDate(label: string) {
+/**
+ * "2025-04-12", "2025-04" or "2025" (what the source says), or null when empty. `past` refuses a
+ * date that begins after today (a claim cannot have been made tomorrow); a day of grace covers
+ * the time zones ahead of UTC.
+ */
+export function optionalPartialDate(label: string, { past = false }: { past?: boolean } = {}) {
   return textField(label)
     .trim()
     .transform((s, ctx): PartialDate | null => {
       if (s === "") return null;
       const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(s);
-      const year = Number(m?.[1]);
-      const month = m?.[2] ? Number(m[2]) : 1;
-      const day = m?.[3] ? Number(m[3]) : 1;
-      const date = new Date(Date.UTC(year, month - 1, day));
-      const valid =
-        m !== null && isWithinDateRange(date) && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-      if (!valid) {
+      if (m === null) {
         ctx.addIssue({ code: "custom", message: `${label} must be a date like 2025-04-12, 2025-04 or 2025.` });
         return z.NEVER;
       }
-      return { date, precision: m?.[3] ? "day" : m?.[2] ? "month" : "year" };
+      const year = Number(m[1]);
+      const month = m[2] ? Number(m[2]) : 1;
+      const day = m[3] ? Number(m[3]) : 1;
+      const date = new Date(Date.UTC(year, month - 1, day));
+      if (!isWithinDateRange(date)) {
+        ctx.addIssue({ code: "custom", message: `${label} must be in the years ${EARLIEST_YEAR} to ${LATEST_YEAR}.` });
+        return z.NEVER;
+      }
+      if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+        ctx.addIssue({ code: "custom", message: `${label} is not a real date: ${s} does not exist.` });
+        return z.NEVER;
+      }
+      if (past && date.getTime() > Date.now() + 86_400_000) {
+        ctx.addIssue({ code: "custom", message: `${label} is after today: ${s} has not happened yet.` });
+        return z.NEVER;
+      }
+      return { date, precision: m[3] ? "day" : m[2] ? "month" : "year" };
     });
 }
 

@@ -34,6 +34,21 @@ describe("claim form", () => {
     expect(errorsOf(result).storyId).toEqual(["Choose a story."]);
   });
 
+  it("says what is wrong with a claim's date: its form, a day that does not exist, or one still to come", () => {
+    const dateError = (claimDate: string) => errorsOf(claimFormSchema.safeParse({ ...claim, claimDate })).claimDate;
+    expect(dateError("12/04/2025")).toEqual(["The date of the claim must be a date like 2025-04-12, 2025-04 or 2025."]);
+    expect(dateError("2025-02-30")).toEqual(["The date of the claim is not a real date: 2025-02-30 does not exist."]);
+    expect(dateError("2025-13")).toEqual(["The date of the claim is not a real date: 2025-13 does not exist."]);
+    expect(dateError("0999")).toEqual(["The date of the claim must be in the years 1000 to 2999."]);
+    const nextYear = String(new Date().getUTCFullYear() + 1);
+    expect(dateError(nextYear)).toEqual([`The date of the claim is after today: ${nextYear} has not happened yet.`]);
+    expect(dateError("2099-01-01")).toEqual(["The date of the claim is after today: 2099-01-01 has not happened yet."]);
+    // Today is a claim's date, and this year or month, begun, are too.
+    for (const today of [new Date().toISOString().slice(0, 10), new Date().toISOString().slice(0, 7), new Date().toISOString().slice(0, 4)]) {
+      expect(dateError(today), today).toBeUndefined();
+    }
+  });
+
   it("creates a claimant inline only with a name and a kind", () => {
     expect(claimFormSchema.safeParse({ ...claim, claimantId: "new", newClaimantName: "Jane Doe", newClaimantKind: "person" }).success).toBe(true);
     expect(errorsOf(claimFormSchema.safeParse({ ...claim, claimantId: "new", newClaimantName: "Jane Doe", newClaimantKind: "robot" })).newClaimantKind).toBeDefined();

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { ExportForm, type ExportFormValues } from "@/components/desk/export-form";
 import { FocusOnProblem } from "@/components/forms/focus-on-problem";
 import { reportRefusal } from "@/lib/api/exports";
-import { countExportClaims, explainEmptyClaimReview, getExportOptions } from "@/lib/data/exports";
+import { countExportClaims, explainEmptyClaimReview, getExportOptions, getFilterNames } from "@/lib/data/exports";
 import { requirePageUser } from "@/lib/session";
 import { toSearchParams } from "@/lib/validation/claim-query";
 import { exportQueryString, parseExportQuery } from "@/lib/validation/export-query";
@@ -52,10 +52,16 @@ export default async function ExportPage({ searchParams }: PageProps<"/desk/expo
     const query = new URLSearchParams(params);
     if (format === "report") query.delete("format");
     const parsed = parseExportQuery(query, "editor");
+    const names = parsed.ok ? await getFilterNames(parsed.query.filters) : null;
     if (!parsed.ok) {
       const label = FIELD_LABEL[parsed.field];
       if (label) errors[parsed.field] = [parsed.formMessage ?? parsed.message.replace(/^Parameter "[^"]+"/, label)];
       else formError = parsed.message;
+    } else if ((parsed.query.filters.story && !names?.story) || (parsed.query.filters.claimant && !names?.claimant)) {
+      // An id that names nothing (an address edited by hand, a bookmark from another install)
+      // would export an empty file that looks like a story with no claims.
+      if (parsed.query.filters.story && !names?.story) errors.story = [`No story has the id “${parsed.query.filters.story}”: choose one from the menu.`];
+      if (parsed.query.filters.claimant && !names?.claimant) errors.claimant = [`No claimant has the id “${parsed.query.filters.claimant}”: choose one from the menu.`];
     } else if (format === "pdf" || format === "report") {
       formError = reportRefusal(await countExportClaims(parsed.query.filters), format === "pdf" ? "pdf" : "page");
     } else if (format === "claimreview") {
@@ -70,7 +76,7 @@ export default async function ExportPage({ searchParams }: PageProps<"/desk/expo
               : `None of the ${leftOut.matched.toLocaleString("en")} claims matching these filters has a published verdict, so there is no ClaimReview to export.`;
       }
     }
-    if (parsed.ok && !formError) {
+    if (parsed.ok && !formError && Object.keys(errors).length === 0) {
       redirect(format === "report" ? `/desk/export/report${exportQueryString(parsed.query.filters)}` : `/api/exports?${query.toString()}`);
     }
   }
