@@ -60,7 +60,11 @@ try {
       );
     }
   }
-  if (isCacheCleared) console.log("Start the server again now. (If it was running, restart it: it keeps reader pages in memory, and edits it saved during the restore are lost.)");
+  if (isCacheCleared) {
+    console.log(
+      `Start the server again now. (If it was running, restart it: it keeps reader pages in memory, and edits it saved during the restore are lost${edgeUrl ? "; the edge may have refilled from it meanwhile, so empty the edge again once it has restarted" : ""}.)`,
+    );
+  }
   // 3: restored, but a cache outside the server still holds copies from before (1 is a restore that failed).
   else process.exitCode = 3;
 } catch (error) {

@@ -38,7 +38,9 @@ const server = http.createServer((request, response) => {
 // A request Node's parser refused never reaches the handler above: answered in words, or in
 // the API's JSON, instead of Node's bare 400 (lib/http/early-refusal.mjs clientErrorAnswer).
 server.on("clientError", (error, socket) => {
-  if (!socket.writable || error.code === "ECONNRESET") {
+  // As Node's own handler: no answer on a socket that is gone, or in the middle of a response
+  // already under way on a kept-alive connection (it would corrupt that response).
+  if (!socket.writable || error.code === "ECONNRESET" || socket._httpMessage?._headerSent) {
     socket.destroy();
     return;
   }

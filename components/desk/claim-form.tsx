@@ -9,6 +9,7 @@ import { keptOnRefusal, useFormActionState } from "@/components/forms/refusal";
 import { createClaimAction, updateClaimAction } from "@/lib/actions/claims";
 import { CLAIMANT_KINDS, CLAIMANT_KIND_LABEL } from "@/lib/domain/claimant-kind";
 import { SUMMARY_MAX } from "@/lib/validation/claim";
+import { versionToSend } from "@/lib/actions/state";
 
 export interface ClaimFormProps {
   claimants: { id: string; name: string }[];
@@ -38,13 +39,17 @@ export const ClaimForm = keptOnRefusal(function ClaimForm({ claimants, stories, 
     setClaimantChoice(state.values.claimantId ?? claimantChoice);
   }
   const e = state.fieldErrors;
+  // After a refusal the form may take a claimant or story someone made since this page was
+  // read (lib/actions/state.ts mergeAfterConflict): offered, under the name the refusal gives.
+  const claimantOptions = withSaved(claimants, claimantChoice, state.conflict?.current.Claimant, (id, name) => ({ id, name }));
+  const storyOptions = withSaved(stories, v("storyId"), state.conflict?.current.Story, (id, title) => ({ id, title }));
   return (
     <form id={id} action={action} noValidate className="rounded border border-stone-300 bg-white p-6">
       <FormMessage state={state} />
       {claim ? (
         <>
           <input type="hidden" name="claimId" value={claim.id} />
-          <input type="hidden" name="version" value={state.conflict?.version ?? claim.version} />
+          <input type="hidden" name="version" value={versionToSend(state, claim.version)} />
           <BaseValues start={{ text: claim.text, summary: claim.summary, claimantId: claim.claimantId, claimDate: claim.claimDate, storyId: claim.storyId }} values={state.values} />
         </>
       ) : null}
@@ -75,7 +80,7 @@ export const ClaimForm = keptOnRefusal(function ClaimForm({ claimants, stories, 
           className="mt-1 block w-full rounded border border-stone-500 bg-white px-2 py-1.5"
         >
           <option value="">Choose who made the claim</option>
-          {claimants.map((c) => (
+          {claimantOptions.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name}
             </option>
@@ -106,8 +111,14 @@ export const ClaimForm = keptOnRefusal(function ClaimForm({ claimants, stories, 
         </fieldset>
       </details>
       <TextField name="claimDate" label="Date of the claim" hint="As precise as the source is: 2025-04-12, 2025-04 or 2025. Leave empty if no source says." defaultValue={v("claimDate", start?.claimDate)} errors={e.claimDate} />
-      <SelectField name="storyId" label="Story" required placeholder="Choose a story" options={stories.map((s) => ({ value: s.id, label: s.title }))} defaultValue={v("storyId", claim?.storyId ?? fromSource?.storyId)} errors={e.storyId} />
+      <SelectField name="storyId" label="Story" required placeholder="Choose a story" options={storyOptions.map((s) => ({ value: s.id, label: s.title }))} defaultValue={v("storyId", claim?.storyId ?? fromSource?.storyId)} errors={e.storyId} />
       <SubmitButton>{claim ? "Save changes" : "Record claim"}</SubmitButton>
     </form>
   );
 });
+
+/** The menu's options, with `chosen` added under `name` when the menu does not hold it. */
+function withSaved<T extends { id: string }>(options: T[], chosen: string, name: string | undefined, make: (id: string, name: string) => T): T[] {
+  if (!chosen || chosen === "new" || name === undefined || options.some((option) => option.id === chosen)) return options;
+  return [...options, make(chosen, name)];
+}

@@ -10,6 +10,7 @@ import { assignAction, changeStatusAction, markDuplicateAction, publishAction, u
 import { linkSourceAction, unlinkSourceAction, updateLinkAction } from "@/lib/actions/links";
 import { RELATIONS, RELATION_INFO } from "@/lib/domain/relation";
 import { CLAIM_STATUSES, STATUS_INFO } from "@/lib/domain/status";
+import { versionToSend } from "@/lib/actions/state";
 
 const boxClass = "rounded border border-stone-300 bg-white p-4";
 
@@ -38,7 +39,7 @@ export const StatusForm = keptOnRefusal(function StatusForm({ claimId, version, 
         Change the status
       </h2>
       <FormMessage state={state} />
-      <Hidden fields={{ claimId, version: state.conflict?.version ?? version }} />
+      <Hidden fields={{ claimId, version: versionToSend(state, version) }} />
       <BaseValues start={{ status, reason }} values={state.values} />
       <SelectField
         name="status"
@@ -122,7 +123,7 @@ export const EditLinkForm = keptOnRefusal(function EditLinkForm({ link }: { link
   return (
     <form action={action} noValidate className={boxClass}>
       <FormMessage state={state} />
-      <Hidden fields={{ linkId: link.id, version: state.conflict?.version ?? link.version }} />
+      <Hidden fields={{ linkId: link.id, version: versionToSend(state, link.version) }} />
       <BaseValues start={initial} values={state.values} />
       <LinkFields values={state.values} errors={state.fieldErrors} initial={initial} />
       <SubmitButton>Save link</SubmitButton>
@@ -208,7 +209,7 @@ export const EditAnnotationForm = keptOnRefusal(function EditAnnotationForm({ an
   return (
     <form action={action} noValidate className={boxClass}>
       <FormMessage state={state} />
-      <Hidden fields={{ annotationId: annotation.id, version: state.conflict?.version ?? annotation.version }} />
+      <Hidden fields={{ annotationId: annotation.id, version: versionToSend(state, annotation.version) }} />
       <TextArea name="body" label="Note" required rows={6} defaultValue={state.values.body ?? annotation.body} errors={state.fieldErrors.body} />
       <PublicNoteBox checked={isPublic} errors={state.fieldErrors.isPublic} />
       <SubmitButton>Save note</SubmitButton>
@@ -224,7 +225,7 @@ export const AssignForm = keptOnRefusal(function AssignForm({ claimId, version, 
         Assign
       </h2>
       <FormMessage state={state} />
-      <Hidden fields={{ claimId, version: state.conflict?.version ?? version }} />
+      <Hidden fields={{ claimId, version: versionToSend(state, version) }} />
       <SelectField name="assigneeId" label="Reviewer" placeholder="Nobody" options={users.map((u) => ({ value: u.id, label: u.name }))} defaultValue={state.values.assigneeId ?? assigneeId ?? ""} errors={state.fieldErrors.assigneeId} />
       <SubmitButton>Save assignment</SubmitButton>
     </form>
@@ -241,7 +242,7 @@ export const PublishForm = keptOnRefusal(function PublishForm({ claimId, version
         {isPublished ? "Published" : "Draft: readers cannot see it"}
       </h2>
       <FormMessage state={state} />
-      <Hidden fields={{ claimId, version: state.conflict?.version ?? version }} />
+      <Hidden fields={{ claimId, version: versionToSend(state, version) }} />
       <SubmitButton name="intent" value={isPublished ? "unpublish" : "publish"}>
         {isPublished ? "Unpublish" : "Publish"}
       </SubmitButton>
@@ -264,7 +265,7 @@ export const DuplicateForm = keptOnRefusal(function DuplicateForm({ claimId, ver
         Mark this claim as a duplicate of …
       </h3>
       <FormMessage state={state} />
-      <Hidden fields={{ claimId, version: state.conflict?.version ?? version }} />
+      <Hidden fields={{ claimId, version: versionToSend(state, version) }} />
       <SelectField name="originalId" label="The earlier claim" required placeholder="Choose a claim" options={candidates.map((c) => ({ value: c.id, label: c.summary }))} defaultValue={v("originalId")} errors={state.fieldErrors.originalId} />
       <TextArea name="duplicateReason" label="Why it is the same claim" hint="Kept in this claim's history." required rows={2} defaultValue={v("duplicateReason")} errors={state.fieldErrors.duplicateReason} />
       <SubmitButton>Mark as duplicate</SubmitButton>
@@ -278,7 +279,7 @@ export const NotDuplicateForm = keptOnRefusal(function NotDuplicateForm({ claimI
   return (
     <form action={action} noValidate className="mt-3" aria-labelledby="duplicate-heading" data-return-focus="heading">
       <FormMessage state={state} />
-      <Hidden fields={{ claimId, version: state.conflict?.version ?? version }} />
+      <Hidden fields={{ claimId, version: versionToSend(state, version) }} />
       <TextArea name="duplicateReason" label="Why it is not a duplicate" hint="Kept in this claim's history." required rows={2} defaultValue={state.values.duplicateReason ?? ""} errors={state.fieldErrors.duplicateReason} />
       <SubmitButton>Not a duplicate</SubmitButton>
     </form>

@@ -5,6 +5,7 @@ import { FormMessage, SubmitButton } from "@/components/forms/form-status";
 import { keptOnRefusal, useFormActionState } from "@/components/forms/refusal";
 import { updateClaimantAction } from "@/lib/actions/claimants";
 import { CLAIMANT_KINDS, CLAIMANT_KIND_LABEL } from "@/lib/domain/claimant-kind";
+import { versionToSend } from "@/lib/actions/state";
 
 export const ClaimantForm = keptOnRefusal(function ClaimantForm({ claimant }: { claimant: { id: string; version: number; name: string; kind: string; description: string; url: string } }) {
   const [state, action] = useFormActionState(updateClaimantAction);
@@ -14,7 +15,7 @@ export const ClaimantForm = keptOnRefusal(function ClaimantForm({ claimant }: { 
     <form action={action} noValidate className="rounded border border-stone-300 bg-white p-6">
       <FormMessage state={state} />
       <input type="hidden" name="claimantId" value={claimant.id} />
-      <input type="hidden" name="version" value={state.conflict?.version ?? claimant.version} />
+      <input type="hidden" name="version" value={versionToSend(state, claimant.version)} />
       <TextField name="name" label="Name" required defaultValue={v("name")} errors={e.name} />
       <SelectField name="kind" label="Kind" required options={CLAIMANT_KINDS.map((k) => ({ value: k, label: CLAIMANT_KIND_LABEL[k] }))} defaultValue={v("kind")} errors={e.kind} />
       <TextArea name="description" label="Short description" rows={3} defaultValue={v("description")} errors={e.description} />

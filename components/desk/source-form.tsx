@@ -8,6 +8,7 @@ import { FormMessage, SubmitButton } from "@/components/forms/form-status";
 import { keptOnRefusal, useFormActionState } from "@/components/forms/refusal";
 import { createSourceAction, updateSourceAction } from "@/lib/actions/sources";
 import { SOURCE_KINDS, SOURCE_KIND_LABEL } from "@/lib/domain/source-kind";
+import { versionToSend } from "@/lib/actions/state";
 
 const URL_HINT = "An http or https address; typed without one (www.example.org/page), https:// is added. Leave empty if the source has none (a statement given to an agency): we never invent one.";
 
@@ -41,8 +42,14 @@ export const SourceForm = keptOnRefusal(function SourceForm({ source, returnToCl
       {source ? (
         <>
           <input type="hidden" name="sourceId" value={source.id} />
-          <input type="hidden" name="version" value={state.conflict?.version ?? source.version} />
-          <BaseValues start={{ title: source.title, publisher: source.publisher, author: source.author, url: source.url, kind: source.kind, publishedAt: source.publishedAt, archivedUrl: source.archivedUrl, description: source.description, capturedText: source.capturedText }} values={state.values} />
+          <input type="hidden" name="version" value={versionToSend(state, source.version)} />
+          <BaseValues
+            start={{ title: source.title, publisher: source.publisher, author: source.author, url: source.url, kind: source.kind, publishedAt: source.publishedAt, archivedUrl: source.archivedUrl, description: source.description, capturedText: source.capturedText }}
+            // After "Capture again" the captured text starts from the new capture, whatever an
+            // earlier answer held: the field itself now holds it (useRecapturedText).
+            values={recapturedNotice ? Object.fromEntries(Object.entries(state.values).filter(([name]) => name !== "base:capturedText")) : state.values}
+            long={["capturedText"]}
+          />
         </>
       ) : null}
       {returnToClaim ? <input type="hidden" name="returnToClaim" value={returnToClaim} /> : null}

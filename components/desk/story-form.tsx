@@ -5,6 +5,7 @@ import { FormMessage, SubmitButton } from "@/components/forms/form-status";
 import { keptOnRefusal, useFormActionState } from "@/components/forms/refusal";
 import { archiveStoryAction, createStoryAction, updateStoryAction } from "@/lib/actions/stories";
 import { BaseValues } from "@/components/forms/base-values";
+import { versionToSend } from "@/lib/actions/state";
 
 const ADDRESS_HINT = "Lower-case words joined by hyphens: /stories/ice-contracts.";
 
@@ -33,7 +34,7 @@ export const StoryEditForm = keptOnRefusal(function StoryEditForm({ story }: { s
     <form action={action} noValidate className="rounded border border-stone-300 bg-white p-6">
       <FormMessage state={state} />
       <input type="hidden" name="storyId" value={story.id} />
-      <input type="hidden" name="version" value={state.conflict?.version ?? story.version} />
+      <input type="hidden" name="version" value={versionToSend(state, story.version)} />
       <BaseValues start={{ title: story.title, slug: story.slug, summary: story.summary }} values={state.values} />
       <TextField name="title" label="Title" required defaultValue={v("title")} errors={e.title} />
       <TextField

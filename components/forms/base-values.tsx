@@ -1,4 +1,5 @@
 import { baseField } from "@/lib/actions/state";
+import { textFingerprint } from "@/lib/text-fingerprint";
 
 /**
  * What an edit form's fields held when it was opened, sent with it as `base:<field>`: when the
@@ -6,11 +7,12 @@ import { baseField } from "@/lib/actions/state";
  * is saved now, and theirs stay as typed (lib/actions/state.ts mergeAfterConflict). After such a
  * refusal the form starts again from what is saved now, which the answer's values carry.
  */
-export function BaseValues({ start, values }: { start: Record<string, string>; values: Record<string, string> }) {
+export function BaseValues({ start, values, long = [] }: { start: Record<string, string>; values: Record<string, string>; long?: readonly string[] }) {
   return (
     <>
       {Object.entries(start).map(([field, value]) => (
-        <input key={field} type="hidden" name={baseField(field)} value={values[baseField(field)] ?? value} />
+        // A long field (a source's captured text) is sent as its fingerprint, not a second copy.
+        <input key={field} type="hidden" name={baseField(field)} value={values[baseField(field)] ?? (long.includes(field) ? textFingerprint(value) : value)} />
       ))}
     </>
   );

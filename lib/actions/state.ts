@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AppError, ConflictError, FieldRuleError } from "@/lib/errors";
 import { logEvent } from "@/lib/log";
+import { FINGERPRINT_PREFIX, textFingerprint } from "@/lib/text-fingerprint";
 import { versionSchema } from "@/lib/validation/fields";
 import { recordIdSchema } from "@/lib/validation/record-id";
 
@@ -75,6 +76,17 @@ export function invalid(error: z.ZodError, values: Record<string, string>): Acti
 
 const sameText = (a: string, b: string) => a.replace(/\r\n?/g, "\n") === b.replace(/\r\n?/g, "\n");
 
+/**
+ * The version an edit form sends: the newest it knows of. After a refusal that is the one saved
+ * now (`conflict`); after a later answer without one (a field to correct), the one its hidden
+ * field last sent (`values.version`); after a save that came back to the same page, the page's
+ * own (`version`), newer than an earlier answer the form still holds. Versions only grow, so the
+ * largest is the one to send; the server checks it whatever it is.
+ */
+export function versionToSend(state: Pick<ActionState, "conflict" | "values">, version: number): number {
+  return Math.max(version, state.conflict?.version ?? 0, Number(state.values.version) || 0);
+}
+
 /** The hidden field that holds what a form's field held when the form was opened. */
 export const baseField = (field: string): string => `base:${field}`;
 
@@ -86,15 +98,28 @@ export const baseField = (field: string): string => `base:${field}`;
  */
 export function mergeAfterConflict(values: Record<string, string>, saved: Record<string, string>): Record<string, string> {
   const merged = { ...values };
+  const changed = (field: string) => {
+    const base = values[baseField(field)];
+    const typed = values[field];
+    if (base === undefined || typed === undefined) return false;
+    // A long field starts from its fingerprint (lib/text-fingerprint.ts); a browser sends a text
+    // area's line breaks as CRLF, and so the hidden field's.
+    return base.startsWith(FINGERPRINT_PREFIX) ? textFingerprint(typed) !== base : !sameText(typed, base);
+  };
   for (const [field, now] of Object.entries(saved)) {
     const base = values[baseField(field)];
     if (base === undefined) continue;
-    // A browser sends a text area's line breaks as CRLF, and so the hidden field's.
-    if (values[field] === undefined || sameText(values[field], base)) merged[field] = now;
-    merged[baseField(field)] = now;
+    // A status and its reason are one decision: if this person changed either, both stay theirs
+    // (the other person's pair is in the conflict box), never one of each.
+    const partners = COUPLED.find((group) => group.includes(field)) ?? [field];
+    if (!partners.some(changed)) merged[field] = now;
+    merged[baseField(field)] = base.startsWith(FINGERPRINT_PREFIX) ? textFingerprint(now) : now;
   }
   return merged;
 }
+
+/** Fields whose values only make sense together. */
+const COUPLED: readonly (readonly string[])[] = [["status", "reason"]];
 
 /**
  * The form-level message for a failure. An AppError is the request's fault and its message is
@@ -102,7 +127,13 @@ export function mergeAfterConflict(values: Record<string, string>, saved: Record
  */
 export function failed(error: unknown, values: Record<string, string>): ActionState {
   if (error instanceof ConflictError) {
-    return { ok: false, fieldErrors: {}, formError: error.message, values: mergeAfterConflict(values, error.saved), conflict: { message: "Saved now:", current: error.current, version: error.version } };
+    return {
+      ok: false,
+      fieldErrors: {},
+      formError: error.message,
+      values: { ...mergeAfterConflict(values, error.saved), version: String(error.version) },
+      conflict: { message: "Saved now:", current: error.current, version: error.version },
+    };
   }
   if (error instanceof FieldRuleError) {
     return { ok: false, fieldErrors: { [error.field]: [error.message] }, formError: "Please correct the fields marked below.", values };

@@ -76,10 +76,16 @@ describe("listClaims", () => {
     // claim it names, but its count was that list's.
     const filtered = await listClaims({ status: "unverified" }, { limit: 1, cursor: null });
     expect(filtered.nextCursor).not.toBeNull();
-    expect(await listClaims({}, { limit: 2, cursor: decodeCursor(filtered.nextCursor!) })).toMatchObject({ offsetKnown: false });
+    const carried = await listClaims({}, { limit: 2, cursor: decodeCursor(filtered.nextCursor!) });
+    expect(carried).toMatchObject({ offsetKnown: false });
+    // Nor is the page after it: the count it would carry on is still the other list's.
+    expect(await listClaims({}, { limit: 2, cursor: decodeCursor(carried.nextCursor!) })).toMatchObject({ offsetKnown: false });
     // A search's link names no claim: this list starts from its first page, numbered as such.
     const searched = (await listClaims({ q: "ICE" }, { limit: 1, cursor: null })).nextCursor!;
-    expect(await listClaims({}, { limit: 2, cursor: decodeCursor(searched) })).toMatchObject({ offset: 0, offsetKnown: true });
+    const first = await listClaims({}, { limit: 2, cursor: decodeCursor(searched) });
+    expect(first).toMatchObject({ offset: 0, offsetKnown: true });
+    // And the page after it is the second, numbered so.
+    expect(await listClaims({}, { limit: 2, cursor: decodeCursor(first.nextCursor!) })).toMatchObject({ offset: 2, offsetKnown: true });
   });
 
   it("filters by status, claimant, story and source", async () => {

@@ -165,20 +165,25 @@ export async function listClaims(
   const f = listFingerprint(filters);
   // A cursor without a list's name is an older link of this list's kind: taken at its word.
   // A page read from the start (no keyset in its link) is the first, whatever its link counted.
+  const before = after ? offset : 0;
   const offsetKnown = after === null || page.cursor?.f === undefined || page.cursor.f === f;
   return {
     items,
     total,
     totalIsCapped: false,
-    offset: after ? offset : 0,
+    offset: before,
     offsetKnown,
     limit: page.limit,
+    // A page whose place is not known passes that on: its next page is not numbered either.
     nextCursor:
       hasMore && last
-        ? encodeCursor({ n: offset + items.length, p: last.publishedAt.toISOString(), id: last.id, f })
+        ? encodeCursor({ n: before + items.length, p: last.publishedAt.toISOString(), id: last.id, f: offsetKnown ? f : UNKNOWN_PLACE })
         : null,
   };
 }
+
+/** Carried by a cursor whose count came from another list: matches no list's fingerprint. */
+const UNKNOWN_PLACE = "unknown";
 
 /** A short name for a list's filters, carried in its cursors (Cursor.f). */
 export function listFingerprint(filters: ClaimFilters): string {

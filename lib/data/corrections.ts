@@ -72,7 +72,9 @@ const FEED_CLAIM = { id: true, summary: true, status: true, statusReason: true, 
  * claim keeps its date, so it is announced once; one published "not checkable" and corrected to
  * a verdict is dated by that correction, as its ClaimReview is), updates (a verdict given after
  * publication, announced when given) and corrections, newest first. A duplicate whose readers
- * are sent to its original is left out: its entries would link to the original's page. Bounded
+ * are sent to its original announces no verdict of its own (nor has a ClaimReview): the
+ * original's is the one readers reach. Its updates and corrections stay, as in the corrections
+ * log: what readers were told stays on the record. Bounded
  * reads on indexed columns (Claim publishedAt, Correction createdAt, ClaimEvent kind, and the
  * verdict claims' events), FEED_SIZE items at most.
  */
@@ -87,13 +89,15 @@ export async function listFeedItems(): Promise<FeedItem[]> {
       select: { ...FEED_CLAIM, publishedAt: true, corrections: { orderBy: { createdAt: "desc" }, take: 1, select: { createdAt: true } } },
     }),
     db.correction.findMany({
-      where: { claim: SHOWN_ON_ITS_OWN_PAGE },
+      // As the corrections log lists them: a correction readers saw stays on the record, even
+      // of a claim since marked a duplicate (its link leads to the original).
+      where: OF_PUBLISHED_CLAIMS,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: FEED_SIZE,
       select: { id: true, createdAt: true, note: true, previousStatus: true, newStatus: true, claim: { select: FEED_CLAIM } },
     }),
     db.claimEvent.findMany({
-      where: { kind: "updated", claim: SHOWN_ON_ITS_OWN_PAGE },
+      where: { kind: "updated", claim: PUBLISHED_CLAIM },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: FEED_SIZE,
       select: { id: true, createdAt: true, before: true, after: true, reason: true, claim: { select: FEED_CLAIM } },

@@ -43,11 +43,16 @@ export function earlyRefusal(method, headers) {
  * @returns {{ status: number; contentType: string; body: string }}
  */
 export function clientErrorAnswer(error) {
-  const tooLarge = error.code === "HPE_HEADER_OVERFLOW";
-  const status = tooLarge ? 431 : 400;
-  const message = tooLarge
-    ? "This request's address and headers are too long: together they may hold at most 16 KB."
-    : "This request is not well-formed HTTP. An address must be percent-encoded: ?q=fr%C3%A9quentation, not ?q=fréquentation.";
+  // The statuses Node itself gives these (a slow request, a head or a chunk too large); the rest
+  // is a malformed request.
+  const { status, message } =
+    error.code === "HPE_HEADER_OVERFLOW"
+      ? { status: 431, message: "This request's address and headers are too long: together they may hold at most 16 KB." }
+      : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+        ? { status: 408, message: "This request took too long to arrive; send it again." }
+        : error.code === "HPE_CHUNK_EXTENSIONS_OVERFLOW"
+          ? { status: 413, message: "This request's chunk extensions are too long." }
+          : { status: 400, message: "This request is not well-formed HTTP. An address must be percent-encoded: ?q=fr%C3%A9quentation, not ?q=fréquentation." };
   const firstLine = error.rawPacket ? error.rawPacket.subarray(0, 2048).toString("latin1").split("\r\n", 1)[0] : "";
   if (/^[A-Z]+ \/api(?:[/?#\s]|$)/.test(firstLine ?? "")) {
     return { status, contentType: "application/json", body: JSON.stringify({ error: { code: "bad_request", message } }) };

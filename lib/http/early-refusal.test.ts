@@ -41,5 +41,8 @@ describe("requests Node's parser refuses", () => {
   it("say a head past 16 KB is too long, and answer what sent no first line at all", () => {
     expect(clientErrorAnswer({ code: "HPE_HEADER_OVERFLOW", rawPacket: Buffer.from("GET /api/claims?q=" + "a".repeat(20_000)) })).toMatchObject({ status: 431, contentType: "application/json" });
     expect(clientErrorAnswer({ code: "HPE_INVALID_METHOD" })).toMatchObject({ status: 400, contentType: "text/plain; charset=utf-8" });
+    // The statuses Node gives a slow request and an oversized chunk extension stay theirs.
+    expect(clientErrorAnswer({ code: "ERR_HTTP_REQUEST_TIMEOUT" })).toMatchObject({ status: 408 });
+    expect(clientErrorAnswer({ code: "HPE_CHUNK_EXTENSIONS_OVERFLOW" })).toMatchObject({ status: 413 });
   });
 });

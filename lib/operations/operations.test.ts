@@ -243,7 +243,7 @@ describe("sources", () => {
     await db.source.update({ where: { id: source.id }, data: { capturedText: "A newer capture of the ferry report.", version: { increment: 1 } } });
     await expect(updateSource(reviewer, source.id, form)).rejects.toMatchObject({
       version: 3,
-      current: { "Captured text": "Not the text in your form: 36 characters, beginning “A newer capture of the ferry report.”. Saving your form again replaces it with yours." },
+      current: { "Captured text": "Not the text you sent: 36 characters, beginning “A newer capture of the ferry report.”. If you had not changed the captured text, the form now holds this one; if you had, it holds yours, and saving replaces this one with it." },
     });
     expect(await db.source.findUniqueOrThrow({ where: { id: source.id } })).toMatchObject({ author: "Lena Okafor", capturedText: "A newer capture of the ferry report." });
   });
@@ -315,7 +315,7 @@ describe("when a verdict was first published", () => {
     expect(entry?.date).toEqual(corrected.createdAt);
   });
 
-  it("leaves a duplicate whose readers are sent to its original out of ClaimReview and the feed", async () => {
+  it("leaves a duplicate whose readers are sent to its original out of ClaimReview and the feed's verdicts", async () => {
     const claimant = await db.claimant.findFirstOrThrow({ select: { id: true } });
     const { id: storyId } = await db.story.create({ data: { slug: "duplicates-and-reviews", title: "Duplicates and reviews" }, select: { id: true } });
     const original = await createClaim(reviewer, { ...input, storyId, claimantId: claimant.id, summary: "The original, rated" });

@@ -119,7 +119,7 @@ export async function updateSource(actor: CurrentUser, id: string, input: Source
     const capturedText =
       lines(saved) === lines(input.capturedText ?? "")
         ? "The same as in your form."
-        : `Not the text in your form: ${saved.length.toLocaleString("en")} characters${saved ? `, beginning “${saved.slice(0, 80).trim()}${saved.length > 80 ? "…" : ""}”` : ""}. Saving your form again replaces it with yours.`;
+        : `Not the text you sent: ${saved.length.toLocaleString("en")} characters${saved ? `, beginning “${saved.slice(0, 80).trim()}${saved.length > 80 ? "…" : ""}”` : ""}. If you had not changed the captured text, the form now holds this one; if you had, it holds yours, and saving replaces this one with it.`;
     throw new ConflictError("Someone else saved this source after you opened it, so your change was not saved. Here is what is saved now.", {
       Title: now.title,
       Publisher: now.publisher ?? "",
