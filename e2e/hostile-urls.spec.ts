@@ -102,30 +102,6 @@ test("a page that is not there says so in its title; a corrections link cut shor
   await expect(page.getByRole("main").getByRole("alert")).toHaveCount(0);
 });
 
-/** Sends `head` as raw bytes, as curl does with an address it was given unencoded; the answer's status line, type and body. */
-async function rawRequest(baseURL: string, head: string): Promise<{ status: number; type: string; body: string }> {
-  const { port, hostname } = new URL(baseURL);
-  const net = await import("node:net");
-  const text = await new Promise<string>((resolve, reject) => {
-    const socket = net.connect(Number(port), hostname, () => socket.end(Buffer.from(head, "utf8")));
-    let answer = "";
-    socket.on("data", (chunk) => (answer += chunk.toString("utf8")));
-    socket.on("end", () => resolve(answer));
-    socket.on("error", reject);
-  });
-  const [top = "", body = ""] = text.split("\r\n\r\n");
-  return { status: Number(top.split(" ")[1]), type: /content-type: ([^\r]+)/i.exec(top)?.[1] ?? "", body };
-}
-
-test("an address sent with bytes a URL may not hold gets a 400 in words, or in the API's JSON", async ({ baseURL }) => {
-  const api = await rawRequest(baseURL!, "GET /api/claims?q=fréquentation HTTP/1.1\r\nHost: localhost\r\n\r\n");
-  expect(api).toMatchObject({ status: 400, type: "application/json" });
-  expect(JSON.parse(api.body)).toMatchObject({ error: { code: "bad_request" } });
-  const page = await rawRequest(baseURL!, "GET /claims?q=fréquentation HTTP/1.1\r\nHost: localhost\r\n\r\n");
-  expect(page).toMatchObject({ status: 400, type: "text/plain; charset=utf-8" });
-  expect(page.body).toContain("percent-encoded");
-});
-
 test("TRACE gets a 405 in words, on pages and the API alike", async ({ request }) => {
   for (const path of ["/", "/claims", "/desk", "/api/claims"]) {
     const response = await request.fetch(path, { method: "TRACE", maxRedirects: 0 });

@@ -6,7 +6,7 @@
 import http from "node:http";
 import path from "node:path";
 import next from "next";
-import { clientErrorAnswer, earlyRefusal } from "../lib/http/early-refusal.mjs";
+import { earlyRefusal } from "../lib/http/early-refusal.mjs";
 
 function option(name, fallback) {
   const at = process.argv.indexOf(`--${name}`);
@@ -34,21 +34,6 @@ const server = http.createServer((request, response) => {
     if (!response.headersSent) response.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
     response.end("Something went wrong on our side.");
   });
-});
-// A request Node's parser refused never reaches the handler above: answered in words, or in
-// the API's JSON, instead of Node's bare 400 (lib/http/early-refusal.mjs clientErrorAnswer).
-server.on("clientError", (error, socket) => {
-  // As Node's own handler: no answer on a socket that is gone, or in the middle of a response
-  // already under way on a kept-alive connection (it would corrupt that response).
-  if (!socket.writable || error.code === "ECONNRESET" || socket._httpMessage?._headerSent) {
-    socket.destroy();
-    return;
-  }
-  const answer = clientErrorAnswer(error);
-  const reason = http.STATUS_CODES[answer.status] ?? "Bad Request";
-  socket.end(
-    `HTTP/1.1 ${answer.status} ${reason}\r\nContent-Type: ${answer.contentType}\r\nContent-Length: ${Buffer.byteLength(answer.body)}\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${answer.body}`,
-  );
 });
 const listening = () => console.log(`Factline is listening on http://${hostname || "localhost"}:${port}`);
 if (hostname) server.listen(port, hostname, listening);

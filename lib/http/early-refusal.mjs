@@ -32,30 +32,3 @@ export function earlyRefusal(method, headers) {
   }
   return null;
 }
-
-/**
- * What a request Node's HTTP parser refused gets (the server's `clientError`): an address with
- * bytes a URL may not hold as they are (curl sends `?q=fréquentation` unencoded; browsers encode
- * it), a malformed head, or one past 16 KB. Node would answer a bare 400 or 431 with no body. The
- * request's path is read from its raw first line when it got that far: the API's refusals are
- * JSON in its one error shape, a page's are words.
- * @param {{ code?: string; rawPacket?: Buffer }} error
- * @returns {{ status: number; contentType: string; body: string }}
- */
-export function clientErrorAnswer(error) {
-  // The statuses Node itself gives these (a slow request, a head or a chunk too large); the rest
-  // is a malformed request.
-  const { status, message } =
-    error.code === "HPE_HEADER_OVERFLOW"
-      ? { status: 431, message: "This request's address and headers are too long: together they may hold at most 16 KB." }
-      : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
-        ? { status: 408, message: "This request took too long to arrive; send it again." }
-        : error.code === "HPE_CHUNK_EXTENSIONS_OVERFLOW"
-          ? { status: 413, message: "This request's chunk extensions are too long." }
-          : { status: 400, message: "This request is not well-formed HTTP. An address must be percent-encoded: ?q=fr%C3%A9quentation, not ?q=fréquentation." };
-  const firstLine = error.rawPacket ? error.rawPacket.subarray(0, 2048).toString("latin1").split("\r\n", 1)[0] : "";
-  if (/^[A-Z]+ \/api(?:[/?#\s]|$)/.test(firstLine ?? "")) {
-    return { status, contentType: "application/json", body: JSON.stringify({ error: { code: "bad_request", message } }) };
-  }
-  return { status, contentType: "text/plain; charset=utf-8", body: message };
-}
