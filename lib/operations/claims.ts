@@ -9,6 +9,7 @@ import { hasVisibleCharacter } from "@/lib/text";
 import { linkQuoteFromSource, requireLinkPermission } from "@/lib/operations/links";
 import type { ClaimFormInput, SourceQuoteInput } from "@/lib/validation/claim";
 import { formatPartialDate, isoPartialDate } from "@/lib/domain/partial-date";
+import { claimFormValues } from "@/lib/domain/form-values";
 
 /** The claim's editable fields, in the shape the history records them. */
 function snapshot(claim: {
@@ -125,11 +126,7 @@ async function conflictValues(tx: Tx, id: string): Promise<{ values: Record<stri
     },
     // As the claim's forms show them (app/desk/claims/[id]/edit/page.tsx, the status form).
     saved: {
-      text: claim.text,
-      summary: claim.summary,
-      claimantId: claim.claimantId,
-      storyId: claim.storyId,
-      claimDate: isoPartialDate(claim.claimDate, claim.claimDatePrecision) ?? "",
+      ...claimFormValues(claim),
       status: claim.status,
       reason: claim.statusReason,
     },

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { formatPartialDate, isoPartialDate } from "@/lib/domain/partial-date";
+import { formatPartialDate } from "@/lib/domain/partial-date";
+import { sourceFormValues } from "@/lib/domain/form-values";
 import { SOURCE_KIND_LABEL, isSourceKind } from "@/lib/domain/source-kind";
 import { AppError, CaptureGoneError, ConflictError } from "@/lib/errors";
 import { changedFields, recordEvent } from "@/lib/history";
@@ -130,17 +131,6 @@ export async function updateSource(actor: CurrentUser, id: string, input: Source
       "Archived copy": now.archivedUrl ?? "",
       Description: now.description,
       "Captured text": capturedText,
-    }, now.version, {
-      // As the source form shows them (app/desk/sources/[id]/edit/page.tsx).
-      title: now.title,
-      publisher: now.publisher ?? "",
-      author: now.author ?? "",
-      url: now.url ?? "",
-      kind: now.kind,
-      publishedAt: isoPartialDate(now.publishedAt, now.publishedAtPrecision) ?? "",
-      archivedUrl: now.archivedUrl ?? "",
-      description: now.description,
-      capturedText: saved,
-    });
+    }, now.version, sourceFormValues(now));
   });
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ClaimForm } from "@/components/desk/claim-form";
 import { getDeskClaim, listAllClaimants, listAllStories } from "@/lib/data/desk";
-import { isoPartialDate } from "@/lib/domain/partial-date";
+import { claimFormValues } from "@/lib/domain/form-values";
 import { requirePageUser } from "@/lib/session";
 import { isRecordId } from "@/lib/validation/record-id";
 
@@ -20,15 +20,7 @@ export default async function EditClaimPage({ params }: PageProps<"/desk/claims/
       <ClaimForm
         claimants={claimants}
         stories={stories}
-        claim={{
-          id: claim.id,
-          version: claim.version,
-          text: claim.text,
-          summary: claim.summary,
-          claimantId: claim.claimantId,
-          storyId: claim.storyId,
-          claimDate: isoPartialDate(claim.claimDate, claim.claimDatePrecision) ?? "",
-        }}
+        claim={{ id: claim.id, version: claim.version, ...claimFormValues(claim) }}
       />
     </>
   );

@@ -5,7 +5,7 @@ import { CaptureAgainForm } from "@/components/desk/capture-again-form";
 import { CaptureHistory } from "@/components/desk/capture-history";
 import { SourceForm } from "@/components/desk/source-form";
 import { getSourceForEdit, listSourceCaptures } from "@/lib/data/desk";
-import { isoPartialDate } from "@/lib/domain/partial-date";
+import { sourceFormValues } from "@/lib/domain/form-values";
 import { requirePageUser } from "@/lib/session";
 import { isRecordId } from "@/lib/validation/record-id";
 
@@ -47,19 +47,7 @@ export default async function EditSourcePage({ params, searchParams }: PageProps
           gone), and keeps a reviewer's unsaved edits through a capture, taking in only its text. */}
       <SourceForm
         key={source.version - captures.length}
-        source={{
-          id: source.id,
-          version: source.version,
-          title: source.title,
-          publisher: source.publisher ?? "",
-          author: source.author ?? "",
-          url: source.url ?? "",
-          kind: source.kind,
-          publishedAt: isoPartialDate(source.publishedAt, source.publishedAtPrecision) ?? "",
-          archivedUrl: source.archivedUrl ?? "",
-          description: source.description,
-          capturedText: source.capturedText ?? "",
-        }}
+        source={{ id: source.id, version: source.version, ...sourceFormValues(source) }}
       />
       <CaptureHistory captures={captures} />
     </>
