@@ -7,6 +7,7 @@ import http from "node:http";
 import path from "node:path";
 import next from "next";
 import { earlyRefusal } from "../lib/http/early-refusal.mjs";
+import { keepIdleConnections } from "../lib/http/keep-alive.mjs";
 
 function option(name, fallback) {
   const at = process.argv.indexOf(`--${name}`);
@@ -22,7 +23,7 @@ const app = next({ dev: false, dir: path.resolve(import.meta.dirname, ".."), hos
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const server = http.createServer((request, response) => {
+const server = keepIdleConnections(http.createServer((request, response) => {
   const refusal = earlyRefusal(request.method, request.headers);
   if (refusal) {
     response.writeHead(refusal.status, { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff", ...refusal.headers });
@@ -34,7 +35,7 @@ const server = http.createServer((request, response) => {
     if (!response.headersSent) response.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
     response.end("Something went wrong on our side.");
   });
-});
+}));
 const listening = () => console.log(`Factline is listening on http://${hostname || "localhost"}:${port}`);
 if (hostname) server.listen(port, hostname, listening);
 else server.listen(port, listening);

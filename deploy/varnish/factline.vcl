@@ -6,6 +6,9 @@
 #
 # and point the app at it: FACTLINE_PURGE_URL=http://<varnish host>/ (README, "Deployment").
 # Set the backend below to the app (or a load balancer in front of several app processes).
+# The app keeps an idle connection 65 s (lib/http/keep-alive.mjs), longer than Varnish's own
+# backend_idle_timeout (60 s), so Varnish never reuses one the app has just closed. A balancer in
+# between must keep its idle connections to the app shorter than 65 s too.
 vcl 4.1;
 
 import std;
