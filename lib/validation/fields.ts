@@ -102,6 +102,12 @@ export function optionalPartialDate(label: string, { past = false }: { past?: bo
       const year = Number(m[1]);
       const month = m[2] ? Number(m[2]) : 1;
       const day = m[3] ? Number(m[3]) : 1;
+      // Checked as typed: Date.UTC reads years 0 to 99 as 1900 to 1999, so "0025-04-12" would be
+      // saved as 1925 and pass the range check.
+      if (year < EARLIEST_YEAR || year > LATEST_YEAR) {
+        ctx.addIssue({ code: "custom", message: `${label} must be in the years ${EARLIEST_YEAR} to ${LATEST_YEAR}.` });
+        return z.NEVER;
+      }
       const date = new Date(Date.UTC(year, month - 1, day));
       if (!isWithinDateRange(date)) {
         ctx.addIssue({ code: "custom", message: `${label} must be in the years ${EARLIEST_YEAR} to ${LATEST_YEAR}.` });

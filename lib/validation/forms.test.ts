@@ -40,6 +40,8 @@ describe("claim form", () => {
     expect(dateError("2025-02-30")).toEqual(["The date of the claim is not a real date: 2025-02-30 does not exist."]);
     expect(dateError("2025-13")).toEqual(["The date of the claim is not a real date: 2025-13 does not exist."]);
     expect(dateError("0999")).toEqual(["The date of the claim must be in the years 1000 to 2999."]);
+    // Years 0 to 99 were read as 1900 to 1999 and saved so: "0025-04-12" became 1925.
+    for (const early of ["0025-04-12", "0000", "0099-01"]) expect(dateError(early), early).toEqual(["The date of the claim must be in the years 1000 to 2999."]);
     const nextYear = String(new Date().getUTCFullYear() + 1);
     expect(dateError(nextYear)).toEqual([`The date of the claim is after today: ${nextYear} has not happened yet.`]);
     expect(dateError("2099-01-01")).toEqual(["The date of the claim is after today: 2099-01-01 has not happened yet."]);
