@@ -42,7 +42,8 @@ test("an editor downloads the seeded story as CSV, JSON, ClaimReview and PDF, an
   // CSV, one row per claim, with a byte-order mark for Excel.
   await page.getByLabel(/Add a byte-order mark/).check();
   const csv = await download(page, page.getByRole("button", { name: "Download CSV" }));
-  expect(csv.name).toMatch(new RegExp(`^factline-claims-${STORY_ID}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+  // Drafts too, as the form starts, and the name says so.
+  expect(csv.name).toMatch(new RegExp(`^factline-claims-${STORY_ID}-with-drafts-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
   expect(csv.text.startsWith("\uFEFF")).toBe(true);
   const rows = parseCsv(csv.text, { bom: true, columns: true }) as Record<string, string>[];
   expect(Object.keys(rows[0]!)).toEqual(["id", "summary", "text", "claimant", "claim_date", "story", "status", "status_label", "status_reason", "source_count", "url", "published_at", "updated_at"]);

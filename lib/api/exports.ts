@@ -32,10 +32,18 @@ function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
   return run;
 }
 
-/** A file name people recognise: the story's address (its slug, not its id) and the day. */
-async function baseName(query: ExportQuery, now: Date): Promise<string> {
-  const story = query.filters.story ? ((await getStorySlug(query.filters.story)) ?? "unknown-story") : "all-stories";
-  return `factline-claims-${story}-${now.toISOString().slice(0, 10)}`;
+/**
+ * A file name people recognise: the story's address (its slug, not its id), what beyond the
+ * published claims it holds, whether other filters narrowed it, and the day. A file of drafts
+ * once had the name of the published file made the same day, and could be sent to a partner in
+ * its place.
+ */
+export async function baseName(query: ExportQuery, now: Date): Promise<string> {
+  const { story, publication, statuses, claimant, from, to } = query.filters;
+  const slug = story ? ((await getStorySlug(story)) ?? "unknown-story") : "all-stories";
+  const scope = publication === "drafts" ? "-drafts" : publication === "all" ? "-with-drafts" : "";
+  const narrowed = statuses.length > 0 || claimant !== undefined || from !== undefined || to !== undefined ? "-filtered" : "";
+  return `factline-claims-${slug}${scope}${narrowed}-${now.toISOString().slice(0, 10)}`;
 }
 
 /** Why a report of `count` claims cannot be made, or null when it can. */

@@ -12,7 +12,7 @@ process.env.FACTLINE_ORG_NAME = "Test Fact Desk";
 const { db, dbEngine } = await import("@/lib/db");
 const { seedDatabase } = await import("@/prisma/seed");
 const { exportClaimPages, countExportClaims, explainEmptyClaimReview } = await import("./exports");
-const { exportResponse } = await import("@/lib/api/exports");
+const { baseName, exportResponse } = await import("@/lib/api/exports");
 const { parseExportQuery } = await import("@/lib/validation/export-query");
 
 const STORY = "microsoft-ice-surveillance";
@@ -113,6 +113,18 @@ describe("explainEmptyClaimReview", () => {
     expect(pending!.matched).toBeGreaterThan(2);
     expect(pending!.claims).toHaveLength(2);
     expect(pending!.claims[0]!.reason).toBe("rated Unverified, which is not a verdict: there is no rating to review yet");
+  });
+});
+
+describe("an export's file name", () => {
+  it("says whether drafts are in it and whether other filters narrowed it, so two files of one day differ", async () => {
+    const day = new Date("2026-12-05T10:00:00Z");
+    const story = (await db.claim.findUniqueOrThrow({ where: { id: VERDICT_ID }, select: { story: { select: { id: true, slug: true } } } })).story;
+    expect(await baseName(query("publication=published"), day)).toBe("factline-claims-all-stories-2026-12-05");
+    expect(await baseName(query("publication=drafts"), day)).toBe("factline-claims-all-stories-drafts-2026-12-05");
+    expect(await baseName(query("publication=all"), day)).toBe("factline-claims-all-stories-with-drafts-2026-12-05");
+    expect(await baseName(query(`publication=published&story=${story.id}&status=false`), day)).toBe(`factline-claims-${story.slug}-filtered-2026-12-05`);
+    expect(await baseName(query("from=2025-01-01", "open-csv"), day)).toBe("factline-claims-all-stories-filtered-2026-12-05");
   });
 });
 
