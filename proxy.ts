@@ -10,7 +10,7 @@ import { checkFormBody } from "@/lib/form-body";
 import { limitSignIn, limitWrite, signInRefusalMessage, writeLimiter, writeRefusalMessage, type SignInAttempt } from "@/lib/rate-limit";
 import { clientAddress, sessionCookie } from "@/lib/request";
 import { SIGN_OUT_PATH } from "@/lib/sign-out-path";
-import { emailSchema } from "@/lib/validation/auth";
+import { PAGE_ADDRESS_HEADER, emailSchema } from "@/lib/validation/auth";
 
 // Two kinds of page response (docs/decisions/014-cached-reader-pages.md):
 // - A reader page asked for without a session cookie is served from Next.js's cache: the rewrites
@@ -76,6 +76,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     const requestHeaders = new Headers(request.headers);
     requestHeaders.delete("content-security-policy");
     requestHeaders.delete("x-nonce");
+    requestHeaders.delete(PAGE_ADDRESS_HEADER);
     if (listKey !== null) requestHeaders.set(CLAIM_LIST_HEADER, listKey);
     else requestHeaders.delete(CLAIM_LIST_HEADER);
     const response = NextResponse.next({ request: { headers: requestHeaders } });
@@ -95,6 +96,8 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   requestHeaders.delete(CLAIM_LIST_HEADER);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", policy);
+  // Where a signed-out visitor goes back to after signing in (app/desk/layout.tsx).
+  requestHeaders.set(PAGE_ADDRESS_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", policy);

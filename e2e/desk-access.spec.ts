@@ -3,12 +3,22 @@ import { TEST_ACCOUNTS } from "./fixtures/accounts";
 import { expectDesk, signIn, unique, uniqueAddress } from "./fixtures/auth";
 import { SEED_STORY } from "./fixtures/seed";
 
-test("a signed-out visitor is sent to sign in from every desk page", async ({ page }) => {
-  for (const path of ["/desk", "/desk/queue", "/desk/claims/new", "/desk/sources/new", "/desk/claims/ice-tripled-azure-data"]) {
+test("a signed-out visitor is sent to sign in from every desk page, and back to that page after", async ({ page }) => {
+  for (const path of ["/desk", "/desk/queue", "/desk/claims/new", "/desk/sources/new", "/desk/claims/ice-tripled-azure-data", "/desk/insights?weeks=26"]) {
     await page.goto(path);
     await expect(page, path).toHaveURL(/\/sign-in\?next=/);
+    // The page asked for, not the desk's front page: a colleague's link leads where it says.
+    expect(new URL(page.url()).searchParams.get("next"), path).toBe(path);
     await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
   }
+  const account = TEST_ACCOUNTS.editor;
+  await page.context().setExtraHTTPHeaders({ "x-forwarded-for": uniqueAddress() });
+  await page.goto("/desk/claims/ice-tripled-azure-data");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/desk\/claims\/ice-tripled-azure-data$/);
+  await expectDesk(page);
 });
 
 test("sign-in refuses a wrong password and a disabled account with the same message", async ({ page }) => {

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { ActionNotice } from "@/components/desk/action-notice";
 import { DESK_CONTENT_ID } from "@/lib/skip-target";
@@ -6,12 +7,15 @@ import { ROLE_LABEL } from "@/lib/domain/role";
 import { can } from "@/lib/permissions";
 import { requirePageUser } from "@/lib/session";
 import { SIGN_OUT_PATH } from "@/lib/sign-out-path";
+import { PAGE_ADDRESS_HEADER, deskReturnPath } from "@/lib/validation/auth";
 
 // Rendered for each request, with its CSP nonce (docs/decisions/009-content-security-policy.md).
 export const dynamic = "force-dynamic";
 
 export default async function DeskLayout({ children }: { children: ReactNode }) {
-  const user = await requirePageUser("desk:view", "/desk");
+  // A layout is not told its page's address; the proxy passes it on, so signing in leads back
+  // to the page asked for (each page also names itself, for its own permission check).
+  const user = await requirePageUser("desk:view", deskReturnPath((await headers()).get(PAGE_ADDRESS_HEADER)));
   return (
     <div>
       <div className="no-print mb-6 flex flex-wrap items-center justify-between gap-3 rounded border border-stone-300 bg-white px-4 py-3">

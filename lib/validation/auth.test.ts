@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeReturnPath, signInSchema } from "./auth";
+import { safeReturnPath, deskReturnPath, signInSchema } from "./auth";
 
 describe("safeReturnPath", () => {
   it("keeps paths on this site, with their query", () => {
@@ -34,5 +34,20 @@ describe("sign-in form", () => {
     const result = signInSchema.safeParse({ email: "not-an-email", password: "" });
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => i.path[0]).sort()).toEqual(["email", "password"]);
+  });
+});
+
+describe("deskReturnPath", () => {
+  it("leads back to the desk page asked for, with its query, without Next.js's _rsc", () => {
+    expect(deskReturnPath("/desk/claims/ice-tripled-azure-data")).toBe("/desk/claims/ice-tripled-azure-data");
+    expect(deskReturnPath("/desk/claims/c1?source=s2")).toBe("/desk/claims/c1?source=s2");
+    expect(deskReturnPath("/desk/insights?_rsc=1x2y&weeks=26")).toBe("/desk/insights?weeks=26");
+    expect(deskReturnPath("/desk?cursor=abc")).toBe("/desk?cursor=abc");
+  });
+
+  it("goes to the desk for anything else", () => {
+    for (const address of [null, "", "/claims", "/desktop", "//evil.example/desk", "https://evil.example/desk/claims", "/\\evil.example"]) {
+      expect(deskReturnPath(address), String(address)).toBe("/desk");
+    }
   });
 });

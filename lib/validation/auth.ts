@@ -33,3 +33,26 @@ export function safeReturnPath(next: string | undefined | null): string {
   if (url.origin !== "http://factline.invalid" || !path.startsWith("/") || path.startsWith("//") || path.includes("\\")) return fallback;
   return path;
 }
+
+/**
+ * The request header the proxy sets on each page it has rendered per request: the address asked
+ * for (path and query, never the client's own header of that name). The desk's layout sends a
+ * signed-out visitor to sign in with it, so a colleague's link to a claim leads back to that
+ * claim, not to "Needs review".
+ */
+export const PAGE_ADDRESS_HEADER = "x-factline-page";
+
+/** The page a proxy-set address names, without Next.js's own `_rsc` parameter, when it is on the desk. */
+export function deskReturnPath(address: string | null): string {
+  if (!address) return "/desk";
+  let url: URL;
+  try {
+    url = new URL(address, "http://factline.invalid");
+  } catch {
+    return "/desk";
+  }
+  if (url.origin !== "http://factline.invalid") return "/desk";
+  url.searchParams.delete("_rsc");
+  const path = safeReturnPath(`${url.pathname}${url.search}`);
+  return path === "/desk" || path.startsWith("/desk/") || path.startsWith("/desk?") ? path : "/desk";
+}
