@@ -136,3 +136,18 @@ describe("a page's date", () => {
     expect(page.publishedAt).toBeNull();
   });
 });
+
+describe("the headline", () => {
+  it("opens the captured text, so a claim made in it can be quoted and found", async () => {
+    const body = `<header><h1>Harbour council defends £40m flood barrier as costs soar</h1><p class="byline">By Ann Lee</p></header><article>${"<p>The council approved a budget of £40 million for the barrier in 2024, and the cost has risen since, said the mayor.</p>".repeat(6)}</article>`;
+    const read = await extractPage(html(body));
+    expect(read.text.startsWith("Harbour council defends £40m flood barrier as costs soar\n\n")).toBe(true);
+    expect(read.text).toContain("approved a budget of £40 million");
+  });
+
+  it("is not written twice when the article's text holds it already", async () => {
+    const body = `<article><h1>Rents rose 9% in a year</h1>${"<p>Rents in the city rose by 9% in the year to March, according to the housing office, the fastest rise on record.</p>".repeat(6)}<p>Rents rose 9% in a year</p></article>`;
+    const read = await extractPage(html(body));
+    expect(read.text.split("Rents rose 9% in a year").length - 1).toBe(1);
+  });
+});

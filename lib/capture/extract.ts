@@ -199,11 +199,15 @@ function extractHtml(html: string): ExtractedPage {
   const publisher = meta(document, "og:site_name", "application-name", "publisher");
   const author = meta(document, "author", "article:author", "parsely-author", "dc.creator");
   const published = meta(document, "article:published_time", "datePublished", "date", "dc.date", "pubdate");
+  // The headline as the page shows it: Readability keeps it out of the article's content, and a
+  // claim made in a headline is one a fact-checker quotes.
+  const headline = clean(document.querySelector("article h1, main h1, h1")?.textContent);
   // Readability changes the document it reads: read the metadata first.
   const article = new Readability(document as unknown as Document, { charThreshold: 200, maxElemsToParse: CAPTURE_MAX_ELEMENTS }).parse();
   let text = "";
   if (article?.content) text = paragraphs(parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document.body as unknown as TextNode);
   if (!text) text = paragraphs(parseHTML(html).document.body as unknown as TextNode);
+  if (headline && !text.includes(headline)) text = `${headline}\n\n${text}`;
   return {
     kind: "html",
     text,
