@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { signIn, unique } from "./fixtures/auth";
+import { SEED_STORY } from "./fixtures/seed";
 
 // Issue 15, item 2: from a source's captured text to a claim with its exact quote, through the
 // claim finder.
@@ -28,7 +29,7 @@ test("a reviewer records a claim from the finder, and the claim's link to the so
   await expect(page.getByLabel("The claim's words")).toHaveValue(sentence);
   await expect(page.getByLabel("Claimant")).toHaveValue("the-guardian");
   await expect(page.getByLabel("Date of the claim")).toHaveValue("");
-  await page.getByLabel("Story").selectOption({ index: 1 });
+  await page.getByLabel("Story").selectOption({ label: SEED_STORY });
   await page.getByRole("button", { name: "Record claim" }).click();
 
   await expect(page).toHaveURL(/\/desk\/claims\/[^/?]+\?/);
@@ -63,7 +64,7 @@ test("a finder link follows its sentence when the source is saved again, and say
   await expect(page.getByLabel("The claim's words")).toHaveValue(sentence);
   // "its director" names nobody: the claimant is chosen by hand.
   await page.getByLabel("Claimant").selectOption({ label: "Microsoft" });
-  await page.getByLabel("Story").selectOption({ index: 1 });
+  await page.getByLabel("Story").selectOption({ label: SEED_STORY });
   await page.getByRole("button", { name: "Record claim" }).click();
   await expect(page).toHaveURL(/\/desk\/claims\/[^/?]+\?/);
   await expect(page.getByRole("listitem").filter({ has: page.getByText("Quote found in source") }).locator("mark")).toHaveText(sentence);

@@ -20,7 +20,7 @@ export function CandidateList({ sourceId, candidates, first = 1 }: { sourceId: s
             </p>
             <p className="mt-1 text-sm text-stone-800">
               <span className="font-medium">Guessed claimant: </span>
-              {candidate.claimant ? `${candidate.claimant.name}${candidate.claimant.id ? "" : " (not yet a claimant)"}` : "none"}
+              {candidate.claimant ? `${candidate.claimant.name}${candidate.claimant.id ? "" : " (not yet a claimant)"}${candidate.claimant.basis === "named" ? " (the sentence names no speaker: check who said it)" : ""}` : "none"}
               {" · "}
               <span className="font-medium">Date: </span>
               {candidate.date ? `${candidate.date.iso} (${candidate.date.basis === "sentence" ? "in the sentence" : "the source's date"})` : "none"}

@@ -161,8 +161,9 @@ export async function getDeskClaim(id: string) {
 
 export type DeskClaim = NonNullable<Awaited<ReturnType<typeof getDeskClaim>>>;
 
-export async function listAllClaimants(): Promise<{ id: string; name: string }[]> {
-  return db.claimant.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } });
+/** Every claimant, by name: the claim form's menu, and whom the finder matches speakers against (a person also by surname). */
+export async function listAllClaimants(): Promise<{ id: string; name: string; kind: string }[]> {
+  return db.claimant.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true, kind: true } });
 }
 
 /** How many sources of each kind the claim workspace's "Link a source" menu offers at once. */

@@ -11,7 +11,7 @@
 import { dateOfSaying, findDates } from "@/lib/finder/dates";
 import { FEATURE_WEIGHT, PENALTY_FACTOR, PENALTY_LABEL, describeFeature, findFeatures, findPenalties, type Feature, type PenaltyKind } from "@/lib/finder/features";
 import { splitSentences } from "@/lib/finder/sentences";
-import { ClaimantIndex, findAttribution, nameMentions, type Claimant } from "@/lib/finder/speakers";
+import { ClaimantIndex, findAttribution, nameMentions, type Attribution, type Claimant } from "@/lib/finder/speakers";
 import { quoteContext } from "@/lib/quote-check";
 import { clipAtWord } from "@/lib/text";
 
@@ -52,14 +52,33 @@ export interface FinderOptions {
   sourceDate?: string | null;
 }
 
-function guessClaimant(sentence: string, claimants: ClaimantIndex, speaker: string | null, attributed: boolean): ClaimantGuess | null {
+/**
+ * Words for a speaker that stand for someone the sentence names: "the spokesperson further",
+ * "a spokesman", "officials", "they", "which" (after "a report by The Guardian,"). A speaker
+ * described as someone else's ("the council's IT chief") or by a thing ("the report") is not
+ * one of them: the claimant named elsewhere in such a sentence is what was said about, not who
+ * said it.
+ */
+const STANDS_FOR_NAMED = /^(?:(?:the|a|an|its|their)\s+)?(?:spokes(?:person|man|woman)|representatives?|press\s+office|officials?|they|it|which|who)(?:\s+(?:also|further|later|again|then|\p{Ll}+ly))?$/iu;
+
+function guessClaimant(sentence: string, claimants: ClaimantIndex, attribution: Attribution | null): ClaimantGuess | null {
+  if (!attribution) return null;
+  const { speaker, speakerWords } = attribution;
   if (speaker) {
     const found = claimants.match(speaker);
     return found ? { id: found.id, name: found.name, basis: "attributed" } : { id: null, name: speaker, basis: "attributed" };
   }
-  // Attributed to someone unnamed ("the spokesperson said"): a claimant the sentence names is the likeliest.
-  if (!attributed) return null;
-  for (const mention of nameMentions(sentence)) {
+  // A claimant named as the verb's subject, with more words between ("Microsoft has issued a
+  // firm statement asserting …").
+  for (const mention of nameMentions(speakerWords)) {
+    const found = claimants.match(mention.name);
+    if (found) return { id: found.id, name: found.name, basis: "named" };
+  }
+  if (!STANDS_FOR_NAMED.test(speakerWords.trim())) return null;
+  // "which"/"who" stands for the name just before it; any other such speaker for the first the sentence names.
+  const mentions = nameMentions(sentence);
+  const ordered = /^(?:which|who)$/iu.test(speakerWords.trim()) ? mentions.filter((m) => m.start < sentence.indexOf(speakerWords.trim())).reverse() : mentions;
+  for (const mention of ordered) {
     const found = claimants.match(mention.name);
     if (found) return { id: found.id, name: found.name, basis: "named" };
   }
@@ -74,7 +93,7 @@ export function describeSentence(text: string, start: number, end: number, optio
   const dates = findDates(sentence);
   const features = findFeatures(sentence, attribution, dates);
   const penalties = findPenalties(sentence);
-  const claimant = guessClaimant(sentence, claimants, attribution?.speaker ?? null, attribution !== null);
+  const claimant = guessClaimant(sentence, claimants, attribution);
   const speakerName = claimant?.basis === "attributed" ? claimant.name : null;
   let score = features.reduce((sum, f) => sum + FEATURE_WEIGHT[f.kind], 0);
   for (const penalty of penalties) score *= PENALTY_FACTOR[penalty];

@@ -76,6 +76,30 @@ export interface Attribution {
   cue: string;
   /** The speaker the sentence names, when it names one ("a Microsoft spokesperson" names Microsoft). */
   speaker: string | null;
+  /**
+   * Who speaks, in the sentence's words, when it names nobody: the words of the verb's clause
+   * before it ("the spokesperson further", "the council's IT chief"), or after an inverted verb.
+   * lib/finder/index.ts guesses a claimant from the rest of the sentence only for a speaker
+   * that stands for someone the sentence names ("a spokesperson", "they", "which").
+   */
+  speakerWords: string;
+  /** Where the cue starts in the sentence. */
+  at: number;
+}
+
+/** Titles and roles before a person's name: not part of the name a claimant is kept under. */
+const TITLES = new Set(
+  "mr mrs ms mx dr prof professor sir dame lord lady councillor cllr senator sen rep representative gov governor mayor president minister secretary judge justice chief inspector detective officer sgt sergeant capt captain rev reverend father mp mep"
+    .split(" "),
+);
+
+/** A name without the titles before it: "Councillor Margaret Hale" is Margaret Hale, "Dr. Aisha Rahman" Aisha Rahman. */
+export function withoutTitles(name: string): string {
+  const words = name.split(/\s+/u);
+  let i = 0;
+  // Keep at least one word: "Mayor" alone is a name as far as anything here can tell.
+  while (i < words.length - 1 && TITLES.has(words[i]!.replace(/\.$/u, "").toLowerCase())) i++;
+  return words.slice(i).join(" ");
 }
 
 const PREPOSITIONS = new Set(["for", "of", "in", "by", "from", "to", "with", "about", "on", "at", "against", "over", "under"]);
@@ -90,21 +114,38 @@ function subjectOf(words: string): string | null {
   const before = words.slice(0, named.start).trim().split(/\s+/u).at(-1)?.toLowerCase() ?? "";
   const between = words.slice(named.end).trim().split(/\s+/u).filter(Boolean);
   if (PREPOSITIONS.has(before) || between.length > 3 || between.some((w) => PREPOSITIONS.has(w.toLowerCase()))) return null;
-  return named.name;
+  return withoutTitles(named.name);
 }
 
-/** The sentence's attribution, if it has one: the first cue outside quotation marks. */
+/** Words before a name after an inverted verb that are a role or title, not a name: "fisherman", "local councillor", "Dr.". */
+function isRole(words: string): boolean {
+  const list = words.trim().split(/\s+/u).filter(Boolean);
+  return list.length <= 2 && list.every((w) => /^\p{Ll}[\p{L}-]*$/u.test(w) || TITLES.has(w.replace(/\.$/u, "").toLowerCase()));
+}
+
+/**
+ * The sentence's attribution, if it has one: the first cue outside quotation marks, "according
+ * to" or a verb of saying. A later cue that names its speaker wins over an earlier one that does
+ * not: in "Hale added that …, according to its own analysis", Hale speaks.
+ */
 export function findAttribution(sentence: string): Attribution | null {
   const outside = outsideQuotes(sentence);
+  const cues = [accordingTo(outside), sayingVerb(outside)].filter((a): a is Attribution => a !== null).sort((a, b) => a.at - b.at);
+  return cues.find((a) => a.speaker !== null) ?? cues[0] ?? null;
+}
+
+function accordingTo(outside: string): Attribution | null {
   ACCORDING_TO.lastIndex = 0;
   const according = ACCORDING_TO.exec(outside);
-  if (according) {
-    const after = outside.slice(according.index + according[0].length);
-    const named = nameMentions(after.replace(/^\s*(?:the|a|an)\s+(?=\p{Ll})/iu, " "))[0];
-    // "according to a report from Reuters": the name must come within a few words.
-    const near = named && after.slice(0, named.start).trim().split(/\s+/u).filter(Boolean).length <= 4 ? named.name : null;
-    return { cue: "according to", speaker: near };
-  }
+  if (!according) return null;
+  const after = outside.slice(according.index + according[0].length);
+  const named = nameMentions(after.replace(/^\s*(?:the|a|an)\s+(?=\p{Ll})/iu, " "))[0];
+  // "according to a report from Reuters": the name must come within a few words.
+  const near = named && after.slice(0, named.start).trim().split(/\s+/u).filter(Boolean).length <= 4 ? withoutTitles(named.name) : null;
+  return { cue: "according to", speaker: near, speakerWords: after.trim().split(/\s+/u).slice(0, 4).join(" "), at: according.index };
+}
+
+function sayingVerb(outside: string): Attribution | null {
   SAYING_VERB.lastIndex = 0;
   const verb = SAYING_VERB.exec(outside);
   if (!verb) return null;
@@ -113,12 +154,15 @@ export function findAttribution(sentence: string): Attribution | null {
   const clause = before.slice(Math.max(before.lastIndexOf(","), before.lastIndexOf(";"), before.lastIndexOf(":")) + 1);
   const words = clause.trim().split(/\s+/u).slice(-6).join(" ");
   let speaker = subjectOf(words);
+  let speakerWords = words;
   if (!speaker && INVERTED.test(verb[0])) {
     const after = outside.slice(verb.index + verb[0].length);
     const named = nameMentions(after)[0];
-    if (named && after.slice(0, named.start).trim() === "") speaker = named.name;
+    // "…, said Jane Doe", "…, said fisherman Alan Pike": a role of a word or two may come first.
+    if (named && isRole(after.slice(0, named.start))) speaker = withoutTitles(named.name);
+    if (words === "") speakerWords = after.trim().split(/\s+/u).slice(0, 4).join(" ");
   }
-  return { cue: verb[0], speaker };
+  return { cue: verb[0], speaker, speakerWords, at: verb.index };
 }
 
 function normalizeName(name: string): string {
@@ -131,9 +175,9 @@ function normalizeName(name: string): string {
     .trim();
 }
 
-/** The names one claimant goes by: its name, the parts around brackets, and its initials. */
+/** The names one claimant goes by: its name with and without titles, the parts around brackets, and its initials. */
 function aliasesOf(name: string): string[] {
-  const aliases = new Set<string>([normalizeName(name)]);
+  const aliases = new Set<string>([normalizeName(name), normalizeName(withoutTitles(name))]);
   const bracket = /^(.*?)\s*\((.+)\)\s*$/u.exec(name);
   const parts = bracket ? [bracket[1]!, bracket[2]!] : [name];
   for (const part of parts) {
@@ -152,19 +196,29 @@ function aliasesOf(name: string): string[] {
 export interface Claimant {
   id: string;
   name: string;
+  /** "person" or "organization"; a person is also known by their surname alone. */
+  kind?: string;
 }
 
 /** A lookup from the names a claimant goes by to the claimant, built once per request. */
 export class ClaimantIndex {
   private readonly byAlias = new Map<string, Claimant>();
+  /** People by surname, when one person on the desk has it: news copy names them so after the first mention. */
+  private readonly bySurname = new Map<string, Claimant | null>();
 
   constructor(claimants: readonly Claimant[]) {
     for (const claimant of claimants) {
       for (const alias of aliasesOf(claimant.name)) if (!this.byAlias.has(alias)) this.byAlias.set(alias, claimant);
+      const words = normalizeName(withoutTitles(claimant.name)).split(" ").filter(Boolean);
+      if (claimant.kind === "person" && words.length >= 2) {
+        const surname = words.at(-1)!;
+        // Two people of one surname: "Hale" could be either, so it names neither.
+        this.bySurname.set(surname, this.bySurname.has(surname) ? null : claimant);
+      }
     }
   }
 
-  /** The claimant a name stands for: the whole name, else its longest run of words that is one. */
+  /** The claimant a name stands for: the whole name, else its longest run of words that is one, else a person's surname alone. */
   match(name: string): Claimant | null {
     const words = normalizeName(name).split(" ").filter(Boolean);
     for (let length = words.length; length > 0; length--) {
@@ -173,6 +227,6 @@ export class ClaimantIndex {
         if (found) return found;
       }
     }
-    return null;
+    return words.length === 1 ? (this.bySurname.get(words[0]!) ?? null) : null;
   }
 }
