@@ -304,3 +304,30 @@ test("the same action twice gives the keyboard back to its button and is announc
   // Each action has an address of its own, so a second is not the first one's page again.
   expect(new URL(page.url()).searchParams.get("at")).toMatch(/^[0-9a-z]+$/);
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a form refused after an earlier success shows its problem, not the earlier success", async ({ page }) => {
+    await signIn(page, "reviewer");
+    await page.goto("/desk/claims/dell-ice-microsoft-licenses-2025");
+    const form = page.getByRole("form", { name: "Add a note" });
+    await form.getByLabel("Your note").fill(unique("A thought sent without scripts"));
+    await form.getByRole("button", { name: "Add note" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Note added." })).toBeVisible();
+    expect(new URL(page.url()).searchParams.get("done")).toBe("note-added");
+    // A note of spaces passes the browser's own check and is refused by ours. The page that
+    // says so was once the last one's address again, "Note added." above the problem.
+    await form.getByLabel("Your note").fill("   ");
+    await form.getByRole("button", { name: "Add note" }).click();
+    await expect(form.getByText("The note is required.")).toBeVisible();
+    await expect(page.getByText("Note added.")).toHaveCount(0);
+    const refused = new URL(page.url());
+    expect(refused.pathname).toBe("/desk/claims/dell-ice-microsoft-licenses-2025");
+    expect([...refused.searchParams.keys()]).toEqual([]);
+    // Scrolled to the form that says what is wrong, and only that form says it.
+    expect(refused.hash).toBe("#note-form");
+    await expect(page.locator("form#note-form")).toContainText("The note is required.");
+    await expect(page.getByText("The note is required.")).toHaveCount(1);
+  });
+});

@@ -86,3 +86,41 @@ test("a reviewer typing a claim already checked sees it suggested, marks the new
   expect(await seriousViolations(reader)).toEqual([]);
   await reader.context().close();
 });
+
+test("'Not a duplicate' leaves the keyboard at 'Seen before?' when no similar claim is left to mark", async ({ page }) => {
+  await signIn(page, "reviewer");
+  // Two claims in words no other claim has, so each is the other's only similar claim.
+  const words = unique("Quokkas outnumber lighthouse keepers on Rottnest by 4,212 to 3");
+  const record = async (summary: string) => {
+    await page.goto("/desk/claims/new");
+    await page.getByLabel("The claim's words").fill(words);
+    await page.getByLabel("Summary").fill(summary);
+    await page.getByLabel("Claimant").selectOption({ label: "The Guardian" });
+    await page.getByLabel("Story").selectOption({ label: SEED_STORY });
+    await page.getByRole("button", { name: "Record claim" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: summary })).toBeVisible();
+    return page.url().split("/desk/claims/")[1]!.split(/[?#]/)[0]!;
+  };
+  const first = unique("Quokkas outnumber keepers");
+  await record(first);
+  const second = await record(unique("Quokkas outnumber keepers, again"));
+  const form = page.getByRole("form", { name: "Mark this claim as a duplicate of …" });
+  await form.getByLabel("The earlier claim").selectOption({ label: first });
+  await form.getByLabel("Why it is the same claim").fill("Recorded twice by mistake.");
+  await form.getByRole("button", { name: "Mark as duplicate" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Marked as a duplicate" })).toBeVisible();
+
+  // Its words then change to a claim of its own: nothing similar is left on the desk.
+  await page.goto(`/desk/claims/${second}/edit`);
+  await page.getByLabel("The claim's words").fill(unique("Wombat burrows reach 30 metres under the ridge"));
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Changes to the claim saved." })).toBeVisible();
+
+  const notDuplicate = page.getByRole("form", { name: /^A duplicate of/ });
+  await notDuplicate.getByLabel("Why it is not a duplicate").fill("A different claim since its words were corrected.");
+  await notDuplicate.getByRole("button", { name: "Not a duplicate" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: "Marked as not a duplicate" })).toBeVisible();
+  await expect(page.getByRole("form", { name: "Mark this claim as a duplicate of …" })).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Seen before?" })).toBeFocused();
+});

@@ -11,9 +11,9 @@ import { signIn } from "@/lib/actions/auth";
  * the email as typed (components/forms/refusal.tsx).
  */
 export const SignInForm = keptOnRefusal(function SignInForm({ next }: { next: string }) {
-  const [state, action] = useFormActionState(signIn);
+  const [state, action] = useFormActionState(signIn, "sign-in-form");
   return (
-    <form action={action} noValidate className="rounded border border-stone-300 bg-white p-6">
+    <form id="sign-in-form" action={action} noValidate className="rounded border border-stone-300 bg-white p-6">
       <FormMessage state={state} />
       <input type="hidden" name="next" value={next} />
       <TextField name="email" label="Email" type="email" autoComplete="username" required defaultValue={state.values.email} errors={state.fieldErrors.email} />

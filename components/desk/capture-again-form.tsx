@@ -8,10 +8,10 @@ import { recaptureSourceAction } from "@/lib/actions/sources";
 /** "Capture again": fetch the source's address anew and report the linked quotes its new text lacks. */
 /** `version`: the source's version as this page shows it; a capture after someone else's save is refused, keeping the form below as typed. */
 export const CaptureAgainForm = keptOnRefusal(function CaptureAgainForm({ sourceId, version, url }: { sourceId: string; version: number; url: string | null }) {
-  const [state, action] = useFormActionState(recaptureSourceAction);
+  const [state, action] = useFormActionState(recaptureSourceAction, "capture-again-form");
   const unfound = state.report?.unfound ?? [];
   return (
-    <form action={action} noValidate className="mb-6 rounded border border-stone-300 bg-white p-6" aria-labelledby="capture-again-heading">
+    <form id="capture-again-form" action={action} noValidate className="mb-6 rounded border border-stone-300 bg-white p-6" aria-labelledby="capture-again-heading">
       <h2 id="capture-again-heading" className="mb-2 font-serif text-xl font-bold">
         Capture from the web
       </h2>

@@ -18,12 +18,12 @@ export interface ClaimFormProps {
   claim?: { id: string; version: number; text: string; summary: string; claimantId: string; storyId: string; claimDate: string };
   /** A new claim recorded from the finder: the fields it guessed, and the sentence's place in its source. */
   fromSource?: { sourceId: string; start: number; end: number; quote: string; text: string; summary: string; claimantId: string; newClaimantName: string; storyId: string; claimDate: string };
-  /** The form's id, for a panel that follows what is typed ("Seen before?"). */
-  id?: string;
+  /** The form's id: where the form posts without scripts, and for a panel that follows what is typed ("Seen before?"). */
+  id: string;
 }
 
 export const ClaimForm = keptOnRefusal(function ClaimForm({ claimants, stories, claim, fromSource, id }: ClaimFormProps) {
-  const [state, action] = useFormActionState(claim ? updateClaimAction : createClaimAction);
+  const [state, action] = useFormActionState(claim ? updateClaimAction : createClaimAction, id);
   const v = (name: string, fallback = "") => state.values[name] ?? fallback;
   const start = claim ?? fromSource;
   const [claimantChoice, setClaimantChoice] = useState(v("claimantId", start?.claimantId ?? ""));

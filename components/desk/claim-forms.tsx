@@ -31,10 +31,10 @@ function Hidden({ fields }: { fields: Record<string, string | number> }) {
 export type StatusAudience = "draft" | "update" | "correction";
 
 export const StatusForm = keptOnRefusal(function StatusForm({ claimId, version, status, reason, audience }: { claimId: string; version: number; status: string; reason: string; audience: StatusAudience }) {
-  const [state, action] = useFormActionState(changeStatusAction);
+  const [state, action] = useFormActionState(changeStatusAction, "status-form");
   const v = (name: string, fallback: string) => state.values[name] ?? fallback;
   return (
-    <form action={action} noValidate className={boxClass} aria-labelledby="status-form-heading">
+    <form id="status-form" action={action} noValidate className={boxClass} aria-labelledby="status-form-heading">
       <h2 id="status-form-heading" className="mb-3 text-lg font-semibold">
         Change the status
       </h2>
@@ -71,7 +71,7 @@ export const StatusForm = keptOnRefusal(function StatusForm({ claimId, version, 
 });
 
 export const LinkSourceForm = keptOnRefusal(function LinkSourceForm({ claimId, sources, chosenSourceId, menuNote }: { claimId: string; sources: { id: string; title: string }[]; chosenSourceId?: string; menuNote: string }) {
-  const [state, action] = useFormActionState(linkSourceAction);
+  const [state, action] = useFormActionState(linkSourceAction, "link-source");
   const v = (name: string, fallback = "") => state.values[name] ?? fallback;
   return (
     <form action={action} noValidate className={boxClass} aria-labelledby="link-form-heading" id="link-source">
@@ -118,10 +118,10 @@ function LinkFields({ values, errors, initial }: { values: Record<string, string
 }
 
 export const EditLinkForm = keptOnRefusal(function EditLinkForm({ link }: { link: { id: string; version: number; relation: string; quote: string; quotePrefix: string | null; quoteSuffix: string | null; note: string | null } }) {
-  const [state, action] = useFormActionState(updateLinkAction);
+  const [state, action] = useFormActionState(updateLinkAction, `link-${link.id}`);
   const initial = { relation: link.relation, quote: link.quote, quotePrefix: link.quotePrefix ?? "", quoteSuffix: link.quoteSuffix ?? "", note: link.note ?? "" };
   return (
-    <form action={action} noValidate className={boxClass}>
+    <form id={`link-${link.id}`} action={action} noValidate className={boxClass}>
       <FormMessage state={state} />
       <Hidden fields={{ linkId: link.id, version: versionToSend(state, link.version) }} />
       <BaseValues start={initial} values={state.values} />
@@ -132,10 +132,10 @@ export const EditLinkForm = keptOnRefusal(function EditLinkForm({ link }: { link
 });
 
 /** A one-button form (unlink, delete a note) that still shows why it was refused. */
-const ButtonForm = keptOnRefusal(function ButtonForm({ action, fields, label, confirmText }: { action: typeof unlinkSourceAction; fields: Record<string, string>; label: string; confirmText: string }) {
-  const [state, formAction] = useFormActionState(action);
+const ButtonForm = keptOnRefusal(function ButtonForm({ id, action, fields, label, confirmText }: { id: string; action: typeof unlinkSourceAction; fields: Record<string, string>; label: string; confirmText: string }) {
+  const [state, formAction] = useFormActionState(action, id);
   return (
-    <form action={formAction} className="inline" onSubmit={(event) => { if (!window.confirm(confirmText)) event.preventDefault(); }}>
+    <form id={id} action={formAction} className="inline" onSubmit={(event) => { if (!window.confirm(confirmText)) event.preventDefault(); }}>
       <Hidden fields={fields} />
       {/* Its button goes with what it removes: no focus to give back after the notice. */}
       <button type="submit" onClick={(event) => rememberSentForm(event.currentTarget)} className="text-sm text-red-800 underline">
@@ -147,11 +147,11 @@ const ButtonForm = keptOnRefusal(function ButtonForm({ action, fields, label, co
 });
 
 export function UnlinkButton({ linkId, version, sourceTitle }: { linkId: string; version: number; sourceTitle: string }) {
-  return <ButtonForm action={unlinkSourceAction} fields={{ linkId, version: String(version) }} label={`Unlink ${sourceTitle}`} confirmText="Unlink this source from the claim? The history keeps a record." />;
+  return <ButtonForm id={`unlink-${linkId}`} action={unlinkSourceAction} fields={{ linkId, version: String(version) }} label={`Unlink ${sourceTitle}`} confirmText="Unlink this source from the claim? The history keeps a record." />;
 }
 
 export function DeleteNoteButton({ annotationId }: { annotationId: string }) {
-  return <ButtonForm action={deleteAnnotationAction} fields={{ annotationId }} label="Delete note" confirmText="Delete this note? Its words stay in the desk's history of the claim; readers never see a deleted note." />;
+  return <ButtonForm id={`delete-note-${annotationId}`} action={deleteAnnotationAction} fields={{ annotationId }} label="Delete note" confirmText="Delete this note? Its words stay in the desk's history of the claim; readers never see a deleted note." />;
 }
 
 /** "Readers will see this note": unticked unless the author chooses it. */
@@ -187,9 +187,9 @@ function PublicNoteBox({ checked, errors }: { checked: boolean; errors?: string[
 }
 
 export const AnnotationForm = keptOnRefusal(function AnnotationForm({ claimId }: { claimId: string }) {
-  const [state, action] = useFormActionState(addAnnotationAction);
+  const [state, action] = useFormActionState(addAnnotationAction, "note-form");
   return (
-    <form action={action} noValidate className={boxClass} aria-labelledby="note-form-heading">
+    <form id="note-form" action={action} noValidate className={boxClass} aria-labelledby="note-form-heading">
       <h3 id="note-form-heading" className="mb-3 font-semibold">
         Add a note
       </h3>
@@ -203,11 +203,11 @@ export const AnnotationForm = keptOnRefusal(function AnnotationForm({ claimId }:
 });
 
 export const EditAnnotationForm = keptOnRefusal(function EditAnnotationForm({ annotation }: { annotation: { id: string; version: number; body: string; isPublic: boolean } }) {
-  const [state, action] = useFormActionState(editAnnotationAction);
+  const [state, action] = useFormActionState(editAnnotationAction, `note-${annotation.id}`);
   // After an error, the box shows what was sent; before, what is saved.
   const isPublic = state.values.body !== undefined ? state.values.isPublic === "1" : annotation.isPublic;
   return (
-    <form action={action} noValidate className={boxClass}>
+    <form id={`note-${annotation.id}`} action={action} noValidate className={boxClass}>
       <FormMessage state={state} />
       <Hidden fields={{ annotationId: annotation.id, version: versionToSend(state, annotation.version) }} />
       <TextArea name="body" label="Note" required rows={6} defaultValue={state.values.body ?? annotation.body} errors={state.fieldErrors.body} />
@@ -218,9 +218,9 @@ export const EditAnnotationForm = keptOnRefusal(function EditAnnotationForm({ an
 });
 
 export const AssignForm = keptOnRefusal(function AssignForm({ claimId, version, assigneeId, users }: { claimId: string; version: number; assigneeId: string | null; users: { id: string; name: string }[] }) {
-  const [state, action] = useFormActionState(assignAction);
+  const [state, action] = useFormActionState(assignAction, "assign-form");
   return (
-    <form action={action} noValidate className={boxClass} aria-labelledby="assign-heading">
+    <form id="assign-form" action={action} noValidate className={boxClass} aria-labelledby="assign-heading">
       <h2 id="assign-heading" className="mb-3 text-lg font-semibold">
         Assign
       </h2>
@@ -233,11 +233,11 @@ export const AssignForm = keptOnRefusal(function AssignForm({ claimId, version, 
 });
 
 export const PublishForm = keptOnRefusal(function PublishForm({ claimId, version, isPublished }: { claimId: string; version: number; isPublished: boolean }) {
-  const [state, action] = useFormActionState(publishAction);
+  const [state, action] = useFormActionState(publishAction, "publish-form");
   return (
     // After publishing or unpublishing, the keyboard lands on the heading, not on the button that
     // now does the opposite (components/forms/return-focus.ts).
-    <form action={action} className={boxClass} aria-labelledby="publish-heading" data-return-focus="heading">
+    <form id="publish-form" action={action} className={boxClass} aria-labelledby="publish-heading" data-return-focus="heading">
       <h2 id="publish-heading" tabIndex={-1} className="mb-3 text-lg font-semibold">
         {isPublished ? "Published" : "Draft: readers cannot see it"}
       </h2>
@@ -255,12 +255,12 @@ export const PublishForm = keptOnRefusal(function PublishForm({ claimId, version
  * why, for the history. Readers of a duplicate are sent to its original once that is published.
  */
 export const DuplicateForm = keptOnRefusal(function DuplicateForm({ claimId, version, candidates }: { claimId: string; version: number; candidates: { id: string; summary: string }[] }) {
-  const [state, action] = useFormActionState(markDuplicateAction);
+  const [state, action] = useFormActionState(markDuplicateAction, "duplicate-form");
   const v = (name: string) => state.values[name] ?? "";
   return (
     // Marking swaps this form for "Not a duplicate", and that one back: each names itself by the
     // heading the page shows then, where the keyboard lands (components/forms/return-focus.ts).
-    <form action={action} noValidate className={boxClass} aria-labelledby="duplicate-heading" data-return-focus="heading">
+    <form id="duplicate-form" action={action} noValidate className={boxClass} aria-labelledby="duplicate-heading" data-return-focus="heading">
       <h3 id="duplicate-heading" tabIndex={-1} className="mb-3 font-semibold">
         Mark this claim as a duplicate of …
       </h3>
@@ -275,9 +275,9 @@ export const DuplicateForm = keptOnRefusal(function DuplicateForm({ claimId, ver
 
 /** "Not a duplicate": the claim stands on its own again; the reason goes in its history. */
 export const NotDuplicateForm = keptOnRefusal(function NotDuplicateForm({ claimId, version }: { claimId: string; version: number }) {
-  const [state, action] = useFormActionState(unmarkDuplicateAction);
+  const [state, action] = useFormActionState(unmarkDuplicateAction, "not-duplicate-form");
   return (
-    <form action={action} noValidate className="mt-3" aria-labelledby="duplicate-heading" data-return-focus="heading">
+    <form id="not-duplicate-form" action={action} noValidate className="mt-3" aria-labelledby="duplicate-heading" data-return-focus="heading" data-return-focus-fallback="seen-before-heading">
       <FormMessage state={state} />
       <Hidden fields={{ claimId, version: versionToSend(state, version) }} />
       <TextArea name="duplicateReason" label="Why it is not a duplicate" hint="Kept in this claim's history." required rows={2} defaultValue={state.values.duplicateReason ?? ""} errors={state.fieldErrors.duplicateReason} />

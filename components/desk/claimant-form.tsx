@@ -8,11 +8,11 @@ import { CLAIMANT_KINDS, CLAIMANT_KIND_LABEL } from "@/lib/domain/claimant-kind"
 import { versionToSend } from "@/lib/actions/state";
 
 export const ClaimantForm = keptOnRefusal(function ClaimantForm({ claimant }: { claimant: { id: string; version: number; name: string; kind: string; description: string; url: string } }) {
-  const [state, action] = useFormActionState(updateClaimantAction);
+  const [state, action] = useFormActionState(updateClaimantAction, "claimant-form");
   const v = (name: "name" | "kind" | "description" | "url") => state.values[name] ?? claimant[name];
   const e = state.fieldErrors;
   return (
-    <form action={action} noValidate className="rounded border border-stone-300 bg-white p-6">
+    <form id="claimant-form" action={action} noValidate className="rounded border border-stone-300 bg-white p-6">
       <FormMessage state={state} />
       <input type="hidden" name="claimantId" value={claimant.id} />
       <input type="hidden" name="version" value={versionToSend(state, claimant.version)} />

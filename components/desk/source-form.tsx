@@ -27,13 +27,13 @@ export interface SourceFormValues {
 }
 
 export const SourceForm = keptOnRefusal(function SourceForm({ source, returnToClaim }: { source?: SourceFormValues; returnToClaim?: string }) {
-  const [state, action] = useFormActionState(source ? updateSourceAction : createSourceAction);
+  const [state, action] = useFormActionState(source ? updateSourceAction : createSourceAction, "source-form");
   const v = (name: keyof SourceFormValues | "captureId") => state.values[name] ?? (source && name !== "captureId" ? String(source[name]) : "");
   const e = state.fieldErrors;
   const form = useRef<HTMLFormElement>(null);
   const recapturedNotice = useRecapturedText(form, source);
   return (
-    <form ref={form} action={action} noValidate className="rounded border border-stone-300 bg-white p-6">
+    <form id="source-form" ref={form} action={action} noValidate className="rounded border border-stone-300 bg-white p-6">
       <FormMessage state={state} />
       {/* Always present, so the words are announced when they appear. */}
       <div role="status">

@@ -10,10 +10,10 @@ import { versionToSend } from "@/lib/actions/state";
 const ADDRESS_HINT = "Lower-case words joined by hyphens: /stories/ice-contracts.";
 
 export const StoryForm = keptOnRefusal(function StoryForm() {
-  const [state, action] = useFormActionState(createStoryAction);
+  const [state, action] = useFormActionState(createStoryAction, "story-form");
   const e = state.fieldErrors;
   return (
-    <form action={action} noValidate className="rounded border border-stone-300 bg-white p-6" aria-labelledby="story-form-heading">
+    <form id="story-form" action={action} noValidate className="rounded border border-stone-300 bg-white p-6" aria-labelledby="story-form-heading">
       <h2 id="story-form-heading" className="mb-3 text-xl font-semibold">
         Start a story
       </h2>
@@ -27,11 +27,11 @@ export const StoryForm = keptOnRefusal(function StoryForm() {
 });
 
 export const StoryEditForm = keptOnRefusal(function StoryEditForm({ story }: { story: { id: string; version: number; title: string; summary: string; slug: string } }) {
-  const [state, action] = useFormActionState(updateStoryAction);
+  const [state, action] = useFormActionState(updateStoryAction, "story-edit-form");
   const v = (name: "title" | "summary" | "slug") => state.values[name] ?? story[name];
   const e = state.fieldErrors;
   return (
-    <form action={action} noValidate className="rounded border border-stone-300 bg-white p-6">
+    <form id="story-edit-form" action={action} noValidate className="rounded border border-stone-300 bg-white p-6">
       <FormMessage state={state} />
       <input type="hidden" name="storyId" value={story.id} />
       <input type="hidden" name="version" value={versionToSend(state, story.version)} />
@@ -53,10 +53,10 @@ export const StoryEditForm = keptOnRefusal(function StoryEditForm({ story }: { s
 
 /** Archive or unarchive one story of the desk's list. */
 export const StoryArchiveForm = keptOnRefusal(function StoryArchiveForm({ story }: { story: { id: string; title: string; isArchived: boolean } }) {
-  const [state, action] = useFormActionState(archiveStoryAction);
+  const [state, action] = useFormActionState(archiveStoryAction, `archive-${story.id}`);
   const word = story.isArchived ? "Unarchive" : "Archive";
   return (
-    <form action={action} className="inline">
+    <form id={`archive-${story.id}`} action={action} className="inline">
       {state.formError ? <FormMessage state={state} /> : null}
       <input type="hidden" name="storyId" value={story.id} />
       <SubmitButton name="intent" value={story.isArchived ? "unarchive" : "archive"} label={`${word} story “${story.title}”`}>

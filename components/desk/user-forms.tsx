@@ -7,10 +7,10 @@ import { createUserAction, disableUserAction } from "@/lib/actions/users";
 import { ROLES, ROLE_LABEL } from "@/lib/domain/role";
 
 export const CreateUserForm = keptOnRefusal(function CreateUserForm() {
-  const [state, action] = useFormActionState(createUserAction);
+  const [state, action] = useFormActionState(createUserAction, "create-user-form");
   const e = state.fieldErrors;
   return (
-    <form action={action} noValidate className="rounded border border-stone-300 bg-white p-6" aria-labelledby="create-user-heading">
+    <form id="create-user-form" action={action} noValidate className="rounded border border-stone-300 bg-white p-6" aria-labelledby="create-user-heading">
       <h2 id="create-user-heading" className="mb-3 text-xl font-semibold">
         Create an account
       </h2>
@@ -25,9 +25,10 @@ export const CreateUserForm = keptOnRefusal(function CreateUserForm() {
 });
 
 export const DisableUserButton = keptOnRefusal(function DisableUserButton({ email, name }: { email: string; name: string }) {
-  const [state, action] = useFormActionState(disableUserAction);
+  const [state, action] = useFormActionState(disableUserAction, `disable-${email}`);
   return (
     <form
+      id={`disable-${email}`}
       action={action}
       className="inline"
       onSubmit={(event) => {

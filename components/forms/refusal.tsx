@@ -2,8 +2,10 @@
 
 import { Component, createContext, useActionState, useCallback, useContext, useEffect, useRef, useState, type ComponentType, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
+import { usePathname, useSearchParams } from "next/navigation";
 import { formValues, initialActionState, type ActionState } from "@/lib/actions/state";
 import { isLimitRefusal } from "@/lib/domain/refusal";
+import { formPermalink } from "@/lib/domain/desk-notice";
 
 /**
  * A form sent past the rate limits keeps what was typed. The proxy answers such a post 429 before
@@ -61,10 +63,20 @@ const RefusedState = createContext<ActionState | null>(null);
 /**
  * useActionState for a form wrapped in keptOnRefusal: after a refusal it starts from the refused
  * state. A state with more than ActionState's fields (a capture's report) has them optional.
+ *
+ * `form` is the form element's id, unique on the page. Without scripts the form posts to this
+ * page's address without the last action's notice, at `#form` (lib/domain/desk-notice.ts
+ * formPermalink): a refusal then shows the form's problem under no earlier "Note added.", and
+ * the browser scrolls to it. It once posted to the address as it stood, notice and fragment too.
  */
-export function useFormActionState<State extends ActionState>(action: (state: State, sent: FormData) => Promise<State>) {
+export function useFormActionState<State extends ActionState>(action: (state: State, sent: FormData) => Promise<State>, form: string) {
   const refused = useContext(RefusedState);
-  return useActionState<State, FormData>(action, (refused ?? initialActionState) as Awaited<State>);
+  // Both are there on every page of the app; outside its router (a unit render) the form posts
+  // to its own fragment on the page it is on.
+  const pathname = usePathname() ?? "";
+  const params = useSearchParams();
+  const permalink = formPermalink(pathname, new URLSearchParams(params?.toString() ?? ""), form);
+  return useActionState<State, FormData>(action, (refused ?? initialActionState) as Awaited<State>, permalink);
 }
 
 /** Wraps a form whose state comes from useFormActionState, so a refusal by the limits keeps what was typed. */

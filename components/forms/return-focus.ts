@@ -4,11 +4,12 @@
  * address, so the button that had focus is replaced by one just like it, and focus was lost.
  * Forms are known by the heading that names them (`aria-labelledby`); one without is not followed.
  */
-let sentForm: string | null = null;
+let sentForm: { name: string; fallback: string | null } | null = null;
 
 /** Called as a form is sent. */
 export function rememberSentForm(button: HTMLButtonElement): void {
-  sentForm = button.form?.getAttribute("aria-labelledby") ?? null;
+  const name = button.form?.getAttribute("aria-labelledby");
+  sentForm = name ? { name, fallback: button.form?.dataset.returnFocusFallback ?? null } : null;
 }
 
 /** Called when the action answered on the page instead (a refusal): no notice is coming. */
@@ -24,10 +25,21 @@ export function forgetSentForm(): void {
  * happened, one Tab before the button.
  */
 export function returnFocusToSentForm(): void {
-  const name = sentForm;
+  const sent = sentForm;
   sentForm = null;
-  if (!name) return;
-  const form = document.querySelector<HTMLFormElement>(`form[aria-labelledby="${CSS.escape(name)}"]`);
-  if (form?.dataset.returnFocus === "heading") document.getElementById(name)?.focus();
-  else form?.querySelector<HTMLButtonElement>('button[type="submit"]')?.focus();
+  if (!sent) return;
+  const form = document.querySelector<HTMLFormElement>(`form[aria-labelledby="${CSS.escape(sent.name)}"]`);
+  const heading = document.getElementById(sent.name);
+  if (form?.dataset.returnFocus === "heading" && heading) heading.focus();
+  else if (form) form.querySelector<HTMLButtonElement>('button[type="submit"]')?.focus();
+  // The action took its form away ("Not a duplicate" when no similar claim is left to mark):
+  // the heading it named, if it stayed, else the form's fallback (`data-return-focus-fallback`),
+  // a heading near where it stood. Focus would otherwise fall to the top of the page.
+  else (heading ?? focusable(sent.fallback))?.focus();
+}
+
+function focusable(id: string | null): HTMLElement | null {
+  const element = id ? document.getElementById(id) : null;
+  if (element && !element.hasAttribute("tabindex")) element.tabIndex = -1;
+  return element;
 }

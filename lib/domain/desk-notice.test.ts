@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DESK_NOTICES, STORY_NOTICES, deskClaimPath, deskNotice, deskStoriesPath, noticeOn, storyNotice } from "@/lib/domain/desk-notice";
+import { DESK_NOTICES, STORY_NOTICES, deskClaimPath, deskNotice, deskStoriesPath, formPermalink, noticeOn, storyNotice } from "@/lib/domain/desk-notice";
 
 describe("desk notices", () => {
   it("names each notice in the address and reads it back", () => {
@@ -32,5 +32,16 @@ describe("desk notices", () => {
     expect(noticeOn("/desk/claims/claim-1", "published")).toBe(DESK_NOTICES.published);
     expect(noticeOn("/desk/claims/claim-1", "archived")).toBeNull();
     expect(noticeOn("/desk/sources", "status")).toBeNull();
+  });
+
+  it("posts a form without scripts to its page without the last action's notice, scrolled to the form", () => {
+    const after = new URL(deskClaimPath("claim-1", "note-added", "notes", 1), "http://x");
+    expect(formPermalink(after.pathname, after.searchParams, "note-form")).toBe("/desk/claims/claim-1#note-form");
+    expect(formPermalink("/desk/sources/s1/edit", new URLSearchParams("saved=1"), "source-form")).toBe("/desk/sources/s1/edit#source-form");
+    expect(formPermalink("/desk/sources/s1/edit", new URLSearchParams("created=1"), "source-form")).toBe("/desk/sources/s1/edit#source-form");
+    // What the page is about stays: the source being linked, where sign-in leads.
+    expect(formPermalink("/desk/claims/claim-1", new URLSearchParams("source=s2&done=linked&at=5"), "link-source")).toBe("/desk/claims/claim-1?source=s2#link-source");
+    expect(formPermalink("/sign-in", new URLSearchParams("next=%2Fdesk%2Fqueue"), "sign-in-form")).toBe("/sign-in?next=%2Fdesk%2Fqueue#sign-in-form");
+    expect(formPermalink("/desk/admin/users", new URLSearchParams(), "disable-a b@example.org")).toBe("/desk/admin/users#disable-a%20b%40example.org");
   });
 });

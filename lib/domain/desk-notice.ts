@@ -65,3 +65,20 @@ export function noticeOn(pathname: string, done: unknown): string | null {
   if (pathname === "/desk/stories") return storyNotice(done);
   return pathname.startsWith("/desk/claims/") ? deskNotice(done) : null;
 }
+
+/** The parts of an address that say an action succeeded: `?done=` and its `&at=`, a source's `?created=1` and `?saved=1`. */
+export const NOTICE_PARAMETERS: readonly string[] = ["done", "at", "created", "saved"];
+
+/**
+ * Where a form posts when the page runs no scripts: this page's address without any notice, and
+ * with the form's own id as its fragment. A refusal then shows only the form's problem, not the
+ * success of the action before it, and the browser scrolls to the form that says what is wrong.
+ * React hands a refused form's state to the form on the page whose address it posted to, so the
+ * id must be the form's alone: one per note, link, user or story of a list.
+ */
+export function formPermalink(pathname: string, params: URLSearchParams, form: string): string {
+  const kept = new URLSearchParams(params);
+  for (const name of NOTICE_PARAMETERS) kept.delete(name);
+  const query = kept.toString();
+  return `${pathname}${query ? `?${query}` : ""}#${encodeURIComponent(form)}`;
+}

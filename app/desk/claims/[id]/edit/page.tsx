@@ -18,6 +18,7 @@ export default async function EditClaimPage({ params }: PageProps<"/desk/claims/
     <>
       <h1 className="mb-4 font-serif text-3xl font-bold">Edit claim</h1>
       <ClaimForm
+        id="claim-form"
         claimants={claimants}
         stories={stories}
         claim={{ id: claim.id, version: claim.version, ...claimFormValues(claim) }}
