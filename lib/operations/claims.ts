@@ -9,17 +9,13 @@ import { hasVisibleCharacter } from "@/lib/text";
 import { linkQuoteFromSource, requireLinkPermission } from "@/lib/operations/links";
 import type { ClaimFormInput, SourceQuoteInput } from "@/lib/validation/claim";
 import { formatPartialDate, isoPartialDate } from "@/lib/domain/partial-date";
-import { claimFormValues } from "@/lib/domain/form-values";
+import { claimFormValues, type ClaimRow } from "@/lib/domain/form-values";
 
-/** The claim's editable fields, in the shape the history records them. */
-function snapshot(claim: {
-  text: string;
-  summary: string;
-  claimantId: string;
-  storyId: string;
-  claimDate: Date | null;
-  claimDatePrecision: string;
-}) {
+/**
+ * The claim's editable fields, in the shape the history records them: the claim form's fields
+ * (lib/domain/form-values.ts), with no date as null rather than an empty field.
+ */
+function snapshot(claim: ClaimRow) {
   return {
     text: claim.text,
     summary: claim.summary,
