@@ -291,6 +291,17 @@ describe("buildClaimReview", () => {
     expect(uncorrected).not.toHaveProperty("correction");
   });
 
+  it("lists only corrections of the review: not the one that gave the claim its first verdict", () => {
+    // Published "not checkable" (no review), corrected to False: that correction is when the review
+    // began, and a later one corrects the review.
+    const rated = new Date("2025-09-18T00:00:00.000Z");
+    const corrections = [exportCorrection({ createdAt: rated, note: "Records found." }), exportCorrection({ createdAt: new Date("2025-09-25T10:00:00.000Z"), note: "A figure fixed." })];
+    const built = buildClaimReview(exportClaim({ updatedAt: rated, corrections }), ORGANISATION, rated)!;
+    expect(built.datePublished).toBe("2025-09-18T00:00:00.000Z");
+    expect(built.correction).toEqual([{ "@type": "CorrectionComment", text: "A figure fixed.", datePublished: "2025-09-25T10:00:00.000Z" }]);
+    expect(buildClaimReview(exportClaim({ updatedAt: rated, corrections: corrections.slice(0, 1) }), ORGANISATION, rated)).not.toHaveProperty("correction");
+  });
+
   it("leaves absent values out rather than writing null or empty strings", () => {
     const sparse = review({
       statusReason: "  ",

@@ -129,7 +129,10 @@ export function buildClaimReview(claim: ExportClaim, org: Organisation, verdictS
   const publishedAt = verdictShownAt ?? claim.publishedAt;
   // Never before the review itself (history written a moment apart by older versions).
   const modifiedAt = Math.max(publishedAt.getTime(), claim.updatedAt.getTime(), ...claim.corrections.map((c) => c.createdAt.getTime()));
-  const corrections = claim.corrections.map(
+  // Corrections of this review: those after readers first saw its verdict. The correction that
+  // gave the first verdict (a claim published "not checkable", corrected to False) changed a
+  // status that had no review; listed, it read as a correction of a review that never existed.
+  const corrections = claim.corrections.filter((correction) => correction.createdAt.getTime() > publishedAt.getTime()).map(
     (correction): SchemaCorrectionComment => ({
       "@type": "CorrectionComment",
       ...present("text", correction.note),
