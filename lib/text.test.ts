@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { text } from "@/lib/validation/fields";
-import { characterCount, clipAtWord, hasCredentials, hasDeceptiveCharacters, hasVisibleCharacter, isStorableText } from "./text";
+import { characterCount, clipAtWord, hasCredentials, hasDeceptiveCharacters, hasVisibleCharacter, isStorableText, quoted } from "./text";
 
 describe("clipAtWord", () => {
   it("keeps a text within the limit as it is, counting code points as the forms do", () => {
@@ -69,5 +69,14 @@ describe("character rules", () => {
         expect(limit.safeParse(value).success, JSON.stringify(value)).toBe(characterCount(value) <= 12);
       }
     }
+  });
+});
+
+describe("quoted", () => {
+  it("puts words in quotation marks, unless they carry their own", () => {
+    expect(quoted("Our terms forbid mass surveillance.")).toBe("“Our terms forbid mass surveillance.”");
+    expect(quoted("“Unemployment fell by a third,” Hale told the council.")).toBe("“Unemployment fell by a third,” Hale told the council.");
+    expect(quoted('He called it "a record" budget.')).toBe('He called it "a record" budget.');
+    expect(quoted("It's the council’s figure.")).toBe("“It's the council’s figure.”");
   });
 });

@@ -69,3 +69,12 @@ export function clipAtWord(value: string, max: number): string {
 export function characterCount(value: string): number {
   return Array.from(value.trim()).length;
 }
+
+/**
+ * Words as they were said, in quotation marks: “…”. Words that carry their own double quotation
+ * marks (“Rents fell,” the mayor said.) are shown as they are: marks around them read as ““Rents
+ * fell,” …”, and changing the inner ones to single marks would change the words quoted.
+ */
+export function quoted(words: string): string {
+  return /["“”„«»]/u.test(words) ? words : `“${words}”`;
+}

@@ -1,4 +1,5 @@
 import type { ExportClaim, ExportLink } from "@/lib/export-types";
+import { quoted } from "@/lib/text";
 import {
   claimAnchor,
   claimCountLabel,
@@ -70,7 +71,7 @@ function ReportClaim({ claim }: { claim: ExportClaim }) {
         {claim.summary}
       </h3>
       <blockquote className="mt-3 border-l-4 border-blue-800 bg-stone-50 p-3 font-serif text-lg print:border-black print:bg-transparent">
-        <p className="whitespace-pre-line">“{claim.text}”</p>
+        <p className="whitespace-pre-line">{quoted(claim.text)}</p>
       </blockquote>
       <p className="mt-2 text-sm text-stone-800">{saidByLine(claim)}.</p>
 

@@ -1,6 +1,7 @@
 import { Document, Link, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
 import type { ComponentProps, ReactElement } from "react";
 import type { ExportClaim, ExportLink } from "@/lib/export-types";
+import { quoted } from "@/lib/text";
 import {
   claimAnchor,
   claimCountLabel,
@@ -277,7 +278,7 @@ function Source({ link }: { link: ExportLink }) {
           <Url url={link.source.archivedUrl} />
         </View>
       ) : null}
-      {link.quote ? <P style={styles.sourceQuote}>{`“${link.quote}”`}</P> : null}
+      {link.quote ? <P style={styles.sourceQuote}>{quoted(link.quote)}</P> : null}
       {link.note ? <P style={styles.note}>{`Note: ${link.note}`}</P> : null}
     </View>
   );
@@ -290,7 +291,7 @@ function Claim({ claim }: { claim: ExportClaim }) {
       <View style={styles.claimRule} minPresenceAhead={90}>
         <P style={styles.claimHeading}>{claim.summary}</P>
       </View>
-      <P style={styles.quote}>{`“${claim.text}”`}</P>
+      <P style={styles.quote}>{quoted(claim.text)}</P>
       <P style={styles.saidBy}>{`${saidByLine(claim)}.`}</P>
       <P style={styles.verdict}>{`Our rating: ${statusLabel(claim.status)}`}</P>
       <P style={styles.reason}>{statusReasonText(claim)}</P>

@@ -21,6 +21,7 @@ import { STATUS_INFO, correctionSentence, isVerdict, toClaimStatus, updateSenten
 import { isRecordId } from "@/lib/validation/record-id";
 import { EditOnDesk, mayEditOnDesk } from "@/components/desk/edit-on-desk";
 import { NOT_FOUND_METADATA } from "@/lib/not-found-metadata";
+import { quoted } from "@/lib/text";
 
 // Rendered for each request, with its CSP nonce (ADR 009): this is the page signed-in people get.
 // Readers get its cached copy, app/cached/[edition]/… (ADR 014).
@@ -87,7 +88,7 @@ export default async function ClaimPage({ params }: PageProps<"/claims/[id]">) {
           What was said
         </h2>
         <blockquote className="border-l-4 border-blue-800 bg-white p-4 font-serif text-lg">
-          <p>“{claim.text}”</p>
+          <p>{quoted(claim.text)}</p>
         </blockquote>
         <p className="mt-2 text-sm text-stone-800">
           Said by{" "}

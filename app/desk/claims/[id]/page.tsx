@@ -16,6 +16,7 @@ import { readersSawRating } from "@/lib/public-record";
 import { checkQuote } from "@/lib/quote-check";
 import { requirePageUser } from "@/lib/session";
 import { isRecordId } from "@/lib/validation/record-id";
+import { quoted } from "@/lib/text";
 
 export const metadata: Metadata = { title: "Claim workspace" };
 
@@ -71,7 +72,7 @@ export default async function ClaimWorkspacePage({ params, searchParams }: PageP
           Edit claim
         </Link>
       </div>
-      <blockquote className="mt-4 border-l-4 border-blue-800 bg-white p-4 font-serif text-lg">“{claim.text}”</blockquote>
+      <blockquote className="mt-4 border-l-4 border-blue-800 bg-white p-4 font-serif text-lg">{quoted(claim.text)}</blockquote>
       <p className="mt-2 text-sm">
         Said by{" "}
         <Link href={`/desk/claimants/${claim.claimant.id}/edit`} className="text-blue-800 underline">
