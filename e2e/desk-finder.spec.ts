@@ -23,6 +23,9 @@ test("a reviewer records a claim from the finder, and the claim's link to the so
   // Its dates (July 2025, January 2026) are what it is about, not when it was said, and the
   // article has no date of its own: no date is guessed.
   await expect(first).toContainText("Date: none");
+  // The seed's claim quotes this sentence already: the finder says so, and leads to it.
+  const recorded = first.locator("p", { hasText: /^Already recorded:/ });
+  await expect(recorded.getByRole("link")).toHaveText(["The Guardian reports ICE more than tripled the data it stores on Microsoft Azure in the six months to January 2026"]);
   await first.getByRole("link", { name: /Record as claim/ }).click();
 
   await expect(page.getByRole("heading", { level: 1, name: "Record a claim" })).toBeVisible();
@@ -36,6 +39,10 @@ test("a reviewer records a claim from the finder, and the claim's link to the so
   const link = page.getByRole("listitem").filter({ hasText: "Microsoft Denies ICE" }).filter({ has: page.getByText("Quote found in source") });
   await expect(link).toBeVisible();
   await expect(link.locator("mark")).toHaveText(sentence);
+  // Back at the finder, the sentence names both claims that quote it.
+  const summary = (await page.getByRole("heading", { level: 1 }).textContent()) ?? "";
+  await page.goto("/desk/sources/microsoft-ice-article/finder");
+  await expect(page.getByRole("listitem").filter({ hasText: /^Candidate 1\D/ }).locator("p", { hasText: /^Already recorded:/ }).getByRole("link")).toHaveText([summary, "The Guardian reports ICE more than tripled the data it stores on Microsoft Azure in the six months to January 2026"]);
 });
 
 test("a finder link follows its sentence when the source is saved again, and says so at once when the sentence is gone", async ({ page }) => {

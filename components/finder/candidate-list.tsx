@@ -1,11 +1,12 @@
 import type { Candidate } from "@/lib/finder";
+import type { RecordedClaim } from "@/lib/finder/recorded";
 import { sentenceStamp } from "@/lib/finder/stamp";
 
 /**
  * The finder's candidates, best first, each with why it ranks where it does and "Record as claim".
  * `first` is the rank of the first one shown (a later page starts at 26).
  */
-export function CandidateList({ sourceId, candidates, first = 1 }: { sourceId: string; candidates: Candidate[]; first?: number }) {
+export function CandidateList({ sourceId, candidates, recorded = [], first = 1 }: { sourceId: string; candidates: Candidate[]; recorded?: RecordedClaim[][]; first?: number }) {
   return (
     <ol className="space-y-4" start={first}>
       {candidates.map((candidate, i) => {
@@ -25,6 +26,20 @@ export function CandidateList({ sourceId, candidates, first = 1 }: { sourceId: s
               <span className="font-medium">Date: </span>
               {candidate.date ? `${candidate.date.iso} (${candidate.date.basis === "sentence" ? "in the sentence" : "the source's date"})` : "none"}
             </p>
+            {recorded[i]?.length ? (
+              <p className="mt-2 rounded border border-amber-500 bg-amber-50 p-2 text-sm text-stone-900">
+                <span className="font-medium">Already recorded: </span>
+                {recorded[i]!.map((claim, n) => (
+                  <span key={claim.id}>
+                    {n > 0 ? "; " : null}
+                    <a href={`/desk/claims/${claim.id}`} className="text-blue-800 underline">
+                      {claim.summary}
+                    </a>
+                  </span>
+                ))}
+                . {recorded[i]!.length === 1 ? "Its quote is" : "Their quotes are"} in this sentence.
+              </p>
+            ) : null}
             <p className="mt-2">
               {/* A plain link: 25 of Next's <Link> would each be a client component to render and
                   hydrate, and prefetch the claim form as it scrolls into view. */}

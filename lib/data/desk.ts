@@ -297,6 +297,23 @@ export async function getSourceForFinder(id: string) {
   });
 }
 
+/** How many of a source's quoted links the finder reads to mark sentences already recorded. */
+export const FINDER_RECORDED_LINKS = 500;
+
+/**
+ * The claims already quoting a source, with their quotes: the finder marks a sentence that holds
+ * one as recorded, so a reviewer coming back does not record it twice. Read on each visit (the
+ * finder's candidates are kept while the text stands; links change without it), newest first.
+ */
+export async function listSourceQuotes(sourceId: string): Promise<{ quote: string; claim: { id: string; summary: string } }[]> {
+  return db.claimSource.findMany({
+    where: { sourceId, quote: { not: "" } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: FINDER_RECORDED_LINKS,
+    select: { quote: true, claim: { select: { id: true, summary: true } } },
+  });
+}
+
 export async function getLinkForEdit(id: string) {
   return db.claimSource.findUnique({
     where: { id },

@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CandidateList } from "@/components/finder/candidate-list";
-import { claimantsStamp, getSourceFinderStamp, getSourceForFinder, listAllClaimants } from "@/lib/data/desk";
+import { claimantsStamp, getSourceFinderStamp, getSourceForFinder, listAllClaimants, listSourceQuotes } from "@/lib/data/desk";
 import { isoPartialDate } from "@/lib/domain/partial-date";
 import { findCandidatesKept } from "@/lib/finder/kept";
 import { CANDIDATES_PER_PAGE, candidatePage } from "@/lib/finder/pages";
+import { recordedIn } from "@/lib/finder/recorded";
 import { requirePageUser } from "@/lib/session";
 import { isRecordId } from "@/lib/validation/record-id";
 
@@ -18,12 +19,18 @@ export default async function ClaimFinderPage({ params, searchParams }: PageProp
   await requirePageUser("source:edit", `/desk/sources/${id}/finder`);
   const [source, stamp] = await Promise.all([isRecordId(id) ? getSourceFinderStamp(id) : null, claimantsStamp()]);
   if (!source) notFound();
-  const { hasText, candidates } = await findCandidatesKept(source, stamp, async () => {
-    const [read, claimants] = await Promise.all([getSourceForFinder(source.id), listAllClaimants()]);
-    // Gone between the two reads: an empty text, found nothing; the next visit says not found.
-    return { text: read?.capturedText ?? "", claimants, sourceDate: read ? isoPartialDate(read.publishedAt, read.publishedAtPrecision) : null };
-  });
+  const [{ hasText, candidates }, quotes] = await Promise.all([
+    findCandidatesKept(source, stamp, async () => {
+      const [read, claimants] = await Promise.all([getSourceForFinder(source.id), listAllClaimants()]);
+      // Gone between the two reads: an empty text, found nothing; the next visit says not found.
+      return { text: read?.capturedText ?? "", claimants, sourceDate: read ? isoPartialDate(read.publishedAt, read.publishedAtPrecision) : null };
+    }),
+    listSourceQuotes(source.id),
+  ]);
   const shown = candidatePage(candidates.length, asked);
+  const onPage = candidates.slice(shown.start, shown.end);
+  // Claims already quoting each sentence: a reviewer coming back records none of them twice.
+  const recorded = recordedIn(onPage.map((c) => c.sentence), quotes);
   const pageHref = (page: number) => `/desk/sources/${source.id}/finder${page > 1 ? `?page=${page}` : ""}`;
   return (
     <>
@@ -42,7 +49,7 @@ export default async function ClaimFinderPage({ params, searchParams }: PageProp
             ? "No sentence in the captured text has a figure, a date, a change, an attribution or a denial."
             : `${candidates.length.toLocaleString("en")} ${candidates.length === 1 ? "candidate" : "candidates"}${shown.pages > 1 ? `; ${shown.start + 1}–${shown.end} shown` : ""}.`}
       </p>
-      <CandidateList sourceId={source.id} candidates={candidates.slice(shown.start, shown.end)} first={shown.start + 1} />
+      <CandidateList sourceId={source.id} candidates={onPage} recorded={recorded} first={shown.start + 1} />
       {shown.pages > 1 ? (
         <nav aria-label="Candidate pages" className="mt-6 flex gap-6 text-sm">
           {shown.page > 1 ? (

@@ -1,0 +1,21 @@
+import { normalizeForQuoteMatch } from "@/lib/quote-check";
+
+export interface RecordedClaim {
+  id: string;
+  summary: string;
+}
+
+/**
+ * For each sentence, the claims whose quote from this source it holds, compared as the claim
+ * workspace compares a quote with its source (spacing, dashes and quotation marks aside), each
+ * claim once. Each text is normalised once: a page of 25 sentences against 500 quotes.
+ */
+export function recordedIn(sentences: readonly string[], quotes: readonly { quote: string; claim: RecordedClaim }[]): RecordedClaim[][] {
+  const needles = quotes.map(({ quote, claim }) => ({ needle: normalizeForQuoteMatch(quote), claim })).filter(({ needle }) => needle !== "");
+  return sentences.map((sentence) => {
+    const haystack = normalizeForQuoteMatch(sentence);
+    const found = new Map<string, RecordedClaim>();
+    for (const { needle, claim } of needles) if (!found.has(claim.id) && haystack.includes(needle)) found.set(claim.id, claim);
+    return [...found.values()];
+  });
+}
