@@ -23,16 +23,50 @@ export interface DateMention {
   iso: string | null;
 }
 
-const PATTERNS: { pattern: RegExp; iso: (m: RegExpExecArray) => string | null }[] = [
+/** The day a sentence's "on Tuesday" or "1 October" is counted back from: the source's date, when it is known to the day. */
+type Reference = { year: number; month: number; day: number } | null;
+
+const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+
+function referenceOf(iso: string | null | undefined): Reference {
+  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
+  return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : null;
+}
+
+function isoOf(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** "1 October" in an article of 2 October 2026: that year's, or the year before's when that is still to come. */
+function yearless(month: string, dayOfMonth: string, reference: Reference): string | null {
+  if (!reference) return null;
+  const sameYear = day(String(reference.year), month, dayOfMonth);
+  const referenceIso = isoOf(new Date(Date.UTC(reference.year, reference.month - 1, reference.day)));
+  if (sameYear && sameYear <= referenceIso) return sameYear;
+  return day(String(reference.year - 1), month, dayOfMonth);
+}
+
+/** "on Tuesday" in an article of Wednesday 18 November: the Tuesday on or before it, the 17th. */
+function lastWeekday(name: string, reference: Reference): string | null {
+  if (!reference) return null;
+  const date = new Date(Date.UTC(reference.year, reference.month - 1, reference.day));
+  const back = (date.getUTCDay() - WEEKDAYS.indexOf(name.toLowerCase()) + 7) % 7;
+  return isoOf(new Date(date.getTime() - back * 86_400_000));
+}
+
+const PATTERNS: { pattern: RegExp; iso: (m: RegExpExecArray, reference: Reference) => string | null }[] = [
   { pattern: /\b((?:1[89]|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b/g, iso: (m) => `${m[1]}-${m[2]}-${m[3]}` },
   { pattern: new RegExp(`\\b${DAY} ${MONTH},? ${YEAR}\\b`, "g"), iso: (m) => day(m[3]!, m[2]!, m[1]!) },
   { pattern: new RegExp(`\\b${MONTH} ${DAY},? ${YEAR}\\b`, "g"), iso: (m) => day(m[3]!, m[1]!, m[2]!) },
   { pattern: new RegExp(`\\b${MONTH},? ${YEAR}\\b`, "g"), iso: (m) => `${m[2]}-${pad(MONTHS[m[1]!.toLowerCase()]!)}` },
-  { pattern: new RegExp(`\\b${MONTH} ${DAY}\\b(?!,? \\d)`, "g"), iso: () => null },
+  // Without a year: "on 1 October", "on October 1", counted back from the source's date.
+  { pattern: new RegExp(`\\b${MONTH} ${DAY}\\b(?!,? \\d)`, "g"), iso: (m, reference) => yearless(m[1]!, m[2]!, reference) },
+  { pattern: new RegExp(`\\b${DAY} ${MONTH}(?![\\w,]? ?\\d)`, "g"), iso: (m, reference) => yearless(m[2]!, m[1]!, reference) },
   // A bare year, but not money ("$2025"), a count ("2025 people" is rare; "2,025" is not a year).
   { pattern: /(?<![$€£¥\d.,])\b((?:1[89]|20)\d{2})\b(?![.,]?\d|\s?%)/g, iso: (m) => m[1]! },
+  { pattern: /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g, iso: (m, reference) => lastWeekday(m[1]!, reference) },
   {
-    pattern: /\b(?:yesterday|today|tomorrow|(?:last|next|this) (?:week|month|year|quarter|decade)|(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b/g,
+    pattern: /\b(?:yesterday|today|tomorrow|(?:last|next|this) (?:week|month|year|quarter|decade))\b/g,
     iso: () => null,
   },
 ];
@@ -54,8 +88,13 @@ function precisionOf(iso: string | null): number {
   return iso === null ? 0 : iso.length; // "2025" < "2025-04" < "2025-04-12"
 }
 
-/** Every date mention in `text`, in order; a mention inside a longer one ("2025" in "April 2025") is left out. */
-export function findDates(text: string): DateMention[] {
+/**
+ * Every date mention in `text`, in order; a mention inside a longer one ("2025" in "April 2025") is
+ * left out. `sourceDate` (YYYY-MM-DD) dates what the text leaves without a year or names by its
+ * weekday: news copy's "on Tuesday" is the last Tuesday on or before the article's day.
+ */
+export function findDates(text: string, sourceDate: string | null = null): DateMention[] {
+  const reference = referenceOf(sourceDate);
   const found: DateMention[] = [];
   for (const { pattern, iso } of PATTERNS) {
     pattern.lastIndex = 0;
@@ -63,7 +102,7 @@ export function findDates(text: string): DateMention[] {
       const start = m.index;
       const end = start + m[0].length;
       if (found.some((f) => start < f.end && end > f.start)) continue;
-      found.push({ start, end, words: m[0], iso: iso(m) });
+      found.push({ start, end, words: m[0], iso: iso(m, reference) });
     }
   }
   return found.sort((a, b) => a.start - b.start);

@@ -23,6 +23,13 @@ describe("splitSentences", () => {
     ]);
   });
 
+  it("keeps a quoted question or exclamation with the speaker after it", () => {
+    const text = "“Are we really meant to believe that?” asked Prof. Lee Chen. “Never!” she shouted. “Why?” Nobody knew.";
+    expect(splitSentences(text).map((s) => s.text)).toEqual(["“Are we really meant to believe that?” asked Prof. Lee Chen.", "“Never!” she shouted.", "“Why?”", "Nobody knew."]);
+    const [question] = splitSentences(text);
+    expect(describeSentence(text, question!.start, question!.end).claimant).toMatchObject({ name: "Lee Chen", basis: "attributed" });
+  });
+
   it("cuts a text longer than its segmenting window exactly as the whole text segmented at once", () => {
     // One paragraph of 12,000 characters, so windows end mid-sentence and mid-word.
     const text = Array.from({ length: 240 }, (_, i) => `Sentence ${i} says the U.S. rate was ${i}.${i % 7 === 0 ? " “Quoted,” he said." : ""}`).join(" ");
@@ -108,9 +115,10 @@ describe("describeSentence", () => {
     const c = describeSentence(text, 0, text.length, { claimants: [{ id: "labour", name: "Labour Ministry" }] });
     expect(c.reasons).toEqual(["a percentage (“4.1%”)", "a date (“March 2024”)", "a change or comparison (“fell”)", "attributed to Labour Ministry"]);
     expect(c.claimant).toEqual({ id: "labour", name: "Labour Ministry", basis: "attributed" });
-    // March 2024 is what the figure is about; "on Tuesday" is when it was said, around the source's date.
+    // March 2024 is what the figure is about; "on Tuesday" is when it was said: with no source date, no day to count back from.
     expect(c.date).toBeNull();
-    expect(describeSentence(text, 0, text.length, { sourceDate: "2024-04-11" }).date).toEqual({ iso: "2024-04-11", basis: "source" });
+    // The source is of Thursday 11 April 2024: "on Tuesday" is the 9th.
+    expect(describeSentence(text, 0, text.length, { sourceDate: "2024-04-11" }).date).toEqual({ iso: "2024-04-09", basis: "sentence" });
   });
 
   it("guesses the claim's date from the sentence only where it says when the words were said", () => {
@@ -120,7 +128,13 @@ describe("describeSentence", () => {
     expect(date("Exports fell by 4% in 2024, the ministry said in a statement on May 3, 2025.")).toEqual({ iso: "2025-05-03", basis: "sentence" });
     expect(date("In September 2025, Microsoft said it disabled services used by the unit.")).toEqual({ iso: "2025-09", basis: "sentence" });
     // Dates the claim is about, not when it was made: the source's date.
-    expect(date("The mayor said on Tuesday that violent crime fell by 40 percent in 2025.")).toEqual({ iso: "2026-11-02", basis: "source" });
+    // "On Tuesday", "on 1 October": counted back from the source's day (Monday 2 November 2026).
+    expect(date("The mayor said on Tuesday that violent crime fell by 40 percent in 2025.")).toEqual({ iso: "2026-10-27", basis: "sentence" });
+    expect(date("The mayor said on Monday that crime fell.")).toEqual({ iso: "2026-11-02", basis: "sentence" });
+    expect(date("Dr. Aisha Rahman said on 1 October that rents doubled.")).toEqual({ iso: "2026-10-01", basis: "sentence" });
+    expect(date("The port said on December 3 that it would hire 250 staff.")).toEqual({ iso: "2025-12-03", basis: "sentence" });
+    // A source known only to the month gives no day to count back from.
+    expect(date("The mayor said on Tuesday that crime fell.", "2026-11")).toEqual({ iso: "2026-11", basis: "source" });
     expect(date("Unemployment in the city is at 3.1%, the lowest since 1999, the council's report says.")).toEqual({ iso: "2026-11-02", basis: "source" });
     expect(date("In 2025, violent crime fell by 40 percent, the mayor said.")).toEqual({ iso: "2026-11-02", basis: "source" });
     expect(date("ICE more than tripled its data on Azure between July 2025 and January 2026, the Guardian reported.", null)).toBeNull();

@@ -90,7 +90,7 @@ export function describeSentence(text: string, start: number, end: number, optio
   const claimants = options.claimants instanceof ClaimantIndex ? options.claimants : new ClaimantIndex(options.claimants ?? []);
   const sentence = text.slice(start, end);
   const attribution = findAttribution(sentence);
-  const dates = findDates(sentence);
+  const dates = findDates(sentence, options.sourceDate ?? null);
   const features = findFeatures(sentence, attribution, dates);
   const penalties = findPenalties(sentence);
   const claimant = guessClaimant(sentence, claimants, attribution);

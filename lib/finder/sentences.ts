@@ -74,6 +74,9 @@ function firstWord(text: string): string {
 
 function isJoinedToNext(piece: string, next: string): boolean {
   if (/[\r\n]\s*$/u.test(piece)) return false; // a line break ends a sentence, title or not
+  // A quoted question or exclamation goes on with its speaker in lower case: “Are we really
+  // meant to believe that?” asked Prof. Lee Chen.
+  if (/[?!]["”’'»]\s*$/u.test(piece) && /^\p{Ll}/u.test(next)) return true;
   const word = lastWord(piece).replace(/^["“'‘(]+/u, "");
   if (!word.endsWith(".")) return false;
   if (ALWAYS_JOINED.has(word.toLowerCase())) return true;

@@ -8,13 +8,13 @@
 
 /** Verbs of saying and reporting, in the forms news copy uses. */
 export const SAYING =
-  "said|says|say|saying|told|telling|stated|stating|announced|announces|claimed|claiming|confirmed|confirms|acknowledged|acknowledges|admitted|admits|denied|denies|denying|insisted|insists|insisting|argued|argues|arguing|added|adding|explained|explains|elaborated|wrote|writes|noted|noting|warned|warns|warning|revealed|reported|indicated|indicates|suggested|suggesting|asserted|asserts|asserting|emphasized|emphasised|emphasizes|emphasises|maintained|maintains|declared|declares|testified|tweeted|posted|estimated|predicted|promised|pledged|alleged|alleges|contended|conceded|responded|replied|called for|calling for";
+  "said|says|say|saying|asked|asks|told|telling|stated|stating|announced|announces|claimed|claiming|confirmed|confirms|acknowledged|acknowledges|admitted|admits|denied|denies|denying|insisted|insists|insisting|argued|argues|arguing|added|adding|explained|explains|elaborated|wrote|writes|noted|noting|warned|warns|warning|revealed|reported|indicated|indicates|suggested|suggesting|asserted|asserts|asserting|emphasized|emphasised|emphasizes|emphasises|maintained|maintains|declared|declares|testified|tweeted|posted|estimated|predicted|promised|pledged|alleged|alleges|contended|conceded|responded|replied|called for|calling for";
 // Left out: forms that are as often nouns ("media reports", "the claims", "notes", "states").
 
 const SAYING_VERB = new RegExp(`\\b(?:${SAYING})\\b`, "g");
 const ACCORDING_TO = /\baccording to\b/gi;
 /** Verbs after which the next name is the speaker ("…," said Jane Doe), not the listener ("told Reuters"). */
-const INVERTED = /^(?:said|says|added|adds|wrote|writes|noted|explained|insisted|argued)$/;
+const INVERTED = /^(?:said|says|asked|asks|added|adds|wrote|writes|noted|explained|insisted|argued)$/;
 
 /** Words that may be capitalised without being a name: a sentence's first word, months, days. */
 const NOT_NAMES = new Set(
