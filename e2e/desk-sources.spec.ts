@@ -43,3 +43,26 @@ test("sources have a home on the desk: listed newest first, searched, counted, e
   await expect(page.getByRole("status").filter({ hasText: "Source saved." })).toBeVisible();
   await expect(page.getByLabel("Description")).toHaveValue("The port's own figures for 2025.");
 });
+
+test("a second source for an address another source has is asked about first, and added only when meant", async ({ page }) => {
+  await signIn(page, "reviewer");
+  const address = `https://www.example.org/harbour/${Date.now().toString(36)}`;
+  const first = unique("Harbour statement");
+  for (const title of [first, unique("Harbour statement, again")]) {
+    await page.goto("/desk/sources/new");
+    await page.getByLabel("Title").fill(title);
+    await page.getByLabel("Kind").selectOption({ label: "Official statement" });
+    await page.getByLabel("Web address").fill(address);
+    await page.getByRole("button", { name: "Add source" }).click();
+  }
+  // The second is refused, naming the first, and the keyboard is at the question.
+  const sameAddress = page.getByRole("checkbox", { name: "Add a second source for this address" });
+  await expect(sameAddress).toBeFocused();
+  await expect(sameAddress).toHaveAccessibleDescription(`Another source already has this web address: “${first}”. Find it under Sources to capture it again or link it to a claim; or tick this box to add a second source for the same address.`);
+  await expect(page.getByLabel("Web address")).toHaveValue(address);
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  await sameAddress.check();
+  await page.getByRole("button", { name: "Add source" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Source added." })).toBeVisible();
+});

@@ -66,7 +66,7 @@ export async function createSourceAction(_prev: ActionState, sent: unknown): Pro
     const parsed = sourceFormSchema.safeParse(values);
     if (!parsed.success) return invalid(parsed.error, values);
     const pending = pendingCaptureSchema.safeParse({ captureId: formData.get("captureId") ?? undefined });
-    ({ id } = await createSource(user, { ...parsed.data, captureId: (pending.success && pending.data.captureId) || null }));
+    ({ id } = await createSource(user, { ...parsed.data, captureId: (pending.success && pending.data.captureId) || null, sameAddress: formData.get("sameAddress") === "1" }));
     // Started from a claim's "link a source": go back there with the new source chosen.
     const claim = idSchema.safeParse(formData.get("returnToClaim"));
     returnTo = claim.success ? `/desk/claims/${claim.data}?source=${id}#link-source` : null;

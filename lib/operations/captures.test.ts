@@ -169,7 +169,8 @@ describe("capturing a source again", () => {
 });
 
 describe("a capture made on the new-source form", () => {
-  const input = { title: "Port statement", publisher: null, author: null, url: "https://port.example.org/s", kind: "official-statement" as const, publishedAt: null, archivedUrl: null, description: null, capturedText: "The port handled 1.2 million containers." };
+  // One address, added several times on purpose: what is tested is the capture each source takes.
+  const input = { title: "Port statement", publisher: null, author: null, url: "https://port.example.org/s", kind: "official-statement" as const, publishedAt: null, archivedUrl: null, description: null, capturedText: "The port handled 1.2 million containers.", sameAddress: true };
 
   it("joins the source the form saves", async () => {
     const pending = await recordPendingCapture(reviewer, page(input.capturedText));
@@ -190,7 +191,8 @@ describe("a capture made on the new-source form", () => {
 
 describe("captures no form saved", () => {
   const HOUR = 60 * 60 * 1000;
-  const input = { title: "Ferry statement", publisher: null, author: null, url: "https://port.example.org/ferry", kind: "official-statement" as const, publishedAt: null, archivedUrl: null, description: null, capturedText: "The ferry carried 2 million passengers." };
+  // One address, added several times on purpose: what is tested is the capture each source takes.
+  const input = { title: "Ferry statement", publisher: null, author: null, url: "https://port.example.org/ferry", kind: "official-statement" as const, publishedAt: null, archivedUrl: null, description: null, capturedText: "The ferry carried 2 million passengers.", sameAddress: true };
 
   /** A capture made `hours` ago: on a new-source form, or by a source's "Capture again" when given one. */
   async function captureMadeAgo(hours: number, sourceId: string | null = null): Promise<string> {

@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { formatPartialDate } from "@/lib/domain/partial-date";
 import { sourceFormValues } from "@/lib/domain/form-values";
 import { SOURCE_KIND_LABEL, isSourceKind } from "@/lib/domain/source-kind";
-import { AppError, CaptureGoneError, ConflictError } from "@/lib/errors";
+import { AppError, CaptureGoneError, ConflictError, FieldRuleError } from "@/lib/errors";
 import { changedFields, recordEvent } from "@/lib/history";
 import type { CurrentUser } from "@/lib/session";
 import { PENDING_CAPTURE_HOURS, type SourceFormInput } from "@/lib/validation/source";
@@ -53,8 +53,23 @@ function describeEdit(before: SourceDescription, after: SourceDescription) {
 
 // A source belongs to no single claim: its edits go into the history of every claim citing it,
 // since they can change what a verdict rests on (a new captured text can flip a quote check).
-export async function createSource(actor: CurrentUser, input: SourceFormInput & { captureId?: string | null }): Promise<{ id: string }> {
+/**
+ * Adds a source. A web address another source already has is refused unless `sameAddress` says
+ * the second one is meant: two sources of one page split its claims and captures between them,
+ * and the "Link a source" menu then shows two entries no one can tell apart. (A page that
+ * changed is captured again on its one source, which keeps every capture.)
+ */
+export async function createSource(actor: CurrentUser, input: SourceFormInput & { captureId?: string | null; sameAddress?: boolean }): Promise<{ id: string }> {
   return db.$transaction(async (tx) => {
+    if (input.url && !input.sameAddress) {
+      const existing = await tx.source.findFirst({ where: { url: input.url }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { title: true } });
+      if (existing) {
+        throw new FieldRuleError(
+          "sameAddress",
+          `Another source already has this web address: “${existing.title}”. Find it under Sources to capture it again or link it to a claim; or tick this box to add a second source for the same address.`,
+        );
+      }
+    }
     const created = await tx.source.create({ data: columns(input), select: { id: true } });
     if (input.captureId) await adoptPendingCapture(tx, actor, input.captureId, created.id);
     return created;
