@@ -95,8 +95,8 @@ test("a reviewer captures an article by keyboard, records a claim from it, and c
   await page.goto(sourceUrl);
   await page.getByRole("button", { name: "Capture again" }).focus();
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("status").filter({ hasText: "Captured again" })).toContainText("0 linked quotes are in the new text; 1 is not");
-  const unfound = page.getByRole("region", { name: "Quotes no longer found in the captured text" });
+  await expect(page.getByRole("status").filter({ hasText: "Captured again" })).toContainText("0 linked quotes are in the new text; 1 is no longer there (listed below).");
+  const unfound = page.getByRole("region", { name: "Quotes not found in the new text" });
   await expect(unfound).toContainText("more than tripled since 2019");
   await expect(page.getByRole("region", { name: "Capture history" }).getByRole("listitem")).toHaveCount(2);
   await expect(page.getByLabel("Captured text", { exact: true })).not.toHaveValue(/more than tripled/);

@@ -31,7 +31,7 @@ export const CaptureAgainForm = keptOnRefusal(function CaptureAgainForm({ source
       {unfound.length > 0 ? (
         <section aria-labelledby="unfound-heading" className="mt-4 rounded border border-amber-400 bg-amber-50 p-3 text-amber-950">
           <h3 id="unfound-heading" className="font-semibold">
-            Quotes no longer found in the captured text
+            Quotes not found in the new text
           </h3>
           <ul className="mt-2 list-disc pl-5 text-sm">
             {unfound.map((quote) => (

@@ -13,6 +13,7 @@ import { createSource, updateSource } from "@/lib/operations/sources";
 import { authorize } from "@/lib/session";
 import { idSchema } from "@/lib/validation/fields";
 import { pendingCaptureSchema, sourceCaptureSchema, sourceEditSchema, sourceFormSchema } from "@/lib/validation/source";
+import { recaptureNotice } from "@/lib/capture/recapture-notice";
 
 /** What "Capture again" answers: the action's state, and which linked quotes the new text lacks. */
 export interface RecaptureState extends ActionState {
@@ -123,13 +124,5 @@ export async function recaptureSourceAction(_prev: RecaptureState, sent: unknown
   // The new text changes quote checks on the source's public page and on every claim citing it.
   await expireTags([tag.source(id), tag.published()]);
   revalidatePath(`/desk/sources/${id}/edit`);
-  const lost = report.unfound.length;
-  return {
-    ok: true,
-    fieldErrors: {},
-    formError: null,
-    values: {},
-    notice: `Captured again from ${finalUrl}. ${report.found} linked ${report.found === 1 ? "quote is" : "quotes are"} in the new text${lost ? `; ${lost} ${lost === 1 ? "is" : "are"} not (listed below).` : "."}`,
-    report,
-  };
+  return { ok: true, fieldErrors: {}, formError: null, values: {}, notice: recaptureNotice(finalUrl, report), report };
 }
