@@ -1,7 +1,7 @@
 "use client";
 
 import { BaseValues } from "@/components/forms/base-values";
-import { SelectField, TextArea, TextField } from "@/components/forms/fields";
+import { CheckboxField, SelectField, TextArea, TextField } from "@/components/forms/fields";
 import { FormMessage, SubmitButton } from "@/components/forms/form-status";
 import { keptOnRefusal, useFormActionState } from "@/components/forms/refusal";
 import { rememberSentForm } from "@/components/forms/return-focus";
@@ -156,34 +156,7 @@ export function DeleteNoteButton({ annotationId }: { annotationId: string }) {
 
 /** "Readers will see this note": unticked unless the author chooses it. */
 function PublicNoteBox({ checked, errors }: { checked: boolean; errors?: string[] }) {
-  return (
-    <div className="mb-4">
-      <label className="flex items-start gap-2">
-        <input
-          // React resets a form after its action; remount so a value sent back after an error shows.
-          key={String(checked)}
-          type="checkbox"
-          name="isPublic"
-          value="1"
-          defaultChecked={checked}
-          aria-describedby={errors?.length ? "isPublic-hint isPublic-error" : "isPublic-hint"}
-          aria-invalid={errors?.length ? true : undefined}
-          className="mt-1 h-4 w-4"
-        />
-        <span className="font-medium">Readers will see this note</span>
-      </label>
-      <p id="isPublic-hint" className="ml-6 text-sm text-stone-700">
-        Left unticked, the note stays on the desk: readers, the read API and open data never see it.
-      </p>
-      {errors?.length ? (
-        <ul id="isPublic-error" className="ml-6 mt-1 text-sm font-medium text-red-800">
-          {errors.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
-  );
+  return <CheckboxField name="isPublic" label="Readers will see this note" hint="Left unticked, the note stays on the desk: readers, the read API and open data never see it." checked={checked} errors={errors} />;
 }
 
 export const AnnotationForm = keptOnRefusal(function AnnotationForm({ claimId }: { claimId: string }) {

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState, type RefObject } from "react";
 import { BaseValues } from "@/components/forms/base-values";
-import { SelectField, TextArea, TextField } from "@/components/forms/fields";
+import { CheckboxField, SelectField, TextArea, TextField } from "@/components/forms/fields";
 import { WaybackLink } from "@/components/desk/wayback-link";
 import { FormMessage, SubmitButton } from "@/components/forms/form-status";
 import { keptOnRefusal, useFormActionState } from "@/components/forms/refusal";
@@ -66,7 +66,7 @@ export const SourceForm = keptOnRefusal(function SourceForm({ source, returnToCl
       <TextField name="author" label="Author" defaultValue={v("author")} errors={e.author} />
       <TextField name="url" label="Web address" type="url" hint={source ? URL_HINT : `${URL_HINT} Capture fetches the page and fills the fields below that are empty.`} defaultValue={v("url")} errors={e.url} />
       {/* Shown when the address is another source's (lib/operations/sources.ts createSource). */}
-      {e.sameAddress?.length || state.values.sameAddress === "1" ? <SameAddressBox checked={state.values.sameAddress === "1"} errors={e.sameAddress} /> : null}
+      {e.sameAddress?.length || state.values.sameAddress === "1" ? <CheckboxField name="sameAddress" label="Add a second source for this address" checked={state.values.sameAddress === "1"} errors={e.sameAddress} /> : null}
       {source ? null : (
         <div className="-mt-2 mb-4 flex flex-wrap items-center gap-3">
           <SubmitButton name="intent" value="capture" pendingLabel="Working…">
@@ -102,33 +102,4 @@ function useRecapturedText(form: RefObject<HTMLFormElement | null>, source: Sour
     if (field instanceof HTMLTextAreaElement) field.value = text;
   }, [form, isRecaptured, version, text]);
   return isRecaptured ? "The captured text below is now the new capture's. Anything else you changed in this form is kept, not yet saved." : null;
-}
-
-/** "Add a second source for this address": asked only when another source has it. */
-function SameAddressBox({ checked, errors }: { checked: boolean; errors?: string[] }) {
-  return (
-    <div className="mb-4">
-      <label className="flex items-start gap-2">
-        <input
-          // React resets a form after its action; remount so a value sent back after an error shows.
-          key={String(checked)}
-          type="checkbox"
-          name="sameAddress"
-          value="1"
-          defaultChecked={checked}
-          aria-describedby={errors?.length ? "sameAddress-error" : undefined}
-          aria-invalid={errors?.length ? true : undefined}
-          className="mt-1 h-4 w-4"
-        />
-        <span className="font-medium">Add a second source for this address</span>
-      </label>
-      {errors?.length ? (
-        <ul id="sameAddress-error" className="ml-6 mt-1 text-sm font-medium text-red-800">
-          {errors.map((message) => (
-            <li key={message}>{message}</li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
-  );
 }

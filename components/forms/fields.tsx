@@ -119,3 +119,42 @@ export function SelectField({
     </FieldShell>
   );
 }
+
+/**
+ * A checkbox with its label beside it, then its hint and errors, wired for screen readers.
+ * `checked` is what the box shows: what was sent, after an answer from the action.
+ */
+export function CheckboxField({ name, label, hint, checked, errors }: { name: string; label: string; hint?: string; checked: boolean; errors?: string[] | undefined }) {
+  const hintId = hint ? `${name}-hint` : undefined;
+  const errorId = errors?.length ? `${name}-error` : undefined;
+  return (
+    <div className="mb-4">
+      <label className="flex items-start gap-2">
+        <input
+          // React resets a form after its action; remount so a value sent back after an error shows.
+          key={String(checked)}
+          type="checkbox"
+          name={name}
+          value="1"
+          defaultChecked={checked}
+          aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+          aria-invalid={errorId ? true : undefined}
+          className="mt-1 h-4 w-4"
+        />
+        <span className="font-medium">{label}</span>
+      </label>
+      {hint ? (
+        <p id={hintId} className="ml-6 text-sm text-stone-700">
+          {hint}
+        </p>
+      ) : null}
+      {errorId ? (
+        <ul id={errorId} className="ml-6 mt-1 text-sm font-medium text-red-800">
+          {errors!.map((message) => (
+            <li key={message}>{message}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
