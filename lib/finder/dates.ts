@@ -60,11 +60,13 @@ const PATTERNS: { pattern: RegExp; iso: (m: RegExpExecArray, reference: Referenc
   { pattern: new RegExp(`\\b${MONTH} ${DAY},? ${YEAR}\\b`, "g"), iso: (m) => day(m[3]!, m[1]!, m[2]!) },
   { pattern: new RegExp(`\\b${MONTH},? ${YEAR}\\b`, "g"), iso: (m) => `${m[2]}-${pad(MONTHS[m[1]!.toLowerCase()]!)}` },
   // Without a year: "on 1 October", "on October 1", counted back from the source's date.
-  { pattern: new RegExp(`\\b${MONTH} ${DAY}\\b(?!,? \\d)`, "g"), iso: (m, reference) => yearless(m[1]!, m[2]!, reference) },
-  { pattern: new RegExp(`\\b${DAY} ${MONTH}(?![\\w,]? ?\\d)`, "g"), iso: (m, reference) => yearless(m[2]!, m[1]!, reference) },
+  { pattern: new RegExp(`\\b${MONTH} ${DAY}\\b(?!,? ?\\d{4}\\b)`, "g"), iso: (m, reference) => yearless(m[1]!, m[2]!, reference) },
+  { pattern: new RegExp(`\\b${DAY} ${MONTH}(?!\\w)(?!,? ?\\d{4}\\b)`, "g"), iso: (m, reference) => yearless(m[2]!, m[1]!, reference) },
   // A bare year, but not money ("$2025"), a count ("2025 people" is rare; "2,025" is not a year).
   { pattern: /(?<![$€£¥\d.,])\b((?:1[89]|20)\d{2})\b(?![.,]?\d|\s?%)/g, iso: (m) => m[1]! },
-  { pattern: /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g, iso: (m, reference) => lastWeekday(m[1]!, reference) },
+  // "on Tuesday": a day just past. "Super Tuesday", "the Sunday Times", "next Friday" name none.
+  { pattern: /(?<=\bon )(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g, iso: (m, reference) => lastWeekday(m[1]!, reference) },
+  { pattern: /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g, iso: () => null },
   {
     pattern: /\b(?:yesterday|today|tomorrow|(?:last|next|this) (?:week|month|year|quarter|decade))\b/g,
     iso: () => null,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { describeSentence, findCandidates, splitSentences, suggestSummary } from "@/lib/finder";
 import { dateOfSaying, findDates, guessDate } from "@/lib/finder/dates";
-import { ClaimantIndex, findAttribution } from "@/lib/finder/speakers";
+import { ClaimantIndex, findAttribution, withoutTitles } from "@/lib/finder/speakers";
 import { QUOTE_CONTEXT_LENGTH, checkQuote } from "@/lib/quote-check";
 import { rankSeedClaims } from "@/scripts/finder-seed";
 
@@ -94,6 +94,27 @@ describe("attribution", () => {
     expect(findAttribution("Hale added that the barrier cost £40m, according to its own analysis.")).toMatchObject({ cue: "added", speaker: "Hale" });
   });
 
+  it("reads no speaker into a place, a listener or what was said about", () => {
+    expect(findAttribution("The minister said in Paris that exports rose 5%.")).toMatchObject({ speaker: null });
+    expect(findAttribution("The committee asked Hale to explain the 40% rise.")).toMatchObject({ speaker: null });
+    expect(findAttribution("The report said that ICE tripled its data.")).toMatchObject({ speaker: null });
+    expect(findAttribution("Exports rose, he said at the Labour conference.")).toMatchObject({ speaker: null });
+  });
+
+  it("takes titles off a person's name only: an organisation's name or a title of office stays whole", () => {
+    expect(withoutTitles("Councillor Margaret Hale")).toBe("Margaret Hale");
+    expect(withoutTitles("Justice Department")).toBe("Justice Department");
+    expect(withoutTitles("Mayor Smith")).toBe("Mayor Smith");
+    expect(withoutTitles("Secretary of State Marco Rubio")).toBe("Secretary of State Marco Rubio");
+    const index = new ClaimantIndex([
+      { id: "justice", name: "Justice Department", kind: "organization" },
+      { id: "smith", name: "Jane Smith (Harbour Council)", kind: "person" },
+    ]);
+    expect(index.match("State Department")).toBeNull();
+    expect(index.match("Smith")?.id).toBe("smith");
+    expect(index.match("Council")).toBeNull();
+  });
+
   it("knows a person on the desk by their surname, unless two people share it", () => {
     const index = new ClaimantIndex([
       { id: "hale", name: "Councillor Margaret Hale", kind: "person" },
@@ -133,6 +154,8 @@ describe("describeSentence", () => {
     expect(date("The mayor said on Monday that crime fell.")).toEqual({ iso: "2026-11-02", basis: "sentence" });
     expect(date("Dr. Aisha Rahman said on 1 October that rents doubled.")).toEqual({ iso: "2026-10-01", basis: "sentence" });
     expect(date("The port said on December 3 that it would hire 250 staff.")).toEqual({ iso: "2025-12-03", basis: "sentence" });
+    expect(date("The council said on 1 October, 12 days before the vote, that rents doubled.")).toEqual({ iso: "2026-10-01", basis: "sentence" });
+    expect(findDates("Voters went to the polls on Super Tuesday, the Sunday Times said.", "2026-11-02").map((d) => d.iso)).toEqual([null, null]);
     // A source known only to the month gives no day to count back from.
     expect(date("The mayor said on Tuesday that crime fell.", "2026-11")).toEqual({ iso: "2026-11", basis: "source" });
     expect(date("Unemployment in the city is at 3.1%, the lowest since 1999, the council's report says.")).toEqual({ iso: "2026-11-02", basis: "source" });
@@ -166,6 +189,12 @@ describe("describeSentence", () => {
     expect(guess("The spokesperson further elaborated: “Microsoft policies do not allow mass surveillance.”")).toEqual({ id: "microsoft", name: "Microsoft", basis: "named" });
     expect(guess("The statement followed a report by The Guardian, which revealed that ICE tripled its data.")).toEqual({ id: "guardian", name: "The Guardian", basis: "named" });
     expect(guess("Microsoft has issued a firm statement asserting that ICE does not use it for surveillance.")).toEqual({ id: "microsoft", name: "Microsoft", basis: "named" });
+  });
+
+  it("reads a spokesperson after the sentence's words, its full stop aside", () => {
+    const claimants = [{ id: "acme", name: "Acme", kind: "organization" }];
+    const text = "Acme's exports rose by 5% last year, said a spokesperson.";
+    expect(describeSentence(text, 0, text.length, { claimants }).claimant).toEqual({ id: "acme", name: "Acme", basis: "named" });
   });
 
   it("offers a surname alone as the person the desk knows, not as a new claimant", () => {

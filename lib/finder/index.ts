@@ -63,7 +63,9 @@ const STANDS_FOR_NAMED = /^(?:(?:the|a|an|its|their)\s+)?(?:spokes(?:person|man|
 
 function guessClaimant(sentence: string, claimants: ClaimantIndex, attribution: Attribution | null): ClaimantGuess | null {
   if (!attribution) return null;
-  const { speaker, speakerWords } = attribution;
+  const { speaker } = attribution;
+  // "…, said a spokesperson." is "a spokesperson": the sentence's own punctuation is not the speaker's.
+  const speakerWords = attribution.speakerWords.replace(/[\s.,;:!?"“”'’)]+$/u, "").trim();
   if (speaker) {
     const found = claimants.match(speaker);
     return found ? { id: found.id, name: found.name, basis: "attributed" } : { id: null, name: speaker, basis: "attributed" };
@@ -74,10 +76,11 @@ function guessClaimant(sentence: string, claimants: ClaimantIndex, attribution: 
     const found = claimants.match(mention.name);
     if (found) return { id: found.id, name: found.name, basis: "named" };
   }
-  if (!STANDS_FOR_NAMED.test(speakerWords.trim())) return null;
-  // "which"/"who" stands for the name just before it; any other such speaker for the first the sentence names.
+  if (!STANDS_FOR_NAMED.test(speakerWords)) return null;
+  // "which"/"who" stands for the name just before it (before the cue's own clause, not an earlier
+  // "which"); any other such speaker for the first the sentence names.
   const mentions = nameMentions(sentence);
-  const ordered = /^(?:which|who)$/iu.test(speakerWords.trim()) ? mentions.filter((m) => m.start < sentence.indexOf(speakerWords.trim())).reverse() : mentions;
+  const ordered = /^(?:which|who)$/iu.test(speakerWords) ? mentions.filter((m) => m.end <= attribution.at).reverse() : mentions;
   for (const mention of ordered) {
     const found = claimants.match(mention.name);
     if (found) return { id: found.id, name: found.name, basis: "named" };

@@ -97,9 +97,12 @@ const TITLES = new Set(
 export function withoutTitles(name: string): string {
   const words = name.split(/\s+/u);
   let i = 0;
-  // Keep at least one word: "Mayor" alone is a name as far as anything here can tell.
-  while (i < words.length - 1 && TITLES.has(words[i]!.replace(/\.$/u, "").toLowerCase())) i++;
-  return words.slice(i).join(" ");
+  while (i < words.length && TITLES.has(words[i]!.replace(/\.$/u, "").toLowerCase())) i++;
+  const rest = words.slice(i);
+  // A person's name is what is left: two words or more, not a phrase ("Justice Department",
+  // "Mayor Smith" and "Secretary of State Marco Rubio" stay as they are).
+  if (i === 0 || rest.length < 2 || NAME_JOINERS.has(rest[0]!.toLowerCase())) return name;
+  return rest.join(" ");
 }
 
 const PREPOSITIONS = new Set(["for", "of", "in", "by", "from", "to", "with", "about", "on", "at", "against", "over", "under"]);
@@ -120,8 +123,11 @@ function subjectOf(words: string): string | null {
 /** Words before a name after an inverted verb that are a role or title, not a name: "fisherman", "local councillor", "Dr.". */
 function isRole(words: string): boolean {
   const list = words.trim().split(/\s+/u).filter(Boolean);
-  return list.length <= 2 && list.every((w) => /^\p{Ll}[\p{L}-]*$/u.test(w) || TITLES.has(w.replace(/\.$/u, "").toLowerCase()));
+  return list.length <= 2 && list.every((w) => (/^\p{Ll}[\p{L}-]*$/u.test(w) && !NOT_ROLES.has(w)) || TITLES.has(w.replace(/\.$/u, "").toLowerCase()));
 }
+
+/** Small words that are never a role before a name: "said in Paris", "said that ICE", "asked the council". */
+const NOT_ROLES = new Set([...PREPOSITIONS, "that", "and", "or", "but", "the", "a", "an", "it", "its", "this", "there", "as", "when", "while", "after", "before", "if"]);
 
 /**
  * The sentence's attribution, if it has one: the first cue outside quotation marks, "according
@@ -155,12 +161,14 @@ function sayingVerb(outside: string): Attribution | null {
   const words = clause.trim().split(/\s+/u).slice(-6).join(" ");
   let speaker = subjectOf(words);
   let speakerWords = words;
-  if (!speaker && INVERTED.test(verb[0])) {
+  // The verb before its speaker ("…,” said Jane Doe"): only with nothing of its own clause before
+  // it, so "The committee asked Hale to explain" names no speaker, nor "The minister said in Paris".
+  if (!speaker && words === "" && INVERTED.test(verb[0])) {
     const after = outside.slice(verb.index + verb[0].length);
     const named = nameMentions(after)[0];
-    // "…, said Jane Doe", "…, said fisherman Alan Pike": a role of a word or two may come first.
+    // "…, said fisherman Alan Pike", "…, said Dr. Aisha Rahman": a role of a word or two may come first.
     if (named && isRole(after.slice(0, named.start))) speaker = withoutTitles(named.name);
-    if (words === "") speakerWords = after.trim().split(/\s+/u).slice(0, 4).join(" ");
+    speakerWords = after.trim().split(/\s+/u).slice(0, 4).join(" ");
   }
   return { cue: verb[0], speaker, speakerWords, at: verb.index };
 }
@@ -209,7 +217,8 @@ export class ClaimantIndex {
   constructor(claimants: readonly Claimant[]) {
     for (const claimant of claimants) {
       for (const alias of aliasesOf(claimant.name)) if (!this.byAlias.has(alias)) this.byAlias.set(alias, claimant);
-      const words = normalizeName(withoutTitles(claimant.name)).split(" ").filter(Boolean);
+      // "Jane Smith (Harbour Council)" is Smith, not Council.
+      const words = normalizeName(withoutTitles(claimant.name.replace(/\s*\(.*$/u, ""))).split(" ").filter(Boolean);
       if (claimant.kind === "person" && words.length >= 2) {
         const surname = words.at(-1)!;
         // Two people of one surname: "Hale" could be either, so it names neither.
