@@ -4,6 +4,7 @@ import Link from "next/link";
 import { FormMessage, SubmitButton } from "@/components/forms/form-status";
 import { keptOnRefusal, useFormActionState } from "@/components/forms/refusal";
 import { recaptureSourceAction } from "@/lib/actions/sources";
+import { quoted } from "@/lib/text";
 
 /** "Capture again": fetch the source's address anew and report the linked quotes its new text lacks. */
 /** `version`: the source's version as this page shows it; a capture after someone else's save is refused, keeping the form below as typed. */
@@ -39,7 +40,7 @@ export const CaptureAgainForm = keptOnRefusal(function CaptureAgainForm({ source
                 <Link href={`/desk/claims/${quote.claimId}`} className="text-blue-800 underline">
                   {quote.claimSummary}
                 </Link>
-                : “{quote.quote}”{quote.wasFound ? "" : " (not found in the earlier text either)"}
+                : {quoted(quote.quote)}{quote.wasFound ? "" : " (not found before either)"}
               </li>
             ))}
           </ul>

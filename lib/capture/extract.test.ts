@@ -145,6 +145,13 @@ describe("the headline", () => {
     expect(read.text).toContain("approved a budget of £40 million");
   });
 
+  it("is the article's own, not the first h1 of the page (a logo's)", async () => {
+    const body = `<header><h1>Harbour Gazette</h1></header><article><h1>Rents rose 9% in a year</h1>${"<p>Rents in the city rose by 9% in the year to March, according to the housing office, the fastest rise on record.</p>".repeat(6)}</article>`;
+    const read = await extractPage(html(body));
+    expect(read.text.startsWith("Rents rose 9% in a year\n\n")).toBe(true);
+    expect(read.text).not.toContain("Harbour Gazette");
+  });
+
   it("is not written twice when the article's text holds it already", async () => {
     const body = `<article><h1>Rents rose 9% in a year</h1>${"<p>Rents in the city rose by 9% in the year to March, according to the housing office, the fastest rise on record.</p>".repeat(6)}<p>Rents rose 9% in a year</p></article>`;
     const read = await extractPage(html(body));

@@ -201,7 +201,8 @@ function extractHtml(html: string): ExtractedPage {
   const published = meta(document, "article:published_time", "datePublished", "date", "dc.date", "pubdate");
   // The headline as the page shows it: Readability keeps it out of the article's content, and a
   // claim made in a headline is one a fact-checker quotes.
-  const headline = clean(document.querySelector("article h1, main h1, h1")?.textContent);
+  // The article's own h1 first: a selector list would give the page's first h1, a logo's as often.
+  const headline = clean((document.querySelector("article h1") ?? document.querySelector("main h1") ?? document.querySelector("h1"))?.textContent);
   // Readability changes the document it reads: read the metadata first.
   const article = new Readability(document as unknown as Document, { charThreshold: 200, maxElemsToParse: CAPTURE_MAX_ELEMENTS }).parse();
   let text = "";

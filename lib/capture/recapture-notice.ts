@@ -6,6 +6,7 @@ export function recaptureNotice(finalUrl: string, report: { found: number; unfou
   if (report.found === 0 && report.unfound.length === 0) return `${said} No claim quotes this source yet.`;
   const parts = [`${report.found} linked ${report.found === 1 ? "quote is" : "quotes are"} in the new text`];
   if (lost) parts.push(`${lost} ${lost === 1 ? "is" : "are"} no longer there`);
-  if (stillMissing) parts.push(`${stillMissing} ${stillMissing === 1 ? "was" : "were"} not in the earlier text either`);
+  // Not found before either: not in the earlier text, or there was none.
+  if (stillMissing) parts.push(`${stillMissing} ${stillMissing === 1 ? "was" : "were"} not found before either`);
   return `${said} ${parts.join("; ")}${report.unfound.length ? " (listed below)." : "."}`;
 }
