@@ -11,7 +11,7 @@ const { seedDatabase } = await import("@/prisma/seed");
 const { createClaim, updateClaim, changeStatus, setPublished, assignClaim, markDuplicate } = await import("./claims");
 const { linkSource, updateLink, unlinkSource } = await import("./links");
 const { addAnnotation, deleteAnnotation, editAnnotation } = await import("./annotations");
-const { createSource, updateSource } = await import("./sources");
+const { createSource, sameAddresses, updateSource } = await import("./sources");
 const { AppError, ConflictError, FieldRuleError } = await import("@/lib/errors");
 const { firstVerdictDates } = await import("@/lib/data/exports");
 const { exportResponse } = await import("@/lib/api/exports");
@@ -219,6 +219,11 @@ describe("sources", () => {
     expect(await db.source.count()).toBe(before);
     const { id } = await createSource(editor, { ...input, sameAddress: true });
     expect((await db.source.findUniqueOrThrow({ where: { id } })).url).toBe(existing.url);
+    // Written another way (captured at https://www., or with a closing slash): the same page.
+    for (const url of ["http://news.example.org/harbour-report/", "https://www.news.example.org/harbour-report"]) {
+      await expect(createSource(editor, { ...input, url })).rejects.toBeInstanceOf(FieldRuleError);
+    }
+    expect(sameAddresses("https://news.example.org/a?b=1")).toEqual(expect.arrayContaining(["http://www.news.example.org/a?b=1"]));
     // No address, no question: a statement given to an agency has none.
     await createSource(editor, { ...input, url: null });
     await createSource(editor, { ...input, url: null });

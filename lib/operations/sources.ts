@@ -54,6 +54,26 @@ function describeEdit(before: SourceDescription, after: SourceDescription) {
 // A source belongs to no single claim: its edits go into the history of every claim citing it,
 // since they can change what a verdict rests on (a new captured text can flip a quote check).
 /**
+ * The ways one page's address is written: http or https, with or without "www.", with or
+ * without a closing slash. A capture keeps the address the page was fetched at, so a source typed
+ * as one and captured as another is still found.
+ */
+export function sameAddresses(url: string): string[] {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return [url];
+  }
+  const host = parsed.host.replace(/^www\./iu, "");
+  const rest = `${parsed.pathname}${parsed.search}${parsed.hash}`;
+  const paths = rest.startsWith("/") && rest !== "/" && !parsed.search && !parsed.hash ? [rest.replace(/\/+$/u, ""), `${rest.replace(/\/+$/u, "")}/`] : [rest];
+  const found = new Set<string>([url]);
+  for (const scheme of ["https:", "http:"]) for (const prefix of ["", "www."]) for (const path of paths) found.add(`${scheme}//${prefix}${host}${path}`);
+  return [...found];
+}
+
+/**
  * Adds a source. A web address another source already has is refused unless `sameAddress` says
  * the second one is meant: two sources of one page split its claims and captures between them,
  * and the "Link a source" menu then shows two entries no one can tell apart. (A page that
@@ -62,7 +82,7 @@ function describeEdit(before: SourceDescription, after: SourceDescription) {
 export async function createSource(actor: CurrentUser, input: SourceFormInput & { captureId?: string | null; sameAddress?: boolean }): Promise<{ id: string }> {
   return db.$transaction(async (tx) => {
     if (input.url && !input.sameAddress) {
-      const existing = await tx.source.findFirst({ where: { url: input.url }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { title: true } });
+      const existing = await tx.source.findFirst({ where: { url: { in: sameAddresses(input.url) } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { title: true } });
       if (existing) {
         throw new FieldRuleError(
           "sameAddress",
