@@ -73,10 +73,11 @@ describe("character rules", () => {
 });
 
 describe("quoted", () => {
-  it("puts words in quotation marks, unless they carry their own", () => {
+  it("puts words in quotation marks, unless they open with their own", () => {
     expect(quoted("Our terms forbid mass surveillance.")).toBe("“Our terms forbid mass surveillance.”");
     expect(quoted("“Unemployment fell by a third,” Hale told the council.")).toBe("“Unemployment fell by a third,” Hale told the council.");
-    expect(quoted('He called it "a record" budget.')).toBe('He called it "a record" budget.');
+    expect(quoted('He called it "a record" budget.')).toBe('“He called it "a record" budget.”');
+    expect(quoted('"Never," she said.')).toBe('"Never," she said.');
     expect(quoted("It's the council’s figure.")).toBe("“It's the council’s figure.”");
   });
 });

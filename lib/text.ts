@@ -71,10 +71,10 @@ export function characterCount(value: string): number {
 }
 
 /**
- * Words as they were said, in quotation marks: “…”. Words that carry their own double quotation
- * marks (“Rents fell,” the mayor said.) are shown as they are: marks around them read as ““Rents
+ * Words as they were said, in quotation marks: “…”. Words that open with their own quotation mark
+ * (“Rents fell,” the mayor said.) are shown as they are: marks around them read as ““Rents
  * fell,” …”, and changing the inner ones to single marks would change the words quoted.
  */
 export function quoted(words: string): string {
-  return /["“”„«»]/u.test(words) ? words : `“${words}”`;
+  return /^["“„«]/u.test(words.trimStart()) ? words : `“${words}”`;
 }

@@ -35,7 +35,7 @@ export function returnFocusToSentForm(): void {
   // The action took its form away ("Not a duplicate" when no similar claim is left to mark):
   // the heading it named, if it stayed, else the form's fallback (`data-return-focus-fallback`),
   // a heading near where it stood. Focus would otherwise fall to the top of the page.
-  else (heading ?? focusable(sent.fallback))?.focus();
+  else (focusable(sent.name) ?? focusable(sent.fallback))?.focus();
 }
 
 function focusable(id: string | null): HTMLElement | null {

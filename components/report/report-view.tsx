@@ -51,7 +51,7 @@ function ReportSource({ link }: { link: ExportLink }) {
       ) : null}
       {link.quote ? (
         <blockquote className="mt-2 whitespace-pre-line border-l-4 border-stone-400 pl-3 print:border-black">
-          <p>“{link.quote}”</p>
+          <p>{quoted(link.quote)}</p>
         </blockquote>
       ) : null}
       {link.note ? <p className="mt-2 text-sm text-stone-800">Note: {link.note}</p> : null}

@@ -43,6 +43,8 @@ describe("deskReturnPath", () => {
     expect(deskReturnPath("/desk/claims/c1?source=s2")).toBe("/desk/claims/c1?source=s2");
     expect(deskReturnPath("/desk/insights?_rsc=1x2y&weeks=26")).toBe("/desk/insights?weeks=26");
     expect(deskReturnPath("/desk?cursor=abc")).toBe("/desk?cursor=abc");
+    // Not the notice of an action done before the session ended.
+    expect(deskReturnPath("/desk/claims/c1?done=note-added&at=k2&source=s2")).toBe("/desk/claims/c1?source=s2");
   });
 
   it("goes to the desk for anything else", () => {

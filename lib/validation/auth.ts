@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NOTICE_PARAMETERS } from "@/lib/domain/desk-notice";
 
 export const emailSchema = z
   .string({ error: "Enter an email address like name@example.org." })
@@ -52,7 +53,8 @@ export function deskReturnPath(address: string | null): string {
     return "/desk";
   }
   if (url.origin !== "http://factline.invalid") return "/desk";
-  url.searchParams.delete("_rsc");
+  // Nor the notice of an action done before the session ended: "Note added." for nothing.
+  for (const name of ["_rsc", ...NOTICE_PARAMETERS]) url.searchParams.delete(name);
   const path = safeReturnPath(`${url.pathname}${url.search}`);
   return path === "/desk" || path.startsWith("/desk/") || path.startsWith("/desk?") ? path : "/desk";
 }
