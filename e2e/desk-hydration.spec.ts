@@ -43,6 +43,9 @@ async function pageErrors(page: Page, path: string): Promise<string[]> {
 }
 
 test("desk and reader pages hydrate the very page the server sent", async ({ page, browser }) => {
+  // Twenty-four pages, each loaded to network idle: about 45 s on an idle machine, more beside
+  // the other workers. A hang guard, not a speed target.
+  test.slow();
   await signIn(page, "editor");
   const workspace = new URL(await workspaceWithEverything(page)).pathname;
   const id = workspace.split("/").pop()!;
