@@ -7,7 +7,10 @@ import { expect, test } from "@playwright/test";
 // The README's quick start, `npm start`, on a database of its own: it prepares and seeds the
 // database and serves the seed's story; and stopping npm (a process manager's SIGTERM, a
 // container's stop) stops the server under it. npm runs a script through `sh -c`, and Debian's
-// sh does not pass the signal on, so the script execs its command (package.json).
+// sh does not pass the signal on, so the script execs its command (package.json). That command is
+// node itself, with tsx as a loader, not tsx's command: tsx relays a signal to its child and, when
+// the child does not say within 30 ms that it has it (a busy machine), kills it with SIGKILL, so
+// start.ts died without stopping the server under it (CI, 5 December: the port still answered).
 // Outside the ports the e2e servers use (3100-3111); E2E_START_PORT moves it.
 const PORT = Number(process.env.E2E_START_PORT || 3112);
 const ROOT = path.resolve(import.meta.dirname, "..");
