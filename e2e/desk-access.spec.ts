@@ -196,10 +196,22 @@ test("an admin creates an account in the app; disabling it ends that person's se
   await expect(newcomer).toHaveURL(/\/sign-in/);
 });
 
-test("a reviewer who opens the accounts screen is refused", async ({ page }) => {
+test("a reviewer who opens the accounts screen is refused", async ({ page, browser }) => {
   await signIn(page, "reviewer");
   const response = await page.goto("/desk/admin/users");
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { level: 1, name: "Not allowed" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Create an account" })).toHaveCount(0);
+
+  // Without scripts the page says so too: Next.js sends an empty shell for forbidden() and the
+  // server adds a copy of the page for browsers that run none (lib/http/fallback-pages.mjs).
+  const context = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const plain = await context.newPage();
+  expect((await plain.goto("/desk/admin/users"))?.status()).toBe(403);
+  await expect(plain.getByRole("heading", { level: 1, name: "Not allowed" })).toBeVisible();
+  await expect(plain.locator("html")).toHaveAttribute("lang", "en");
+  await expect(plain.getByRole("heading", { name: "Create an account" })).toHaveCount(0);
+  await plain.getByRole("link", { name: "Back to the desk" }).click();
+  await expect(plain.getByRole("navigation", { name: "Desk" })).toBeVisible();
+  await context.close();
 });

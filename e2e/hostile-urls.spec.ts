@@ -89,9 +89,11 @@ test("an API address that names no route gets the API's 404 in JSON, not the rea
 });
 
 test("a page that is not there says so in its title; a corrections link cut short says it names no page", async ({ page }) => {
-  await page.goto("/claims/no-such-claim");
-  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
-  await expect(page).toHaveTitle("Page not found · Factline");
+  for (const address of ["/claims/no-such-claim", "/no-such-page"]) {
+    await page.goto(address);
+    await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+    await expect(page).toHaveTitle("Page not found · Factline");
+  }
   for (const address of ["/corrections?cursor=garbage", "/corrections?cursor=a&cursor=b"]) {
     await page.goto(address);
     await expect(page.getByRole("main").getByRole("alert")).toContainText("This link asks for a page of the corrections we cannot find.");

@@ -3,10 +3,12 @@
 // in words (lib/http/early-refusal.mjs). Everything else is Next.js as `next start` serves it.
 // `node scripts/next-server.mjs --port P [--hostname H]`; npm start, the end-to-end server and the
 // measuring scripts run it on the build in .next.
+import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import next from "next";
 import { earlyRefusal } from "../lib/http/early-refusal.mjs";
+import { holdFallbackPage, noscriptPages } from "../lib/http/fallback-pages.mjs";
 import { keepIdleConnections } from "../lib/http/keep-alive.mjs";
 
 function option(name, fallback) {
@@ -19,9 +21,16 @@ const port = Number(option("port", process.env.PORT || "3000"));
 const hostname = option("hostname", process.env.HOSTNAME || "");
 process.env.NODE_ENV = "production";
 
-const app = next({ dev: false, dir: path.resolve(import.meta.dirname, ".."), hostname: hostname || "localhost", port });
+const dir = path.resolve(import.meta.dirname, "..");
+const app = next({ dev: false, dir, hostname: hostname || "localhost", port });
 const handle = app.getRequestHandler();
 await app.prepare();
+
+// A 404 or 403 page is Next.js's empty error shell until scripts run; its body gets a copy for
+// browsers without them, made from the not-found page prerendered at build (lib/http/fallback-pages.mjs).
+const notFoundFile = path.join(dir, ".next", "server", "app", "_not-found.html");
+const fallbackPages = fs.existsSync(notFoundFile) ? noscriptPages(fs.readFileSync(notFoundFile, "utf8")) : null;
+if (!fallbackPages) console.warn(`No usable ${notFoundFile}: 404 and 403 pages stay empty without scripts.`);
 
 const server = keepIdleConnections(http.createServer((request, response) => {
   const refusal = earlyRefusal(request.method, request.headers);
@@ -30,6 +39,7 @@ const server = keepIdleConnections(http.createServer((request, response) => {
     response.end(refusal.message);
     return;
   }
+  holdFallbackPage(response, fallbackPages);
   handle(request, response).catch((error) => {
     console.error(error);
     if (!response.headersSent) response.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
