@@ -39,7 +39,7 @@ test("sources have a home on the desk: listed newest first, searched, counted, e
   await page.getByRole("link", { name: `Edit source “${title}”` }).click();
   await page.getByLabel("Description").fill("The port's own figures for 2025.");
   await page.getByRole("button", { name: "Save source" }).click();
-  await expect(page).toHaveURL(/\/desk\/sources\/[^/]+\/edit\?saved=1$/);
+  await expect(page).toHaveURL(/\/desk\/sources\/[^/]+\/edit\?saved=1#saved-notice$/);
   await expect(page.getByRole("status").filter({ hasText: "Source saved." })).toBeVisible();
   await expect(page.getByLabel("Description")).toHaveValue("The port's own figures for 2025.");
 });

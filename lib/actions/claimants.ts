@@ -8,6 +8,7 @@ import { getClaimant } from "@/lib/data/claimants";
 import { updateClaimant } from "@/lib/operations/claimants";
 import { authorize } from "@/lib/session";
 import { claimantEditSchema } from "@/lib/validation/claimant";
+import { SAVED_NOTICE_ID } from "@/lib/domain/desk-notice";
 
 export async function updateClaimantAction(_prev: ActionState, sent: unknown): Promise<ActionState> {
   const formData = asFormData(sent);
@@ -26,5 +27,5 @@ export async function updateClaimantAction(_prev: ActionState, sent: unknown): P
   await expireTags([tag.claimant(id), tag.published()]);
   // Readers have a page for a claimant only once one of their claims is published; until then
   // the saved edit is shown back on the desk.
-  redirect((await getClaimant(id)) ? `/claimants/${id}` : `/desk/claimants/${id}/edit?saved=1`);
+  redirect((await getClaimant(id)) ? `/claimants/${id}` : `/desk/claimants/${id}/edit?saved=1#${SAVED_NOTICE_ID}`);
 }

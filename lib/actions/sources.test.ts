@@ -16,7 +16,8 @@ process.env.DATABASE_URL = database.url;
 const { db } = await import("@/lib/db");
 const { createPerson } = await import("@/lib/testing/action-targets");
 const { callAction, form } = await import("@/lib/testing/server-actions");
-const { createSourceAction } = await import("./sources");
+const { createSourceAction, updateSourceAction } = await import("./sources");
+const { updateClaimantAction } = await import("./claimants");
 const { recordPendingCapture } = await import("@/lib/operations/captures");
 const { PENDING_CAPTURE_HOURS } = await import("@/lib/validation/source");
 
@@ -46,7 +47,29 @@ describe("adding a source whose capture was swept", () => {
     expect(await db.source.count({ where: { title: "Port statement" } })).toBe(0);
 
     const saved = await callAction(createSourceAction, reviewer, form(refused.state!.values));
-    const id = /^\/desk\/sources\/([^/?]+)\/edit\?created=1$/.exec(saved.redirectedTo ?? "")?.[1];
+    const id = /^\/desk\/sources\/([^/?]+)\/edit\?created=1#saved-notice$/.exec(saved.redirectedTo ?? "")?.[1];
     expect(await db.source.findUnique({ where: { id: id ?? "" }, select: { capturedText: true } })).toEqual({ capturedText: TEXT });
+  });
+});
+
+// Without scripts the form posts to its own id (#source-form, formPermalink), and a redirect that
+// names no part of its page keeps that fragment: the browser opened the page at the form, past
+// the notice above it that says the save worked. The saved page names its notice instead.
+describe("a save that comes back to the same page", () => {
+  it("opens a source's edit page at its notice", async () => {
+    const reviewer = await createPerson("reviewer", "Sami");
+    const source = await db.source.create({ data: { title: "Harbour report", kind: "news-report" }, select: { id: true } });
+    const fields = { sourceId: source.id, version: "1", title: "Harbour report", kind: "news-report", publisher: "", author: "", url: "", publishedAt: "", archivedUrl: "", description: "Described.", capturedText: "" };
+    const saved = await callAction(updateSourceAction, reviewer, form(fields));
+    expect(saved.state).toBeUndefined();
+    expect(saved.redirectedTo).toBe(`/desk/sources/${source.id}/edit?saved=1#saved-notice`);
+  });
+
+  it("opens an unpublished claimant's edit page at its notice", async () => {
+    const reviewer = await createPerson("reviewer", "Tove");
+    const claimant = await db.claimant.create({ data: { name: "Harbour master", kind: "person" }, select: { id: true } });
+    const fields = { claimantId: claimant.id, version: "1", name: "Harbour master", kind: "person", description: "Described.", url: "" };
+    const saved = await callAction(updateClaimantAction, reviewer, form(fields));
+    expect(saved.redirectedTo).toBe(`/desk/claimants/${claimant.id}/edit?saved=1#saved-notice`);
   });
 });

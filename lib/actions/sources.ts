@@ -14,6 +14,7 @@ import { authorize } from "@/lib/session";
 import { idSchema } from "@/lib/validation/fields";
 import { pendingCaptureSchema, sourceCaptureSchema, sourceEditSchema, sourceFormSchema } from "@/lib/validation/source";
 import { recaptureNotice } from "@/lib/capture/recapture-notice";
+import { SAVED_NOTICE_ID } from "@/lib/domain/desk-notice";
 
 /** What "Capture again" answers: the action's state, and which linked quotes the new text lacks. */
 export interface RecaptureState extends ActionState {
@@ -77,7 +78,7 @@ export async function createSourceAction(_prev: ActionState, sent: unknown): Pro
   }
   // Readers see a source only once a published claim cites it; linking it expires what shows it.
   await expireTags([tag.source(id)]);
-  redirect(returnTo ?? `/desk/sources/${id}/edit?created=1`);
+  redirect(returnTo ?? `/desk/sources/${id}/edit?created=1#${SAVED_NOTICE_ID}`);
 }
 
 export async function updateSourceAction(_prev: ActionState, sent: unknown): Promise<ActionState> {
@@ -96,7 +97,7 @@ export async function updateSourceAction(_prev: ActionState, sent: unknown): Pro
   // The source's page, every claim page that cites it (they declare the tag), and the lists.
   await expireTags([tag.source(id), tag.published()]);
   // Back on the desk, where the work goes on, with a word that it was saved.
-  redirect(`/desk/sources/${id}/edit?saved=1`);
+  redirect(`/desk/sources/${id}/edit?saved=1#${SAVED_NOTICE_ID}`);
 }
 
 /**

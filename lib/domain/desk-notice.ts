@@ -66,6 +66,14 @@ export function noticeOn(pathname: string, done: unknown): string | null {
   return pathname.startsWith("/desk/claims/") ? deskNotice(done) : null;
 }
 
+/**
+ * The id of the "saved" notice on a page whose form saves back to the same page (a source's or a
+ * claimant's edit page). Its redirect names it as the fragment: without scripts the browser
+ * otherwise kept the form's own id from the address it posted to (formPermalink) and scrolled
+ * past the notice to the form.
+ */
+export const SAVED_NOTICE_ID = "saved-notice";
+
 /** The parts of an address that say an action succeeded: `?done=` and its `&at=`, a source's `?created=1` and `?saved=1`. */
 export const NOTICE_PARAMETERS: readonly string[] = ["done", "at", "created", "saved"];
 

@@ -4,6 +4,7 @@ import { ClaimantForm } from "@/components/desk/claimant-form";
 import { getClaimantForEdit } from "@/lib/data/desk";
 import { requirePageUser } from "@/lib/session";
 import { isRecordId } from "@/lib/validation/record-id";
+import { SAVED_NOTICE_ID } from "@/lib/domain/desk-notice";
 
 export const metadata: Metadata = { title: "Edit claimant" };
 
@@ -17,7 +18,7 @@ export default async function EditClaimantPage({ params, searchParams }: PagePro
     <>
       <h1 className="mb-4 font-serif text-3xl font-bold">Edit claimant</h1>
       {saved ? (
-        <p role="status" className="mb-4 rounded border border-green-400 bg-green-50 p-3 text-green-900">
+        <p id={SAVED_NOTICE_ID} role="status" className="mb-4 rounded border border-green-400 bg-green-50 p-3 text-green-900">
           Saved. Readers will see this claimant’s page once one of their claims is published.
         </p>
       ) : null}

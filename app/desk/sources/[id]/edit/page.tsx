@@ -8,6 +8,7 @@ import { getSourceForEdit, listSourceCaptures } from "@/lib/data/desk";
 import { sourceFormValues } from "@/lib/domain/form-values";
 import { requirePageUser } from "@/lib/session";
 import { isRecordId } from "@/lib/validation/record-id";
+import { SAVED_NOTICE_ID } from "@/lib/domain/desk-notice";
 
 export const metadata: Metadata = { title: "Edit source" };
 
@@ -38,7 +39,7 @@ export default async function EditSourcePage({ params, searchParams }: PageProps
           </>
         ) : null}
       </p>
-      <div role="status" className={created || saved ? "mb-4 rounded border border-green-700 bg-green-50 p-3 text-green-900" : undefined}>
+      <div id={SAVED_NOTICE_ID} role="status" className={created || saved ? "mb-4 rounded border border-green-700 bg-green-50 p-3 text-green-900" : undefined}>
         {created ? "Source added." : saved ? "Source saved." : null}
       </div>
       <CaptureAgainForm sourceId={source.id} version={source.version} url={source.url} />
