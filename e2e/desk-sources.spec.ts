@@ -65,4 +65,25 @@ test("a second source for an address another source has is asked about first, an
   await sameAddress.check();
   await page.getByRole("button", { name: "Add source" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Source added." })).toBeVisible();
+  // Kept on purpose, the second is edited at that address without being asked again.
+  await page.getByLabel("Description").fill("The statement as the council sent it.");
+  await page.getByRole("button", { name: "Save source" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Source saved." })).toBeVisible();
+
+  // A third, edited to that address, is asked about in the same way.
+  await page.goto("/desk/sources/new");
+  await page.getByLabel("Title").fill(unique("Harbour statement, elsewhere"));
+  await page.getByLabel("Kind").selectOption({ label: "Official statement" });
+  await page.getByLabel("Web address").fill(`${address}-elsewhere`);
+  await page.getByRole("button", { name: "Add source" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Source added." })).toBeVisible();
+  await page.getByLabel("Web address").fill(address);
+  await page.getByRole("button", { name: "Save source" }).click();
+  const keepSame = page.getByRole("checkbox", { name: "Give this source the same address as the other" });
+  await expect(keepSame).toBeFocused();
+  await expect(keepSame).toHaveAccessibleDescription(new RegExp(`^Another source already has this web address: “${first}”\\.`));
+  await keepSame.check();
+  await page.getByRole("button", { name: "Save source" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Source saved." })).toBeVisible();
+  await expect(page.getByLabel("Web address")).toHaveValue(address);
 });

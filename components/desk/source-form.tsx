@@ -65,8 +65,15 @@ export const SourceForm = keptOnRefusal(function SourceForm({ source, returnToCl
       <TextField name="publisher" label="Publisher or outlet" defaultValue={v("publisher")} errors={e.publisher} />
       <TextField name="author" label="Author" defaultValue={v("author")} errors={e.author} />
       <TextField name="url" label="Web address" type="url" hint={source ? URL_HINT : `${URL_HINT} Capture fetches the page and fills the fields below that are empty.`} defaultValue={v("url")} errors={e.url} />
-      {/* Shown when the address is another source's (lib/operations/sources.ts createSource). */}
-      {e.sameAddress?.length || state.values.sameAddress === "1" ? <CheckboxField name="sameAddress" label="Add a second source for this address" checked={state.values.sameAddress === "1"} errors={e.sameAddress} /> : null}
+      {/* Shown when the address is another source's (lib/operations/sources.ts, refuseSameAddress). */}
+      {e.sameAddress?.length || state.values.sameAddress === "1" ? (
+        <CheckboxField
+          name="sameAddress"
+          label={source ? "Give this source the same address as the other" : "Add a second source for this address"}
+          checked={state.values.sameAddress === "1"}
+          errors={e.sameAddress}
+        />
+      ) : null}
       {source ? null : (
         <div className="-mt-2 mb-4 flex flex-wrap items-center gap-3">
           <SubmitButton name="intent" value="capture" pendingLabel="Working…">

@@ -90,7 +90,7 @@ export async function updateSourceAction(_prev: ActionState, sent: unknown): Pro
     id = formId(formData, "sourceId");
     const parsed = sourceEditSchema.safeParse(values);
     if (!parsed.success) return invalid(parsed.error, values);
-    await updateSource(user, id, parsed.data);
+    await updateSource(user, id, { ...parsed.data, sameAddress: formData.get("sameAddress") === "1" });
   } catch (error) {
     return failed(error, values);
   }

@@ -229,6 +229,25 @@ describe("sources", () => {
     await createSource(editor, { ...input, url: null });
   });
 
+  it("ask before an edit moves a source to an address another source has, and not when the address stays", async () => {
+    const base = { publisher: null, author: null, kind: "news-report" as const, publishedAt: null, archivedUrl: null, description: null, capturedText: null };
+    const first = await createSource(editor, { ...base, title: "Quay report", url: "https://news.example.org/quay-report" });
+    const second = await createSource(editor, { ...base, title: "Quay figures", url: "https://news.example.org/quay-figures" });
+    const moved = { ...base, title: "Quay figures", url: "https://www.news.example.org/quay-report/", version: 1 };
+    const refused = await updateSource(editor, second.id, moved).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(FieldRuleError);
+    expect(refused).toMatchObject({ field: "sameAddress", message: expect.stringContaining("“Quay report”") });
+    expect(await db.source.findUniqueOrThrow({ where: { id: second.id }, select: { url: true, version: true } })).toEqual({ url: "https://news.example.org/quay-figures", version: 1 });
+    // Meant: saved. Then edited again at that address, or the first one edited: nothing to ask.
+    await updateSource(editor, second.id, { ...moved, sameAddress: true });
+    await updateSource(editor, second.id, { ...moved, title: "Quay figures, 2025", version: 2 });
+    await updateSource(editor, first.id, { ...base, title: "Quay report, 2025", url: "https://news.example.org/quay-report", version: 1 });
+    expect(await db.source.findUniqueOrThrow({ where: { id: second.id }, select: { title: true, url: true } })).toEqual({ title: "Quay figures, 2025", url: moved.url });
+  });
+
   it("record an edit in the history of every claim citing the source, captured text by length", async () => {
     const source = await db.source.findFirstOrThrow({ where: { capturedText: { not: null } }, include: { claims: { select: { claimId: true } } } });
     const claimIds = [...new Set(source.claims.map((c) => c.claimId))];

@@ -73,6 +73,20 @@ export function sameAddresses(url: string): string[] {
   return [...found];
 }
 
+/** Refuses `url` when a source other than `ownId` has it, however written, naming that source. */
+async function refuseSameAddress(tx: Prisma.TransactionClient, url: string, ownId: string | null, tickTo: string): Promise<void> {
+  const existing = await tx.source.findFirst({
+    where: { url: { in: sameAddresses(url) }, ...(ownId ? { id: { not: ownId } } : {}) },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { title: true },
+  });
+  if (!existing) return;
+  throw new FieldRuleError(
+    "sameAddress",
+    `Another source already has this web address: “${existing.title}”. Find it under Sources to capture it again or link it to a claim; or tick this box to ${tickTo}.`,
+  );
+}
+
 /**
  * Adds a source. A web address another source already has is refused unless `sameAddress` says
  * the second one is meant: two sources of one page split its claims and captures between them,
@@ -81,15 +95,7 @@ export function sameAddresses(url: string): string[] {
  */
 export async function createSource(actor: CurrentUser, input: SourceFormInput & { captureId?: string | null; sameAddress?: boolean }): Promise<{ id: string }> {
   return db.$transaction(async (tx) => {
-    if (input.url && !input.sameAddress) {
-      const existing = await tx.source.findFirst({ where: { url: { in: sameAddresses(input.url) } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { title: true } });
-      if (existing) {
-        throw new FieldRuleError(
-          "sameAddress",
-          `Another source already has this web address: “${existing.title}”. Find it under Sources to capture it again or link it to a claim; or tick this box to add a second source for the same address.`,
-        );
-      }
-    }
+    if (input.url && !input.sameAddress) await refuseSameAddress(tx, input.url, null, "add a second source for the same address");
     const created = await tx.source.create({ data: columns(input), select: { id: true } });
     if (input.captureId) await adoptPendingCapture(tx, actor, input.captureId, created.id);
     return created;
@@ -127,12 +133,19 @@ export async function recordSourceEdited(
   }
 }
 
-export async function updateSource(actor: CurrentUser, id: string, input: SourceFormInput & { version: number }): Promise<void> {
+/**
+ * Saves a source's edit. An address changed to one another source has is asked about as on
+ * adding one (`sameAddress`); an address left as it was is not, so two sources kept for one page
+ * on purpose can still be edited.
+ */
+export async function updateSource(actor: CurrentUser, id: string, input: SourceFormInput & { version: number; sameAddress?: boolean }): Promise<void> {
   await db.$transaction(async (tx) => {
     const before = await tx.source.findUnique({
       where: { id },
       select: { title: true, publisher: true, author: true, url: true, kind: true, archivedUrl: true, capturedText: true, claims: { select: { claimId: true } } },
     });
+    const moved = input.url !== null && !(before?.url && sameAddresses(before.url).includes(input.url));
+    if (before && moved && input.url && !input.sameAddress) await refuseSameAddress(tx, input.url, id, "give this source the same address");
     const { count } = await tx.source.updateMany({
       where: { id, version: input.version },
       data: { ...columns(input), version: { increment: 1 } },
