@@ -55,8 +55,8 @@ export default function OpenDataPage() {
       </ul>
       <p className="mt-2">
         For example, <a href="/api/open-data/claims.csv?status=false&amp;status=misleading" className="text-blue-800 underline">claims.csv?status=false&amp;status=misleading</a>.
-        A parameter we do not know, or a bad value, gets a 400 answer saying which; an id that names
-        no story or claimant gets a file with no claims.
+        A parameter we do not know, or a bad value, gets a 400 answer saying which; so does an id that
+        names no story or claimant with a published claim, rather than a file with no claims.
       </p>
       <h2 className="mt-8 mb-3 text-xl font-semibold">CSV columns</h2>
       <dl className="space-y-2">

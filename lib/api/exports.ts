@@ -14,6 +14,8 @@ import type { ExportClaim } from "@/lib/export-types";
 import { PDF_MAX_CLAIMS, REPORT_MAX_CLAIMS, type Report } from "@/lib/report/model";
 import { describeExportFilters, exportFiltersJson } from "@/lib/report/scope";
 import type { ExportFormat, ExportQuery } from "@/lib/validation/export-query";
+import { unseenFilterTarget } from "@/lib/data/filter-targets";
+import { jsonError } from "@/lib/api/responses";
 
 export type ExportScope = "editor" | "open-data";
 
@@ -94,6 +96,9 @@ function openDataCacheHeaders(etag: string): Record<string, string> {
  * version check reads Next.js's cache, never the database, so polling a file costs nothing.
  */
 export async function openDataResponse(format: Exclude<ExportFormat, "pdf">, query: ExportQuery, ifNoneMatch: string | null): Promise<Response> {
+  // A mistyped story or claimant is said, not answered with an empty file.
+  const unseen = await unseenFilterTarget({ story: query.filters.story, claimant: query.filters.claimant });
+  if (unseen) return jsonError("bad_request", unseen.message);
   const now = new Date();
   const etag = await openDataEtag(format, query, now);
   const held = (ifNoneMatch ?? "").split(",").map((value) => value.trim());

@@ -3,6 +3,7 @@ import { appOrigin } from "@/lib/env";
 import { handleApi, jsonError } from "@/lib/api/responses";
 import { claimListItemJson } from "@/lib/api/serialize";
 import { listClaims } from "@/lib/data/claims";
+import { unseenFilterTarget } from "@/lib/data/filter-targets";
 import { keptSearchClaimIds } from "@/lib/search";
 import { parseClaimQuery } from "@/lib/validation/claim-query";
 
@@ -11,6 +12,8 @@ export async function GET(request: NextRequest): Promise<Response> {
   return handleApi(async () => {
     const query = parseClaimQuery(request.nextUrl.searchParams);
     if (!query.ok) return jsonError("bad_request", query.message);
+    const unseen = await unseenFilterTarget(query.filters);
+    if (unseen) return jsonError("bad_request", unseen.message);
     const page = await listClaims(query.filters, { limit: query.limit, cursor: query.cursor }, keptSearchClaimIds);
     const origin = appOrigin();
     return NextResponse.json({
