@@ -29,14 +29,20 @@ export function FieldShell({ name, label, errors, hint, required, children }: Fi
         </p>
       ) : null}
       {children(describedBy)}
-      {errorId ? (
-        <ul id={errorId} className="mt-1 text-sm font-medium text-red-800">
-          {errors!.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
-      ) : null}
+      <FieldErrors id={errorId} errors={errors} />
     </div>
+  );
+}
+
+/** A field's problems, under it; `id` is what the control's aria-describedby names. */
+function FieldErrors({ id, errors, className = "" }: { id: string | undefined; errors: string[] | undefined; className?: string }) {
+  if (!id || !errors?.length) return null;
+  return (
+    <ul id={id} className={`${className} mt-1 text-sm font-medium text-red-800`.trim()}>
+      {errors.map((message) => (
+        <li key={message}>{message}</li>
+      ))}
+    </ul>
   );
 }
 
@@ -148,13 +154,7 @@ export function CheckboxField({ name, label, hint, checked, errors }: { name: st
           {hint}
         </p>
       ) : null}
-      {errorId ? (
-        <ul id={errorId} className="ml-6 mt-1 text-sm font-medium text-red-800">
-          {errors!.map((message) => (
-            <li key={message}>{message}</li>
-          ))}
-        </ul>
-      ) : null}
+      <FieldErrors id={errorId} errors={errors} className="ml-6" />
     </div>
   );
 }
