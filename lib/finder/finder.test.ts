@@ -90,6 +90,14 @@ describe("attribution", () => {
     expect(findAttribution("Rents doubled, said Dr. Aisha Rahman.")).toMatchObject({ speaker: "Aisha Rahman" });
   });
 
+  it("reads a speaker whose affiliation comes between their name and the verb", () => {
+    expect(findAttribution("Dr. Aisha Rahman of the housing office said rents doubled in 2025.")).toMatchObject({ cue: "said", speaker: "Aisha Rahman" });
+    expect(findAttribution("Alan Pike from a local charity told the council that 40 boats were lost.")).toMatchObject({ speaker: "Alan Pike" });
+    // Not an affiliation: the name is the object of a preposition, or a name follows.
+    expect(findAttribution("Demand for Azure at the agency grew, officials said.")).toMatchObject({ speaker: null });
+    expect(findAttribution("The report for Acme of the year revealed losses.")).toMatchObject({ speaker: null });
+  });
+
   it("takes a later cue that names its speaker over an earlier one that does not", () => {
     expect(findAttribution("Hale added that the barrier cost £40m, according to its own analysis.")).toMatchObject({ cue: "added", speaker: "Hale" });
   });

@@ -116,9 +116,15 @@ function subjectOf(words: string): string | null {
   if (!named) return null;
   const before = words.slice(0, named.start).trim().split(/\s+/u).at(-1)?.toLowerCase() ?? "";
   const between = words.slice(named.end).trim().split(/\s+/u).filter(Boolean);
-  if (PREPOSITIONS.has(before) || between.length > 3 || between.some((w) => PREPOSITIONS.has(w.toLowerCase()))) return null;
+  if (PREPOSITIONS.has(before)) return null;
+  // "Dr. Aisha Rahman of the housing office said": who they are with, in words of no name.
+  if (AFFILIATION.test(between.join(" "))) return withoutTitles(named.name);
+  if (between.length > 3 || between.some((w) => PREPOSITIONS.has(w.toLowerCase()))) return null;
   return withoutTitles(named.name);
 }
+
+/** A name's affiliation before its verb, in common words: "of the housing office", "from a local charity". */
+const AFFILIATION = /^(?:of|from|at) (?:the |a |an |its |their )?(?:\p{Ll}[\p{Ll}'’-]* ?){1,3}$/u;
 
 /** Words before a name after an inverted verb that are a role or title, not a name: "fisherman", "local councillor", "Dr.". */
 function isRole(words: string): boolean {
@@ -158,7 +164,10 @@ function sayingVerb(outside: string): Attribution | null {
   // The speaker comes just before the verb, within its clause ("In May, the minister said").
   const before = outside.slice(0, verb.index);
   const clause = before.slice(Math.max(before.lastIndexOf(","), before.lastIndexOf(";"), before.lastIndexOf(":")) + 1);
-  const words = clause.trim().split(/\s+/u).slice(-6).join(" ");
+  // Six words, or nine when they end in an affiliation ("Dr. Aisha Rahman of the housing office").
+  const all = clause.trim().split(/\s+/u);
+  const nine = all.slice(-9).join(" ");
+  const words = subjectOf(nine) && AFFILIATION.test(nine.slice(nameMentions(nine).at(-1)!.end).trim()) ? nine : all.slice(-6).join(" ");
   let speaker = subjectOf(words);
   let speakerWords = words;
   // The verb before its speaker ("…,” said Jane Doe"): only with nothing of its own clause before
