@@ -104,6 +104,12 @@ describe("source form", () => {
     expect(errorsOf(sourceFormSchema.safeParse({ ...source, url: "https://exa mple.org" })).url).toEqual(["The web address cannot contain spaces, line breaks or invisible characters."]);
   });
 
+  it("refuses a publication date after today, as the claim form refuses a claim's", () => {
+    const nextYear = String(new Date().getUTCFullYear() + 1);
+    expect(errorsOf(sourceFormSchema.safeParse({ ...source, publishedAt: nextYear })).publishedAt).toEqual([`The publication date is after today: ${nextYear} has not happened yet.`]);
+    expect(sourceFormSchema.parse({ ...source, publishedAt: "2025-04-12" }).publishedAt).toMatchObject({ precision: "day" });
+  });
+
   it("completes an address typed without its scheme to https://, and leaves others as typed", () => {
     for (const [typed, saved] of [
       ["www.example.org/page", "https://www.example.org/page"],

@@ -15,7 +15,8 @@ export const sourceFormSchema = z.object({
   author: optionalText("The author", SOURCE_AUTHOR_MAX),
   url: optionalWebUrl("The web address"),
   kind: z.enum(SOURCE_KINDS, { error: "Choose what kind of source this is." }),
-  publishedAt: optionalPartialDate("The publication date"),
+  // A source cannot have been published after today, as a claim cannot have been made then.
+  publishedAt: optionalPartialDate("The publication date", { past: true }),
   archivedUrl: optionalWebUrl("The archived copy's address"),
   description: optionalText("The description", 5_000),
   capturedText: optionalText("The captured text", CAPTURED_TEXT_MAX),
