@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { seriousViolations } from "./fixtures/axe";
+import { TEST_ACCOUNTS } from "./fixtures/accounts";
 import { signIn, unique } from "./fixtures/auth";
 import { SEED_STORY } from "./fixtures/seed";
 
@@ -329,6 +330,28 @@ test.describe("without JavaScript", () => {
     expect(refused.hash).toBe("#note-form");
     await expect(page.locator("form#note-form")).toContainText("The note is required.");
     await expect(page.getByText("The note is required.")).toHaveCount(1);
+  });
+
+  test("a form sent after signing out in another tab leads to signing in, and back to the page", async ({ page }) => {
+    await signIn(page, "reviewer");
+    const claimPage = "/desk/claims/microsoft-calls-for-legal-boundaries";
+    await page.goto(claimPage);
+    const other = await page.context().newPage();
+    await other.goto("/desk");
+    await other.getByRole("button", { name: "Sign out" }).click();
+    await expect(other).toHaveURL(/\/$/);
+    // The layout's redirect to sign in was a 307, so the browser posted the note again to the
+    // sign-in page, which answered "Server Action unavailable.": no form, nowhere to go.
+    const form = page.getByRole("form", { name: "Add a note" });
+    await form.getByLabel("Your note").fill(unique("Written after signing out elsewhere"));
+    await form.getByRole("button", { name: "Add note" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+    expect(new URL(page.url()).searchParams.get("next")).toBe(claimPage);
+    await page.getByLabel("Email").fill(TEST_ACCOUNTS.reviewer.email);
+    await page.getByLabel("Password").fill(TEST_ACCOUNTS.reviewer.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(new RegExp(`${claimPage}$`));
+    await expect(page.getByRole("form", { name: "Add a note" })).toBeVisible();
   });
 
   test("a saved source says so where the page opens, not above the form scrolled to", async ({ page }) => {

@@ -10,6 +10,7 @@ import next from "next";
 import { earlyRefusal } from "../lib/http/early-refusal.mjs";
 import { holdFallbackPage, noscriptPages } from "../lib/http/fallback-pages.mjs";
 import { keepIdleConnections } from "../lib/http/keep-alive.mjs";
+import { seeOtherToSignIn } from "../lib/http/see-other.mjs";
 
 function option(name, fallback) {
   const at = process.argv.indexOf(`--${name}`);
@@ -39,6 +40,7 @@ const server = keepIdleConnections(http.createServer((request, response) => {
     response.end(refusal.message);
     return;
   }
+  seeOtherToSignIn(request, response);
   holdFallbackPage(response, fallbackPages);
   handle(request, response).catch((error) => {
     console.error(error);
