@@ -1,5 +1,6 @@
 "use client";
 
+import { BaseValues } from "@/components/forms/base-values";
 import { SelectField, TextArea, TextField } from "@/components/forms/fields";
 import { FormMessage, SubmitButton } from "@/components/forms/form-status";
 import { keptOnRefusal, useFormActionState } from "@/components/forms/refusal";
@@ -16,6 +17,7 @@ export const ClaimantForm = keptOnRefusal(function ClaimantForm({ claimant }: { 
       <FormMessage state={state} />
       <input type="hidden" name="claimantId" value={claimant.id} />
       <input type="hidden" name="version" value={versionToSend(state, claimant.version)} />
+      <BaseValues start={{ name: claimant.name, kind: claimant.kind, description: claimant.description, url: claimant.url }} values={state.values} />
       <TextField name="name" label="Name" required defaultValue={v("name")} errors={e.name} />
       <SelectField name="kind" label="Kind" required options={CLAIMANT_KINDS.map((k) => ({ value: k, label: CLAIMANT_KIND_LABEL[k] }))} defaultValue={v("kind")} errors={e.kind} />
       <TextArea name="description" label="Short description" rows={3} defaultValue={v("description")} errors={e.description} />
