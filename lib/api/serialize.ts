@@ -98,9 +98,11 @@ export function sourceDetailJson(source: SourceDetail, origin: string) {
     description: source.description,
     publishedAt: isoPartialDate(source.publishedAt, source.publishedAtPrecision),
     pageUrl: publicUrl(origin, `/sources/${encodeURIComponent(source.id)}`),
-    // `claims` holds the first links only (as the page shows them): how many there are in all,
-    // and the claims API's list of every claim citing it, a page at a time.
-    claimsTotal: source.backlinkCount,
+    // `claims` holds the first links only (as the page shows them). How many claims cite it, each
+    // once, as `allClaimsUrl` (the claims API, a page at a time) lists them; and how many links,
+    // since a claim may cite a source twice (two quotes, or support and dispute).
+    claimsTotal: source.claimCount,
+    linksTotal: source.backlinkCount,
     allClaimsUrl: publicUrl(origin, `/api/claims?source=${encodeURIComponent(source.id)}`),
     claims: source.claims.map((link) => ({
       relation: link.relation,

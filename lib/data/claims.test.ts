@@ -109,6 +109,9 @@ describe("listClaims", () => {
     expect(bySource.items.map((i) => i.id)).toContain(sample.id);
     const source = await getSource(sourceId);
     expect(bySource.total).toBe(new Set(source!.claims.map((l) => l.claim.id)).size);
+    // The page's heading counts the same claims, each once.
+    expect(source!.claimCount).toBe(bySource.total);
+    expect(source!.backlinkCount).toBe(source!.claims.length);
   });
 
   it("never shows a draft", async () => {

@@ -87,6 +87,15 @@ describe("query counts", () => {
     expect(source!.claims).toHaveLength(SOURCE_BACKLINK_LIMIT);
     expect(source!.backlinkCount).toBe(await db.claimSource.count({ where: { sourceId: SOURCE, claim: { publishedAt: { not: null } } } }));
     expect(source!.backlinkCount).toBeGreaterThan(SOURCE_BACKLINK_LIMIT);
+    // Each claim counted once, however many times it cites the source: the page's heading and
+    // the API's claimsTotal say what the claims list filtered by the source says.
+    await db.claimSource.create({ data: { claimId: "extra-0", sourceId: SOURCE, relation: "supports", quote: "a second passage" } });
+    const twice = await getSource(SOURCE);
+    expect(twice!.backlinkCount).toBe(source!.backlinkCount + 1);
+    expect(twice!.claimCount).toBe(source!.claimCount);
+    const claims = await db.claim.count({ where: { publishedAt: { not: null }, sources: { some: { sourceId: SOURCE } } } });
+    expect(twice!.claimCount).toBe(claims);
+    expect(twice!.claimCount).toBeLessThan(twice!.backlinkCount);
   });
 
   it("a source page runs a fixed number of queries however many claims cite it", async () => {

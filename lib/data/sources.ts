@@ -40,8 +40,10 @@ export interface SourceDetail {
   hasCapturedText: boolean;
   /** The first SOURCE_BACKLINK_LIMIT links from published claims, oldest first. */
   claims: SourceBacklink[];
-  /** How many links from published claims there are in all. */
+  /** How many links from published claims there are in all: a claim may cite a source twice (two quotes, or "supported by" and "disputed by"). */
   backlinkCount: number;
+  /** How many published claims cite it, each once, as the claims list filtered by it counts them. */
+  claimCount: number;
 }
 
 /**
@@ -57,9 +59,13 @@ export async function getSource(id: string): Promise<SourceDetail | null> {
   // Three plain reads, each on an index: Prisma's nested form of the same (a relation filter,
   // count and page under the source) took seconds at 300,000 links, as did a `some` filter.
   const ofPublished = { sourceId: id, claim: PUBLISHED_CLAIM };
-  const [source, count, links] = await Promise.all([
+  const [source, [counted], links] = await Promise.all([
     db.source.findUnique({ where: { id }, select: { ...SOURCE_FIELDS, capturedText: true } }),
-    db.claimSource.count({ where: ofPublished }),
+    // Links and the claims they come from, in one read along (sourceId, claimId).
+    db.$queryRaw<{ links: number | bigint; claims: number | bigint }[]>`
+      SELECT COUNT(*) AS "links", COUNT(DISTINCT cs."claimId") AS "claims"
+      FROM "ClaimSource" cs JOIN "Claim" c ON c."id" = cs."claimId"
+      WHERE cs."sourceId" = ${id} AND c."publishedAt" IS NOT NULL`,
     db.claimSource.findMany({
       where: ofPublished,
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -70,14 +76,15 @@ export async function getSource(id: string): Promise<SourceDetail | null> {
       },
     }),
   ]);
-  const row = source ? { ...source, claims: links, _count: { claims: count } } : null;
-  if (!row || row._count.claims === 0) return null;
-  const { capturedText, claims, _count, ...rest } = row;
+  const linkCount = Number(counted?.links ?? 0);
+  if (!source || linkCount === 0) return null;
+  const { capturedText, ...rest } = source;
   return {
     ...rest,
-    backlinkCount: _count.claims,
+    backlinkCount: linkCount,
+    claimCount: Number(counted?.claims ?? 0),
     hasCapturedText: capturedText !== null && capturedText.length > 0,
-    claims: claims.map((link) => ({
+    claims: links.map((link) => ({
       ...link,
       quoteCheck: checkQuote(link.quote, capturedText),
       claim: { ...link.claim, status: toClaimStatus(link.claim.status) },

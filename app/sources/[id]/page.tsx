@@ -57,7 +57,7 @@ export default async function SourcePage({ params }: PageProps<"/sources/[id]">)
       <section aria-labelledby="backlinks-heading" className="mt-8">
         <h2 id="backlinks-heading" className="text-xl font-semibold">
           Claims citing this source{" "}
-          <span className="text-base font-normal text-stone-700">({source.backlinkCount.toLocaleString("en")})</span>
+          <span className="text-base font-normal text-stone-700">({source.claimCount.toLocaleString("en")})</span>
         </h2>
         {source.claims.length === 0 ? (
           <p className="mt-2 text-stone-700">No published claim cites this source yet.</p>
@@ -86,9 +86,10 @@ export default async function SourcePage({ params }: PageProps<"/sources/[id]">)
         )}
         {source.claims.length > 0 ? (
           <p className="no-print mt-4 text-sm">
-            {source.backlinkCount > source.claims.length ? <>Showing the first {source.claims.length} of {source.backlinkCount.toLocaleString("en")}. </> : null}
+            {/* A claim may cite the source more than once (two quotes, or support and dispute): each citation is listed, the claims counted once. */}
+            {source.backlinkCount > source.claims.length ? <>Showing the first {source.claims.length} of {source.backlinkCount.toLocaleString("en")} citations. </> : null}
             <Link href={`/claims?source=${source.id}`} className="text-blue-800 underline">
-              {source.backlinkCount > source.claims.length ? "See them all in the claims list" : "Filter the claims list by this source"}
+              {source.backlinkCount > source.claims.length ? `See all ${source.claimCount.toLocaleString("en")} claims in the claims list` : "Filter the claims list by this source"}
             </Link>
           </p>
         ) : null}
