@@ -196,6 +196,8 @@ test("a reviewer edits and deletes their note, edits and removes a link; the his
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Delete note" }).click();
   await expect(page.locator("#notes").getByText("Second thought.")).toHaveCount(0);
+  // Its button went with the note: the keyboard is at the notes' heading, not the page's top.
+  await expect(page.getByRole("heading", { level: 2, name: "Notes" })).toBeFocused();
 
   const link = page.getByRole("form", { name: "Link a source" });
   await link.getByLabel("Source").selectOption({ index: 1 });
@@ -211,6 +213,7 @@ test("a reviewer edits and deletes their note, edits and removes a link; the his
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("region", { name: "Sources" }).getByRole("button", { name: /^Unlink / }).click();
   await expect(page.getByRole("region", { name: "Sources" }).getByText("No source linked yet.")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Sources" })).toBeFocused();
 
   const history = page.getByRole("region", { name: "History" });
   for (const kind of ["Annotation added", "Annotation edited", "Annotation deleted", "Source linked", "Source link edited", "Source unlinked"]) {

@@ -46,6 +46,20 @@ async function readerRedirect(reader: APIRequestContext, path: string): Promise<
   return { status: response.status(), location: new Set(locations).size === 1 ? locations[0] : locations.join(" | ") || undefined };
 }
 
+test("the desk's story list says whether readers can see a story, and links its title only once they can", async ({ page }) => {
+  await signIn(page, "editor");
+  const title = unique("Harbour lights");
+  const slug = await startStory(page, title);
+  const row = page.getByRole("list", { name: "Current stories" }).getByRole("listitem").filter({ hasText: `/stories/${slug} ` });
+  // Its address answers "not found" to readers until a claim in it is published.
+  await expect(row).toContainText("no claims yet: readers cannot see it");
+  await expect(row.getByRole("link", { name: title, exact: true })).toHaveCount(0);
+  await publishClaim(page, unique("The harbour's lights were dimmed"), unique("Harbour master"), title);
+  await page.goto("/desk/stories");
+  await expect(row).toContainText("1 claim, 1 published");
+  await expect(row.getByRole("link", { name: title, exact: true })).toHaveAttribute("href", `/stories/${slug}`);
+});
+
 test("an editor moves a story to a new address by keyboard; its old addresses lead signed-out readers there for good", async ({ page, browser, request }) => {
   await signIn(page, "editor");
   const title = unique("Harbour dredging");
@@ -141,6 +155,9 @@ test("an editor archives a story: readers no longer see it listed, its page and 
   await expect(page.getByRole("status").first()).toHaveText("Story archived: readers no longer see it in lists and menus; its page and published claims stay.");
   await expect(page.getByRole("list", { name: "Archived stories" })).toContainText(title);
   await expect(page.getByRole("list", { name: "Current stories" })).not.toContainText(title);
+  // The keyboard follows the story to its new list, on its Edit link, not on the button that
+  // would now undo it, nor at the top of the page.
+  await expect(page.getByRole("link", { name: `Edit story “${title}”` })).toBeFocused();
   await expectNoSeriousViolations(page);
 
   await reader.reload();
@@ -165,6 +182,7 @@ test("an editor archives a story: readers no longer see it listed, its page and 
   await expect(page).toHaveURL(/\/desk\/stories\?done=unarchived$/);
   await expect(page.getByRole("status").first()).toHaveText("Story unarchived: readers see it with the current stories again.");
   await expect(page.getByRole("list", { name: "Current stories" })).toContainText(title);
+  await expect(page.getByRole("link", { name: `Edit story “${title}”` })).toBeFocused();
   await reader.goto("/");
   await expect(reader.getByRole("heading", { level: 2, name: title })).toBeVisible();
   await reader.goto(`/stories/${slug}`);

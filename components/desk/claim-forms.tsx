@@ -132,12 +132,13 @@ export const EditLinkForm = keptOnRefusal(function EditLinkForm({ link }: { link
 });
 
 /** A one-button form (unlink, delete a note) that still shows why it was refused. */
-const ButtonForm = keptOnRefusal(function ButtonForm({ id, action, fields, label, confirmText }: { id: string; action: typeof unlinkSourceAction; fields: Record<string, string>; label: string; confirmText: string }) {
+const ButtonForm = keptOnRefusal(function ButtonForm({ id, action, fields, label, confirmText, returnFocusTo }: { id: string; action: typeof unlinkSourceAction; fields: Record<string, string>; label: string; confirmText: string; returnFocusTo: string }) {
   const [state, formAction] = useFormActionState(action, id);
   return (
-    <form id={id} action={formAction} className="inline" onSubmit={(event) => { if (!window.confirm(confirmText)) event.preventDefault(); }}>
+    <form id={id} action={formAction} className="inline" data-return-focus-fallback={returnFocusTo} onSubmit={(event) => { if (!window.confirm(confirmText)) event.preventDefault(); }}>
       <Hidden fields={fields} />
-      {/* Its button goes with what it removes: no focus to give back after the notice. */}
+      {/* Its button goes with what it removes: the keyboard lands on the heading of its section
+          (`returnFocusTo`), not at the top of the page. */}
       <button type="submit" onClick={(event) => rememberSentForm(event.currentTarget)} className="text-sm text-red-800 underline">
         {label}
       </button>
@@ -147,11 +148,11 @@ const ButtonForm = keptOnRefusal(function ButtonForm({ id, action, fields, label
 });
 
 export function UnlinkButton({ linkId, version, sourceTitle }: { linkId: string; version: number; sourceTitle: string }) {
-  return <ButtonForm id={`unlink-${linkId}`} action={unlinkSourceAction} fields={{ linkId, version: String(version) }} label={`Unlink ${sourceTitle}`} confirmText="Unlink this source from the claim? The history keeps a record." />;
+  return <ButtonForm id={`unlink-${linkId}`} action={unlinkSourceAction} fields={{ linkId, version: String(version) }} label={`Unlink ${sourceTitle}`} confirmText="Unlink this source from the claim? The history keeps a record." returnFocusTo="sources-heading" />;
 }
 
 export function DeleteNoteButton({ annotationId }: { annotationId: string }) {
-  return <ButtonForm id={`delete-note-${annotationId}`} action={deleteAnnotationAction} fields={{ annotationId }} label="Delete note" confirmText="Delete this note? Its words stay in the desk's history of the claim; readers never see a deleted note." />;
+  return <ButtonForm id={`delete-note-${annotationId}`} action={deleteAnnotationAction} fields={{ annotationId }} label="Delete note" confirmText="Delete this note? Its words stay in the desk's history of the claim; readers never see a deleted note." returnFocusTo="notes-heading" />;
 }
 
 /** "Readers will see this note": unticked unless the author chooses it. */

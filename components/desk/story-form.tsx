@@ -6,6 +6,7 @@ import { keptOnRefusal, useFormActionState } from "@/components/forms/refusal";
 import { archiveStoryAction, createStoryAction, updateStoryAction } from "@/lib/actions/stories";
 import { BaseValues } from "@/components/forms/base-values";
 import { versionToSend } from "@/lib/actions/state";
+import { editStoryLinkId } from "@/lib/domain/desk-notice";
 
 const ADDRESS_HINT = "Lower-case words joined by hyphens: /stories/ice-contracts.";
 
@@ -56,7 +57,9 @@ export const StoryArchiveForm = keptOnRefusal(function StoryArchiveForm({ story 
   const [state, action] = useFormActionState(archiveStoryAction, `archive-${story.id}`);
   const word = story.isArchived ? "Unarchive" : "Archive";
   return (
-    <form id={`archive-${story.id}`} action={action} className="inline">
+    // The story moves to the other list, its button now the opposite action: the keyboard lands
+    // on its Edit link there (components/forms/return-focus.ts), not at the top of the page.
+    <form id={`archive-${story.id}`} action={action} className="inline" data-return-focus-fallback={editStoryLinkId(story.id)}>
       {state.formError ? <FormMessage state={state} /> : null}
       <input type="hidden" name="storyId" value={story.id} />
       <SubmitButton name="intent" value={story.isArchived ? "unarchive" : "archive"} label={`${word} story “${story.title}”`}>

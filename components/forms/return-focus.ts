@@ -2,14 +2,17 @@
  * Giving the keyboard back to the form that was sent, when its action redirects to the page it
  * was on with a notice (the claim workspace, `?done=`). Next.js renders a page anew for a new
  * address, so the button that had focus is replaced by one just like it, and focus was lost.
- * Forms are known by the heading that names them (`aria-labelledby`); one without is not followed.
+ * Forms are known by the heading that names them (`aria-labelledby`). A form whose action takes
+ * it away or moves it (Unlink, Delete note, Archive) names instead where the keyboard goes then
+ * (`data-return-focus-fallback`); a form with neither is not followed.
  */
-let sentForm: { name: string; fallback: string | null } | null = null;
+let sentForm: { name: string | null; fallback: string | null } | null = null;
 
 /** Called as a form is sent. */
 export function rememberSentForm(button: HTMLButtonElement): void {
-  const name = button.form?.getAttribute("aria-labelledby");
-  sentForm = name ? { name, fallback: button.form?.dataset.returnFocusFallback ?? null } : null;
+  const name = button.form?.getAttribute("aria-labelledby") ?? null;
+  const fallback = button.form?.dataset.returnFocusFallback ?? null;
+  sentForm = name || fallback ? { name, fallback } : null;
 }
 
 /** Called when the action answered on the page instead (a refusal): no notice is coming. */
@@ -28,8 +31,8 @@ export function returnFocusToSentForm(): void {
   const sent = sentForm;
   sentForm = null;
   if (!sent) return;
-  const form = document.querySelector<HTMLFormElement>(`form[aria-labelledby="${CSS.escape(sent.name)}"]`);
-  const heading = document.getElementById(sent.name);
+  const form = sent.name ? document.querySelector<HTMLFormElement>(`form[aria-labelledby="${CSS.escape(sent.name)}"]`) : null;
+  const heading = sent.name ? document.getElementById(sent.name) : null;
   if (form?.dataset.returnFocus === "heading" && heading) heading.focus();
   else if (form) form.querySelector<HTMLButtonElement>('button[type="submit"]')?.focus();
   // The action took its form away ("Not a duplicate" when no similar claim is left to mark):
@@ -40,6 +43,7 @@ export function returnFocusToSentForm(): void {
 
 function focusable(id: string | null): HTMLElement | null {
   const element = id ? document.getElementById(id) : null;
-  if (element && !element.hasAttribute("tabindex")) element.tabIndex = -1;
+  // A heading takes focus only with a tabindex; a link already can, and -1 would take it out of the Tab order.
+  if (element && !element.hasAttribute("tabindex") && element.tabIndex < 0) element.tabIndex = -1;
   return element;
 }

@@ -320,11 +320,14 @@ describe("the desk's stories", () => {
     expect(claims).toBeGreaterThan(17);
     const seed = (await listDeskStories(story.slug)).current.rows.find((r) => r.id === story.id);
     expect(seed?.claimCount).toBe(claims);
+    // And how many of them readers see, which decides whether readers see the story at all.
+    expect(seed?.publishedCount).toBe(await db.claim.count({ where: { storyId: story.id, publishedAt: { not: null } } }));
+    expect(seed!.publishedCount).toBeLessThan(claims);
 
     const first = await db.story.update({ where: { slug: "pier-1" }, data: { archivedAt: new Date("2031-06-01T00:00:00Z") }, select: { id: true } });
     const second = await db.story.update({ where: { slug: "pier-2" }, data: { archivedAt: new Date("2031-06-02T00:00:00Z") }, select: { id: true } });
     const { current, archived } = await listDeskStories("pier works");
-    expect(archived).toMatchObject({ rows: [{ id: second.id, claimCount: 0 }, { id: first.id }], total: 2 });
+    expect(archived).toMatchObject({ rows: [{ id: second.id, claimCount: 0, publishedCount: 0 }, { id: first.id }], total: 2 });
     expect(archived.rows[0]!.archivedAt).toEqual(new Date("2031-06-02T00:00:00Z"));
     expect(current.total).toBe(DESK_STORIES_LIMIT + 3);
     expect(current.rows.map((r) => r.id)).not.toContain(first.id);

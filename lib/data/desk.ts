@@ -349,6 +349,8 @@ export interface DeskStoryRow {
   archivedAt: Date | null;
   /** Its claims, drafts included. */
   claimCount: number;
+  /** Its published claims: readers see the story's page only once there is one. */
+  publishedCount: number;
 }
 
 export interface DeskStoryList {
@@ -371,7 +373,7 @@ export async function listDeskStories(q: string): Promise<{ current: DeskStoryLi
   const match = needle
     ? Prisma.sql`(${positionIgnoringCase(Prisma.sql`"title"`, needle)} > 0 OR ${positionIgnoringCase(Prisma.sql`"slug"`, needle)} > 0)`
     : Prisma.sql`1 = 1`;
-  type Row = Omit<DeskStoryRow, "claimCount">;
+  type Row = Omit<DeskStoryRow, "claimCount" | "publishedCount">;
   const [current, archived, totals] = await Promise.all([
     db.$queryRaw<Row[]>`
       SELECT "id", "slug", "title", "archivedAt" FROM "Story" WHERE "archivedAt" IS NULL AND ${match}
@@ -388,11 +390,12 @@ export async function listDeskStories(q: string): Promise<{ current: DeskStoryLi
   const counts =
     shown.length === 0
       ? []
-      : await db.$queryRaw<{ storyId: string; claims: number | bigint }[]>`
-          SELECT "storyId", COUNT(*) AS "claims" FROM "Claim" WHERE "storyId" IN (${Prisma.join(shown.map((row) => row.id))}) GROUP BY "storyId"`;
-  const claims = new Map(counts.map((row) => [row.storyId, Number(row.claims)]));
+      : await db.$queryRaw<{ storyId: string; claims: number | bigint; published: number | bigint }[]>`
+          SELECT "storyId", COUNT(*) AS "claims", COUNT("publishedAt") AS "published" FROM "Claim"
+          WHERE "storyId" IN (${Prisma.join(shown.map((row) => row.id))}) GROUP BY "storyId"`;
+  const claims = new Map(counts.map((row) => [row.storyId, { claimCount: Number(row.claims), publishedCount: Number(row.published) }]));
   const total = (isArchived: boolean) => Number(totals.find((row) => Boolean(Number(row.isArchived)) === isArchived)?.total ?? 0);
-  const withCounts = (rows: Row[]) => rows.map((row) => ({ ...row, claimCount: claims.get(row.id) ?? 0 }));
+  const withCounts = (rows: Row[]) => rows.map((row) => ({ ...row, ...(claims.get(row.id) ?? { claimCount: 0, publishedCount: 0 }) }));
   return { current: { rows: withCounts(current), total: total(false) }, archived: { rows: withCounts(archived), total: total(true) } };
 }
 

@@ -74,6 +74,9 @@ export function noticeOn(pathname: string, done: unknown): string | null {
  */
 export const SAVED_NOTICE_ID = "saved-notice";
 
+/** The id of a story's Edit link on the desk's story list: where the keyboard lands after archiving or unarchiving it. */
+export const editStoryLinkId = (storyId: string): string => `edit-story-${storyId}`;
+
 /** The parts of an address that say an action succeeded: `?done=` and its `&at=`, a source's `?created=1` and `?saved=1`. */
 export const NOTICE_PARAMETERS: readonly string[] = ["done", "at", "created", "saved"];
 

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DeskListSearch } from "@/components/desk/list-search";
 import { StoryArchiveForm, StoryForm } from "@/components/desk/story-form";
+import { editStoryLinkId } from "@/lib/domain/desk-notice";
 import { DESK_STORIES_LIMIT, listDeskStories, type DeskStoryList, type DeskStoryRow } from "@/lib/data/desk";
+import { storyClaimsNote } from "@/lib/domain/story-claims-note";
 import { requirePageUser } from "@/lib/session";
 import { toSearchParams } from "@/lib/validation/claim-query";
 
@@ -13,16 +15,22 @@ function StoryRow({ story }: { story: DeskStoryRow }) {
   return (
     <li className="flex flex-wrap items-center gap-x-3 gap-y-2 rounded border border-stone-300 bg-white p-3">
       <span>
-        <Link href={`/stories/${story.slug}`} className="font-semibold text-blue-800 underline">
-          {story.title}
-        </Link>{" "}
+        {/* Readers have a page for a story only once one of its claims is published: until then
+            its address is "not found", so the title is no link there. */}
+        {story.publishedCount > 0 ? (
+          <Link href={`/stories/${story.slug}`} className="font-semibold text-blue-800 underline">
+            {story.title}
+          </Link>
+        ) : (
+          <span className="font-semibold">{story.title}</span>
+        )}{" "}
         <span className="text-sm text-stone-700">
-          /stories/{story.slug} · {story.claimCount} claim(s), published ones visible to readers
+          /stories/{story.slug} · {storyClaimsNote(story)}
           {story.archivedAt ? ` · archived ${story.archivedAt.toISOString().slice(0, 10)}` : null}
         </span>
       </span>
       <span className="ml-auto flex items-center gap-3">
-        <Link href={`/desk/stories/${story.id}/edit`} className="text-blue-800 underline" aria-label={`Edit story “${story.title}”`}>
+        <Link id={editStoryLinkId(story.id)} href={`/desk/stories/${story.id}/edit`} className="text-blue-800 underline" aria-label={`Edit story “${story.title}”`}>
           Edit
         </Link>
         <StoryArchiveForm story={{ id: story.id, title: story.title, isArchived }} />
