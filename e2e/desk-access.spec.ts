@@ -51,6 +51,25 @@ test("sign-out ends the session on the server, not just in the browser", async (
   await replay.dispose();
 });
 
+test("a visit to /sign-out asks to sign out, and signing in never lands there", async ({ page }) => {
+  await signIn(page, "reviewer");
+  // A bookmark or a typed address: an empty 405 before ("This page isn't working").
+  await page.goto("/sign-out");
+  await expect(page).toHaveURL(/\/desk\/sign-out$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Sign out" })).toBeVisible();
+  await expect(page.getByText("You are signed in as Rita Reviewer")).toBeVisible();
+  await page.getByRole("button", { name: "Sign out of Factline" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto("/desk");
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+  // A sign-in link that names /sign-out as where to go next leads to the desk instead.
+  await page.goto("/sign-in?next=%2Fsign-out");
+  await page.getByLabel("Email").fill(TEST_ACCOUNTS.reviewer.email);
+  await page.getByLabel("Password").fill(TEST_ACCOUNTS.reviewer.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/desk$/);
+});
+
 /** Captures the raw server-action POST a browser makes, to replay it with other credentials. */
 async function captureAction(page: Page, click: () => Promise<void>) {
   const request = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));

@@ -4,8 +4,15 @@ import { signOutRequest } from "@/lib/sign-out";
 export const dynamic = "force-dynamic";
 
 // Signing out is a plain form post here, not a server action (docs/decisions/035-sign-out-is-never-rate-limited.md):
-// the proxy knows it by its address, so the write limits never keep anyone signed in; any other
-// method is answered 405 by Next.js. Cross-site posts are refused by the proxy before this runs.
+// the proxy knows it by its address, so the write limits never keep anyone signed in. Cross-site
+// posts are refused by the proxy before this runs.
 export async function POST(request: Request): Promise<Response> {
   return signOutRequest(request.headers);
+}
+
+// A visit (a bookmark, a typed address) signs no one out, since a link or a prefetch could: it
+// leads to the desk's page that asks for the post. It answered an empty 405 before, which a
+// browser shows as "This page isn't working". Any other method is answered 405 by Next.js.
+export function GET(): Response {
+  return new Response(null, { status: 303, headers: { location: "/desk/sign-out", "cache-control": "no-store" } });
 }

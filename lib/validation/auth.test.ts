@@ -5,6 +5,8 @@ describe("safeReturnPath", () => {
   it("keeps paths on this site, with their query", () => {
     expect(safeReturnPath("/desk/claims/abc")).toBe("/desk/claims/abc");
     expect(safeReturnPath("/claims?q=tripled&status=false")).toBe("/claims?q=tripled&status=false");
+    expect(safeReturnPath("/desk/sign-out")).toBe("/desk/sign-out");
+    expect(safeReturnPath("/apis-explained")).toBe("/apis-explained");
   });
 
   it.each([
@@ -20,6 +22,12 @@ describe("safeReturnPath", () => {
     "/%2e//evil.example",
     "/./\\evil.example",
     "javascript:alert(1)",
+    // On this site, but no page to come back to: a sign-out, a sign-in, JSON.
+    "/sign-out",
+    "/sign-in?next=/desk",
+    "/api/claims",
+    "/api/desk/similar-claims?text=x",
+    "/_next/static/chunks/a.js",
   ])("sends %s to the desk instead", (next) => {
     expect(safeReturnPath(next)).toBe("/desk");
   });

@@ -32,8 +32,13 @@ export function safeReturnPath(next: string | undefined | null): string {
   }
   const path = `${url.pathname}${url.search}`;
   if (url.origin !== "http://factline.invalid" || !path.startsWith("/") || path.startsWith("//") || path.includes("\\")) return fallback;
+  // Not a page a person reads: signing in to land on sign-out, sign-in again, or an API's JSON.
+  if (NOT_PAGES.some((prefix) => url.pathname === prefix || url.pathname.startsWith(`${prefix}/`))) return fallback;
   return path;
 }
+
+/** Addresses that are no page to come back to after signing in. */
+const NOT_PAGES = ["/sign-out", "/sign-in", "/api", "/_next"];
 
 /**
  * The request header the proxy sets on each page it has rendered per request: the address asked
