@@ -180,7 +180,7 @@ test("repeated failed sign-ins for one account from one place are stopped for a 
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("Too many wrong passwords for this account from here. Try again in 10 minutes.");
 });
 
-test("an admin creates an account in the app; disabling it ends that person's session at once", async ({ browser }) => {
+test("an admin creates an account in the app; disabling it ends that person's session at once, and enabling it lets them back", async ({ browser }) => {
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, "admin");
   await admin.getByRole("link", { name: "Accounts" }).click();
@@ -210,9 +210,19 @@ test("an admin creates an account in the app; disabling it ends that person's se
   await admin.reload();
   admin.once("dialog", (dialog) => void dialog.accept());
   await admin.getByRole("button", { name: "Disable Nina Newcomer" }).click();
-  await expect(admin.getByRole("row", { name: new RegExp(email) }).getByRole("cell", { name: "Disabled", exact: true })).toBeVisible();
+  const row = admin.getByRole("row", { name: new RegExp(email) });
+  await expect(row.getByRole("cell", { name: /^Disabled/ })).toBeVisible();
   await newcomer.goto("/desk");
   await expect(newcomer).toHaveURL(/\/sign-in/);
+
+  // Undone: before, a disabled account stayed so, and its email could not be given a new one.
+  await row.getByRole("button", { name: "Enable Nina Newcomer" }).click();
+  await expect(row.getByRole("button", { name: "Disable Nina Newcomer" })).toBeVisible();
+  await expect(row.getByRole("cell", { name: /^Disabled/ })).toHaveCount(0);
+  await newcomer.getByLabel("Email").fill(email);
+  await newcomer.getByLabel("Password").fill("tidal-lantern-orbit-42");
+  await newcomer.getByRole("button", { name: "Sign in" }).click();
+  await expectDesk(newcomer);
 });
 
 test("a reviewer who opens the accounts screen is refused", async ({ page, browser }) => {

@@ -35,6 +35,20 @@ export async function createAccount(input: { email: string; name: string; role: 
   }
 }
 
+/**
+ * Lets a disabled account sign in again, with the password it had: a mistaken or ended
+ * disabling is undone, not worked around with a second account (its email is taken).
+ */
+export async function enableAccount(rawEmail: string) {
+  const email = emailSchema.safeParse(rawEmail);
+  if (!email.success) throw new AppError("bad_request", "Invalid email.");
+  const user = await db.user.findUnique({ where: { email: email.data }, select: { id: true } });
+  if (!user) throw new AppError("not_found", `No account has the email ${email.data}.`);
+  await db.user.update({ where: { id: user.id }, data: { banned: false, banReason: null, banExpires: null } });
+  logEvent("info", "account enabled", { userId: user.id });
+  return { email: email.data };
+}
+
 /** Disables an account and ends every one of its sessions, in one transaction. */
 export async function disableAccount(rawEmail: string) {
   const email = emailSchema.safeParse(rawEmail);

@@ -4,17 +4,20 @@
 //     generated and printed once.
 //   npm run user -- disable --email <e>
 //     Disables the account and ends all its sessions at once.
+//   npm run user -- enable --email <e>
+//     Lets a disabled account sign in again, with the password it had.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import { parseArgs } from "node:util";
-import { createAccount, disableAccount } from "../lib/accounts";
+import { createAccount, disableAccount, enableAccount } from "../lib/accounts";
 import { db } from "../lib/db";
 import { isRole, ROLES } from "../lib/domain/role";
 import { AppError } from "../lib/errors";
 
 const USAGE = `Usage:
   npm run user -- create --email <email> --name <name> --role <${ROLES.join("|")}>
-  npm run user -- disable --email <email>`;
+  npm run user -- disable --email <email>
+  npm run user -- enable --email <email>`;
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -54,6 +57,12 @@ async function main(): Promise<void> {
     if (!values.email) fail(USAGE);
     const { sessionsEnded, email } = await disableAccount(values.email);
     console.log(`Disabled ${email}; ended ${sessionsEnded} session(s).`);
+    return;
+  }
+  if (command === "enable") {
+    if (!values.email) fail(USAGE);
+    const { email } = await enableAccount(values.email);
+    console.log(`Enabled ${email}: they can sign in again with their password.`);
     return;
   }
   fail(USAGE);

@@ -3,7 +3,7 @@
 import { SelectField, TextField } from "@/components/forms/fields";
 import { FormMessage, SubmitButton } from "@/components/forms/form-status";
 import { keptOnRefusal, useFormActionState } from "@/components/forms/refusal";
-import { createUserAction, disableUserAction } from "@/lib/actions/users";
+import { createUserAction, disableUserAction, enableUserAction } from "@/lib/actions/users";
 import { ROLES, ROLE_LABEL } from "@/lib/domain/role";
 
 export const CreateUserForm = keptOnRefusal(function CreateUserForm() {
@@ -38,6 +38,21 @@ export const DisableUserButton = keptOnRefusal(function DisableUserButton({ emai
       <input type="hidden" name="email" value={email} />
       <button type="submit" className="text-sm text-red-800 underline">
         Disable {name}
+      </button>
+      {state.formError ? <span role="alert" className="ml-2 text-sm text-red-800">{state.formError}</span> : null}
+      {state.notice ? <span role="status" className="ml-2 text-sm text-green-900">{state.notice}</span> : null}
+    </form>
+  );
+});
+
+/** Undoes a disabling; nothing is lost by it, so it asks nothing first. */
+export const EnableUserButton = keptOnRefusal(function EnableUserButton({ email, name }: { email: string; name: string }) {
+  const [state, action] = useFormActionState(enableUserAction, `enable-${email}`);
+  return (
+    <form id={`enable-${email}`} action={action} className="inline">
+      <input type="hidden" name="email" value={email} />
+      <button type="submit" className="text-sm text-blue-800 underline">
+        Enable {name}
       </button>
       {state.formError ? <span role="alert" className="ml-2 text-sm text-red-800">{state.formError}</span> : null}
       {state.notice ? <span role="status" className="ml-2 text-sm text-green-900">{state.notice}</span> : null}

@@ -261,6 +261,16 @@ const ROWS: Row[] = [
     makeFormData: async () => form({ email: (await createPerson("reviewer", "Leaving Person")).email }),
   },
   {
+    name: "users.enableUserAction",
+    action: users.enableUserAction,
+    permission: "user:manage",
+    makeFormData: async () => {
+      const person = await createPerson("reviewer", "Returning Person");
+      await db.user.update({ where: { id: person.id }, data: { banned: true } });
+      return form({ email: person.email });
+    },
+  },
+  {
     name: "stories.createStoryAction",
     action: stories.createStoryAction,
     permission: "story:manage",

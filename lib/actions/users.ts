@@ -1,12 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { createAccount, disableAccount } from "@/lib/accounts";
+import { createAccount, disableAccount, enableAccount } from "@/lib/accounts";
 import { asFormData, failed, formValues, invalid, type ActionState } from "@/lib/actions/state";
 import { AppError } from "@/lib/errors";
 import { checkPassword } from "@/lib/password-policy";
 import { authorize } from "@/lib/session";
-import { createUserSchema, disableUserSchema } from "@/lib/validation/user";
+import { accountEmailSchema, createUserSchema } from "@/lib/validation/user";
 
 export async function createUserAction(_prev: ActionState, sent: unknown): Promise<ActionState> {
   const formData = asFormData(sent);
@@ -31,12 +31,28 @@ export async function disableUserAction(_prev: ActionState, sent: unknown): Prom
   const values = formValues(formData);
   try {
     const admin = await authorize("user:manage");
-    const parsed = disableUserSchema.safeParse(values);
+    const parsed = accountEmailSchema.safeParse(values);
     if (!parsed.success) return invalid(parsed.error, values);
     if (parsed.data.email === admin.email) throw new AppError("bad_request", "You cannot disable your own account.");
     const { email, sessionsEnded } = await disableAccount(parsed.data.email);
     revalidatePath("/desk/admin/users");
     return { ok: true, fieldErrors: {}, formError: null, values: {}, notice: `Disabled ${email}; ended ${sessionsEnded} session(s).` };
+  } catch (error) {
+    return failed(error, values);
+  }
+}
+
+/** Undoes a disabling: the person signs in again with the password they had. */
+export async function enableUserAction(_prev: ActionState, sent: unknown): Promise<ActionState> {
+  const formData = asFormData(sent);
+  const values = formValues(formData);
+  try {
+    await authorize("user:manage");
+    const parsed = accountEmailSchema.safeParse(values);
+    if (!parsed.success) return invalid(parsed.error, values);
+    const { email } = await enableAccount(parsed.data.email);
+    revalidatePath("/desk/admin/users");
+    return { ok: true, fieldErrors: {}, formError: null, values: {}, notice: `Enabled ${email}: they can sign in again with their password.` };
   } catch (error) {
     return failed(error, values);
   }

@@ -12,4 +12,5 @@ export const createUserSchema = z.object({
   password: z.string({ error: "Set a first password for the account." }).min(1, "Set a first password for the account.").max(MAX_PASSWORD_LENGTH * 4, "That password is too long."),
 });
 
-export const disableUserSchema = z.object({ email: emailSchema });
+/** The account an admin disables or enables again, by its email. */
+export const accountEmailSchema = z.object({ email: emailSchema });

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { CreateUserForm, DisableUserButton } from "@/components/desk/user-forms";
+import { CreateUserForm, DisableUserButton, EnableUserButton } from "@/components/desk/user-forms";
 import { listAccounts } from "@/lib/data/users";
 import { isRole, ROLE_LABEL } from "@/lib/domain/role";
 import { requirePageUser } from "@/lib/session";
@@ -29,7 +29,7 @@ export default async function UsersPage() {
               <td className="p-2">{a.email}</td>
               <td className="p-2">{isRole(a.role) ? ROLE_LABEL[a.role] : a.role}</td>
               <td className="p-2">
-                {a.banned ? "Disabled" : a.id === admin.id ? "Active (you)" : <>Active · <DisableUserButton email={a.email} name={a.name} /></>}
+                {a.banned ? <>Disabled · <EnableUserButton email={a.email} name={a.name} /></> : a.id === admin.id ? "Active (you)" : <>Active · <DisableUserButton email={a.email} name={a.name} /></>}
               </td>
             </tr>
           ))}
