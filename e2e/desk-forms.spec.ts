@@ -54,6 +54,28 @@ test("the claim form shows every problem next to its field and keeps what was ty
   await expect(page.getByRole("heading", { level: 1, name: summary })).toBeVisible();
 });
 
+test("a new claimant with the name of one on the desk is asked about first", async ({ page }) => {
+  await signIn(page, "reviewer");
+  await page.goto("/desk/claims/new");
+  const summary = unique("Microsoft's terms, again");
+  await page.getByLabel("The claim's words").fill("Our terms forbid mass surveillance of civilians.");
+  await page.getByLabel("Summary").fill(summary);
+  await page.getByLabel("Claimant").selectOption({ label: "A new claimant…" });
+  await page.getByLabel("Name", { exact: true }).fill("microsoft");
+  await page.getByLabel("Kind").selectOption({ label: "Organisation" });
+  await page.getByLabel("Story").selectOption({ label: SEED_STORY });
+  await page.getByRole("button", { name: "Record claim" }).click();
+  // Two claimants of one name would split their claims and show twice, alike, in every menu.
+  const second = page.getByRole("checkbox", { name: "Add a second claimant of this name" });
+  await expect(second).toBeFocused();
+  await expect(second).toHaveAccessibleDescription(/^A claimant named “Microsoft” is on the desk already: choose them in the Claimant menu/);
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("microsoft");
+  await page.getByLabel("Claimant").selectOption({ label: "Microsoft" });
+  await page.getByRole("button", { name: "Record claim" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: summary })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Microsoft", exact: true }).first()).toBeVisible();
+});
+
 test("the source form refuses a javascript: address and keeps the other fields", async ({ page }) => {
   await signIn(page, "reviewer");
   await page.goto("/desk/sources/new");

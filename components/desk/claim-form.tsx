@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { BaseValues } from "@/components/forms/base-values";
 import { CountedTextField } from "@/components/forms/counted-text-field";
-import { SelectField, TextArea, TextField } from "@/components/forms/fields";
+import { CheckboxField, SelectField, TextArea, TextField } from "@/components/forms/fields";
 import { FormMessage, SubmitButton } from "@/components/forms/form-status";
 import { keptOnRefusal, useFormActionState } from "@/components/forms/refusal";
 import { createClaimAction, updateClaimAction } from "@/lib/actions/claims";
@@ -94,7 +94,7 @@ export const ClaimForm = keptOnRefusal(function ClaimForm({ claimants, stories, 
         ) : null}
       </div>
       {/* A <details> opens without JavaScript too; the fields count only when "A new claimant" is chosen. */}
-      <details open={claimantChoice === "new" || Boolean(e.newClaimantName || e.newClaimantKind || e.newClaimantUrl)} className="mb-4 rounded border border-stone-300 p-4">
+      <details open={claimantChoice === "new" || Boolean(e.newClaimantName || e.newClaimantKind || e.newClaimantUrl || e.sameClaimantName)} className="mb-4 rounded border border-stone-300 p-4">
         <summary className="cursor-pointer font-medium">New claimant (choose “A new claimant…” above)</summary>
         <fieldset className="mt-3">
           <legend className="sr-only">New claimant</legend>
@@ -108,6 +108,10 @@ export const ClaimForm = keptOnRefusal(function ClaimForm({ claimants, stories, 
             errors={e.newClaimantKind}
           />
           <TextField name="newClaimantUrl" label="Web address (optional)" type="url" defaultValue={v("newClaimantUrl")} errors={e.newClaimantUrl} />
+          {/* Shown when a claimant of this name exists (lib/operations/claims.ts, resolveClaimant). */}
+          {e.sameClaimantName?.length || state.values.sameClaimantName === "1" ? (
+            <CheckboxField name="sameClaimantName" label="Add a second claimant of this name" checked={state.values.sameClaimantName === "1"} errors={e.sameClaimantName} />
+          ) : null}
         </fieldset>
       </details>
       <TextField name="claimDate" label="Date of the claim" hint="As precise as the source is: 2025-04-12, 2025-04 or 2025. Leave empty if no source says." defaultValue={v("claimDate", start?.claimDate)} errors={e.claimDate} />

@@ -1,7 +1,7 @@
 "use client";
 
 import { BaseValues } from "@/components/forms/base-values";
-import { SelectField, TextArea, TextField } from "@/components/forms/fields";
+import { CheckboxField, SelectField, TextArea, TextField } from "@/components/forms/fields";
 import { FormMessage, SubmitButton } from "@/components/forms/form-status";
 import { keptOnRefusal, useFormActionState } from "@/components/forms/refusal";
 import { updateClaimantAction } from "@/lib/actions/claimants";
@@ -19,6 +19,8 @@ export const ClaimantForm = keptOnRefusal(function ClaimantForm({ claimant }: { 
       <input type="hidden" name="version" value={versionToSend(state, claimant.version)} />
       <BaseValues start={{ name: claimant.name, kind: claimant.kind, description: claimant.description, url: claimant.url }} values={state.values} />
       <TextField name="name" label="Name" required defaultValue={v("name")} errors={e.name} />
+      {/* Shown when another claimant has the new name (lib/operations/claimants.ts). */}
+      {e.sameName?.length || state.values.sameName === "1" ? <CheckboxField name="sameName" label="Keep this name, which another claimant has" checked={state.values.sameName === "1"} errors={e.sameName} /> : null}
       <SelectField name="kind" label="Kind" required options={CLAIMANT_KINDS.map((k) => ({ value: k, label: CLAIMANT_KIND_LABEL[k] }))} defaultValue={v("kind")} errors={e.kind} />
       <TextArea name="description" label="Short description" rows={3} defaultValue={v("description")} errors={e.description} />
       <TextField name="url" label="Web address" type="url" hint="http or https only; leave empty if there is none." defaultValue={v("url")} errors={e.url} />

@@ -354,8 +354,10 @@ const newClaimant = {
 function claimForm(claimant: "existing" | "new") {
   const who =
     claimant === "new"
-      ? { claimantId: "new", newClaimantName: `Claimant ${unique()}`, newClaimantKind: "person", newClaimantUrl: "" }
-      : { claimantId, newClaimantName: "", newClaimantKind: "", newClaimantUrl: "" };
+      ? // The name samples are sent to both rows, so the second meets a claimant of that name,
+        // which is asked about (lib/operations/claims.ts); ticked, as a person who means it would.
+        { claimantId: "new", newClaimantName: `Claimant ${unique()}`, newClaimantKind: "person", newClaimantUrl: "", sameClaimantName: "1" }
+      : { claimantId, newClaimantName: "", newClaimantKind: "", newClaimantUrl: "", sameClaimantName: "" };
   return { text: `Words said in fuzz case ${unique()}.`, summary: "A claim for the fuzz test", claimDate: "", storyId, ...who };
 }
 
@@ -838,7 +840,9 @@ const ROWS: Row[] = [
     prepare: async () => {
       const claimant = await targets.newClaimant();
       return {
-        fields: { claimantId: claimant.id, version: String(claimant.version), name: `${claimant.name} (renamed)`, kind: "organization", description: "", url: "" },
+        // The name samples are ones claimants took in the rows above: a rename to one is asked
+        // about (lib/operations/claimants.ts); ticked here, as a person who means it would.
+        fields: { claimantId: claimant.id, version: String(claimant.version), name: `${claimant.name} (renamed)`, kind: "organization", description: "", url: "", sameName: "1" },
         read: async () => {
           const { name, kind, description, url } = await db.claimant.findUniqueOrThrow({ where: { id: claimant.id } });
           return { name, kind, description, url };

@@ -19,7 +19,7 @@ export async function updateClaimantAction(_prev: ActionState, sent: unknown): P
     id = formId(formData, "claimantId");
     const parsed = claimantEditSchema.safeParse(values);
     if (!parsed.success) return invalid(parsed.error, values);
-    await updateClaimant(user, id, parsed.data);
+    await updateClaimant(user, id, { ...parsed.data, sameName: formData.get("sameName") === "1" });
   } catch (error) {
     return failed(error, values);
   }

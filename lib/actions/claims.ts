@@ -37,7 +37,7 @@ export async function createClaimAction(_prev: ActionState, sent: unknown): Prom
       if (!quoted.success) throw new AppError("bad_request", "This form's link to its source is incomplete; open the finder again.");
       fromSource = quoted.data;
     }
-    ({ id } = await createClaim(user, parsed.data, fromSource));
+    ({ id } = await createClaim(user, { ...parsed.data, sameClaimantName: formData.get("sameClaimantName") === "1" }, fromSource));
   } catch (error) {
     return failed(error, values);
   }
@@ -56,7 +56,7 @@ export async function updateClaimAction(_prev: ActionState, sent: unknown): Prom
     const parsed = claimEditSchema.safeParse(values);
     if (!parsed.success) return invalid(parsed.error, values);
     before = await getClaimFootprint(id);
-    await updateClaim(user, id, parsed.data);
+    await updateClaim(user, id, { ...parsed.data, sameClaimantName: formData.get("sameClaimantName") === "1" });
   } catch (error) {
     return failed(error, values);
   }

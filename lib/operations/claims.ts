@@ -29,13 +29,35 @@ const EDITABLE = { id: true, text: true, summary: true, claimantId: true, storyI
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
-async function resolveClaimant(tx: Tx, actor: CurrentUser, input: ClaimFormInput): Promise<string> {
+/**
+ * A claimant another already has `name`, in any letter case: the form asks before a second is
+ * added, since two claimants of one name split their claims and show twice, alike, in every
+ * menu. (Case is compared as both engines' lower() folds it: letters A to Z on SQLite.)
+ */
+export async function claimantNamed(tx: Tx | typeof db, name: string, except: string | null = null): Promise<{ id: string; name: string } | null> {
+  const [found] = await tx.$queryRaw<{ id: string; name: string }[]>`
+    SELECT "id", "name" FROM "Claimant" WHERE lower("name") = lower(${name.trim()}) AND "id" <> ${except ?? ""}
+    ORDER BY "createdAt", "id" LIMIT 1`;
+  return found ?? null;
+}
+
+/** The form's answer to "a claimant of this name exists": add a second one all the same. */
+export type SecondClaimantChoice = { sameClaimantName?: boolean };
+
+async function resolveClaimant(tx: Tx, actor: CurrentUser, input: ClaimFormInput & SecondClaimantChoice): Promise<string> {
   if (input.claimantId !== "new") {
     const found = await tx.claimant.findUnique({ where: { id: input.claimantId }, select: { id: true } });
     if (!found) throw new AppError("bad_request", "That claimant no longer exists; choose another.");
     return found.id;
   }
   if (!can(actor.role, "claimant:create")) throw new AppError("forbidden", "Your role does not allow adding claimants.");
+  const named = input.sameClaimantName ? null : await claimantNamed(tx, input.newClaimantName ?? "");
+  if (named) {
+    throw new FieldRuleError(
+      "sameClaimantName",
+      `A claimant named “${named.name}” is on the desk already: choose them in the Claimant menu, or tick this box to add a second claimant of this name (someone else who has it).`,
+    );
+  }
   const created = await tx.claimant.create({
     data: { name: input.newClaimantName ?? "", kind: input.newClaimantKind ?? "organization", url: input.newClaimantUrl },
     select: { id: true },
@@ -66,7 +88,7 @@ async function requireStory(tx: Tx, storyId: string): Promise<void> {
  * finder (`fromSource`), also its link to the source with the exact quote, in the same
  * transaction, so a refused quote leaves no claim behind.
  */
-export async function createClaim(actor: CurrentUser, input: ClaimFormInput, fromSource?: SourceQuoteInput): Promise<{ id: string }> {
+export async function createClaim(actor: CurrentUser, input: ClaimFormInput & SecondClaimantChoice, fromSource?: SourceQuoteInput): Promise<{ id: string }> {
   if (fromSource) requireLinkPermission(actor);
   return db.$transaction(async (tx) => {
     await requireStory(tx, input.storyId);
@@ -156,7 +178,7 @@ async function bumpVersion(tx: Tx, id: string, version: number, data: Parameters
   }
 }
 
-export async function updateClaim(actor: CurrentUser, id: string, input: ClaimFormInput & { version: number }): Promise<void> {
+export async function updateClaim(actor: CurrentUser, id: string, input: ClaimFormInput & SecondClaimantChoice & { version: number }): Promise<void> {
   await db.$transaction(async (tx) => {
     const claim = await loadForEdit(tx, id, input.version);
     await requireStory(tx, input.storyId);

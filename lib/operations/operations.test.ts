@@ -12,6 +12,7 @@ const { createClaim, updateClaim, changeStatus, setPublished, assignClaim, markD
 const { linkSource, updateLink, unlinkSource } = await import("./links");
 const { addAnnotation, deleteAnnotation, editAnnotation } = await import("./annotations");
 const { createSource, sameAddresses, updateSource } = await import("./sources");
+const { updateClaimant } = await import("./claimants");
 const { AppError, ConflictError, FieldRuleError } = await import("@/lib/errors");
 const { firstVerdictDates } = await import("@/lib/data/exports");
 const { exportResponse } = await import("@/lib/api/exports");
@@ -200,6 +201,36 @@ describe("claim operations", () => {
     const claim = await db.claim.findUniqueOrThrow({ where: { id } });
     expect(claim.text).toBe("Words as said.");
     expect(claim.version).toBe(1);
+  });
+});
+
+describe("claimants of one name", () => {
+  it("ask before a second claimant of a name is added, in any letter case, and add it when meant", async () => {
+    const named = { ...input, claimantId: "new", newClaimantName: " MICROSOFT ", newClaimantKind: "organization" as const };
+    const before = { claims: await db.claim.count(), claimants: await db.claimant.count() };
+    const refused = await createClaim(editor, named).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(FieldRuleError);
+    expect(refused).toMatchObject({ field: "sameClaimantName", message: expect.stringContaining("A claimant named “Microsoft” is on the desk already") });
+    expect({ claims: await db.claim.count(), claimants: await db.claimant.count() }).toEqual(before);
+    // The same on an edit that names a new claimant.
+    const { id } = await createClaim(editor, input);
+    await expect(updateClaim(editor, id, { ...named, version: 1 })).rejects.toBeInstanceOf(FieldRuleError);
+    // Meant: someone else of that name.
+    await createClaim(editor, { ...named, sameClaimantName: true });
+    expect(await db.claimant.count()).toBe(before.claimants + 1);
+  });
+
+  it("ask before a claimant is renamed to another's name, and not for a change of its own letter case", async () => {
+    const harbour = await db.claimant.create({ data: { name: "Harbour Board", kind: "organization" }, select: { id: true } });
+    const edit = { name: "the guardian", kind: "organization" as const, description: "", url: null, version: 1 };
+    await expect(updateClaimant(editor, harbour.id, edit)).rejects.toMatchObject({ field: "sameName", message: expect.stringContaining("“The Guardian”") });
+    expect((await db.claimant.findUniqueOrThrow({ where: { id: harbour.id } })).name).toBe("Harbour Board");
+    await updateClaimant(editor, harbour.id, { ...edit, name: "HARBOUR BOARD" });
+    await updateClaimant(editor, harbour.id, { ...edit, sameName: true, version: 2 });
+    expect((await db.claimant.findUniqueOrThrow({ where: { id: harbour.id } })).name).toBe("the guardian");
   });
 });
 
