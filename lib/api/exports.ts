@@ -96,13 +96,14 @@ function openDataCacheHeaders(etag: string): Record<string, string> {
  * version check reads Next.js's cache, never the database, so polling a file costs nothing.
  */
 export async function openDataResponse(format: Exclude<ExportFormat, "pdf">, query: ExportQuery, ifNoneMatch: string | null): Promise<Response> {
-  // A mistyped story or claimant is said, not answered with an empty file.
-  const unseen = await unseenFilterTarget({ story: query.filters.story, claimant: query.filters.claimant });
-  if (unseen) return jsonError("bad_request", unseen.message);
   const now = new Date();
   const etag = await openDataEtag(format, query, now);
   const held = (ifNoneMatch ?? "").split(",").map((value) => value.trim());
   if (held.includes(etag) || held.includes("*")) return new Response(null, { status: 304, headers: openDataCacheHeaders(etag) });
+  // A mistyped story or claimant is said, not answered with an empty file. After the version
+  // check: a copy held was a 200 for a filter readers saw, and an unpublishing changes the version.
+  const unseen = await unseenFilterTarget({ story: query.filters.story, claimant: query.filters.claimant });
+  if (unseen) return jsonError("bad_request", unseen.message);
   const response = await exportResponse(format, query, "open-data");
   for (const [name, value] of Object.entries(openDataCacheHeaders(etag))) response.headers.set(name, value);
   return response;
