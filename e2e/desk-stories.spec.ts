@@ -96,7 +96,7 @@ test("an editor moves a story to a new address by keyboard; its old addresses le
   await page.keyboard.press("ControlOrMeta+a");
   await page.keyboard.type(second);
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(/\/desk\/stories\?done=moved$/);
+  await expect(page).toHaveURL(/\/desk\/stories\?done=moved&at=[0-9a-z]+$/);
   await expect(page.getByRole("status").first()).toHaveText("Story saved at its new address. Its old address leads readers there.");
   await expect(page.getByRole("list", { name: "Current stories" })).toContainText(`/stories/${second}`);
 
@@ -116,7 +116,7 @@ test("an editor moves a story to a new address by keyboard; its old addresses le
   await address.fill(third);
   await expect(address).toHaveValue(third);
   await page.getByRole("button", { name: "Save story" }).click();
-  await expect(page).toHaveURL(/\/desk\/stories\?done=moved$/);
+  await expect(page).toHaveURL(/\/desk\/stories\?done=moved&at=[0-9a-z]+$/);
   expect(await readerRedirect(request, `/stories/${first}`)).toEqual({ status: 308, location: `/stories/${third}` });
   expect(await readerRedirect(request, `/stories/${second}`)).toEqual({ status: 308, location: `/stories/${third}` });
   expect((await request.get(`/stories/${third}`)).status()).toBe(200);
@@ -129,7 +129,7 @@ test("an editor moves a story to a new address by keyboard; its old addresses le
   await address.fill(first);
   await expect(address).toHaveValue(first);
   await page.getByRole("button", { name: "Save story" }).click();
-  await expect(page).toHaveURL(/\/desk\/stories\?done=moved$/);
+  await expect(page).toHaveURL(/\/desk\/stories\?done=moved&at=[0-9a-z]+$/);
   expect((await request.get(`/stories/${first}`, { maxRedirects: 0 })).status()).toBe(200);
   expect(await readerRedirect(request, `/stories/${third}`)).toEqual({ status: 308, location: `/stories/${first}` });
   await readerContext.close();
@@ -151,7 +151,7 @@ test("an editor archives a story: readers no longer see it listed, its page and 
 
   await page.goto("/desk/stories");
   await page.getByRole("button", { name: `Archive story “${title}”` }).click();
-  await expect(page).toHaveURL(/\/desk\/stories\?done=archived$/);
+  await expect(page).toHaveURL(/\/desk\/stories\?done=archived&at=[0-9a-z]+$/);
   await expect(page.getByRole("status").first()).toHaveText("Story archived: readers no longer see it in lists and menus; its page and published claims stay.");
   await expect(page.getByRole("list", { name: "Archived stories" })).toContainText(title);
   await expect(page.getByRole("list", { name: "Current stories" })).not.toContainText(title);
@@ -179,7 +179,7 @@ test("an editor archives a story: readers no longer see it listed, its page and 
   await expect(reader.getByText("The harbour's traffic fell by half").first()).toBeVisible();
 
   await page.getByRole("button", { name: `Unarchive story “${title}”` }).click();
-  await expect(page).toHaveURL(/\/desk\/stories\?done=unarchived$/);
+  await expect(page).toHaveURL(/\/desk\/stories\?done=unarchived&at=[0-9a-z]+$/);
   await expect(page.getByRole("status").first()).toHaveText("Story unarchived: readers see it with the current stories again.");
   await expect(page.getByRole("list", { name: "Current stories" })).toContainText(title);
   await expect(page.getByRole("link", { name: `Edit story “${title}”` })).toBeFocused();

@@ -1,10 +1,11 @@
 "use client";
 
+import { useEffect } from "react";
 import { BaseValues } from "@/components/forms/base-values";
 import { CheckboxField, SelectField, TextArea, TextField } from "@/components/forms/fields";
 import { FormMessage, SubmitButton } from "@/components/forms/form-status";
 import { keptOnRefusal, useFormActionState } from "@/components/forms/refusal";
-import { rememberSentForm } from "@/components/forms/return-focus";
+import { forgetSentForm, rememberSentForm } from "@/components/forms/return-focus";
 import { addAnnotationAction, deleteAnnotationAction, editAnnotationAction } from "@/lib/actions/annotations";
 import { assignAction, changeStatusAction, markDuplicateAction, publishAction, unmarkDuplicateAction } from "@/lib/actions/claims";
 import { linkSourceAction, unlinkSourceAction, updateLinkAction } from "@/lib/actions/links";
@@ -134,8 +135,24 @@ export const EditLinkForm = keptOnRefusal(function EditLinkForm({ link }: { link
 /** A one-button form (unlink, delete a note) that still shows why it was refused. */
 const ButtonForm = keptOnRefusal(function ButtonForm({ id, action, fields, label, confirmText, returnFocusTo }: { id: string; action: typeof unlinkSourceAction; fields: Record<string, string>; label: string; confirmText: string; returnFocusTo: string }) {
   const [state, formAction] = useFormActionState(action, id);
+  // Refused beside the button: no notice follows, so there is no focus to give back.
+  useEffect(() => {
+    if (state.formError) forgetSentForm();
+  }, [state]);
   return (
-    <form id={id} action={formAction} className="inline" data-return-focus-fallback={returnFocusTo} onSubmit={(event) => { if (!window.confirm(confirmText)) event.preventDefault(); }}>
+    <form
+      id={id}
+      action={formAction}
+      className="inline"
+      data-return-focus-fallback={returnFocusTo}
+      onSubmit={(event) => {
+        // Not sent after all: nothing will come back to give the keyboard to.
+        if (!window.confirm(confirmText)) {
+          event.preventDefault();
+          forgetSentForm();
+        }
+      }}
+    >
       <Hidden fields={fields} />
       {/* Its button goes with what it removes: the keyboard lands on the heading of its section
           (`returnFocusTo`), not at the top of the page. */}

@@ -24,6 +24,8 @@ describe("desk notices", () => {
       expect(storyNotice(new URL(deskStoriesPath(done), "http://x").searchParams.get("done"))).toBe(STORY_NOTICES[done]);
     }
     expect(storyNotice("published")).toBeNull();
+    // Each action its own address: archiving a second story is announced, and focus given back, again.
+    expect(deskStoriesPath("archived", 1_000)).not.toBe(deskStoriesPath("archived", 2_000));
   });
 
   it("shows each page's own notices: the story list's there, the claim workspace's on a claim", () => {

@@ -52,9 +52,12 @@ export function storyNotice(value: unknown): string | null {
   return noticeIn(STORY_NOTICES, value);
 }
 
-/** The desk's story list with a notice. */
-export function deskStoriesPath(done: StoryNotice): string {
-  return `/desk/stories?done=${done}`;
+/**
+ * The desk's story list with a notice; `at`, as for the claim workspace, makes each action's
+ * address new, so archiving a second story is announced, and gives the keyboard back, too.
+ */
+export function deskStoriesPath(done: StoryNotice, now = Date.now()): string {
+  return `/desk/stories?done=${done}&at=${now.toString(36)}`;
 }
 
 /**

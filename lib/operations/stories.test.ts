@@ -183,10 +183,10 @@ describe("the desk's story forms", () => {
   it("send the desk back to its list of stories, which names what was done", async () => {
     const story = await publishedStory();
     const fields = { storyId: story.id, title: "Harbour, renamed", summary: "What the port said." };
-    expect(await callAction(updateStoryAction, editor, form({ ...fields, slug: story.slug, version: "1" }))).toEqual({ redirectedTo: "/desk/stories?done=saved" });
-    expect(await callAction(updateStoryAction, editor, form({ ...fields, slug: `${story.slug}-new`, version: "2" }))).toEqual({ redirectedTo: "/desk/stories?done=moved" });
-    expect(await callAction(archiveStoryAction, editor, form({ storyId: story.id, intent: "archive" }))).toEqual({ redirectedTo: "/desk/stories?done=archived" });
-    expect(await callAction(archiveStoryAction, editor, form({ storyId: story.id, intent: "unarchive" }))).toEqual({ redirectedTo: "/desk/stories?done=unarchived" });
+    expect(await callAction(updateStoryAction, editor, form({ ...fields, slug: story.slug, version: "1" }))).toEqual({ redirectedTo: expect.stringMatching(/^\/desk\/stories\?done=saved&at=[0-9a-z]+$/) });
+    expect(await callAction(updateStoryAction, editor, form({ ...fields, slug: `${story.slug}-new`, version: "2" }))).toEqual({ redirectedTo: expect.stringMatching(/^\/desk\/stories\?done=moved&at=[0-9a-z]+$/) });
+    expect(await callAction(archiveStoryAction, editor, form({ storyId: story.id, intent: "archive" }))).toEqual({ redirectedTo: expect.stringMatching(/^\/desk\/stories\?done=archived&at=[0-9a-z]+$/) });
+    expect(await callAction(archiveStoryAction, editor, form({ storyId: story.id, intent: "unarchive" }))).toEqual({ redirectedTo: expect.stringMatching(/^\/desk\/stories\?done=unarchived&at=[0-9a-z]+$/) });
     const { state } = await callAction(archiveStoryAction, editor, form({ storyId: story.id, intent: "delete" }));
     expect(state?.formError).toBe("This form asked for something we do not know; reload the page.");
   });
