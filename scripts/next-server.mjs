@@ -41,7 +41,7 @@ const server = keepIdleConnections(http.createServer((request, response) => {
     return;
   }
   seeOtherToSignIn(request, response);
-  holdFallbackPage(response, fallbackPages);
+  holdFallbackPage(request, response, fallbackPages);
   handle(request, response).catch((error) => {
     console.error(error);
     if (!response.headersSent) response.writeHead(500, { "content-type": "text/plain; charset=utf-8" });

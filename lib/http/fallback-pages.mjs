@@ -96,10 +96,11 @@ function* headerPairs(headers) {
  * Holds back a 404 or 403 HTML answer written to `response`, its head included, and sends it
  * rewritten by rewriteBody with its length set again. Any other answer, one over
  * HOLD_LIMIT_BYTES, or one whose head went out before its status was known, goes through as it
- * came. Call before the request handler writes anything.
+ * came, and so does the answer to a HEAD, which has no body to rewrite. Call before the request
+ * handler writes anything.
  */
-export function holdFallbackPage(response, pages) {
-  if (!pages) return;
+export function holdFallbackPage(request, response, pages) {
+  if (!pages || request.method === "HEAD") return;
   const { write, end, writeHead, flushHeaders } = response;
   let held = null;
   let size = 0;
@@ -119,8 +120,8 @@ export function holdFallbackPage(response, pages) {
     for (const chunk of chunks) write.call(response, chunk);
   };
 
-  // Next.js sends a stored page's head with writeHead, and a rendered one's with flushHeaders,
-  // before any of the body: both wait while the answer is held.
+  // Next.js may send a head with writeHead, and sends a rendered page's with flushHeaders before
+  // any of the body: both wait while the answer is held.
   response.writeHead = function (status, reason, headers) {
     if (decided) return writeHead.apply(response, arguments);
     if (typeof reason !== "string") [reason, headers] = [undefined, reason];
@@ -162,7 +163,7 @@ export function holdFallbackPage(response, pages) {
     const rewritten = rewriteBody(bytes, response.getHeader("content-encoding"), held.copy);
     held = null;
     const out = rewritten ?? bytes;
-    if (!response.headersSent && response.getHeader("content-length") !== undefined) {
+    if (rewritten && !response.headersSent && response.getHeader("content-length") !== undefined) {
       response.setHeader("content-length", out.length);
     }
     return end.call(response, out, callback);

@@ -84,15 +84,15 @@ describe("holdFallbackPage on a real server", () => {
   });
   const pages: NoscriptPages = { 404: "<noscript>not found</noscript>", 403: "<noscript>not allowed</noscript>" };
 
-  async function serve(handler: (response: http.ServerResponse) => void): Promise<Response> {
-    const server = http.createServer((_, response) => {
-      holdFallbackPage(response, pages);
+  async function serve(handler: (response: http.ServerResponse) => void, method = "GET"): Promise<Response> {
+    const server = http.createServer((request, response) => {
+      holdFallbackPage(request, response, pages);
       handler(response);
     });
     servers.push(server);
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const { port } = server.address() as net.AddressInfo;
-    return fetch(`http://127.0.0.1:${port}/`, { headers: { "accept-encoding": "identity" } });
+    return fetch(`http://127.0.0.1:${port}/`, { method, headers: { "accept-encoding": "identity" } });
   }
 
   it("rewrites a stored page sent with writeHead and its length, and sets the length again", async () => {
@@ -141,6 +141,29 @@ describe("holdFallbackPage on a real server", () => {
       res.end(SHELL);
     });
     expect(await gone.text()).toBe(SHELL);
+  });
+
+  it("rewrites a stored page sent as Next.js sends one: its length set, then the whole body in end()", async () => {
+    const response = await serve((res) => {
+      res.statusCode = 404;
+      res.setHeader("content-type", "text/html; charset=utf-8");
+      res.setHeader("content-length", Buffer.byteLength(SHELL));
+      res.end(SHELL);
+    });
+    const body = await response.text();
+    expect(body).toBe(withNoscriptCopy(SHELL, pages[404]));
+    expect(Number(response.headers.get("content-length"))).toBe(Buffer.byteLength(body));
+  });
+
+  it("leaves a HEAD answer's length as Next.js set it: there is no body to rewrite", async () => {
+    const response = await serve((res) => {
+      res.statusCode = 404;
+      res.setHeader("content-type", "text/html; charset=utf-8");
+      res.setHeader("content-length", Buffer.byteLength(SHELL));
+      res.end(null);
+    }, "HEAD");
+    expect(response.status).toBe(404);
+    expect(Number(response.headers.get("content-length"))).toBe(Buffer.byteLength(SHELL));
   });
 
   it("passes on a page too large to hold, whole and unchanged", async () => {

@@ -14,14 +14,17 @@ function isSignIn(location) {
   }
 }
 
-/** Sends a POST's temporary redirect to the sign-in page as "303 See Other". */
+/**
+ * Sends a POST's 307 to the sign-in page as "303 See Other". Only 307, what redirect() gives: a
+ * 308 is Next.js's own move of an address (a closing slash), whose POST should go on as sent.
+ */
 export function seeOtherToSignIn(request, response) {
   if (request.method !== "POST") return;
   const writeHead = response.writeHead;
   response.writeHead = function (status, ...rest) {
     const headers = rest.find((part) => part && typeof part === "object");
     const location = headers && !Array.isArray(headers) ? (headers.location ?? headers.Location) : undefined;
-    if ((status === 307 || status === 308) && isSignIn(location ?? response.getHeader("location"))) {
+    if (status === 307 && isSignIn(location ?? response.getHeader("location"))) {
       response.statusCode = 303;
       return writeHead.call(response, 303, ...rest.filter((part) => typeof part !== "string"));
     }
