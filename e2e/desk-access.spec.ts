@@ -62,6 +62,9 @@ test("a visit to /sign-out asks to sign out, and signing in never lands there", 
   await expect(page).toHaveURL(/\/$/);
   await page.goto("/desk");
   await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+  // Signed out already: /sign-out leads home, as signing out does, not to a sign-in that asks to sign out.
+  await page.goto("/sign-out");
+  await expect(page).toHaveURL(/\/$/);
   // A sign-in link that names /sign-out as where to go next leads to the desk instead.
   await page.goto("/sign-in?next=%2Fsign-out");
   await page.getByLabel("Email").fill(TEST_ACCOUNTS.reviewer.email);

@@ -42,11 +42,12 @@ export async function createAccount(input: { email: string; name: string; role: 
 export async function enableAccount(rawEmail: string) {
   const email = emailSchema.safeParse(rawEmail);
   if (!email.success) throw new AppError("bad_request", "Invalid email.");
-  const user = await db.user.findUnique({ where: { email: email.data }, select: { id: true } });
+  const user = await db.user.findUnique({ where: { email: email.data }, select: { id: true, banned: true } });
   if (!user) throw new AppError("not_found", `No account has the email ${email.data}.`);
+  if (!user.banned) return { email: email.data, wasDisabled: false };
   await db.user.update({ where: { id: user.id }, data: { banned: false, banReason: null, banExpires: null } });
   logEvent("info", "account enabled", { userId: user.id });
-  return { email: email.data };
+  return { email: email.data, wasDisabled: true };
 }
 
 /** Disables an account and ends every one of its sessions, in one transaction. */

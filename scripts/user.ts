@@ -61,8 +61,8 @@ async function main(): Promise<void> {
   }
   if (command === "enable") {
     if (!values.email) fail(USAGE);
-    const { email } = await enableAccount(values.email);
-    console.log(`Enabled ${email}: they can sign in again with their password.`);
+    const { email, wasDisabled } = await enableAccount(values.email);
+    console.log(wasDisabled ? `Enabled ${email}: they can sign in again with their password.` : `${email} was not disabled.`);
     return;
   }
   fail(USAGE);

@@ -1,3 +1,4 @@
+import { getCurrentUser } from "@/lib/session";
 import { signOutRequest } from "@/lib/sign-out";
 
 // Answered for each request, as every page and route outside the cached tree (ADR 009, ADR 014).
@@ -11,8 +12,10 @@ export async function POST(request: Request): Promise<Response> {
 }
 
 // A visit (a bookmark, a typed address) signs no one out, since a link or a prefetch could: it
-// leads to the desk's page that asks for the post. It answered an empty 405 before, which a
-// browser shows as "This page isn't working". Any other method is answered 405 by Next.js.
-export function GET(): Response {
-  return new Response(null, { status: 303, headers: { location: "/desk/sign-out", "cache-control": "no-store" } });
+// leads someone signed in to the desk's page that asks for the post, and anyone else home, as
+// signing out does. It answered an empty 405 before, which a browser shows as "This page isn't
+// working". Any other method is answered 405 by Next.js.
+export async function GET(): Promise<Response> {
+  const location = (await getCurrentUser()) ? "/desk/sign-out" : "/";
+  return new Response(null, { status: 303, headers: { location, "cache-control": "no-store" } });
 }

@@ -50,9 +50,9 @@ export async function enableUserAction(_prev: ActionState, sent: unknown): Promi
     await authorize("user:manage");
     const parsed = accountEmailSchema.safeParse(values);
     if (!parsed.success) return invalid(parsed.error, values);
-    const { email } = await enableAccount(parsed.data.email);
+    const { email, wasDisabled } = await enableAccount(parsed.data.email);
     revalidatePath("/desk/admin/users");
-    return { ok: true, fieldErrors: {}, formError: null, values: {}, notice: `Enabled ${email}: they can sign in again with their password.` };
+    return { ok: true, fieldErrors: {}, formError: null, values: {}, notice: wasDisabled ? `Enabled ${email}: they can sign in again with their password.` : `${email} was not disabled.` };
   } catch (error) {
     return failed(error, values);
   }

@@ -38,7 +38,7 @@ export function safeReturnPath(next: string | undefined | null): string {
 }
 
 /** Addresses that are no page to come back to after signing in. */
-const NOT_PAGES = ["/sign-out", "/sign-in", "/api", "/_next"];
+const NOT_PAGES = ["/sign-out", "/desk/sign-out", "/sign-in", "/api", "/_next"];
 
 /**
  * The request header the proxy sets on each page it has rendered per request: the address asked
