@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { NextConfig } from "next";
 import { claimListRewrite } from "./lib/cache/claim-list";
+import { deskCopyRewrites } from "./lib/cache/desk-copies";
 import { cachedCopyRewrites } from "./lib/cache/reader-routes";
 import { FORM_BODY_LIMIT_BYTES, PROXY_BODY_LIMIT_BYTES } from "./lib/form-body";
 
@@ -33,6 +34,9 @@ const sharedCache: Pick<NextConfig, "cacheHandler" | "cacheMaxMemorySize"> = pro
 const nextConfig: NextConfig = {
   ...sharedCache,
   poweredByHeader: false,
+  // scripts/next-server.mjs tags the pages served from the cache, hashing natively: Next.js's own
+  // tag is a JavaScript hash of the whole page on every response (lib/http/etag.mjs, ADR 041).
+  generateEtags: false,
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
   serverExternalPackages: ["better-sqlite3"],
   typedRoutes: false,
@@ -53,9 +57,10 @@ const nextConfig: NextConfig = {
     proxyClientMaxBodySize: PROXY_BODY_LIMIT_BYTES,
   },
   // A reader's request for a reader page goes to its cached copy (docs/decisions/014-cached-reader-pages.md);
-  // before the file-system routes, so the page itself answers only signed-in people.
+  // before the file-system routes, so the page itself answers only signed-in people. The insights
+  // and claim finders go to a person's copy when the proxy names one (ADR 041).
   async rewrites() {
-    return { beforeFiles: [...cachedCopyRewrites(), claimListRewrite()], afterFiles: [], fallback: [] };
+    return { beforeFiles: [...cachedCopyRewrites(), claimListRewrite(), ...deskCopyRewrites()], afterFiles: [], fallback: [] };
   },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -2,7 +2,10 @@ import { NextResponse, type NextRequest } from "next/server";
 import { appOrigin, trustedOrigins } from "@/lib/env";
 import { jsonError } from "@/lib/api/responses";
 import { CLAIM_LIST_HEADER, claimListKeyFor } from "@/lib/cache/claim-list";
-import { seenListKeys } from "@/lib/cache/list-admission";
+import { DESK_COPY_HEADER, deskCopyKey, deskCopyPage } from "@/lib/cache/desk-copies";
+import { deskCopyFor, deskCopyNonce } from "@/lib/cache/desk-copy-stamp";
+import { SeenKeys, seenListKeys } from "@/lib/cache/list-admission";
+import { COPY_NONCE_HEADER } from "@/lib/http/copy-nonce.mjs";
 import { canonicalReaderPath, hasSessionCookie, isCachedTreePath, isServedFromCache } from "@/lib/cache/reader-routes";
 import { currentEdgePurgeConfig, readerCacheControl } from "@/lib/edge/purge";
 import { logEvent } from "@/lib/log";
@@ -77,6 +80,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     requestHeaders.delete("content-security-policy");
     requestHeaders.delete("x-nonce");
     requestHeaders.delete(PAGE_ADDRESS_HEADER);
+    requestHeaders.delete(DESK_COPY_HEADER);
     if (listKey !== null) requestHeaders.set(CLAIM_LIST_HEADER, listKey);
     else requestHeaders.delete(CLAIM_LIST_HEADER);
     const response = NextResponse.next({ request: { headers: requestHeaders } });
@@ -87,6 +91,11 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     return response;
   }
 
+  // The insights and a claim finder, for someone allowed them, from a copy kept per person and
+  // state of the page (lib/cache/desk-copies.ts, ADR 041), from its second request on.
+  const deskKey = await deskCopyKeyFor(request);
+  if (deskKey !== null && seenDeskCopies.seenBefore(deskKey)) return deskCopyResponse(request, deskKey);
+
   const nonce = createNonce();
   const policy = contentSecurityPolicy(nonce);
 
@@ -94,6 +103,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const requestHeaders = new Headers(request.headers);
   // A list key a visitor sent would send this request to a cached copy under the nonce policy.
   requestHeaders.delete(CLAIM_LIST_HEADER);
+  requestHeaders.delete(DESK_COPY_HEADER);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", policy);
   // Where a signed-out visitor goes back to after signing in (app/desk/layout.tsx).
@@ -105,6 +115,47 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 }
 
 const PAGE_METHODS = ["GET", "HEAD", "POST"];
+
+/** Desk copies this process has seen asked for lately: one is kept from its second request on, as lists are (ADR 026). */
+const seenDeskCopies = new SeenKeys(2_000);
+
+/** The key of the desk copy that answers this request, or null when it is rendered per request. */
+async function deskCopyKeyFor(request: NextRequest): Promise<string | null> {
+  const page = deskCopyPage(request.method, request.nextUrl.pathname, request.nextUrl.searchParams, request.headers);
+  if (page === null) return null;
+  try {
+    const copy = await deskCopyFor(page, request.headers);
+    return copy === null ? null : deskCopyKey(copy);
+  } catch (error) {
+    // The page, rendered per request, reads the same and says what is wrong.
+    logEvent("warn", "desk copy not chosen", { path: request.nextUrl.pathname, error: error instanceof Error ? error.message : String(error) });
+    return null;
+  }
+}
+
+/**
+ * A desk page from its copy: rendered (once) with the copy's own nonce, on its scripts and in the
+ * policy this sends (Next.js reads the nonce it renders with from the response's policy when the
+ * proxy sets one). The production server, the one server that sets FACTLINE_DESK_COPIES, puts a
+ * nonce made for this response alone in place of the copy's, in both, before the page leaves
+ * (lib/http/copy-nonce.mjs).
+ */
+function deskCopyResponse(request: NextRequest, key: string): NextResponse {
+  const copyNonce = deskCopyNonce(key);
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.delete(CLAIM_LIST_HEADER);
+  requestHeaders.set(DESK_COPY_HEADER, key);
+  requestHeaders.set("x-nonce", copyNonce);
+  requestHeaders.set("content-security-policy", contentSecurityPolicy(copyNonce));
+  requestHeaders.set(PAGE_ADDRESS_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("content-security-policy", contentSecurityPolicy(copyNonce));
+  response.headers.set(COPY_NONCE_HEADER, copyNonce);
+  // A person's own page: never kept by a shared cache, nor by the browser (whose copy would name
+  // a nonce of a response gone by).
+  response.headers.set("cache-control", "private, no-store");
+  return response;
+}
 
 /** Whether the Origin, when sent, names the host the request was made to (as Next.js checks it). */
 function isSameHostOrigin(request: NextRequest): boolean {

@@ -7,7 +7,9 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import next from "next";
+import { holdCopyNonce } from "../lib/http/copy-nonce.mjs";
 import { earlyRefusal } from "../lib/http/early-refusal.mjs";
+import { holdEntityTag } from "../lib/http/etag.mjs";
 import { holdFallbackPage, noscriptPages } from "../lib/http/fallback-pages.mjs";
 import { keepIdleConnections } from "../lib/http/keep-alive.mjs";
 import { seeOtherToSignIn } from "../lib/http/see-other.mjs";
@@ -21,6 +23,9 @@ const port = Number(option("port", process.env.PORT || "3000"));
 // As `next start`: every address, IPv6 and IPv4, unless one is named.
 const hostname = option("hostname", process.env.HOSTNAME || "");
 process.env.NODE_ENV = "production";
+// Desk pages may come from a person's cached copy: this server puts each response's own nonce in
+// place of the copy's (lib/http/copy-nonce.mjs), so proxy.ts may choose one (ADR 041).
+process.env.FACTLINE_DESK_COPIES = "1";
 
 const dir = path.resolve(import.meta.dirname, "..");
 const app = next({ dev: false, dir, hostname: hostname || "localhost", port });
@@ -42,6 +47,8 @@ const server = keepIdleConnections(http.createServer((request, response) => {
   }
   seeOtherToSignIn(request, response);
   holdFallbackPage(request, response, fallbackPages);
+  holdCopyNonce(request, response);
+  holdEntityTag(request, response);
   handle(request, response).catch((error) => {
     console.error(error);
     if (!response.headersSent) response.writeHead(500, { "content-type": "text/plain; charset=utf-8" });

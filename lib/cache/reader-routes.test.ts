@@ -64,15 +64,34 @@ const SAMPLE_PATHS = [
 describe("the cached reader routes", () => {
   it("each has a cached copy that re-exports its page and is rendered once, and nothing else is in the cached tree", () => {
     const all = routeFiles(CACHED_TREE).map((file) => ({ file, route: routeOf(file, CACHED_TREE), text: fs.readFileSync(file, "utf8") }));
-    // The claims list's copies are keyed by their filters (lib/cache/claim-list.test.ts).
-    const copies = all.filter((copy) => copy.route !== "/claim-list/[key]");
-    expect(all.length - copies.length).toBe(1);
+    // The claims list's copies are keyed by their filters (lib/cache/claim-list.test.ts), and the
+    // desk's by the person and page (lib/cache/desk-copies.test.ts): checked below.
+    const keyed = ["/claim-list/[key]", "/desk-insights/[key]", "/desk-finder/[key]"];
+    const copies = all.filter((copy) => !keyed.includes(copy.route));
+    expect(all.length - copies.length).toBe(keyed.length);
     expect(copies.map((copy) => copy.route).sort()).toEqual(CACHED_READER_ROUTES.map(({ route }) => route).sort());
     for (const { file, route, text } of copies) {
       const original = route === "/feed.atom" ? "@/app/feed.atom/route" : `@/app${route === "/" ? "" : route}/page`;
       expect(text, file).toContain(`from "${original}"`);
       expect(text, file).toMatch(/^export const dynamic = "force-static";$/m);
       expect(text, file).toMatch(/^export const revalidate = 300;$/m);
+    }
+    // A desk copy is the desk page's own view, in the desk's shell, for the person its key names,
+    // and only for a key the proxy made.
+    for (const [route, page, view] of [
+      ["/desk-insights/[key]", "@/app/desk/insights/page", "<InsightsView"],
+      ["/desk-finder/[key]", "@/app/desk/sources/[id]/finder/page", "<FinderView"],
+    ] as const) {
+      const text = all.find((copy) => copy.route === route)!.text;
+      expect(text).toContain(`export { metadata } from "${page}";`);
+      expect(text).toMatch(/^export const dynamic = "force-static";$/m);
+      expect(text).toMatch(/^export const revalidate = \d+;$/m);
+      expect(text).toContain("readDeskCopyKey(");
+      expect(text).toContain("if (!copy || !isRole(copy.person.role)) notFound();");
+      expect(text).toContain("<DeskShell user={{ name: copy.person.name, role: copy.person.role }}>");
+      expect(text).toContain(view);
+      // The page it copies draws the same view.
+      expect(fs.readFileSync(path.join(APP, page.replace("@/app/", "") + ".tsx"), "utf8")).toContain(view);
     }
     // Nothing is rendered at build time: the edition is a parameter with no value listed.
     expect(fs.readFileSync(path.join(CACHED_TREE, "layout.tsx"), "utf8")).toMatch(/generateStaticParams\(\): \{ edition: string \}\[\] \{\s*return \[\];/);

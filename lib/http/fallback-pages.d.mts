@@ -6,3 +6,6 @@ export declare function noscriptPages(notFoundHtml: string): NoscriptPages | nul
 export declare function withNoscriptCopy(html: string, copy: string): string | null;
 export declare function rewriteBody(bytes: Buffer, encoding: unknown, copy: string): Buffer | null;
 export declare function holdFallbackPage(request: Pick<IncomingMessage, "method">, response: ServerResponse, pages: NoscriptPages | null): void;
+export declare function recodeBody(bytes: Buffer, encoding: unknown, edit: (html: string) => string | null): Buffer | null;
+export declare function holdAnswer(response: ServerResponse, limit: number, choose: () => ((bytes: Buffer, encoding: unknown) => Buffer | null) | null): void;
+export declare function recodeBytes(bytes: Buffer, encoding: unknown, edit: (plain: Buffer) => Buffer | null): Buffer | null;

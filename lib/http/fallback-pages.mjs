@@ -63,19 +63,38 @@ const CODECS = {
   br: [zlib.brotliDecompressSync, zlib.brotliCompressSync],
 };
 
-/** The answer's bytes rewritten by withNoscriptCopy, in the answer's own encoding; null to leave them. */
-export function rewriteBody(bytes, encoding, copy) {
+/**
+ * The answer's bytes with `edit` applied to them as they read once decoded, in the answer's own
+ * encoding (none, gzip, deflate or br); null when `edit` gives null, the encoding is another, or
+ * the bytes do not decode.
+ */
+export function recodeBytes(bytes, encoding, edit) {
   const name = String(encoding ?? "").trim().toLowerCase();
   const codec = name === "" || name === "identity" ? null : CODECS[name];
   if (codec === undefined) return null;
   try {
-    const html = withNoscriptCopy((codec ? codec[0](bytes) : bytes).toString("utf8"), copy);
-    if (html === null) return null;
-    const plain = Buffer.from(html, "utf8");
+    const plain = edit(codec ? codec[0](bytes) : bytes);
+    if (plain === null) return null;
     return codec ? codec[1](plain) : plain;
   } catch {
     return null;
   }
+}
+
+/**
+ * The answer's bytes with `edit` applied to their text, in the answer's own encoding; null when
+ * `edit` gives null, the encoding is another, or the bytes do not decode.
+ */
+export function recodeBody(bytes, encoding, edit) {
+  return recodeBytes(bytes, encoding, (plain) => {
+    const html = edit(plain.toString("utf8"));
+    return html === null ? null : Buffer.from(html, "utf8");
+  });
+}
+
+/** The answer's bytes rewritten by withNoscriptCopy, in the answer's own encoding; null to leave them. */
+export function rewriteBody(bytes, encoding, copy) {
+  return recodeBody(bytes, encoding, (html) => withNoscriptCopy(html, copy));
 }
 
 /** A writeHead's headers, as an object or a flat list of names and values, one pair at a time. */
@@ -101,6 +120,21 @@ function* headerPairs(headers) {
  */
 export function holdFallbackPage(request, response, pages) {
   if (!pages || request.method === "HEAD") return;
+  holdAnswer(response, HOLD_LIMIT_BYTES, () => {
+    const copy = pages[response.statusCode];
+    const type = String(response.getHeader("content-type") ?? "");
+    return copy && type.startsWith("text/html") ? (bytes, encoding) => rewriteBody(bytes, encoding, copy) : null;
+  });
+}
+
+/**
+ * Holds back the answer written to `response`, its head included, when `choose` (asked once, when
+ * the status and headers are known) gives a rewrite for it, and sends the rewrite's bytes with the
+ * length set again (the bytes as they came when the rewrite gives null). An answer over `limit`
+ * bytes, or one whose head went out with its length before `choose` was asked, goes through as it
+ * came. Call before the request handler writes anything.
+ */
+export function holdAnswer(response, limit, choose) {
   const { write, end, writeHead, flushHeaders } = response;
   let held = null;
   let size = 0;
@@ -109,10 +143,9 @@ export function holdFallbackPage(request, response, pages) {
   const decide = () => {
     if (decided) return;
     decided = true;
-    const copy = pages[response.statusCode];
-    const type = String(response.getHeader("content-type") ?? "");
     const lengthSent = response.headersSent && response.getHeader("content-length") !== undefined;
-    if (copy && type.startsWith("text/html") && !lengthSent) held = { copy, chunks: [] };
+    const rewrite = choose();
+    if (rewrite && !lengthSent) held = { rewrite, chunks: [] };
   };
   const release = () => {
     const chunks = held.chunks;
@@ -144,7 +177,7 @@ export function holdFallbackPage(request, response, pages) {
     held.chunks.push(bytes);
     size += bytes.length;
     const done = typeof encoding === "function" ? encoding : callback;
-    if (size > HOLD_LIMIT_BYTES) {
+    if (size > limit) {
       release();
     }
     if (typeof done === "function") process.nextTick(done);
@@ -160,7 +193,7 @@ export function holdFallbackPage(request, response, pages) {
       held.chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, encoding ?? "utf8"));
     }
     const bytes = Buffer.concat(held.chunks);
-    const rewritten = rewriteBody(bytes, response.getHeader("content-encoding"), held.copy);
+    const rewritten = held.rewrite(bytes, response.getHeader("content-encoding"));
     held = null;
     const out = rewritten ?? bytes;
     if (rewritten && !response.headersSent && response.getHeader("content-length") !== undefined) {
