@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase } from "@/lib/testing/test-database";
 
 // What names a desk page's copy (ADR 041): a change to anything the page shows must give a new
@@ -92,14 +92,17 @@ describe("the copy for a request", () => {
 
   it("names the person signed in, as their menu shows them, and the page's stamp", async () => {
     const headers = await sessionHeaders(editor.email);
+    const generation = (await deskCopyFor({ kind: "insights", storyId: null, weeks: 12 }, headers))!.stamp.split("/")[0]!;
+    expect(generation).toMatch(/^[A-Za-z0-9_-]{8}$/);
     expect(await deskCopyFor({ kind: "insights", storyId: null, weeks: 12 }, headers)).toEqual({
       kind: "insights",
       storyId: null,
       weeks: 12,
       person: { id: editor.id, name: editor.name, role: "editor" },
-      stamp: await storiesStamp(),
+      stamp: `${generation}/${await storiesStamp()}/${Math.floor(Date.now() / 60_000)}`,
     });
-    expect(await deskCopyFor({ kind: "finder", sourceId: SOURCE, page: 2 }, headers)).toMatchObject({ page: 2, stamp: await finderStamp(SOURCE) });
+    const finder = await deskCopyFor({ kind: "finder", sourceId: SOURCE, page: 2 }, headers);
+    expect(finder).toMatchObject({ page: 2, stamp: `${generation}/${await finderStamp(SOURCE)}` });
   });
 
   it("is none without a session, for a disabled account, and for a source that does not exist", async () => {
@@ -113,6 +116,22 @@ describe("the copy for a request", () => {
       expect(await deskCopyFor(page, headers)).toBeNull();
     } finally {
       await db.user.update({ where: { id: editor.id }, data: { banned: false } });
+    }
+  });
+
+  it("names the insights by the minute, as long as their figures are kept, and the finder not", async () => {
+    const headers = await sessionHeaders(editor.email);
+    const now = Date.now();
+    const at = (ms: number) => vi.spyOn(Date, "now").mockReturnValue(ms);
+    try {
+      at(now);
+      const insights = (await deskCopyFor({ kind: "insights", storyId: null, weeks: 12 }, headers))!.stamp;
+      const finder = (await deskCopyFor({ kind: "finder", sourceId: SOURCE, page: 1 }, headers))!.stamp;
+      at(now + 60_000);
+      expect((await deskCopyFor({ kind: "insights", storyId: null, weeks: 12 }, headers))!.stamp).not.toBe(insights);
+      expect((await deskCopyFor({ kind: "finder", sourceId: SOURCE, page: 1 }, headers))!.stamp).toBe(finder);
+    } finally {
+      vi.restoreAllMocks();
     }
   });
 

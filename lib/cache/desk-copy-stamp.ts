@@ -24,9 +24,13 @@ export async function deskCopyFor(page: DeskCopyPage, headers: Headers): Promise
   const user = await readSessionDirect(headers);
   if (!user || user.banned || !isRole(user.role)) return null;
   if (!can(user.role, page.kind === "insights" ? "insights:view" : "source:edit")) return null;
-  const stamp = page.kind === "insights" ? await storiesStamp() : await finderStamp(page.sourceId);
-  if (stamp === null) return null;
-  return { ...page, person: { id: user.id, name: user.name, role: user.role }, stamp };
+  const records = page.kind === "insights" ? await storiesStamp() : await finderStamp(page.sourceId);
+  if (records === null) return null;
+  // The insights' figures are kept a minute (ADR 031): its copy is named by the minute too, so a
+  // person coming back later never gets figures older than a minute or two. And a copy is named by
+  // the secret its nonce is made with, so a new secret never meets a copy rendered under the old.
+  const minute = page.kind === "insights" ? `/${Math.floor(Date.now() / 60_000)}` : "";
+  return { ...page, person: { id: user.id, name: user.name, role: user.role }, stamp: `${secretGeneration()}/${records}${minute}` };
 }
 
 /** The insights page's story menu and story filter: every story, its title, address and archive. */
@@ -73,6 +77,14 @@ function stampOf(row: Record<string, unknown>, columns: readonly string[]): stri
 }
 
 let secret: string | null = null;
+let generation: string | null = null;
+
+/** A name for the secret in use that says nothing of it: part of every copy's key. */
+function secretGeneration(): string {
+  secret ??= authSecret();
+  generation ??= createHmac("sha256", secret).update("desk-copy-generation").digest("base64url").slice(0, 8);
+  return generation;
+}
 
 /**
  * The nonce a copy is rendered with: the same for every render of that copy (a copy may be

@@ -52,6 +52,10 @@ export function holdCopyNonce(request, response, makeNonce = freshNonce) {
     if (typeof copyNonce !== "string" || copyNonce.length < 16 || typeof policy !== "string" || !policy.includes(`'nonce-${copyNonce}'`)) return null;
     const responseNonce = makeNonce();
     response.setHeader("content-security-policy", withResponseNonce(policy, copyNonce, responseNonce));
+    // Next.js tells its router a copy may be reused for five minutes, as a prerendered page; a
+    // person's desk page for the least it allows (30 s), as near a page rendered per request as
+    // it goes.
+    if (response.getHeader("x-nextjs-stale-time") !== undefined) response.setHeader("x-nextjs-stale-time", "30");
     if (request.method === "HEAD") return null;
     return (bytes, encoding) => {
       const rewritten = recodeBytes(bytes, encoding, (plain) => withResponseNonceBytes(plain, copyNonce, responseNonce));

@@ -33,6 +33,7 @@ export function holdEntityTag(request, response) {
     if (response.statusCode !== 200 || response.getHeader("x-nextjs-cache") === undefined || response.getHeader("etag") !== undefined) return null;
     if (/\bno-store\b/i.test(String(response.getHeader("cache-control") ?? ""))) return null;
     return (bytes) => {
+      if (response.headersSent) return null;
       const etag = entityTag(bytes);
       response.setHeader("etag", etag);
       if (!fresh(request.headers, { etag })) return null;

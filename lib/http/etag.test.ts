@@ -1,4 +1,5 @@
 import http from "node:http";
+import { createRequire } from "node:module";
 import type net from "node:net";
 import zlib from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
@@ -90,5 +91,66 @@ describe("holdEntityTag on a real server", () => {
       cached(PAGE)(res);
     });
     expect(missing.headers.get("etag")).toBeNull();
+  });
+});
+
+describe("holdEntityTag and holdCopyNonce behind Next.js's compression", () => {
+  const servers: http.Server[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => { s.closeAllConnections(); s.close(resolve); })));
+  });
+
+  // How Next.js streams a cached router payload: compression installed after our wrappers, the
+  // head flushed, then the body written in pieces (compression asks for the head before each).
+  async function streamed(headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+    const { holdCopyNonce } = await import("@/lib/http/copy-nonce.mjs");
+    // Next.js's own copy of the middleware (untyped), as its server installs it.
+    const compression = createRequire(import.meta.url)("next/dist/compiled/compression") as (options?: object) => (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void;
+    const compress = compression({ threshold: 0 });
+    const server = http.createServer((request, response) => {
+      holdCopyNonce(request, response);
+      holdEntityTag(request, response);
+      compress(request, response, () => {
+        response.statusCode = 200;
+        response.setHeader("content-type", "text/x-component");
+        response.setHeader("x-nextjs-cache", "HIT");
+        for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+        response.flushHeaders();
+        response.write(PAGE.slice(0, 20));
+        response.write(PAGE.slice(20));
+        response.end();
+      });
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as net.AddressInfo;
+    return new Promise((resolve, reject) => {
+      const request = http.get({ host: "127.0.0.1", port, path: "/", headers: { "accept-encoding": "gzip" } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: zlib.gunzipSync(Buffer.concat(chunks)).toString() }));
+      });
+      request.setTimeout(5_000, () => request.destroy(new Error("the answer never ended")));
+      request.on("error", reject);
+    });
+  }
+
+  it("tags a streamed, compressed cached answer and ends it", async () => {
+    const answer = await streamed({ "cache-control": "public, max-age=0, s-maxage=60" });
+    expect(answer.status).toBe(200);
+    expect(answer.headers["content-encoding"]).toBe("gzip");
+    expect(answer.headers.etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
+    expect(answer.body).toBe(PAGE);
+  });
+
+  it("gives a streamed, compressed copy its own nonce and ends it", async () => {
+    const copy = "Q29weU5vbmNlMTIzNDU2Nw==";
+    const answer = await streamed({ "cache-control": "private, no-store", "content-security-policy": `script-src 'nonce-${copy}'`, "x-factline-copy-nonce": copy, "x-nextjs-stale-time": "300" });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.etag).toBeUndefined();
+    expect(answer.headers["x-factline-copy-nonce"]).toBeUndefined();
+    expect(answer.headers["x-nextjs-stale-time"]).toBe("30");
+    expect(String(answer.headers["content-security-policy"])).not.toContain(copy);
+    expect(answer.body).toBe(PAGE);
   });
 });

@@ -156,7 +156,9 @@ export function holdAnswer(response, limit, choose) {
   // Next.js may send a head with writeHead, and sends a rendered page's with flushHeaders before
   // any of the body: both wait while the answer is held.
   response.writeHead = function (status, reason, headers) {
-    if (decided) return writeHead.apply(response, arguments);
+    // While an answer is held, every writeHead is kept, not sent: Next.js's compression calls it
+    // again before each write of a streamed answer (a router payload, flushHeaders then write).
+    if (decided && !held) return writeHead.apply(response, arguments);
     if (typeof reason !== "string") [reason, headers] = [undefined, reason];
     response.statusCode = status;
     if (reason !== undefined) response.statusMessage = reason;
