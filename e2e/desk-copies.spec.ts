@@ -36,12 +36,18 @@ async function expectHydrated(page: Page): Promise<void> {
   await expect.poll(() => page.locator("body").evaluate((body) => Object.keys(body).some((key) => key.startsWith("__reactFiber$")))).toBe(true);
 }
 
+// A copy is named by the state of what it shows (and the insights' by the minute), so a story
+// written by another test, or a minute passing, starts a new copy that is kept from its own second
+// request. Tests therefore load until the copy answers, a bounded number of times.
+const MOST_LOADS = 8;
+
 for (const path of [INSIGHTS, FINDER]) {
-  test(`${path} comes from the person's copy from its second load, each response with a nonce of its own on every script`, async ({ page }) => {
+  test(`${path} comes from the person's copy once asked again, each response with a nonce of its own on every script`, async ({ page }) => {
     await signIn(page, "editor");
     await watchForViolations(page);
     const seen: { nonce: string; html: string; cache: string | undefined }[] = [];
-    for (let i = 0; i < 3; i += 1) {
+    const fromCopyTwice = () => seen.length >= 2 && seen.at(-1)!.cache === "HIT" && seen.at(-2)!.cache === "HIT";
+    while (!fromCopyTwice() && seen.length < MOST_LOADS) {
       const response = (await page.goto(path))!;
       expect(response.status()).toBe(200);
       const html = await response.text();
@@ -51,20 +57,19 @@ for (const path of [INSIGHTS, FINDER]) {
       await expectHydrated(page);
       expect(await page.evaluate(() => window.__cspViolations)).toEqual([]);
     }
-    // Kept from its second request (the desk menu's prefetch may have been the first): the third
-    // load at the latest comes from the copy.
-    expect(seen[2]!.cache).toBe("HIT");
-    expect(new Set(seen.map((s) => s.nonce)).size).toBe(3);
+    expect(fromCopyTwice(), `two loads in a row from the copy, in ${seen.map((s) => s.cache ?? "rendered").join(", ")}`).toBe(true);
+    expect(new Set(seen.map((s) => s.nonce)).size).toBe(seen.length);
     for (const { nonce, html } of seen) {
       const nonces = scriptNonces(html);
       expect(nonces.length).toBeGreaterThan(0);
       expect(nonces.filter((n) => n !== nonce)).toEqual([]);
     }
+    const [before, last] = [seen.at(-2)!, seen.at(-1)!];
     // The copy is drawn as the desk page: its skip link passes the desk's menu, before any script.
-    expect(seen[2]!.html).toContain('href="#desk-content"');
-    expect(seen[2]!.html).not.toContain("/cached/");
-    // Apart from the nonce, the copy's responses are the same page.
-    expect(seen[2]!.html.replaceAll(seen[2]!.nonce, "N")).toBe(seen[1]!.html.replaceAll(seen[1]!.nonce, "N"));
+    expect(last.html).toContain('href="#desk-content"');
+    expect(last.html).not.toContain("/cached/");
+    // Apart from the nonce, two responses from one copy are the same page.
+    expect(last.html.replaceAll(last.nonce, "N")).toBe(before.html.replaceAll(before.nonce, "N"));
     await expect(page.getByRole("navigation", { name: "Desk" })).toContainText("Insights");
     await expect(page.getByText(/· Editor$/)).toBeVisible();
   });
@@ -100,8 +105,11 @@ test("two people asking for the same page each get their own menu and name, neve
   ];
   const pages = await Promise.all(people.map(async () => (await browser.newContext()).newPage()));
   await Promise.all(people.map((person, i) => signIn(pages[i]!, person.who)));
-  // Interleaved, so that each has a copy kept while the other asks.
-  for (let round = 0; round < 3; round += 1) {
+  // Interleaved, so that each has a copy kept while the other asks, until a round in which both
+  // answers came from their copies.
+  let bothFromCopies = false;
+  for (let round = 0; round < MOST_LOADS && !bothFromCopies; round += 1) {
+    bothFromCopies = true;
     for (const [i, person] of people.entries()) {
       const page = pages[i]!;
       const response = (await page.goto(INSIGHTS))!;
@@ -109,9 +117,10 @@ test("two people asking for the same page each get their own menu and name, neve
       const desk = page.getByRole("navigation", { name: "Desk" });
       await expect(page.getByText(new RegExp(`· ${person.role}$`))).toBeVisible();
       await expect(desk.getByRole("link", { name: "Stories" })).toHaveCount(person.stories ? 1 : 0);
-      if (round === 2) expect(response.headers()["x-nextjs-cache"], person.who).toBe("HIT");
+      if (response.headers()["x-nextjs-cache"] !== "HIT") bothFromCopies = false;
     }
   }
+  expect(bothFromCopies, "a round in which both people's pages came from their copies").toBe(true);
   await Promise.all(pages.map((page) => page.context().close()));
 });
 
