@@ -7,7 +7,9 @@ import {
   filterSql,
   hasClaimFilters,
   rankQuery,
+  keyed,
   SIMILAR_ROW_COLUMNS,
+  type RawSimilarRow,
   termForms,
   TIERS,
   walkRanks,
@@ -16,7 +18,7 @@ import {
   type SearchPage,
   type WordForm,
 } from "./query";
-import type { SimilarEngine, SimilarRow } from "./similar";
+import type { SimilarEngine } from "./similar";
 
 /**
  * Search on PostgreSQL: the table "ClaimSearch", one row per claim: a tsvector of its summary,
@@ -119,9 +121,19 @@ export const similarTermPostgres: SimilarEngine = {
   },
   async candidatesOf(db, keys) {
     if (keys.length === 0) return [];
-    return db.$queryRaw<SimilarRow[]>`
-      SELECT ${SIMILAR_ROW_COLUMNS}
+    return keyed(await db.$queryRaw<RawSimilarRow[]>`
+      SELECT x."seq" AS "key", ${SIMILAR_ROW_COLUMNS}
       FROM "ClaimSearch" x JOIN "Claim" c ON c."id" = x."claimId" JOIN "Claimant" cl ON cl."id" = c."claimantId" JOIN "Story" s ON s."id" = c."storyId"
-      WHERE x."seq" IN (${Prisma.join(keys)})`;
+      WHERE x."seq" IN (${Prisma.join(keys)})`);
+  },
+  /**
+   * The current snapshot (xmin:xmax:in-progress ids): every transaction that wrote, in any
+   * session or process, changes it as it ends (xmax moves past it or it leaves the in-progress
+   * list), no text comes back once left, and two equal ones see the same commits. Reads take
+   * no transaction id, so they leave it alone.
+   */
+  async writeToken(db) {
+    const [row] = await db.$queryRaw<{ token: string }[]>`SELECT pg_current_snapshot()::text AS token`;
+    return row!.token;
   },
 };

@@ -1,5 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimFilters } from "@/lib/validation/claim-query";
+import type { SimilarRow } from "./similar";
 
 /**
  * What both engines' searches share (docs/decisions/013-full-text-search.md,
@@ -142,6 +143,11 @@ export function filterSql(filters: ClaimFilters): Prisma.Sql[] {
  * to its "Claimant" cl and "Story" s; each engine says how index keys lead to c.
  */
 export const SIMILAR_ROW_COLUMNS = Prisma.sql`c."id", c."duplicateOfId", c."summary", c."text", c."status", c."createdAt", c."publishedAt", cl."name" AS "claimantName", s."title" AS "storyTitle"`;
+
+/** A candidate as the engines' SQL reads it: SQLite's rowid and PostgreSQL's bigint "seq" may come back as bigint. */
+export type RawSimilarRow = Omit<SimilarRow, "key"> & { key: number | bigint };
+
+export const keyed = (rows: RawSimilarRow[]): SimilarRow[] => rows.map((row) => ({ ...row, key: Number(row.key) }));
 
 /**
  * The rows of a batched term read as each query's keys: one row per query (`term` is its place

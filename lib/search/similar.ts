@@ -1,6 +1,7 @@
 import type { DatabaseEngine } from "@/lib/database-url";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { similarTermPostgres } from "./postgres";
+import { keptReads, type KeptRow } from "./similar-kept";
 import { similarTermSqlite } from "./sqlite";
 
 /**
@@ -120,15 +121,26 @@ export interface SimilarEngine {
    * reads a raw row's columns by their declared types on both engines: dates come back as Date.
    */
   candidatesOf(db: PrismaClient, keys: number[]): Promise<SimilarRow[]>;
+  /**
+   * A value that changes with every write committed to the database, read before the reads it
+   * vouches for (./similar-kept.ts, ADR 042): two requests that read the same one read the same
+   * data. Comparable only between reads through one client.
+   */
+  writeToken(db: PrismaClient): Promise<string>;
 }
 
 const ENGINES: Record<DatabaseEngine, SimilarEngine> = { sqlite: similarTermSqlite, postgresql: similarTermPostgres };
+
+/** The database's write token as the kept reads compare it (./similar-kept.ts). */
+export const writeTokenOf = (db: PrismaClient, engine: DatabaseEngine): Promise<string> => ENGINES[engine].writeToken(db);
 
 /**
  * A candidate claim: its words for scoring (summary, claimant and text, the index's first three
  * columns) and what the answers show of it.
  */
 export interface SimilarRow {
+  /** Its index key (SQLite's rowid, PostgreSQL's "seq"), as the term reads name it. */
+  key: number;
   id: string;
   duplicateOfId: string | null;
   summary: string;
@@ -160,14 +172,15 @@ const weightOf = (count: number, isFigure: boolean) => Math.log(1 + (TERM_CAP + 
 export async function findSimilarWith(db: PrismaClient, engine: DatabaseEngine, text: string, options: SimilarOptions): Promise<ScoredRow[]> {
   const terms = similarityTerms(text);
   if (terms.length === 0 || options.limit <= 0) return [];
-  const io = ENGINES[engine];
+  const io = await keptReads(db, ENGINES[engine]);
   const query = (term: SimilarTerm, isNewestFirst: boolean): TermQuery => ({
     phrases: termPhrases(term.word),
     isPublishedOnly: options.isPublishedOnly,
     isNewestFirst,
     limit: TERM_CAP + 1,
   });
-  const found = await io.matchesEach(db, terms.map((term) => query(term, io.isNewestFirstFree)));
+  const isNewestFirstFree = ENGINES[engine].isNewestFirstFree;
+  const found = await io.matchesEach(terms.map((term) => query(term, isNewestFirstFree)));
   const weights = terms.map((term, i) => weightOf(found[i]!.length, term.isFigure));
   const present = terms.map((_, i) => found[i]!.length > 0);
   const total = weights.reduce((sum, weight, i) => sum + (present[i] ? weight : 0), 0);
@@ -180,11 +193,11 @@ export async function findSimilarWith(db: PrismaClient, engine: DatabaseEngine, 
   };
   if (terms.some((_, i) => isRare(i))) {
     terms.forEach((_, i) => isRare(i) && add(found[i]!, weights[i]!));
-  } else if (io.isNewestFirstFree) {
+  } else if (isNewestFirstFree) {
     terms.forEach((_, i) => add(found[i]!, weights[i]!));
   } else {
     const asked = terms.flatMap((term, i) => (present[i] ? [{ i, query: query(term, true) }] : []));
-    const newest = await io.matchesEach(db, asked.map((a) => a.query));
+    const newest = await io.matchesEach(asked.map((a) => a.query));
     newest.forEach((keys, n) => add(keys, weights[asked[n]!.i]!));
   }
   // The best by tally that the caller wants. The first read's `limit` spare places take the few
@@ -193,15 +206,17 @@ export async function findSimilarWith(db: PrismaClient, engine: DatabaseEngine, 
   // next read takes the next `wanted` down the tally, up to MAX_CANDIDATE_KEYS keys in all.
   const ranked = [...tally].sort((a, b) => b[1] - a[1] || b[0] - a[0]).map(([key]) => key);
   const wanted = CANDIDATES + options.limit;
-  const candidates: SimilarRow[] = [];
+  const candidates: KeptRow[] = [];
   for (let read = 0; read < ranked.length && read < MAX_CANDIDATE_KEYS && (read === 0 || candidates.length < CANDIDATES); ) {
     const keys = ranked.slice(read, Math.min(read + wanted, MAX_CANDIDATE_KEYS));
     read += keys.length;
-    candidates.push(...(await io.candidatesOf(db, keys)).filter(options.isWanted));
+    candidates.push(...(await io.candidatesOf(keys)).filter((kept) => options.isWanted(kept.row)));
   }
 
-  const scored = candidates.map((candidate) => {
-    const words = new Set(similarityWords(`${candidate.summary} ${candidate.claimantName} ${candidate.text}`));
+  const scored = candidates.map((kept) => {
+    const candidate = kept.row;
+    kept.words ??= new Set(similarityWords(`${candidate.summary} ${candidate.claimantName} ${candidate.text}`));
+    const words = kept.words;
     let shared = 0;
     let weight = 0;
     terms.forEach((term, i) => {

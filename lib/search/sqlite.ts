@@ -5,7 +5,9 @@ import {
   countRanks,
   ENDS_IN_APOSTROPHE_SUFFIX,
   rankQuery,
+  keyed,
   SIMILAR_ROW_COLUMNS,
+  type RawSimilarRow,
   termForms,
   TIERS,
   walkRanks,
@@ -14,7 +16,7 @@ import {
   type SearchPage,
   type WordForm,
 } from "./query";
-import type { SimilarEngine, SimilarRow } from "./similar";
+import type { SimilarEngine } from "./similar";
 
 /**
  * Search on SQLite: the FTS5 index "ClaimSearch", one document per claim keyed by the claim's
@@ -103,7 +105,7 @@ export async function searchSqlite(db: PrismaClient, terms: string[], filters: C
  */
 export function similarCandidatesSql(keys: number[]): Prisma.Sql {
   return Prisma.sql`
-    SELECT ${SIMILAR_ROW_COLUMNS}
+    SELECT c.rowid AS "key", ${SIMILAR_ROW_COLUMNS}
     FROM "Claim" c JOIN "Claimant" cl ON cl."id" = c."claimantId" JOIN "Story" s ON s."id" = c."storyId"
     WHERE c.rowid IN (${Prisma.join(keys)})`;
 }
@@ -129,6 +131,15 @@ export const similarTermSqlite: SimilarEngine = {
   },
   async candidatesOf(db, keys) {
     if (keys.length === 0) return [];
-    return db.$queryRaw<SimilarRow[]>(similarCandidatesSql(keys));
+    return keyed(await db.$queryRaw<RawSimilarRow[]>(similarCandidatesSql(keys)));
+  },
+  /**
+   * data_version changes when another connection (another process, a script) commits;
+   * total_changes() counts every row this connection has written, the search index's included.
+   * Prisma's SQLite adapter holds one connection for the client's life, so the pair only grows.
+   */
+  async writeToken(db) {
+    const [row] = await db.$queryRaw<{ token: string }[]>`SELECT (SELECT "data_version" FROM pragma_data_version()) || '.' || total_changes() AS token`;
+    return row!.token;
   },
 };
