@@ -4,6 +4,8 @@ import { matchHas } from "next/dist/shared/lib/router/utils/prepare-destination"
 import { getPathMatch } from "next/dist/shared/lib/router/utils/path-match";
 import { DESK_COPY_HEADER, deskCopyKey, deskCopyPage, deskCopyRewrites, readDeskCopyKey, type DeskCopy } from "@/lib/cache/desk-copies";
 import { CACHED_PREFIX, isCachedTreePath } from "@/lib/cache/reader-routes";
+import { INSIGHT_PERIODS } from "@/lib/insights/period";
+import { parseInsightsQuery } from "@/lib/validation/insights-query";
 
 const none = new Headers();
 const page = (path: string, headers: Headers = none, method = "GET") => {
@@ -50,6 +52,19 @@ describe("which desk requests a copy answers", () => {
     expect(page("/desk/insights", none, "POST")).toBeNull();
     expect(page("/desk/insights", new Headers({ "next-action": "abc" }))).toBeNull();
     expect(page("/desk/insights", new Headers({ rsc: "1" }))).toBeNull();
+  });
+
+  it("takes the insights filters exactly as the page's own parser does (this file may not import it: next.config.ts loads it)", () => {
+    const stories = ["", "microsoft-ice-surveillance", "cmxbkmq4000098b7dqcvw6v37", "a".repeat(64), "a".repeat(65), "x y", "../x", "é", "%00"];
+    const weeks = ["", ...INSIGHT_PERIODS.map(String), "0", "4.0", "+4", "0x4", "1e1", " 4", "53", "-4"];
+    for (const story of stories) {
+      for (const week of weeks) {
+        const params = new URLSearchParams({ story, weeks: week });
+        const parsed = parseInsightsQuery(params);
+        const copy = deskCopyPage("GET", "/desk/insights", params, none);
+        expect(copy, `story=${story}&weeks=${week}`).toEqual(parsed.ok ? { kind: "insights", ...parsed.query } : null);
+      }
+    }
   });
 
   it("none at all without the server that puts each response's nonce in place of the copy's", () => {

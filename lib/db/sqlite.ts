@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { Prisma, PrismaClient } from "../generated/prisma/client";
 import { databaseFilePath } from "../database-url";
@@ -15,20 +16,92 @@ export const SQLITE_PRAGMAS = [
   "PRAGMA foreign_keys = ON;",
 ].join("\n");
 
+type Adapter = Awaited<ReturnType<PrismaBetterSqlite3["connect"]>>;
+type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
+
+/**
+ * Where a client's connection is in its life: which connection (a new one after a reconnect),
+ * and how many times a transaction began or ended on it. The adapter runs a statement sent
+ * outside a transaction on the same connection, inside any transaction then open (it locks
+ * transactions only against each other), so such a statement can read a write that is later
+ * rolled back; this tells a read made during a transaction from one made after it
+ * (lib/search/similar-kept.ts, ADR 042).
+ */
+interface ConnectionMark {
+  connection: string;
+  transitions: number;
+}
+
 class FactlineSqliteAdapter extends PrismaBetterSqlite3 {
-  override async connect(): Promise<Awaited<ReturnType<PrismaBetterSqlite3["connect"]>>> {
+  readonly mark: ConnectionMark = { connection: "", transitions: 0 };
+
+  override async connect(): Promise<Adapter> {
     const adapter = await super.connect();
     await adapter.executeScript(SQLITE_PRAGMAS);
+    this.mark.connection = randomUUID();
+    this.mark.transitions = 0;
+    const mark = this.mark;
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (...args) => {
+      const transaction = await startTransaction(...args);
+      mark.transitions++;
+      return endsMarked(transaction, mark);
+    };
     return adapter;
   }
 }
 
+/** `transaction`, counting its end in `mark` before the COMMIT or ROLLBACK it is ended by runs. */
+function endsMarked(transaction: Transaction, mark: ConnectionMark): Transaction {
+  const isEnd = (sql: string) => /^\s*(COMMIT|END|ROLLBACK)\s*;?\s*$/i.test(sql);
+  const executeRaw = transaction.executeRaw.bind(transaction);
+  const queryRaw = transaction.queryRaw.bind(transaction);
+  const commit = transaction.commit.bind(transaction);
+  const rollback = transaction.rollback.bind(transaction);
+  let ended = false;
+  const end = () => {
+    if (!ended) mark.transitions++;
+    ended = true;
+  };
+  transaction.executeRaw = (query) => {
+    if (isEnd(query.sql)) end();
+    return executeRaw(query);
+  };
+  transaction.queryRaw = (query) => {
+    if (isEnd(query.sql)) end();
+    return queryRaw(query);
+  };
+  transaction.commit = () => {
+    end();
+    return commit();
+  };
+  transaction.rollback = () => {
+    end();
+    return rollback();
+  };
+  return transaction;
+}
+
+const marks = new WeakMap<PrismaClient, ConnectionMark>();
+
 /** A client for the SQLite file of a `file:` URL. */
 export function createSqliteClient(url: string, options: { logQueries: boolean }): PrismaClient {
-  return new PrismaClient({
-    adapter: new FactlineSqliteAdapter({ url: `file:${databaseFilePath(url)}`, timeout: 5000 }),
+  const adapter = new FactlineSqliteAdapter({ url: `file:${databaseFilePath(url)}`, timeout: 5000 });
+  const client = new PrismaClient({
+    adapter,
     ...(options.logQueries ? { log: [{ emit: "event" as const, level: "query" as const }] } : {}),
   });
+  marks.set(client, adapter.mark);
+  return client;
+}
+
+/**
+ * The connection `client` holds and how many transactions began or ended on it, as text; null
+ * for a client this module did not make, or before its first query.
+ */
+export function connectionMark(client: PrismaClient): string | null {
+  const mark = marks.get(client);
+  return mark && mark.connection !== "" ? `${mark.connection}.${mark.transitions}` : null;
 }
 
 /** SQLite's spelling of the few SQL functions the engines name differently (lib/db/index.ts `sqlDialect`). */

@@ -3,11 +3,11 @@
 // lib/data/similar-claims.test.ts.
 import { describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { KEPT_TERMS, keptReads } from "./similar-kept";
+import { KEPT_TERMS, KEPT_WORDS, keptReads as keptReadsOf } from "./similar-kept";
 import type { SimilarEngine, SimilarRow, TermQuery } from "./similar";
 
 function engine() {
-  const state = { token: "t1", termReads: [] as string[][], rowReads: [] as number[][] };
+  const state = { token: "t1", termReads: [] as string[][], rowReads: [] as number[][], wordsPerRow: 3 };
   const io: SimilarEngine = {
     isNewestFirstFree: true,
     async matchesEach(_db, queries) {
@@ -17,7 +17,9 @@ function engine() {
     async candidatesOf(_db, keys) {
       state.rowReads.push(keys);
       // Key 404 has no claim: deleted since the index was read.
-      return keys.filter((key) => key !== 404).map((key) => ({ key, id: `claim-${key}`, summary: `${key} (${state.token})` }) as unknown as SimilarRow);
+      return keys
+        .filter((key) => key !== 404)
+        .map((key) => ({ key, id: `claim-${key}`, summary: `${key} (${state.token})`, text: Array.from({ length: state.wordsPerRow }, (_, i) => `w${key}-${i}`).join(" ") }) as unknown as SimilarRow);
     },
     async writeToken() {
       return state.token;
@@ -25,6 +27,9 @@ function engine() {
   };
   return { state, io, db: {} as PrismaClient };
 }
+
+const wordsOf = (row: SimilarRow) => new Set(row.text.split(" "));
+const keptReads = (db: PrismaClient, io: SimilarEngine) => keptReadsOf(db, io, wordsOf);
 
 const query = (word: string): TermQuery => ({ phrases: [[word]], isPublishedOnly: false, isNewestFirst: true, limit: 201 });
 
@@ -71,16 +76,40 @@ describe("keptReads", () => {
     expect(state.termReads).toEqual([["data"], ["data"]]);
   });
 
-  it("leaves out a key with no claim, and keeps at most KEPT_TERMS term reads, the oldest going first", async () => {
+  it("leaves out a key with no claim, and keeps a row's words, not its text", async () => {
+    const { io, db } = engine();
+    const reads = await keptReads(db, io);
+    const [row] = await reads.candidatesOf([404, 8]);
+    expect(row!.row.key).toBe(8);
+    expect(row!.row).not.toHaveProperty("text");
+    expect([...row!.words]).toEqual(["w8-0", "w8-1", "w8-2"]);
+  });
+
+  it("keeps at most KEPT_TERMS term reads, the least recently used going first", async () => {
     const { state, io, db } = engine();
     const reads = await keptReads(db, io);
-    expect((await reads.candidatesOf([404, 8])).map((k) => k.row.key)).toEqual([8]);
-    const words = Array.from({ length: KEPT_TERMS + 1 }, (_, i) => `w${i}`);
+    const words = Array.from({ length: KEPT_TERMS }, (_, i) => `w${i}`);
     await reads.matchesEach(words.map(query));
+    await reads.matchesEach([query(words[0]!)]); // used again: now the most recent
+    await reads.matchesEach([query("one more")]); // w1 goes, not w0
     const before = state.termReads.length;
-    await reads.matchesEach([query(words.at(-1)!)]);
+    await reads.matchesEach([query(words[0]!), query(words.at(-1)!)]);
     expect(state.termReads.length).toBe(before);
-    await reads.matchesEach([query(words[0]!)]);
-    expect(state.termReads.at(-1)).toEqual([words[0]]);
+    await reads.matchesEach([query(words[1]!)]);
+    expect(state.termReads.at(-1)).toEqual([words[1]]);
+  });
+
+  it("keeps at most KEPT_WORDS words of rows in all, however long the claims", async () => {
+    const { state, io, db } = engine();
+    state.wordsPerRow = KEPT_WORDS / 4;
+    const reads = await keptReads(db, io);
+    await reads.candidatesOf([1, 2, 3, 4]);
+    await reads.candidatesOf([1]); // used again: now the most recent
+    await reads.candidatesOf([5]); // over the budget: 2 goes, the least recently used
+    const before = state.rowReads.length;
+    await reads.candidatesOf([1, 3, 4, 5]);
+    expect(state.rowReads.length).toBe(before);
+    await reads.candidatesOf([2]);
+    expect(state.rowReads.at(-1)).toEqual([2]);
   });
 });

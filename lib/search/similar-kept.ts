@@ -20,17 +20,25 @@ import type { SimilarEngine, SimilarRow, TermQuery } from "./similar";
 export const KEPT_TERMS = 4_000;
 /** At most this many candidate rows are kept, with their words for scoring. */
 export const KEPT_ROWS = 10_000;
+/**
+ * And at most this many of their words in all: a claim's text may run to 10,000 characters, so
+ * rows alone do not bound the memory. About 40 MB at most, with the term reads.
+ */
+export const KEPT_WORDS = 500_000;
 
+/** A candidate as scored and shown: its row without the text, which only its words were for. */
 export interface KeptRow {
-  row: SimilarRow;
-  /** The claim's words for scoring (similarityWords of summary, claimant and text), once worked out. */
-  words?: Set<string>;
+  row: Omit<SimilarRow, "text">;
+  /** Its distinct words for scoring (similarityWords of summary, claimant and text). */
+  words: Set<string>;
 }
 
 interface Kept {
   token: string;
   terms: Map<string, number[]>;
   rows: Map<number, KeptRow>;
+  /** The words of every kept row. */
+  words: number;
 }
 
 // On globalThis, not in this module: the page and route-handler bundles may each hold a copy of
@@ -54,7 +62,7 @@ function stores(): WeakMap<PrismaClient, Kept> {
 function keptUnder(db: PrismaClient, token: string): Kept {
   const kept = stores().get(db);
   if (kept?.token === token) return kept;
-  const fresh = { token, terms: new Map(), rows: new Map() };
+  const fresh: Kept = { token, terms: new Map(), rows: new Map(), words: 0 };
   stores().set(db, fresh);
   return fresh;
 }
@@ -64,11 +72,35 @@ export function forgetKeptReads(db: PrismaClient): void {
   stores().delete(db);
 }
 
-/** Keeps `value` under `key`, the oldest entry going when there are `most`. */
-function keep<K, V>(map: Map<K, V>, key: K, value: V, most: number): void {
-  map.delete(key);
-  map.set(key, value);
-  if (map.size > most) map.delete(map.keys().next().value as K);
+/** The entry under `key`, made the most recently used. */
+function take<K, V>(map: Map<K, V>, key: K): V | undefined {
+  const value = map.get(key);
+  if (value !== undefined) {
+    map.delete(key);
+    map.set(key, value);
+  }
+  return value;
+}
+
+/** Keeps a term read, the least recently used going when there are KEPT_TERMS. */
+function keepTerm(kept: Kept, key: string, keys: number[]): void {
+  kept.terms.delete(key);
+  kept.terms.set(key, keys);
+  if (kept.terms.size > KEPT_TERMS) kept.terms.delete(kept.terms.keys().next().value!);
+}
+
+/** Keeps a row, the least recently used going while there are more than KEPT_ROWS or KEPT_WORDS. */
+function keepRow(kept: Kept, key: number, row: KeptRow): void {
+  const before = kept.rows.get(key);
+  if (before) kept.words -= before.words.size;
+  kept.rows.delete(key);
+  kept.rows.set(key, row);
+  kept.words += row.words.size;
+  while (kept.rows.size > KEPT_ROWS || (kept.words > KEPT_WORDS && kept.rows.size > 1)) {
+    const [oldest, gone] = kept.rows.entries().next().value!;
+    kept.rows.delete(oldest);
+    kept.words -= gone.words.size;
+  }
 }
 
 /** The similar-claims engine's reads, kept while the write token stands. */
@@ -79,8 +111,11 @@ export interface KeptReads {
 
 const termKey = (query: TermQuery) => JSON.stringify([query.phrases, query.isPublishedOnly, query.isNewestFirst, query.limit]);
 
-/** `io`'s reads through what this process keeps, after reading the database's write token. */
-export async function keptReads(db: PrismaClient, io: SimilarEngine): Promise<KeptReads> {
+/**
+ * `io`'s reads through what this process keeps, after reading the database's write token.
+ * `wordsOf` splits a candidate into its words for scoring, once, as it is read.
+ */
+export async function keptReads(db: PrismaClient, io: SimilarEngine, wordsOf: (row: SimilarRow) => Set<string>): Promise<KeptReads> {
   const token = await io.writeToken(db);
   const kept = keptUnder(db, token);
   // What this request reads is kept only while its store is still the one in use: a request
@@ -89,14 +124,14 @@ export async function keptReads(db: PrismaClient, io: SimilarEngine): Promise<Ke
   return {
     async matchesEach(queries) {
       const { terms } = kept;
-      const found = queries.map((query) => terms.get(termKey(query)));
+      const found = queries.map((query) => take(terms, termKey(query)));
       const missing = queries.flatMap((query, i) => (found[i] === undefined ? [i] : []));
       if (missing.length > 0) {
         const read = await io.matchesEach(db, missing.map((i) => queries[i]!));
         const current = isCurrent();
         missing.forEach((i, n) => {
           found[i] = read[n]!;
-          if (current) keep(terms, termKey(queries[i]!), read[n]!, KEPT_TERMS);
+          if (current) keepTerm(kept, termKey(queries[i]!), read[n]!);
         });
       }
       return found as number[][];
@@ -104,18 +139,20 @@ export async function keptReads(db: PrismaClient, io: SimilarEngine): Promise<Ke
     async candidatesOf(keys) {
       const rows = new Map<number, KeptRow>();
       for (const key of keys) {
-        const row = kept.rows.get(key);
+        const row = take(kept.rows, key);
         if (row) rows.set(key, row);
       }
       const missing = keys.filter((key) => !rows.has(key));
       if (missing.length > 0) {
         const read = await io.candidatesOf(db, missing);
         const current = isCurrent();
-        read.forEach((row) => {
-          const entry = { row };
+        for (const full of read) {
+          const row: Omit<SimilarRow, "text"> & { text?: string } = { ...full };
+          delete row.text;
+          const entry = { row, words: wordsOf(full) };
           rows.set(row.key, entry);
-          if (current) keep(kept.rows, row.key, entry, KEPT_ROWS);
-        });
+          if (current) keepRow(kept, row.key, entry);
+        }
       }
       // A key with no row (a claim deleted since the index read) is simply not a candidate.
       return keys.flatMap((key) => rows.get(key) ?? []);

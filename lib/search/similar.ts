@@ -156,10 +156,10 @@ export interface SimilarOptions {
   limit: number;
   isPublishedOnly: boolean;
   /** Whether a candidate may be suggested: the caller leaves out itself, duplicates and drafts. */
-  isWanted: (row: SimilarRow) => boolean;
+  isWanted: (row: Omit<SimilarRow, "text">) => boolean;
 }
 
-export type ScoredRow = SimilarRow & { score: number };
+export type ScoredRow = Omit<SimilarRow, "text"> & { score: number };
 
 const weightOf = (count: number, isFigure: boolean) => Math.log(1 + (TERM_CAP + 1) / Math.max(count, 1)) * (isFigure ? 1.5 : 1);
 
@@ -172,7 +172,7 @@ const weightOf = (count: number, isFigure: boolean) => Math.log(1 + (TERM_CAP + 
 export async function findSimilarWith(db: PrismaClient, engine: DatabaseEngine, text: string, options: SimilarOptions): Promise<ScoredRow[]> {
   const terms = similarityTerms(text);
   if (terms.length === 0 || options.limit <= 0) return [];
-  const io = await keptReads(db, ENGINES[engine]);
+  const io = await keptReads(db, ENGINES[engine], (row) => new Set(similarityWords(`${row.summary} ${row.claimantName} ${row.text}`)));
   const query = (term: SimilarTerm, isNewestFirst: boolean): TermQuery => ({
     phrases: termPhrases(term.word),
     isPublishedOnly: options.isPublishedOnly,
@@ -213,10 +213,7 @@ export async function findSimilarWith(db: PrismaClient, engine: DatabaseEngine, 
     candidates.push(...(await io.candidatesOf(keys)).filter((kept) => options.isWanted(kept.row)));
   }
 
-  const scored = candidates.map((kept) => {
-    const candidate = kept.row;
-    kept.words ??= new Set(similarityWords(`${candidate.summary} ${candidate.claimantName} ${candidate.text}`));
-    const words = kept.words;
+  const scored = candidates.map(({ row: candidate, words }) => {
     let shared = 0;
     let weight = 0;
     terms.forEach((term, i) => {

@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+import { connectionMark } from "@/lib/db/sqlite";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { ClaimFilters } from "@/lib/validation/claim-query";
 import {
@@ -135,11 +137,16 @@ export const similarTermSqlite: SimilarEngine = {
   },
   /**
    * data_version changes when another connection (another process, a script) commits;
-   * total_changes() counts every row this connection has written, the search index's included.
-   * Prisma's SQLite adapter holds one connection for the client's life, so the pair only grows.
+   * total_changes() counts every row this connection has written, the search index's included,
+   * and a write rolled back too. With them, the connection's mark (lib/db/sqlite.ts): which
+   * connection counted them, and how many transactions began or ended on it, since a statement
+   * sent during a transaction sees its writes before they are committed or rolled back. A
+   * client the app did not make, or a mark that moved while the token was read, gives a token
+   * of its own that no other request reads: nothing is kept under it.
    */
   async writeToken(db) {
+    const mark = connectionMark(db);
     const [row] = await db.$queryRaw<{ token: string }[]>`SELECT (SELECT "data_version" FROM pragma_data_version()) || '.' || total_changes() AS token`;
-    return row!.token;
+    return mark !== null && connectionMark(db) === mark ? `${mark}.${row!.token}` : `unkept.${randomUUID()}`;
   },
 };
