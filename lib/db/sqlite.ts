@@ -53,7 +53,8 @@ class FactlineSqliteAdapter extends PrismaBetterSqlite3 {
 
 /** `transaction`, counting its end in `mark` before the COMMIT or ROLLBACK it is ended by runs. */
 function endsMarked(transaction: Transaction, mark: ConnectionMark): Transaction {
-  const isEnd = (sql: string) => /^\s*(COMMIT|END|ROLLBACK)\s*;?\s*$/i.test(sql);
+  // ROLLBACK TO a savepoint undoes writes a statement sent meanwhile may have read: counted too.
+  const isEnd = (sql: string) => /^\s*(COMMIT|END|ROLLBACK)\b/i.test(sql);
   const executeRaw = transaction.executeRaw.bind(transaction);
   const queryRaw = transaction.queryRaw.bind(transaction);
   const commit = transaction.commit.bind(transaction);
@@ -82,7 +83,11 @@ function endsMarked(transaction: Transaction, mark: ConnectionMark): Transaction
   return transaction;
 }
 
-const marks = new WeakMap<PrismaClient, ConnectionMark>();
+// On globalThis: outside production lib/db keeps its client there, and a reloaded copy of this
+// module must still find the client's mark.
+const MARKS = Symbol.for("factline.sqliteConnectionMarks");
+type WithMarks = typeof globalThis & { [MARKS]?: WeakMap<PrismaClient, ConnectionMark> };
+const marks: WeakMap<PrismaClient, ConnectionMark> = ((globalThis as WithMarks)[MARKS] ??= new WeakMap());
 
 /** A client for the SQLite file of a `file:` URL. */
 export function createSqliteClient(url: string, options: { logQueries: boolean }): PrismaClient {

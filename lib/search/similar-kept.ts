@@ -72,6 +72,14 @@ export function forgetKeptReads(db: PrismaClient): void {
   stores().delete(db);
 }
 
+/**
+ * `words`, each a string of its own: V8 may make a long piece of a split string a view of the
+ * whole (the claim's text, lower-cased), which would keep every text alive beside its words.
+ */
+function ownCopies(words: Set<string>): Set<string> {
+  return new Set([...words].map((word) => (word.length < 13 ? word : Buffer.from(word, "utf8").toString("utf8"))));
+}
+
 /** The entry under `key`, made the most recently used. */
 function take<K, V>(map: Map<K, V>, key: K): V | undefined {
   const value = map.get(key);
@@ -149,7 +157,7 @@ export async function keptReads(db: PrismaClient, io: SimilarEngine, wordsOf: (r
         for (const full of read) {
           const row: Omit<SimilarRow, "text"> & { text?: string } = { ...full };
           delete row.text;
-          const entry = { row, words: wordsOf(full) };
+          const entry = { row, words: ownCopies(wordsOf(full)) };
           rows.set(row.key, entry);
           if (current) keepRow(kept, row.key, entry);
         }
