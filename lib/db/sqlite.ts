@@ -27,7 +27,7 @@ type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
  * rolled back; this tells a read made during a transaction from one made after it
  * (lib/search/similar-kept.ts, ADR 042).
  */
-interface ConnectionMark {
+export interface ConnectionMark {
   connection: string;
   transitions: number;
 }
@@ -45,16 +45,20 @@ class FactlineSqliteAdapter extends PrismaBetterSqlite3 {
     adapter.startTransaction = async (...args) => {
       const transaction = await startTransaction(...args);
       mark.transitions++;
-      return endsMarked(transaction, mark);
+      return markTransactionEnds(transaction, mark);
     };
     return adapter;
   }
 }
 
-/** `transaction`, counting its end in `mark` before the COMMIT or ROLLBACK it is ended by runs. */
-function endsMarked(transaction: Transaction, mark: ConnectionMark): Transaction {
-  // ROLLBACK TO a savepoint undoes writes a statement sent meanwhile may have read: counted too.
-  const isEnd = (sql: string) => /^\s*(COMMIT|END|ROLLBACK)\b/i.test(sql);
+/**
+ * `transaction`, counting in `mark` its end, before the COMMIT or ROLLBACK that ends it runs
+ * (once, though Prisma sends the statement and then calls commit() or rollback()), and each
+ * rollback to a savepoint, which undoes writes a statement sent meanwhile may have read.
+ */
+export function markTransactionEnds<T extends Pick<Transaction, "executeRaw" | "queryRaw" | "commit" | "rollback">>(transaction: T, mark: ConnectionMark): T {
+  const isEnd = (sql: string) => /^\s*(COMMIT|END|ROLLBACK)(\s+TRANSACTION)?\s*;?\s*$/i.test(sql);
+  const isUndo = (sql: string) => /^\s*ROLLBACK\s+(TRANSACTION\s+)?TO\b/i.test(sql);
   const executeRaw = transaction.executeRaw.bind(transaction);
   const queryRaw = transaction.queryRaw.bind(transaction);
   const commit = transaction.commit.bind(transaction);
@@ -64,12 +68,16 @@ function endsMarked(transaction: Transaction, mark: ConnectionMark): Transaction
     if (!ended) mark.transitions++;
     ended = true;
   };
+  const counted = (sql: string) => {
+    if (isEnd(sql)) end();
+    else if (isUndo(sql)) mark.transitions++;
+  };
   transaction.executeRaw = (query) => {
-    if (isEnd(query.sql)) end();
+    counted(query.sql);
     return executeRaw(query);
   };
   transaction.queryRaw = (query) => {
-    if (isEnd(query.sql)) end();
+    counted(query.sql);
     return queryRaw(query);
   };
   transaction.commit = () => {
